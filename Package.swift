@@ -1,0 +1,36 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Module arrows point inward: the executable and the readers/renderers depend on the
+// pure core `EHCPAudit`; the core depends on nothing but the standard library.
+let package = Package(
+    name: "ehcp-audit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "EHCPAudit", targets: ["EHCPAudit"]),
+        .executable(name: "ehcp-audit", targets: ["ehcp-audit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(name: "EHCPAudit"),
+        .target(
+            name: "EHCPAuditFormats",
+            dependencies: ["EHCPAudit", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "EHCPAuditReports", dependencies: ["EHCPAudit"]),
+        .executableTarget(
+            name: "ehcp-audit",
+            dependencies: [
+                "EHCPAudit", "EHCPAuditFormats", "EHCPAuditReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "EHCPAuditTests", dependencies: ["EHCPAudit"]),
+        .testTarget(name: "EHCPAuditFormatsTests", dependencies: ["EHCPAuditFormats"]),
+        .testTarget(name: "EHCPAuditReportsTests", dependencies: ["EHCPAuditReports", "EHCPAuditFormats"]),
+        .testTarget(name: "CLITests", dependencies: ["ehcp-audit"]),
+    ]
+)

@@ -1,0 +1,112 @@
+/// Validates and scores audit records against one framework (scoring.md §2–§4).
+///
+/// Build one per framework and reuse it: it indexes the criteria once, so scoring a record
+/// is linear in its number of judgements.
+///
+/// ```swift
+/// let scorer = Scorer(framework)
+/// do {
+///     let result = try scorer.score(record)
+///     print(result.grade.label, result.percent)
+/// } catch {
+///     for problem in error.problems { print(problem) }
+/// }
+/// ```
+public struct Scorer: Sendable {
+    public let framework: Framework
+    private let planSheet: JudgementSheet
+    /// For each criterion of `planSheet`, the index of its section.
+    private let sectionOf: [Int]
+    let adviceSheet: JudgementSheet?
+    private let actionBelowPoints: Double
+    private let actionBelowPercent: Double
+
+    public init(_ framework: Framework) {
+        self.framework = framework
+        planSheet = JudgementSheet(framework.sections.flatMap(\.criteria))
+        sectionOf = framework.sections.enumerated().flatMap { s, section in Array(repeating: s, count: section.criteria.count) }
+        adviceSheet = framework.advice.map { JudgementSheet($0.criteria) }
+        let target = framework.rating(framework.actionBelow)!
+        actionBelowPoints = target.points
+        actionBelowPercent = framework.percent(of: target)
+    }
+
+    /// Scores a record, or throws every problem that stops it being scored.
+    public func score(_ record: AuditRecord) throws(RecordError) -> AuditResult {
+        var problems: [RecordProblem] = []
+        if record.framework != FrameworkReference(id: framework.id, version: framework.version) {
+            problems.append(RecordProblem(path: "framework", line: record.line, message: "record names framework \(record.framework) but is being scored against \(framework.id) version \(framework.version)"))
+        }
+        let plan = planSheet.resolve(record.judgements, owner: .plan, path: "judgements", fallbackLine: record.line, framework: framework, problems: &problems)
+        let advices = resolveAdvices(record, &problems)
+        guard let plan, let advices, problems.isEmpty else { throw RecordError(problems: problems) }
+
+        let sections = sectionPercents(plan)
+        let applicableWeight = zip(framework.sections, sections).reduce(0.0) { $0 + ($1.1 == nil ? 0 : $1.0.weight) }
+        guard applicableWeight > 0 else {
+            throw RecordError(problems: [RecordProblem(path: "judgements", line: record.line, message: "every section is judged not applicable (na), so the record cannot be graded")])
+        }
+        var weighted = 0.0
+        for (section, percent) in zip(framework.sections, sections) { weighted += section.weight * (percent?.value ?? 0) }
+        let percent = weighted / applicableWeight
+        let boundaryRank = framework.grades.rank(for: percent)
+        let caps = appliedCaps(plan, sheet: planSheet, grades: framework.grades)
+        let finalRank = caps.reduce(boundaryRank) { max($0, framework.grades.rank(of: $1.grade.id)!) }
+        return AuditResult(
+            auditId: record.auditId, planId: record.planId, framework: record.framework,
+            percent: percent,
+            boundaryGrade: framework.grades.grades[boundaryRank],
+            grade: framework.grades.grades[finalRank],
+            caps: caps,
+            sections: zip(framework.sections, sections).map { section, percent in
+                SectionResult(id: section.id, percent: percent?.value, grade: percent.map { framework.grades.grades[framework.grades.rank(for: $0.value)] })
+            },
+            actions: actions(plan, sections: sections, applicableWeight: applicableWeight),
+            advices: advices
+        )
+    }
+
+    /// A section's percent and the sum of its non-`na` criterion weights; nil when all `na`.
+    private struct SectionPercent {
+        var value: Double
+        var judgedWeight: Double
+    }
+
+    private func sectionPercents(_ plan: JudgementSheet.Resolved) -> [SectionPercent?] {
+        var sums = [(weighted: Double, weight: Double)](repeating: (0, 0), count: framework.sections.count)
+        for (c, rating) in plan.enumerated() {
+            guard let rating else { continue }
+            let weight = planSheet.criteria[c].weight
+            sums[sectionOf[c]].weighted += weight * framework.percent(of: rating)
+            sums[sectionOf[c]].weight += weight
+        }
+        return sums.map { $0.weight > 0 ? SectionPercent(value: $0.weighted / $0.weight, judgedWeight: $0.weight) : nil }
+    }
+
+    func appliedCaps(_ resolved: JudgementSheet.Resolved, sheet: JudgementSheet, grades: GradeScale) -> [AppliedCap] {
+        var caps: [AppliedCap] = []
+        for (c, rating) in resolved.enumerated() {
+            guard let rating, let cap = sheet.criteria[c].cap, let at = framework.rating(cap.at),
+                  rating.points <= at.points, let rank = grades.rank(of: cap.grade)
+            else { continue }
+            caps.append(AppliedCap(criterion: sheet.criteria[c].id, rating: rating.id, grade: grades.grades[rank]))
+        }
+        return caps
+    }
+
+    private func actions(_ plan: JudgementSheet.Resolved, sections: [SectionPercent?], applicableWeight: Double) -> [ImprovementAction] {
+        var actions: [ImprovementAction] = []
+        for (c, rating) in plan.enumerated() {
+            guard let rating, rating.points < actionBelowPoints, let section = sections[sectionOf[c]] else { continue }
+            let criterion = planSheet.criteria[c]
+            let sectionWeight = framework.sections[sectionOf[c]].weight
+            let gain = (sectionWeight / applicableWeight) * (criterion.weight / section.judgedWeight)
+                * (actionBelowPercent - framework.percent(of: rating))
+            actions.append(ImprovementAction(criterion: criterion.id, section: framework.sections[sectionOf[c]].id, rating: rating.id, gain: gain, text: criterion.action))
+        }
+        // Framework order is the order of `actions` now; a stable sort on gain keeps it for ties.
+        return actions.enumerated().sorted { a, b in
+            abs(a.element.gain - b.element.gain) <= GradeScale.tolerance ? a.offset < b.offset : a.element.gain > b.element.gain
+        }.map(\.element)
+    }
+}

@@ -1,0 +1,52 @@
+import EHCPAudit
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a file a chunk at a time, so that a file of any size is never held whole.
+final class ByteReader {
+    static let chunkSize = 1 << 20
+
+    private let handle: UnsafeMutablePointer<FILE>
+    private var chunk: [UInt8]
+    private var position = 0
+    private var count = 0
+    /// Bytes handed out so far, for progress reports.
+    private(set) var offset = 0
+
+    /// Opens `path` for reading, or returns nil with the system's reason.
+    init(path: String) throws(Diagnostic) {
+        guard let handle = fopen(path, "rb") else {
+            throw Diagnostic(file: path, message: "cannot open file: \(String(cString: strerror(errno)))")
+        }
+        self.handle = handle
+        self.chunk = [UInt8](repeating: 0, count: Self.chunkSize)
+    }
+
+    deinit { fclose(handle) }
+
+    /// The next byte, or nil at the end of the file.
+    @inline(__always)
+    func next() -> UInt8? {
+        if position == count {
+            count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, Self.chunkSize, handle) }
+            position = 0
+            if count == 0 { return nil }
+        }
+        let byte = chunk[position]
+        position += 1
+        offset += 1
+        return byte
+    }
+
+    /// The next byte without consuming it.
+    func peek() -> UInt8? {
+        guard let byte = next() else { return nil }
+        position -= 1
+        offset -= 1
+        return byte
+    }
+}

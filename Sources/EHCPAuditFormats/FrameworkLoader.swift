@@ -1,0 +1,93 @@
+import EHCPAudit
+import Foundation
+
+/// Reads a criteria framework from a YAML or JSON file (scoring.md §1).
+///
+/// Every problem is reported at once, each naming the file, the line, the entry and the
+/// rule broken:
+///
+/// ```text
+/// criteria/bad.yaml:14: error: at sections[0].criteria[1]: criterion A2: weight must be greater than 0, found 0
+/// ```
+public enum FrameworkLoader {
+    /// Loads and validates the framework at `path`, or throws every problem found.
+    public static func load(path: String) throws(FrameworkLoadError) -> Framework {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw FrameworkLoadError([Diagnostic(file: path, message: "cannot read framework file: \(error.localizedDescription)")])
+        }
+        return try load(text: text, file: path)
+    }
+
+    /// Loads a framework from its text; `file` names it in diagnostics and chooses JSON
+    /// (`.json`) or YAML (anything else).
+    public static func load(text: String, file: String) throws(FrameworkLoadError) -> Framework {
+        let root: DocumentNode
+        do throws(Diagnostic) {
+            if file.lowercased().hasSuffix(".json") {
+                do {
+                    root = try JSONParser.parse(Array(text.utf8))
+                } catch {
+                    throw Diagnostic(file: file, line: error.line, message: "invalid JSON: \(error.message)")
+                }
+            } else {
+                root = try YAMLDocument.parse(text, file: file)
+            }
+        } catch {
+            throw FrameworkLoadError([error])
+        }
+        let log = ProblemLog()
+        let framework = FrameworkDecoder.decode(root, log: log)
+        var diagnostics = log.problems.map {
+            Diagnostic(file: file, line: $0.line, path: entryName($0.path), message: $0.message)
+        }
+        if let framework, diagnostics.isEmpty {
+            switch framework {
+            case .success(let framework):
+                return framework
+            case .failure(let error):
+                var lines: [String: Int] = [:]
+                recordLines(root, path: "$", into: &lines)
+                diagnostics = error.problems.map { problem in
+                    Diagnostic(file: file, line: line(for: "$." + problem.entry, in: lines), path: problem.entry, message: problem.message)
+                }
+            }
+        }
+        throw FrameworkLoadError(diagnostics)
+    }
+
+    private static func entryName(_ path: String) -> String {
+        path.hasPrefix("$.") ? String(path.dropFirst(2)) : path
+    }
+
+    private static func recordLines(_ node: DocumentNode, path: String, into lines: inout [String: Int]) {
+        lines[path] = node.line
+        switch node.value {
+        case .object(let members): for member in members { recordLines(member.node, path: "\(path).\(member.key)", into: &lines) }
+        case .array(let elements): for (i, element) in elements.enumerated() { recordLines(element, path: "\(path)[\(i)]", into: &lines) }
+        default: break
+        }
+    }
+
+    /// The line of the entry, or of its nearest enclosing entry that has one.
+    private static func line(for path: String, in lines: [String: Int]) -> Int? {
+        var path = Substring(path)
+        while !path.isEmpty {
+            if let line = lines[String(path)] { return line }
+            guard let cut = path.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
+            path = path[..<cut]
+        }
+        return nil
+    }
+}
+
+/// Every problem that stopped a framework loading.
+public struct FrameworkLoadError: Error, Sendable {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+    }
+}

@@ -1,0 +1,50 @@
+import EHCPAudit
+
+/// Reads audit records from `.json` (one object or an array) and `.jsonl` / `.ndjson`
+/// (one object per line), one record at a time.
+public final class JSONRecordSource: RecordSource {
+    public let file: String
+    private let stream: JSONRecordStream
+
+    /// The file extensions this reader understands.
+    public static let extensions = ["json", "jsonl", "ndjson"]
+
+    /// Opens `path`; `displayName` is the name diagnostics use (defaults to the path).
+    public init(path: String, displayName: String? = nil) throws(Diagnostic) {
+        file = displayName ?? path
+        let lowercased = path.lowercased()
+        let layout: JSONRecordStream.Layout = lowercased.hasSuffix(".jsonl") || lowercased.hasSuffix(".ndjson") ? .lines : .document
+        stream = try JSONRecordStream(path: path, displayName: file, layout: layout)
+    }
+
+    public var bytesRead: Int { stream.offset }
+
+    public func next() throws(Diagnostic) -> RecordEntry? {
+        guard let item = try stream.next() else { return nil }
+        let node: DocumentNode
+        do {
+            node = try JSONParser.parse(item.bytes, firstLine: item.line)
+        } catch {
+            return RecordEntry(index: item.index, root: item.root, line: item.line, auditId: nil, record: nil, diagnostics: [
+                Diagnostic(file: file, line: error.line, recordIndex: item.index, message: "invalid JSON: \(error.message)"),
+            ])
+        }
+        let log = ProblemLog()
+        let record = RecordDecoder.decode(node, root: item.root, log: log)
+        let auditId = record?.auditId ?? Self.auditId(in: node)
+        return RecordEntry(
+            index: item.index, root: item.root, line: node.line, auditId: auditId, record: record,
+            diagnostics: log.problems.map {
+                Diagnostic(file: file, line: $0.line, recordIndex: item.index, auditId: auditId, path: $0.path, message: $0.message)
+            }
+        )
+    }
+
+    /// The auditId of a record that failed to decode, so its errors can still name it.
+    private static func auditId(in node: DocumentNode) -> String? {
+        guard case .object(let members) = node.value,
+              case .string(let id)? = members.first(where: { $0.key == "auditId" })?.node.value
+        else { return nil }
+        return id
+    }
+}

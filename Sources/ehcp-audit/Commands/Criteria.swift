@@ -1,0 +1,16 @@
+import ArgumentParser
+import EHCPAuditReports
+
+struct Criteria: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Explain a framework: each section's share of the grade, each criterion's share of its section, N/A, caps, boundaries and the formula."
+    )
+
+    @Argument(help: "A criteria framework (YAML or JSON).")
+    var file: String
+
+    func run() throws {
+        let catalog = try Inputs.frameworks([file])
+        print(FrameworkGuide.render(catalog.frameworks[0]))
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// The `ehcp-audit` command: scores EHCP quality-assurance audits against a criteria
+/// framework. Each subcommand is thin; the rules live in the `EHCPAudit` library.
+@main
+struct EHCPAuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ehcp-audit",
+        abstract: "Score quality-assurance audits of Education, Health and Care Plans.",
+        discussion: """
+            Audits are JSON (.json, .jsonl, .ndjson) records rated against a criteria framework \
+            (YAML or JSON, see criteria/ehcp-qa.yaml). Errors go to standard error as \
+            FILE:LINE: error: MESSAGE; the exit status is 0 only when everything was valid.
+            """,
+        subcommands: [Score.self, Validate.self, Criteria.self]
+    )
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import EHCPAudit
+import EHCPAuditFormats
+
+/// Opening the command's inputs: frameworks and record files.
+enum Inputs {
+    /// Loads every framework, reporting every problem; throws (exit 1) if any is invalid.
+    static func frameworks(_ paths: [String]) throws -> FrameworkCatalog {
+        var catalog = FrameworkCatalog()
+        var failed = false
+        for path in paths {
+            do throws(FrameworkLoadError) {
+                catalog.add(try FrameworkLoader.load(path: path))
+            } catch {
+                StandardError.report(error.diagnostics)
+                failed = true
+            }
+        }
+        if failed { throw ExitCode.failure }
+        return catalog
+    }
+
+    /// A reader for the record file at `path`, chosen by its extension.
+    static func records(_ path: String) throws(Diagnostic) -> RecordSource {
+        let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        if JSONRecordSource.extensions.contains(ext) { return try JSONRecordSource(path: path) }
+        throw Diagnostic(file: path, message: "unsupported file type \".\(ext)\": expected .json, .jsonl or .ndjson")
+    }
+
+    /// Reads and evaluates every record of every file in order, calling `body` with each;
+    /// returns how many records were refused or files could not be read.
+    static func evaluate(_ paths: [String], catalog: FrameworkCatalog, _ body: (Evaluation) -> Void) -> (scored: Int, refused: Int, unreadable: Int) {
+        var counts = (scored: 0, refused: 0, unreadable: 0)
+        for path in paths {
+            do throws(Diagnostic) {
+                let source = try records(path)
+                while let entry = try source.next() {
+                    let evaluation = catalog.evaluate(entry, file: source.file)
+                    switch evaluation {
+                    case .scored: counts.scored += 1
+                    case .refused(let diagnostics):
+                        counts.refused += 1
+                        StandardError.report(diagnostics)
+                    }
+                    body(evaluation)
+                }
+            } catch {
+                counts.unreadable += 1
+                StandardError.report([error])
+            }
+        }
+        return counts
+    }
+}
