@@ -63,8 +63,8 @@ enum FrameworkDecoder {
     private static func criterion(_ object: ObjectReader) -> Criterion? {
         object.refuseUnknown(allowed: ["id", "text", "weight", "notApplicable", "needsDependent", "cap", "action"])
         let id = object.string("id", required: true)
-        let text = object.string("text", required: true)
-        let action = object.string("action", required: true)
+        let text = object.string("text", required: true, allowEmpty: true)
+        let action = object.string("action", required: true, allowEmpty: true)
         let cap = object.object("cap").map { cap -> Cap? in
             cap.refuseUnknown(allowed: ["at", "grade"])
             guard let at = cap.string("at", required: true), let grade = cap.string("grade", required: true) else { return nil }

@@ -53,11 +53,13 @@ struct ObjectReader {
         return member.node
     }
 
-    func string(_ key: String, required: Bool = false) -> String? {
+    /// A string member; an empty one counts as missing when `required`, unless
+    /// `allowEmpty` (where a later rule explains emptiness better).
+    func string(_ key: String, required: Bool = false, allowEmpty: Bool = false) -> String? {
         guard let value = value(key, required: required) else { return nil }
         switch value.value {
         case .string(let text):
-            if required && text.isEmpty { log.add(value, childPath(key), "\"\(key)\" must not be empty") }
+            if required && !allowEmpty && text.isEmpty { log.add(value, childPath(key), "\"\(key)\" must not be empty") }
             return text
         case .number(_, let text) where numbersAsText:
             return text

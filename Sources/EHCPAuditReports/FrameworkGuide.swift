@@ -27,7 +27,8 @@ public enum FrameworkGuide {
         }
         if let advice = framework.advice {
             out.append("")
-            out.append("Advice (each advice is graded on its own; timely when received within \(advice.deadlineDays) days of the request)")
+            out.append("Advice")
+            out.append(Formatting.wrap("Each advice is graded on its own, and is timely when received within \(advice.deadlineDays) days of the request.", indent: "  "))
             out.append(contentsOf: boundaries(advice.grades))
             out.append(contentsOf: criteria(advice.criteria, of: "the advice", framework: framework))
             out.append(Formatting.wrap("Criteria marked \"needs-dependent\" are not applicable when the advice identified no needs: rate them na, never Inadequate.", indent: "  "))

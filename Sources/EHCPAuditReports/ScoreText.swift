@@ -11,11 +11,10 @@ public enum ScoreText {
         }
         lines.append(gradeLine)
         lines.append("  Sections:")
-        let width = framework.sections.map { $0.id.count + $0.title.count }.max().map { $0 + 3 } ?? 0
         for (section, score) in zip(framework.sections, result.sections) {
-            let name = Formatting.pad("\(section.id)  \(section.title)", width)
-            let value = score.percent.map { "\(Formatting.pad(Formatting.fixed2($0) + "%", 8)) \(score.grade!.label)" } ?? "not applicable"
-            lines.append("    \(name) \(value)")
+            let value = score.percent.map { Formatting.pad(Formatting.fixed2($0) + "%", 8) + Formatting.pad(score.grade!.label, 22) }
+                ?? Formatting.pad("n/a", 30)
+            lines.append("    \(Formatting.pad(section.id, 4))\(value)\(section.title)")
         }
         for cap in result.caps {
             let rating = framework.rating(cap.rating)?.label ?? cap.rating
@@ -27,12 +26,12 @@ public enum ScoreText {
             lines.append("  Improvement actions, largest gain first:")
             for (n, action) in result.actions.enumerated() {
                 let rating = framework.rating(action.rating)?.label ?? action.rating
-                lines.append("    \(n + 1). +\(Formatting.fixed2(action.gain)) points, \(action.criterion) (rated \(rating)): \(action.text)")
+                lines.append(Formatting.wrap("\(n + 1). +\(Formatting.fixed2(action.gain)) points, \(action.criterion) (rated \(rating)): \(action.text)", indent: "    "))
             }
         }
         if !result.advices.isEmpty {
             lines.append("  Advice:")
-            for advice in result.advices { lines.append("    " + adviceLine(advice, framework: framework)) }
+            for advice in result.advices { lines.append(Formatting.wrap(adviceLine(advice, framework: framework), indent: "    ")) }
         }
         return lines.joined(separator: "\n")
     }

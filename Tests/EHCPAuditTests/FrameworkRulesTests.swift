@@ -38,13 +38,13 @@ struct FrameworkRulesTests {
         expectProblem(entry: "scale", containing: "at least two") {
             try Fixtures.framework(scale: [Fixtures.scale[1]])
         }
-        expectProblem(entry: "scale[1]", containing: "duplicate rating id \"good\"") {
+        expectProblem(entry: "scale[1].id", containing: "duplicate rating id \"good\"") {
             try Fixtures.framework(scale: [Fixtures.scale[1], Rating(id: "good", label: "Good", points: 1)])
         }
         expectProblem(entry: "scale[1]", containing: "reserved") {
             try Fixtures.framework(scale: [Fixtures.scale[1], Rating(id: "na", label: "N/A", points: 0)])
         }
-        expectProblem(entry: "scale[2]", containing: "strictly decreasing") {
+        expectProblem(entry: "scale[2].points", containing: "strictly decreasing") {
             var scale = Fixtures.scale
             scale[2].points = 3
             return try Fixtures.framework(scale: scale)
@@ -59,17 +59,17 @@ struct FrameworkRulesTests {
 
     @Test func refusesGradesThatAreEmptyDuplicatedUnorderedOrWithoutAZeroBoundary() {
         expectProblem(entry: "grades", containing: "at least one grade") { try Fixtures.framework(grades: []) }
-        expectProblem(entry: "grades[1]", containing: "duplicate grade id") {
+        expectProblem(entry: "grades[1].id", containing: "duplicate grade id") {
             var grades = Fixtures.grades
             grades[1].id = "outstanding"
             return try Fixtures.framework(grades: grades)
         }
-        expectProblem(entry: "grades[2]", containing: "strictly decreasing") {
+        expectProblem(entry: "grades[2].minPercent", containing: "strictly decreasing") {
             var grades = Fixtures.grades
             grades[2].minPercent = 50
             return try Fixtures.framework(grades: grades)
         }
-        expectProblem(entry: "grades[3]", containing: "must have minPercent 0") {
+        expectProblem(entry: "grades[3].minPercent", containing: "must have minPercent 0") {
             var grades = Fixtures.grades
             grades[3].minPercent = 5
             return try Fixtures.framework(grades: grades)
@@ -78,11 +78,11 @@ struct FrameworkRulesTests {
 
     @Test func refusesSectionsThatAreMissingDuplicatedWeightlessOrEmpty() {
         expectProblem(entry: "sections", containing: "at least one section") { try Fixtures.framework(sections: []) }
-        expectProblem(entry: "sections[1]", containing: "duplicate section id \"A\"") {
+        expectProblem(entry: "sections[1].id", containing: "duplicate section id \"A\"") {
             try Fixtures.framework(sections: [Fixtures.sections[0], Section(id: "A", title: "Again", weight: 1, criteria: [Fixtures.criterion("X1")])])
         }
         for weight in [0.0, -1] {
-            expectProblem(entry: "sections[0]", containing: "weight must be greater than 0") {
+            expectProblem(entry: "sections[0].weight", containing: "weight must be greater than 0") {
                 var sections = Fixtures.sections
                 sections[0].weight = weight
                 return try Fixtures.framework(sections: sections)
@@ -103,21 +103,21 @@ struct FrameworkRulesTests {
                 return try Fixtures.framework(sections: sections)
             }
         }
-        expectProblem(entry: "sections[1].criteria[1]", containing: "criterion F2: text must not be empty", withCriterion { $0.text = "  " })
-        expectProblem(entry: "sections[1].criteria[1]", containing: "criterion F2: action must not be empty", withCriterion { $0.action = "" })
-        expectProblem(entry: "sections[1].criteria[1]", containing: "criterion F2: weight must be greater than 0", withCriterion { $0.weight = 0 })
-        expectProblem(entry: "sections[1].criteria[1]", containing: "needsDependent applies only to advice", withCriterion { $0.needsDependent = true })
+        expectProblem(entry: "sections[1].criteria[1].text", containing: "criterion F2: text must not be empty", withCriterion { $0.text = "  " })
+        expectProblem(entry: "sections[1].criteria[1].action", containing: "criterion F2: action must not be empty", withCriterion { $0.action = "" })
+        expectProblem(entry: "sections[1].criteria[1].weight", containing: "criterion F2: weight must be greater than 0", withCriterion { $0.weight = 0 })
+        expectProblem(entry: "sections[1].criteria[1].needsDependent", containing: "needsDependent applies only to advice", withCriterion { $0.needsDependent = true })
         expectProblem(entry: "sections[1].criteria[1].cap", containing: "cap.at \"awful\" names no rating", withCriterion { $0.cap = Cap(at: "awful", grade: "good") })
         expectProblem(entry: "sections[1].criteria[1].cap", containing: "cap.grade \"failing\" names no grade", withCriterion { $0.cap = Cap(at: "inadequate", grade: "failing") })
     }
 
     @Test func refusesDuplicateCriterionIdsAcrossSectionsAndAdvice() {
-        expectProblem(entry: "sections[1].criteria[1]", containing: "duplicate criterion id \"A1\"") {
+        expectProblem(entry: "sections[1].criteria[1].id", containing: "duplicate criterion id \"A1\"") {
             var sections = Fixtures.sections
             sections[1].criteria[1].id = "A1"
             return try Fixtures.framework(sections: sections)
         }
-        expectProblem(entry: "advice.criteria[0]", containing: "duplicate criterion id \"F1\"") {
+        expectProblem(entry: "advice.criteria[0].id", containing: "duplicate criterion id \"F1\"") {
             var advice = Fixtures.advice
             advice.criteria[0].id = "F1"
             return try Fixtures.framework(advice: advice)
@@ -130,7 +130,7 @@ struct FrameworkRulesTests {
             advice.deadlineDays = -1
             return try Fixtures.framework(advice: advice)
         }
-        expectProblem(entry: "advice.grades[3]", containing: "must have minPercent 0") {
+        expectProblem(entry: "advice.grades[3].minPercent", containing: "must have minPercent 0") {
             var advice = Fixtures.advice
             advice.grades[3].minPercent = 1
             return try Fixtures.framework(advice: advice)

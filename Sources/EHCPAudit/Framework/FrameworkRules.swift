@@ -43,10 +43,10 @@ enum FrameworkRules {
             if rating.id == notApplicableRating {
                 problems.add(entry, "rating id \"na\" is reserved for not applicable")
             }
-            if !seen.insert(rating.id).inserted { problems.add(entry, "duplicate rating id \"\(rating.id)\"") }
-            if !rating.points.isFinite { problems.add(entry, "rating \(rating.id): points must be a finite number") }
+            if !seen.insert(rating.id).inserted { problems.add("\(entry).id", "duplicate rating id \"\(rating.id)\"") }
+            if !rating.points.isFinite { problems.add("\(entry).points", "rating \(rating.id): points must be a finite number") }
             if i > 0, !(rating.points < scale[i - 1].points) {
-                problems.add(entry, "rating \(rating.id): points must be strictly decreasing (best first), but \(format(rating.points)) follows \(format(scale[i - 1].points))")
+                problems.add("\(entry).points", "rating \(rating.id): points must be strictly decreasing (best first), but \(format(rating.points)) follows \(format(scale[i - 1].points))")
             }
         }
         if framework.rating(framework.actionBelow) == nil {
@@ -60,14 +60,14 @@ enum FrameworkRules {
         for (i, grade) in grades.enumerated() {
             let entry = "\(base)[\(i)]"
             if grade.id.isEmpty { problems.add(entry, "grade id must not be empty") }
-            if !seen.insert(grade.id).inserted { problems.add(entry, "duplicate grade id \"\(grade.id)\"") }
-            if !grade.minPercent.isFinite { problems.add(entry, "grade \(grade.id): minPercent must be a finite number") }
+            if !seen.insert(grade.id).inserted { problems.add("\(entry).id", "duplicate grade id \"\(grade.id)\"") }
+            if !grade.minPercent.isFinite { problems.add("\(entry).minPercent", "grade \(grade.id): minPercent must be a finite number") }
             if i > 0, !(grade.minPercent < grades[i - 1].minPercent) {
-                problems.add(entry, "grade \(grade.id): minPercent must be strictly decreasing (best first), but \(format(grade.minPercent)) follows \(format(grades[i - 1].minPercent))")
+                problems.add("\(entry).minPercent", "grade \(grade.id): minPercent must be strictly decreasing (best first), but \(format(grade.minPercent)) follows \(format(grades[i - 1].minPercent))")
             }
         }
         if let last = grades.last, last.minPercent != 0 {
-            problems.add("\(base)[\(grades.count - 1)]", "the last grade (\(last.id)) must have minPercent 0 so that every percentage has a grade, found \(format(last.minPercent))")
+            problems.add("\(base)[\(grades.count - 1)].minPercent", "the last grade (\(last.id)) must have minPercent 0 so that every percentage has a grade, found \(format(last.minPercent))")
         }
     }
 
@@ -77,9 +77,9 @@ enum FrameworkRules {
         for (s, section) in framework.sections.enumerated() {
             let entry = "sections[\(s)]"
             if section.id.isEmpty { problems.add(entry, "section id must not be empty") }
-            if !seen.insert(section.id).inserted { problems.add(entry, "duplicate section id \"\(section.id)\"") }
+            if !seen.insert(section.id).inserted { problems.add("\(entry).id", "duplicate section id \"\(section.id)\"") }
             if !(section.weight > 0) || !section.weight.isFinite {
-                problems.add(entry, "section \(section.id): weight must be greater than 0, found \(format(section.weight))")
+                problems.add("\(entry).weight", "section \(section.id): weight must be greater than 0, found \(format(section.weight))")
             }
             if section.criteria.isEmpty {
                 problems.add("\(entry).criteria", "section \(section.id) has no criteria, so it could never be graded")
@@ -88,7 +88,7 @@ enum FrameworkRules {
                 let criterionEntry = "\(entry).criteria[\(c)]"
                 checkCriterion(criterion, entry: criterionEntry, framework: framework, grades: framework.grades.grades, &problems)
                 if criterion.needsDependent {
-                    problems.add(criterionEntry, "criterion \(criterion.id): needsDependent applies only to advice criteria")
+                    problems.add("\(criterionEntry).needsDependent", "criterion \(criterion.id): needsDependent applies only to advice criteria")
                 }
             }
         }
@@ -110,10 +110,10 @@ enum FrameworkRules {
     ) {
         let name = criterion.id.isEmpty ? "criterion" : "criterion \(criterion.id)"
         if criterion.id.isEmpty { problems.add(entry, "criterion id must not be empty") }
-        if criterion.text.trimmingWhitespace.isEmpty { problems.add(entry, "\(name): text must not be empty") }
-        if criterion.action.trimmingWhitespace.isEmpty { problems.add(entry, "\(name): action must not be empty") }
+        if criterion.text.trimmingWhitespace.isEmpty { problems.add("\(entry).text", "\(name): text must not be empty") }
+        if criterion.action.trimmingWhitespace.isEmpty { problems.add("\(entry).action", "\(name): action must not be empty") }
         if !(criterion.weight > 0) || !criterion.weight.isFinite {
-            problems.add(entry, "\(name): weight must be greater than 0, found \(format(criterion.weight))")
+            problems.add("\(entry).weight", "\(name): weight must be greater than 0, found \(format(criterion.weight))")
         }
         if let cap = criterion.cap {
             if framework.rating(cap.at) == nil {
@@ -129,11 +129,11 @@ enum FrameworkRules {
         var seen = Set<String>()
         for (s, section) in framework.sections.enumerated() {
             for (c, criterion) in section.criteria.enumerated() where !seen.insert(criterion.id).inserted {
-                problems.add("sections[\(s)].criteria[\(c)]", "duplicate criterion id \"\(criterion.id)\" (criterion ids are unique in the whole framework)")
+                problems.add("sections[\(s)].criteria[\(c)].id", "duplicate criterion id \"\(criterion.id)\" (criterion ids are unique in the whole framework)")
             }
         }
         for (c, criterion) in (framework.advice?.criteria ?? []).enumerated() where !seen.insert(criterion.id).inserted {
-            problems.add("advice.criteria[\(c)]", "duplicate criterion id \"\(criterion.id)\" (criterion ids are unique in the whole framework)")
+            problems.add("advice.criteria[\(c)].id", "duplicate criterion id \"\(criterion.id)\" (criterion ids are unique in the whole framework)")
         }
     }
 
