@@ -21,16 +21,23 @@ let package = Package(
             dependencies: ["EHCPAudit", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "EHCPAuditReports", dependencies: ["EHCPAudit"]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        .target(
+            name: "EHCPAuditXML",
+            dependencies: ["EHCPAudit", "CLibXML2"],
+            resources: [.copy("ehcp-audit-record.xsd")]
+        ),
         .executableTarget(
             name: "ehcp-audit",
             dependencies: [
-                "EHCPAudit", "EHCPAuditFormats", "EHCPAuditReports",
+                "EHCPAudit", "EHCPAuditFormats", "EHCPAuditReports", "EHCPAuditXML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "EHCPAuditTests", dependencies: ["EHCPAudit"]),
         .testTarget(name: "EHCPAuditFormatsTests", dependencies: ["EHCPAuditFormats"]),
         .testTarget(name: "EHCPAuditReportsTests", dependencies: ["EHCPAuditReports", "EHCPAuditFormats"]),
+        .testTarget(name: "EHCPAuditXMLTests", dependencies: ["EHCPAuditXML", "EHCPAuditFormats"]),
         .testTarget(name: "CLITests", dependencies: ["ehcp-audit"]),
     ]
 )

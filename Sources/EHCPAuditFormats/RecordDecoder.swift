@@ -51,7 +51,8 @@ enum RecordDecoder {
             object.refuseUnknown(allowed: ["criterion", "rating", "comment"])
             guard let criterion = object.string("criterion", required: true), let rating = object.string("rating", required: true)
             else { return nil }
-            return Judgement(criterion: criterion, rating: rating, comment: object.string("comment"), line: element.line)
+            let comment = object.string("comment")
+            return Judgement(criterion: criterion, rating: rating, comment: comment?.isEmpty == true ? nil : comment, line: element.line)
         }
     }
 

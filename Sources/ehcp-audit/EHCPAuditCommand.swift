@@ -8,10 +8,10 @@ struct EHCPAuditCommand: ParsableCommand {
         commandName: "ehcp-audit",
         abstract: "Score quality-assurance audits of Education, Health and Care Plans.",
         discussion: """
-            Audits are JSON (.json, .jsonl, .ndjson) records rated against a criteria framework \
+            Audits are JSON (.json, .jsonl, .ndjson) or XML (.xml) records rated against a criteria framework \
             (YAML or JSON, see criteria/ehcp-qa.yaml). Errors go to standard error as \
             FILE:LINE: error: MESSAGE; the exit status is 0 only when everything was valid.
             """,
-        subcommands: [Score.self, Validate.self, Criteria.self]
+        subcommands: [Score.self, Validate.self, Criteria.self, Convert.self]
     )
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import EHCPAudit
 import EHCPAuditFormats
+import EHCPAuditXML
 
 /// Opening the command's inputs: frameworks and record files.
 enum Inputs {
@@ -24,7 +25,8 @@ enum Inputs {
     static func records(_ path: String) throws(Diagnostic) -> RecordSource {
         let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
         if JSONRecordSource.extensions.contains(ext) { return try JSONRecordSource(path: path) }
-        throw Diagnostic(file: path, message: "unsupported file type \".\(ext)\": expected .json, .jsonl or .ndjson")
+        if XMLRecordSource.extensions.contains(ext) { return try XMLRecordSource(path: path) }
+        throw Diagnostic(file: path, message: "unsupported file type \".\(ext)\": expected .json, .jsonl, .ndjson or .xml")
     }
 
     /// Reads and evaluates every record of every file in order, calling `body` with each;

@@ -5,11 +5,15 @@ import Darwin
 #endif
 import EHCPAudit
 
-/// Buffered standard output: large score runs write megabytes, one line at a time.
+/// Buffered output (standard output by default): large runs write megabytes, a line at a time.
 final class Output {
     private var buffer: [UInt8] = []
+    private let descriptor: Int32
 
-    init() { buffer.reserveCapacity(1 << 16) }
+    init(descriptor: Int32 = STDOUT_FILENO) {
+        self.descriptor = descriptor
+        buffer.reserveCapacity(1 << 16)
+    }
 
     deinit { flush() }
 
@@ -20,7 +24,7 @@ final class Output {
     }
 
     func flush() {
-        writeAll(buffer, to: STDOUT_FILENO)
+        writeAll(buffer, to: descriptor)
         buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -1,0 +1,166 @@
+import CLibXML2
+import EHCPAudit
+import Foundation
+
+/// Reads audit records from XML (records.md) through libxml2's streaming text reader,
+/// validating each `<audit>` against the shipped XSD.
+///
+/// The reader walks the file; each `<audit>` is expanded on its own, validated with the
+/// schema, turned into a record and then let go, so only one record is ever held and a
+/// file of any size is read in flat memory. Validating each audit separately also ties
+/// every schema error to the record it belongs to.
+///
+/// The document is untrusted: a DOCTYPE (and with it any DTD or entity) is refused before
+/// libxml2 reads anything, no external resource is ever loaded, and libxml2's size limits
+/// stay in force (no `XML_PARSE_HUGE`).
+public final class XMLRecordSource: RecordSource {
+    public let file: String
+    public static let extensions = ["xml"]
+
+    /// Parser options: no network, true line numbers; never NOENT, DTDLOAD, XINCLUDE or HUGE.
+    static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
+
+    private let descriptor: Int32
+    private let reader: xmlTextReaderPtr
+    private let validator: xmlSchemaValidCtxtPtr
+    private let errors = XMLErrorLog()
+    private var index = 0
+    private var sawRoot = false
+    /// After an `<audit>`, skip its subtree rather than descend into it.
+    private var skipSubtree = false
+
+    public init(path: String, displayName: String? = nil) throws(Diagnostic) {
+        let file = displayName ?? path
+        self.file = file
+        guard let schema = RecordSchema.shared.schema else {
+            throw Diagnostic(file: file, message: RecordSchema.shared.loadError ?? "no record schema")
+        }
+        descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw Diagnostic(file: file, message: "cannot open file: \(String(cString: strerror(errno)))")
+        }
+        do throws(Diagnostic) {
+            try DoctypeGuard.check(descriptor: descriptor, file: file)
+        } catch {
+            close(descriptor)
+            throw error
+        }
+        guard let reader = xmlReaderForFd(descriptor, nil, nil, Self.options), let validator = xmlSchemaNewValidCtxt(schema) else {
+            close(descriptor)
+            throw Diagnostic(file: file, message: "cannot start the XML reader")
+        }
+        self.reader = reader
+        self.validator = validator
+        let log = Unmanaged.passUnretained(errors).toOpaque()
+        xmlSchemaSetValidStructuredErrors(validator, XMLErrorLog.handler, log)
+        // Keeps libxml2 from printing parse errors itself; `fatal()` reports them.
+        xmlTextReaderSetStructuredErrorHandler(reader, XMLErrorLog.handler, log)
+        xmlResetLastError()
+    }
+
+    deinit {
+        xmlSchemaFreeValidCtxt(validator)
+        xmlFreeTextReader(reader)
+        close(descriptor)
+    }
+
+    public var bytesRead: Int { Int(xmlTextReaderByteConsumed(reader)) }
+
+    public func next() throws(Diagnostic) -> RecordEntry? {
+        var stray: [Diagnostic] = []
+        while true {
+            let status = skipSubtree ? xmlTextReaderNext(reader) : xmlTextReaderRead(reader)
+            skipSubtree = false
+            if status < 0 { throw fatal() }
+            if status == 0 {
+                if !sawRoot { throw Diagnostic(file: file, line: 1, message: "the file is empty: expected <audits> or <audit>") }
+                return stray.isEmpty ? nil : strayEntry(stray)
+            }
+            let type = xmlReaderTypes(rawValue: UInt32(xmlTextReaderNodeType(reader)))
+            let depth = xmlTextReaderDepth(reader)
+            let nodeLine = xmlTextReaderCurrentNode(reader).map { Int(xmlGetLineNo($0)) } ?? 0
+            let line = nodeLine > 0 ? nodeLine : Int(xmlTextReaderGetParserLineNumber(reader))
+            switch type {
+            case XML_READER_TYPE_DOCUMENT_TYPE:
+                throw Diagnostic(file: file, line: line, message: "the document declares a DOCTYPE: DTDs and entities are not allowed in audit records, so nothing was read")
+            case XML_READER_TYPE_ELEMENT where depth == 0:
+                sawRoot = true
+                if isRecordElement("audit") { return try audit() }
+                guard isRecordElement("audits") else { throw wrongRoot(line) }
+                if let attribute = foreignAttribute() {
+                    stray.append(Diagnostic(file: file, line: line, path: "audits", message: "<audits> takes no attributes, found \"\(attribute)\""))
+                }
+            case XML_READER_TYPE_ELEMENT where depth == 1 && isRecordElement("audit"):
+                if !stray.isEmpty {
+                    // Report what came before this audit first; read it again next time.
+                    skipSubtree = false
+                    return strayEntry(stray)
+                }
+                return try audit()
+            case XML_READER_TYPE_ELEMENT where depth == 1:
+                stray.append(Diagnostic(file: file, line: line, path: "audits", message: "unexpected element <\(name())> in <audits>: only <audit> elements belong here"))
+                skipSubtree = true
+            case XML_READER_TYPE_TEXT where depth == 1:
+                stray.append(Diagnostic(file: file, line: line, path: "audits", message: "unexpected text in <audits>: only <audit> elements belong here"))
+            default:
+                continue
+            }
+        }
+    }
+
+    /// Expands, validates and builds the `<audit>` under the reader.
+    private func audit() throws(Diagnostic) -> RecordEntry {
+        index += 1
+        guard let node = xmlTextReaderExpand(reader) else { throw fatal() }
+        skipSubtree = true
+        let element = XMLElement(node: node)
+        let root = "audit[\(index)]"
+        let auditId = element.attribute("id")
+        xmlSchemaValidateOneElement(validator, node)
+        var problems = errors.take().map { Diagnostic(file: file, line: $0.line, recordIndex: index, auditId: auditId, path: root, message: $0.message) }
+        var builder = XMLRecordBuilder(element)
+        let record = builder.build()
+        if problems.isEmpty {
+            problems = builder.problems.map { Diagnostic(file: file, line: $0.line, recordIndex: index, auditId: auditId, path: root, message: $0.message) }
+        }
+        return RecordEntry(index: index, root: root, line: element.line, auditId: auditId, record: problems.isEmpty ? record : nil, diagnostics: problems)
+    }
+
+    private func strayEntry(_ diagnostics: [Diagnostic]) -> RecordEntry {
+        RecordEntry(index: index, root: "audits", line: diagnostics.first?.line, auditId: nil, record: nil, diagnostics: diagnostics)
+    }
+
+    private func isRecordElement(_ name: String) -> Bool {
+        self.name() == name && string(xmlTextReaderConstNamespaceUri(reader)) == RecordSchema.namespace
+    }
+
+    private func name() -> String { string(xmlTextReaderConstLocalName(reader)) ?? "" }
+
+    private func string(_ pointer: UnsafePointer<xmlChar>?) -> String? { pointer.map { String(cString: $0) } }
+
+    /// The first attribute of the current element that is not a namespace declaration.
+    private func foreignAttribute() -> String? {
+        defer { xmlTextReaderMoveToElement(reader) }
+        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+            if xmlTextReaderIsNamespaceDecl(reader) != 1 { return name() }
+        }
+        return nil
+    }
+
+    private func wrongRoot(_ line: Int?) -> Diagnostic {
+        let namespace = string(xmlTextReaderConstNamespaceUri(reader)).map { " in namespace \($0)" } ?? " in no namespace"
+        return Diagnostic(file: file, line: line, message: "the root element is <\(name())>\(namespace); expected <audits> or <audit> in namespace \(RecordSchema.namespace)")
+    }
+
+    /// The error that stopped the parser: the file cannot be read any further.
+    ///
+    /// libxml2 keeps the parser's last error per thread; the reader does not relay it.
+    private func fatal() -> Diagnostic {
+        let error = xmlGetLastError()?.pointee
+        let message = error?.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "the document cannot be read"
+        return Diagnostic(
+            file: file, line: error.flatMap { $0.line > 0 ? Int($0.line) : nil },
+            message: "invalid XML: \(message); the file cannot be read past this point"
+        )
+    }
+}
