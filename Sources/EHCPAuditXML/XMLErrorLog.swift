@@ -36,8 +36,7 @@ final class XMLErrorLog {
     private static func line(of error: xmlError) -> Int? {
         if var node = error.node?.assumingMemoryBound(to: xmlNode.self) {
             if node.pointee.type == XML_ATTRIBUTE_NODE, let parent = node.pointee.parent { node = parent }
-            let line = xmlGetLineNo(node)
-            if line > 0 { return Int(line) }
+            if let line = XMLElement.line(of: node) { return line }
         }
         return error.line > 0 ? Int(error.line) : nil
     }

@@ -28,6 +28,8 @@ public final class XMLRecordSource: RecordSource {
     private var sawRoot = false
     /// After an `<audit>`, skip its subtree rather than descend into it.
     private var skipSubtree = false
+    /// The reader stands on an `<audit>` not yet read (stray errors were returned first).
+    private var auditPending = false
 
     public init(path: String, displayName: String? = nil) throws(Diagnostic) {
         let file = displayName ?? path
@@ -68,6 +70,10 @@ public final class XMLRecordSource: RecordSource {
 
     public func next() throws(Diagnostic) -> RecordEntry? {
         var stray: [Diagnostic] = []
+        if auditPending {
+            auditPending = false
+            return try audit()
+        }
         while true {
             let status = skipSubtree ? xmlTextReaderNext(reader) : xmlTextReaderRead(reader)
             skipSubtree = false
@@ -92,8 +98,8 @@ public final class XMLRecordSource: RecordSource {
                 }
             case XML_READER_TYPE_ELEMENT where depth == 1 && isRecordElement("audit"):
                 if !stray.isEmpty {
-                    // Report what came before this audit first; read it again next time.
-                    skipSubtree = false
+                    // Report what came before this audit first; read the audit next time.
+                    auditPending = true
                     return strayEntry(stray)
                 }
                 return try audit()
