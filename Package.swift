@@ -13,24 +13,34 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .target(name: "EHCPAudit"),
         .target(
             name: "EHCPAuditFormats",
-            dependencies: ["EHCPAudit", .product(name: "Yams", package: "Yams")]
+            dependencies: ["EHCPAudit", "EHCPAuditSampling", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "EHCPAuditReports", dependencies: ["EHCPAudit"]),
+        .target(
+            name: "EHCPAuditSampling",
+            dependencies: ["EHCPAudit", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "EHCPAuditStore",
+            dependencies: ["EHCPAudit", "EHCPAuditSampling", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(name: "EHCPAuditReports", dependencies: ["EHCPAudit", "EHCPAuditSampling"]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
         .target(
             name: "EHCPAuditXML",
-            dependencies: ["EHCPAudit", "CLibXML2"],
+            dependencies: ["EHCPAudit", "EHCPAuditSampling", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("ehcp-audit-record.xsd")]
         ),
         .executableTarget(
             name: "ehcp-audit",
             dependencies: [
-                "EHCPAudit", "EHCPAuditFormats", "EHCPAuditReports", "EHCPAuditXML",
+                "EHCPAudit", "EHCPAuditFormats", "EHCPAuditReports", "EHCPAuditXML", "EHCPAuditSampling", "EHCPAuditStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,6 +48,8 @@ let package = Package(
         .testTarget(name: "EHCPAuditFormatsTests", dependencies: ["EHCPAuditFormats"]),
         .testTarget(name: "EHCPAuditReportsTests", dependencies: ["EHCPAuditReports", "EHCPAuditFormats"]),
         .testTarget(name: "EHCPAuditXMLTests", dependencies: ["EHCPAuditXML", "EHCPAuditFormats"]),
+        .testTarget(name: "EHCPAuditSamplingTests", dependencies: ["EHCPAuditSampling"]),
+        .testTarget(name: "EHCPAuditStoreTests", dependencies: ["EHCPAuditStore", "EHCPAuditFormats"]),
         .testTarget(name: "CLITests", dependencies: ["ehcp-audit"]),
     ]
 )

@@ -17,10 +17,14 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     public var path: String?
     public var criterion: String?
     public var message: String
+    /// Set for breaches of rules that are counted (see ``RecordProblem/Rule``).
+    public var rule: RecordProblem.Rule?
+    /// The advice concerned, by id.
+    public var advice: String?
 
     public init(
         file: String, line: Int? = nil, recordIndex: Int? = nil, auditId: String? = nil,
-        path: String? = nil, criterion: String? = nil, message: String
+        path: String? = nil, criterion: String? = nil, message: String, rule: RecordProblem.Rule? = nil, advice: String? = nil
     ) {
         self.file = file
         self.line = line
@@ -29,6 +33,8 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
         self.path = path
         self.criterion = criterion
         self.message = message
+        self.rule = rule
+        self.advice = advice
     }
 
     public var description: String {
@@ -48,7 +54,7 @@ extension RecordProblem {
     public func diagnostic(file: String, recordIndex: Int, auditId: String?, root: String) -> Diagnostic {
         Diagnostic(
             file: file, line: line, recordIndex: recordIndex, auditId: auditId,
-            path: path.isEmpty ? root : "\(root).\(path)", criterion: criterion, message: message
+            path: path.isEmpty ? root : "\(root).\(path)", criterion: criterion, message: message, rule: rule, advice: advice
         )
     }
 }

@@ -60,7 +60,11 @@ struct JudgementSheet: Sendable {
                 continue
             }
             if case .advice(let advice) = owner, noNeeds(owner, criterion) {
-                problem(".rating", "advice \(advice.id) identified no needs, so criterion \(criterion.id) is not applicable: rate it na, not \"\(rating.id)\"")
+                problems.append(RecordProblem(
+                    path: here + ".rating", criterion: criterion.id, line: line,
+                    message: "advice \(advice.id) identified no needs, so criterion \(criterion.id) is not applicable: rate it na, not \"\(rating.id)\"",
+                    rule: .noNeedsAdviceRated, advice: advice.id
+                ))
                 continue
             }
             resolved[c] = rating

@@ -2,6 +2,8 @@ import ArgumentParser
 import EHCPAudit
 import EHCPAuditFormats
 import EHCPAuditXML
+import EHCPAuditStore
+import Foundation
 
 /// Opening the command's inputs: frameworks and record files.
 enum Inputs {
@@ -18,6 +20,35 @@ enum Inputs {
             }
         }
         if failed { throw ExitCode.failure }
+        return catalog
+    }
+
+    /// The frameworks stored, plus any given (which are stored first).
+    static func storedFrameworks(_ store: AuditStore, adding paths: [String]) throws -> FrameworkCatalog {
+        var failed = false
+        for path in paths {
+            do {
+                let text = try String(contentsOfFile: path, encoding: .utf8)
+                let framework = try FrameworkLoader.load(text: text, file: path)
+                try store.saveFramework(framework, content: text, file: path, at: Clock.now())
+            } catch let error as FrameworkLoadError {
+                StandardError.report(error.diagnostics)
+                failed = true
+            } catch {
+                StandardError.line("\(path): error: \(error)")
+                failed = true
+            }
+        }
+        if failed { throw ExitCode.failure }
+        var catalog = FrameworkCatalog()
+        for stored in try store.storedFrameworks() {
+            do {
+                catalog.add(try FrameworkLoader.load(text: stored.content, file: stored.file))
+            } catch {
+                StandardError.report(error.diagnostics)
+                throw ExitCode.failure
+            }
+        }
         return catalog
     }
 

@@ -32,7 +32,11 @@ final class Output {
 /// Standard error, for diagnostics and summaries that must not mix with machine output.
 enum StandardError {
     static func line(_ text: String) {
-        writeAll(Array((text + "\n").utf8), to: STDERR_FILENO)
+        write(text + "\n")
+    }
+
+    static func write(_ text: String) {
+        writeAll(Array(text.utf8), to: STDERR_FILENO)
     }
 
     static func report(_ diagnostics: [Diagnostic]) {

@@ -1,0 +1,31 @@
+import Crypto
+
+/// Pseudonymous plan references for children read from a DfE SEN2 return.
+///
+/// The reference is an HMAC-SHA256 of the child's UPN (or the LA's person id) under a key
+/// that the store generates once and never exports: the same child maps to the same
+/// reference every month, and nobody without the key can go back from it to the child.
+public struct PlanReference: Sendable {
+    private let key: SymmetricKey
+
+    public init(key: [UInt8]) {
+        self.key = SymmetricKey(data: key)
+    }
+
+    /// A new random key, 256 bits.
+    public static func newKey() -> [UInt8] {
+        SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }
+    }
+
+    /// `S2-` and the first 20 hex digits (80 bits) of the HMAC.
+    public func reference(for personId: String) -> String {
+        let code = HMAC<SHA256>.authenticationCode(for: Array(personId.utf8), using: key)
+        let digits = Array("0123456789abcdef".utf8)
+        var out = Array("S2-".utf8)
+        for byte in code.prefix(10) {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,70 @@
+import Crypto
+import Foundation
+import EHCPAudit
+import GRDB
+
+extension AuditStore {
+    /// A framework as stored: enough to load it again.
+    public struct StoredFramework: Sendable, Equatable {
+        public var id: String
+        public var version: String
+        public var content: String
+        /// The file it came from; its extension says YAML or JSON.
+        public var file: String
+    }
+
+    public enum FrameworkOutcome: Sendable, Equatable { case stored, unchanged }
+
+    /// Keeps a framework's text so records made against it can be scored later, even
+    /// after a newer version is loaded. The same id and version with other content is
+    /// refused: a changed framework needs a new version.
+    @discardableResult
+    public func saveFramework(_ framework: Framework, content: String, file: String, at time: String) throws -> FrameworkOutcome {
+        let digest = Self.digest(content)
+        return try pool.write { db in
+            if let stored = try String.fetchOne(db, sql: "SELECT digest FROM frameworks WHERE id = ? AND version = ?", arguments: [framework.id, framework.version]) {
+                guard stored == digest else {
+                    throw StoreError("framework \(framework.id) version \(framework.version) is already stored with different content; give the changed framework a new version")
+                }
+                return .unchanged
+            }
+            try db.execute(sql: "INSERT INTO frameworks (id, version, digest, content, file, stored_at) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [framework.id, framework.version, digest, content, file, time])
+            return .stored
+        }
+    }
+
+    public func storedFrameworks() throws -> [StoredFramework] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, version, content, file FROM frameworks ORDER BY id, version").map {
+                StoredFramework(id: $0["id"], version: $0["version"], content: $0["content"], file: $0["file"])
+            }
+        }
+    }
+
+    /// Lowercase hex SHA-256 of a text's UTF-8 bytes.
+    public static func digest(_ text: String) -> String {
+        digest(bytes: Array(text.utf8))
+    }
+
+    public static func digest(bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}
+
+extension AuditStore {
+    /// Lowercase hex SHA-256 of a file, read a chunk at a time.
+    public static func fileDigest(path: String) throws -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError("\(path): cannot open file") }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
+        return hasher.finalize().map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+    }
+}

@@ -1,0 +1,176 @@
+import EHCPAudit
+import GRDB
+
+extension AuditStore {
+    /// How one file's import ended.
+    public struct ImportSummary: Sendable, Equatable {
+        public var file: String
+        public var imported = 0
+        public var unchanged = 0
+        /// Imported over an earlier version (kept in history), with `--replace`.
+        public var replaced = 0
+        public var refused = 0
+        /// Records refused for rating a needs-dependent criterion of a no-needs advice.
+        public var noNeedsRefusals = 0
+        /// False when any record was refused, so nothing of the file was stored.
+        public var committed = false
+
+        public init(file: String) {
+            self.file = file
+        }
+    }
+
+    /// A record refused for breaking a counted rule, kept in the import log.
+    public struct Refusal: Sendable, Equatable {
+        public var auditId: String?
+        public var criterion: String?
+        public var rule: RecordProblem.Rule
+        public var agency: String?
+        public var provider: String?
+
+        public init(auditId: String?, criterion: String?, rule: RecordProblem.Rule, agency: String?, provider: String?) {
+            self.auditId = auditId
+            self.criterion = criterion
+            self.rule = rule
+            self.agency = agency
+            self.provider = provider
+        }
+    }
+
+    /// Imports one file atomically: `body` adds its records one at a time to the session,
+    /// all in one transaction, which is committed only if no record was refused. The
+    /// attempt is logged either way, with its counted refusals.
+    public func importFile(_ file: String, at time: String, replace: Bool, _ body: (ImportSession) throws -> Void) throws -> ImportSummary {
+        try pool.writeWithoutTransaction { db in
+            var summary = ImportSummary(file: file)
+            var refusals: [Refusal] = []
+            var failure: Error?
+            try db.inTransaction(.immediate) {
+                try db.execute(sql: "INSERT INTO imports (file, started_at, committed, imported, unchanged, refused, no_needs_refusals) VALUES (?, ?, 1, 0, 0, 0, 0)", arguments: [file, time])
+                let session = ImportSession(db: db, importId: db.lastInsertedRowID, replace: replace, time: time)
+                do {
+                    try body(session)
+                } catch {
+                    failure = error
+                }
+                summary = session.summary
+                refusals = session.refusals
+                summary.file = file
+                guard failure == nil, summary.refused == 0 else { return .rollback }
+                try db.execute(sql: "UPDATE imports SET imported = ?, unchanged = ? WHERE id = ?", arguments: [summary.imported + summary.replaced, summary.unchanged, session.importId])
+                summary.committed = true
+                return .commit
+            }
+            if !summary.committed {
+                try db.inTransaction {
+                    try db.execute(sql: "INSERT INTO imports (file, started_at, committed, imported, unchanged, refused, no_needs_refusals) VALUES (?, ?, 0, 0, 0, ?, ?)",
+                                   arguments: [file, time, summary.refused, summary.noNeedsRefusals])
+                    let id = db.lastInsertedRowID
+                    for refusal in refusals {
+                        try db.execute(sql: "INSERT INTO import_refusals (import_id, audit_id, criterion, rule, agency, provider) VALUES (?, ?, ?, ?, ?, ?)",
+                                       arguments: [id, refusal.auditId, refusal.criterion, refusal.rule.rawValue, refusal.agency, refusal.provider])
+                    }
+                    return .commit
+                }
+            }
+            if let failure { throw failure }
+            return summary
+        }
+    }
+
+    /// The no-needs refusals logged by imports, for the advice report.
+    public func loggedRefusals() throws -> [Refusal] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT audit_id, criterion, rule, agency, provider FROM import_refusals").compactMap { row in
+                RecordProblem.Rule(rawValue: row["rule"]).map {
+                    Refusal(auditId: row["audit_id"], criterion: row["criterion"], rule: $0, agency: row["agency"], provider: row["provider"])
+                }
+            }
+        }
+    }
+}
+
+/// One file's import in progress, inside its transaction.
+public final class ImportSession {
+    let db: Database
+    let importId: Int64
+    let replace: Bool
+    let time: String
+    private(set) var summary = AuditStore.ImportSummary(file: "")
+    private(set) var refusals: [AuditStore.Refusal] = []
+
+    init(db: Database, importId: Int64, replace: Bool, time: String) {
+        self.db = db
+        self.importId = importId
+        self.replace = replace
+        self.time = time
+    }
+
+    public enum Outcome: Sendable, Equatable {
+        case imported, unchanged, replaced
+        /// Refused: the same auditId is stored with other content.
+        case conflict(String)
+    }
+
+    /// Stores a scored record. `json` is its canonical JSON, kept whole so nothing is
+    /// lost; an identical re-import is a no-op.
+    public func add(_ record: AuditRecord, result: AuditResult, json: String) throws -> Outcome {
+        let digest = AuditStore.digest(json)
+        if let stored = try String.fetchOne(db, sql: "SELECT digest FROM audits WHERE audit_id = ?", arguments: [record.auditId]) {
+            if stored == digest {
+                summary.unchanged += 1
+                return .unchanged
+            }
+            guard replace else {
+                summary.refused += 1
+                return .conflict("audit \(record.auditId) is already stored with different content; import with --replace to store this version and keep the earlier one in history")
+            }
+            try db.execute(sql: "INSERT INTO audit_history (audit_id, replaced_at, digest, record_json, import_id) SELECT audit_id, ?, digest, record_json, import_id FROM audits WHERE audit_id = ?", arguments: [time, record.auditId])
+            try db.execute(sql: "DELETE FROM audits WHERE audit_id = ?", arguments: [record.auditId])
+            try insert(record, result: result, json: json, digest: digest)
+            summary.replaced += 1
+            return .replaced
+        }
+        try insert(record, result: result, json: json, digest: digest)
+        summary.imported += 1
+        return .imported
+    }
+
+    /// Counts a refused record; `refusal` is kept in the log when it broke a counted rule.
+    public func refuse(_ refusals: [AuditStore.Refusal]) {
+        summary.refused += 1
+        if refusals.contains(where: { $0.rule == .noNeedsAdviceRated }) { summary.noNeedsRefusals += 1 }
+        self.refusals += refusals
+    }
+
+    private func insert(_ record: AuditRecord, result: AuditResult, json: String, digest: String) throws {
+        let plan = record.plan
+        try db.cachedStatement(sql: """
+            INSERT INTO audits (audit_id, plan_id, framework_id, framework_version, auditor, audit_date, month, kind, status,
+                locality, phase, primary_need, team, caseworker, plan_type, request_date, issue_date,
+                percent, boundary_grade, grade, digest, record_json, import_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                record.auditId, record.planId, record.framework.id, record.framework.version, record.auditor,
+                record.auditDate.description, YearMonth(record.auditDate).description, record.kind.rawValue, record.status.rawValue,
+                plan.locality, plan.phase?.rawValue, plan.primaryNeed?.rawValue, plan.team, plan.caseworker, plan.planType?.rawValue,
+                plan.requestDate?.description, plan.issueDate?.description,
+                result.percent, result.boundaryGrade.id, result.grade.id, digest, json, importId,
+            ])
+        let section = try db.cachedStatement(sql: "INSERT INTO audit_sections (audit_id, position, section, percent, grade) VALUES (?, ?, ?, ?, ?)")
+        for (i, s) in result.sections.enumerated() { try section.execute(arguments: [record.auditId, i, s.id, s.percent, s.grade?.id]) }
+        let cap = try db.cachedStatement(sql: "INSERT INTO audit_caps (audit_id, criterion, grade) VALUES (?, ?, ?)")
+        for c in result.caps { try cap.execute(arguments: [record.auditId, c.criterion, c.grade.id]) }
+        let action = try db.cachedStatement(sql: "INSERT INTO audit_actions (audit_id, position, criterion, section, rating, gain) VALUES (?, ?, ?, ?, ?, ?)")
+        for (i, a) in result.actions.enumerated() { try action.execute(arguments: [record.auditId, i, a.criterion, a.section, a.rating, a.gain]) }
+        let judgement = try db.cachedStatement(sql: "INSERT INTO audit_judgements (audit_id, criterion, rating) VALUES (?, ?, ?)")
+        for j in record.judgements { try judgement.execute(arguments: [record.auditId, j.criterion, j.rating]) }
+        let advice = try db.cachedStatement(sql: "INSERT INTO audit_advices (audit_id, advice_id, agency, provider, role, requested, received, status, percent, grade, days, timely) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        let adviceJudgement = try db.cachedStatement(sql: "INSERT INTO advice_judgements (audit_id, advice_id, criterion, rating) VALUES (?, ?, ?, ?)")
+        for (a, scored) in zip(record.advices, result.advices) {
+            try advice.execute(arguments: [record.auditId, a.id, a.agency.rawValue, a.provider, a.role, a.requested?.description, a.received?.description,
+                                           a.status.rawValue, scored.percent, scored.grade?.id, scored.days, scored.timely])
+            for j in a.judgements { try adviceJudgement.execute(arguments: [record.auditId, a.id, j.criterion, j.rating]) }
+        }
+    }
+}

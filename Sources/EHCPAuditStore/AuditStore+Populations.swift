@@ -1,0 +1,58 @@
+import EHCPAudit
+import EHCPAuditSampling
+import GRDB
+
+extension AuditStore {
+    /// A stored population snapshot.
+    public struct StoredPopulation: Sendable, Equatable {
+        public var id: Int64
+        public var asOf: CalendarDate
+        public var source: String
+        public var digest: String
+        public var plans: [PopulationPlan]
+    }
+
+    /// Stores a snapshot of open plans as of a date; returns its id.
+    @discardableResult
+    public func savePopulation(_ plans: [PopulationPlan], asOf: CalendarDate, source: String, digest: String, at time: String) throws -> Int64 {
+        try pool.write { db in
+            try db.execute(sql: "INSERT INTO populations (as_of, source, digest, plans, imported_at) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [asOf.description, source, digest, plans.count, time])
+            let id = db.lastInsertedRowID
+            let insert = try db.cachedStatement(sql: "INSERT INTO population_plans (population_id, plan_id, locality, phase, primary_need, team, caseworker, plan_start, last_audited) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            for plan in plans {
+                try insert.execute(arguments: [id, plan.planId, plan.locality, plan.phase, plan.primaryNeed, plan.team, plan.caseworker, plan.planStart?.description, plan.lastAudited?.description])
+            }
+            return id
+        }
+    }
+
+    /// The latest snapshot as of `date` or earlier (the latest of all when none is).
+    public func population(asOf date: CalendarDate) throws -> StoredPopulation? {
+        try pool.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT * FROM populations WHERE as_of <= ? ORDER BY as_of DESC, id DESC LIMIT 1", arguments: [date.description])
+                ?? Row.fetchOne(db, sql: "SELECT * FROM populations ORDER BY as_of DESC, id DESC LIMIT 1")
+            guard let row else { return nil }
+            let id: Int64 = row["id"]
+            let plans = try Row.fetchAll(db, sql: "SELECT * FROM population_plans WHERE population_id = ?", arguments: [id]).map { plan in
+                PopulationPlan(
+                    planId: plan["plan_id"], locality: plan["locality"], phase: plan["phase"], primaryNeed: plan["primary_need"],
+                    team: plan["team"], caseworker: plan["caseworker"], planStart: (plan["plan_start"] as String?).flatMap { CalendarDate($0) },
+                    lastAudited: (plan["last_audited"] as String?).flatMap { CalendarDate($0) }
+                )
+            }
+            return StoredPopulation(id: id, asOf: CalendarDate(row["as_of"] as String)!, source: row["source"], digest: row["digest"], plans: plans)
+        }
+    }
+
+    /// The latest final audit date of each plan, for the look-back window.
+    public func lastAuditDates() throws -> [String: CalendarDate] {
+        try pool.read { db in
+            var dates: [String: CalendarDate] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT plan_id, MAX(audit_date) AS last FROM audits WHERE status = 'final' GROUP BY plan_id") {
+                if let date = CalendarDate(row["last"] as String) { dates[row["plan_id"]] = date }
+            }
+            return dates
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import CLibXML2
+import EHCPAudit
+import EHCPAuditSampling
+import Foundation
+
+/// Reads the open plans of a DfE SEN2 person-level return (`Message/Persons/Person`).
+///
+/// The return holds names, birth dates, postcodes and UPNs. None of them leaves this
+/// reader: the UPN (or the LA's person id) becomes a keyed ``PlanReference``, the birth
+/// date becomes a phase of education, and the rest is never read. Unknown elements are
+/// ignored, as DfE adds fields from year to year.
+public enum SEN2Return {
+    public struct Summary: Sendable, Equatable {
+        public var persons: Int
+        public var plans: [PopulationPlan]
+    }
+
+    public static func read(path: String, asOf: CalendarDate, references: PlanReference, displayName: String? = nil) throws(Diagnostic) -> Summary {
+        let file = displayName ?? path
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw Diagnostic(file: file, message: "cannot open file: \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        try DoctypeGuard.check(descriptor: descriptor, file: file)
+        xmlResetLastError()
+        guard let reader = xmlReaderForFd(descriptor, nil, nil, XMLRecordSource.options) else {
+            throw Diagnostic(file: file, message: "cannot start the XML reader")
+        }
+        defer { xmlFreeTextReader(reader) }
+        xmlTextReaderSetStructuredErrorHandler(reader, { _, _ in }, nil)
+        var summary = Summary(persons: 0, plans: [])
+        var seen: [String: Int] = [:]
+        var skip = false
+        var sawMessage = false
+        while true {
+            let status = skip ? xmlTextReaderNext(reader) : xmlTextReaderRead(reader)
+            skip = false
+            if status == 0 { break }
+            if status < 0 {
+                let error = xmlGetLastError()?.pointee
+                throw Diagnostic(file: file, line: error.flatMap { $0.line > 0 ? Int($0.line) : nil }, message: "invalid XML: \(error?.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "the document cannot be read")")
+            }
+            let type = xmlReaderTypes(rawValue: UInt32(xmlTextReaderNodeType(reader)))
+            if type == XML_READER_TYPE_DOCUMENT_TYPE {
+                throw Diagnostic(file: file, message: "the document declares a DOCTYPE: DTDs and entities are not allowed, so nothing was read")
+            }
+            guard type == XML_READER_TYPE_ELEMENT, let name = xmlTextReaderConstLocalName(reader).map({ String(cString: $0) }) else { continue }
+            if xmlTextReaderDepth(reader) == 0 {
+                guard name == "Message" else { throw Diagnostic(file: file, line: 1, message: "the root element is <\(name)>; a SEN2 return starts with <Message>") }
+                sawMessage = true
+            }
+            guard name == "Person", let node = xmlTextReaderExpand(reader) else { continue }
+            skip = true
+            summary.persons += 1
+            let person = XMLElement(node: node)
+            guard let plan = try openPlan(person, asOf: asOf, references: references, file: file) else { continue }
+            if let first = seen[plan.planId] {
+                throw Diagnostic(file: file, line: person.line, message: "this person has the same UPN or person id as the person on line \(first)")
+            }
+            seen[plan.planId] = person.line ?? 0
+            summary.plans.append(plan)
+        }
+        guard sawMessage else { throw Diagnostic(file: file, line: 1, message: "the file is empty: expected a SEN2 <Message>") }
+        return summary
+    }
+
+    /// The person's open plan on `asOf`, or nil when they have none.
+    static func openPlan(_ person: XMLElement, asOf: CalendarDate, references: PlanReference, file: String) throws(Diagnostic) -> PopulationPlan? {
+        func date(_ element: XMLElement, _ name: String) throws(Diagnostic) -> CalendarDate? {
+            guard let child = element.first(name), let text = child.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+            guard let date = CalendarDate(text) else {
+                throw Diagnostic(file: file, line: child.line, message: "<\(name)> must be an ISO date YYYY-MM-DD that exists")
+            }
+            return date
+        }
+        var start: CalendarDate?
+        var primaryNeed: String?
+        for request in person.descendants("Requests") {
+            for plan in request.descendants("NamedPlan") {
+                guard let started = try date(plan, "StartDate"), started <= asOf else { continue }
+                if let ceased = try date(plan, "CeaseDate"), ceased <= asOf { continue }
+                start = min(start ?? started, started)
+                primaryNeed = primaryNeed ?? need(in: request)
+            }
+        }
+        guard let start else { return nil }
+        guard let id = ["UPN", "PersonID", "LAchildID"].lazy.compactMap({ person.first($0)?.text?.trimmingCharacters(in: .whitespaces) }).first(where: { !$0.isEmpty }) else {
+            throw Diagnostic(file: file, line: person.line, message: "a person with an open plan has no UPN or person id, so no plan reference can be made")
+        }
+        let born = try date(person, "PersonBirthDate")
+        let stage = born.map { SEN2Return.phase(born: $0, asOf: asOf) }
+        return PopulationPlan(planId: references.reference(for: id), phase: stage?.rawValue, primaryNeed: primaryNeed, planStart: start)
+    }
+
+    /// The SEN type ranked 1 in the request's active plan.
+    static func need(in request: XMLElement) -> String? {
+        let needs = request.descendants("SENneed").compactMap { need -> (Int, String)? in
+            guard let type = need.first("SENtype")?.text?.trimmingCharacters(in: .whitespaces), !type.isEmpty else { return nil }
+            let rank = need.first("SENtypeRank")?.text.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? Int.max
+            return (rank, type)
+        }
+        return needs.min { $0.0 < $1.0 }?.1
+    }
+
+    /// Phase from age on the 31 August before the as-of date: <=3 early years, 4-10
+    /// primary, 11-15 secondary, 16-18 post-16, 19+ post-19.
+    public static func phase(born: CalendarDate, asOf: CalendarDate) -> Phase {
+        let year = asOf.month > 8 ? asOf.year : asOf.year - 1
+        let reference = CalendarDate(year: year, month: 8, day: 31)!
+        var age = reference.year - born.year
+        if (reference.month, reference.day) < (born.month, born.day) { age -= 1 }
+        switch age {
+        case ..<4: return .earlyYears
+        case 4...10: return .primary
+        case 11...15: return .secondary
+        case 16...18: return .post16
+        default: return .post19
+        }
+    }
+}
+
+extension XMLElement {
+    /// The first child element with this local name.
+    func first(_ name: String) -> XMLElement? { children.first { $0.localName == name } }
+
+    /// Every descendant element with this local name, in document order.
+    func descendants(_ name: String) -> [XMLElement] {
+        children.flatMap { child in (child.localName == name ? [child] : []) + child.descendants(name) }
+    }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import EHCPAudit
+import EHCPAuditFormats
+import EHCPAuditReports
+import EHCPAuditStore
+import Foundation
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score audit records and keep them in the store, each file whole or not at all.",
+        discussion: """
+            Each file is atomic: one invalid record and nothing of that file is stored (every error is listed). \
+            Re-importing an identical audit changes nothing; the same auditId with different content is refused \
+            unless --replace, which keeps the earlier version in history. Records are scored against the framework \
+            version they name, from --criteria or from the store.
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(name: .long, help: "A framework to store and score with (YAML or JSON). Repeatable.")
+    var criteria: [String] = []
+
+    @Flag(name: .long, help: "Store a changed audit over the stored one, keeping the earlier version in history.")
+    var replace = false
+
+    @Argument(help: "Audit record files: .json, .jsonl, .ndjson or .xml.")
+    var files: [String]
+
+    func run() throws {
+        let store = try store.open()
+        let catalog = try Inputs.storedFrameworks(store, adding: criteria)
+        var totals = AuditStore.ImportSummary(file: "")
+        var failed = false
+        for path in files {
+            do {
+                let summary = try store.importFile(path, at: Clock.now(), replace: replace) { session in
+                    let source = try Inputs.records(path)
+                    let progress = ProgressLine(file: path)
+                    while let entry = try source.next() {
+                        switch catalog.evaluate(entry, file: source.file) {
+                        case .scored(let record, let result):
+                            if case .conflict(let message) = try session.add(record, result: result, json: RecordJSONWriter.record(record)) {
+                                StandardError.line("\(source.file):\(entry.line.map(String.init) ?? "?"): error: record #\(entry.index) \(record.auditId): \(message)")
+                            }
+                        case .refused(let diagnostics):
+                            StandardError.report(diagnostics)
+                            session.refuse(diagnostics.compactMap { refusal($0, in: entry) })
+                        }
+                        progress.update(records: entry.index, bytes: source.bytesRead)
+                    }
+                    progress.finish()
+                }
+                report(summary)
+                totals.imported += summary.imported + summary.replaced
+                totals.unchanged += summary.unchanged
+                totals.refused += summary.refused
+                failed = failed || !summary.committed
+            } catch let error as Diagnostic {
+                StandardError.report([error])
+                StandardError.line("\(path): nothing of this file was stored.")
+                failed = true
+            }
+        }
+        print("\(totals.imported) imported, \(totals.unchanged) unchanged, \(totals.refused) refused.")
+        if failed { throw ExitCode.failure }
+    }
+
+    private func report(_ summary: AuditStore.ImportSummary) {
+        if summary.committed {
+            var parts = ["\(summary.imported) imported", "\(summary.unchanged) unchanged"]
+            if summary.replaced > 0 { parts.append("\(summary.replaced) replaced (earlier versions kept in history)") }
+            print("\(summary.file): \(parts.joined(separator: ", ")).")
+        } else {
+            StandardError.line("\(summary.file): \(summary.refused) \(summary.refused == 1 ? "record" : "records") refused, so nothing of this file was stored.")
+        }
+    }
+
+    private func refusal(_ diagnostic: Diagnostic, in entry: RecordEntry) -> AuditStore.Refusal? {
+        guard let rule = diagnostic.rule else { return nil }
+        let advice = entry.record?.advices.first { $0.id == diagnostic.advice }
+        return AuditStore.Refusal(auditId: entry.auditId, criterion: diagnostic.criterion, rule: rule, agency: advice?.agency.rawValue, provider: advice?.provider)
+    }
+}
+
+/// A progress line on standard error for large files, only when it is a terminal.
+final class ProgressLine {
+    private let file: String
+    private let size: Int
+    private let enabled: Bool
+    private var lastShown = 0
+
+    init(file: String) {
+        self.file = file
+        size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+        enabled = isatty(STDERR_FILENO) == 1 && size > 5_000_000
+    }
+
+    func update(records: Int, bytes: Int) {
+        guard enabled, records - lastShown >= 1000 else { return }
+        lastShown = records
+        let percent = size > 0 ? min(100, 100 * bytes / size) : 0
+        StandardError.write("\r\(file): \(records) records read (\(percent)%)")
+    }
+
+    func finish() {
+        if enabled && lastShown > 0 { StandardError.write("\r\u{1B}[K") }
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import EHCPAudit
+import EHCPAuditFormats
+import EHCPAuditSampling
+import EHCPAuditStore
+import EHCPAuditXML
+
+struct Population: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Manage population snapshots (the open plans the monthly sample is drawn from).",
+        subcommands: [ImportPopulation.self]
+    )
+}
+
+struct ImportPopulation: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Store a snapshot of open plans from a population CSV or a DfE SEN2 person-level XML return.",
+        discussion: """
+            CSV: the columns of sampling.md (plan_id required). SEN2 XML: open plans as of the date, each child \
+            given a keyed pseudonymous reference; names, birth dates, postcodes and UPNs are never stored or printed.
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(name: .customLong("as-of"), help: "The date the snapshot describes (YYYY-MM-DD).")
+    var asOf: String
+
+    @Argument(help: "A population .csv, or a SEN2 return .xml.")
+    var file: String
+
+    func run() throws {
+        guard let date = CalendarDate(asOf) else { throw ValidationError("--as-of must be a date YYYY-MM-DD that exists, found \"\(asOf)\"") }
+        let store = try store.open()
+        let plans: [PopulationPlan]
+        var note = ""
+        do {
+            if file.lowercased().hasSuffix(".xml") {
+                let references = PlanReference(key: try store.planReferenceKey(generate: PlanReference.newKey))
+                let summary = try SEN2Return.read(path: file, asOf: date, references: references)
+                plans = summary.plans
+                note = " (\(summary.persons) children in the return)"
+            } else {
+                plans = try PopulationCSV.read(path: file)
+            }
+        } catch let error as PopulationCSVError {
+            StandardError.report(error.diagnostics)
+            throw ExitCode.failure
+        } catch let error as Diagnostic {
+            StandardError.report([error])
+            throw ExitCode.failure
+        }
+        try store.savePopulation(plans, asOf: date, source: file, digest: try AuditStore.fileDigest(path: file), at: Clock.now())
+        print("\(file): \(plans.count) open plans as of \(date) stored\(note).")
+    }
+}

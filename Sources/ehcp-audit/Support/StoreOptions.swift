@@ -1,0 +1,32 @@
+import ArgumentParser
+import EHCPAuditStore
+import Foundation
+
+/// Where the store is: `--db PATH`, else `EHCP_AUDIT_DB`, else `./ehcp-audit.sqlite`.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: "The store (SQLite file). Default: $EHCP_AUDIT_DB, else ./ehcp-audit.sqlite.")
+    var db: String?
+
+    var path: String { db ?? ProcessInfo.processInfo.environment["EHCP_AUDIT_DB"] ?? AuditStore.defaultPath }
+
+    /// Whether a store was asked for, or already exists where the default points.
+    var isChosen: Bool {
+        db != nil || ProcessInfo.processInfo.environment["EHCP_AUDIT_DB"] != nil || FileManager.default.fileExists(atPath: AuditStore.defaultPath)
+    }
+
+    func open() throws -> AuditStore {
+        do {
+            return try AuditStore(path: path)
+        } catch {
+            StandardError.line("\(path): error: cannot open the store: \(error)")
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// The one place the tool reads the clock: timestamps for the import log and samples.
+enum Clock {
+    static func now() -> String {
+        ISO8601DateFormatter().string(from: Date())
+    }
+}
