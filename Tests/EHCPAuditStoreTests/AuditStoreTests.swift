@@ -1,0 +1,157 @@
+import EHCPAudit
+import EHCPAuditSampling
+import Foundation
+import Testing
+@testable import EHCPAuditStore
+
+struct AuditStoreTests {
+    @Test func migratesFromEmptyAndOpensAgain() throws {
+        let store = try temporaryStore()
+        #expect(try store.status() == AuditStore.Status(audits: 0, frameworks: 0, populations: 0, samples: 0, imports: 0, latestMonth: nil))
+        let again = try AuditStore(path: store.path)
+        #expect(try again.status().audits == 0)
+    }
+
+    @Test func importsAFileAndLogsIt() throws {
+        let store = try temporaryStore()
+        let records = try scoredSamples()
+        let summary = try store.importFile("a.json", at: "t", replace: false) { session in
+            for (record, result) in records {
+                let outcome = try session.add(record, result: result, json: canonical(record))
+                #expect(outcome == .imported)
+            }
+        }
+        #expect(summary.committed && summary.imported == records.count)
+        let status = try store.status()
+        #expect(status.audits == records.count && status.imports == 1 && status.latestMonth == "2025-06")
+    }
+
+    @Test func oneRefusedRecordAndNothingOfTheFileIsStored() throws {
+        let store = try temporaryStore()
+        let records = try scoredSamples()
+        let summary = try store.importFile("a.json", at: "t", replace: false) { session in
+            for (i, (record, result)) in records.enumerated() {
+                if i == 3 {
+                    session.refuse([AuditStore.Refusal(auditId: "X", criterion: "AD1", rule: .noNeedsAdviceRated, agency: "health", provider: "Trust")])
+                } else {
+                    _ = try session.add(record, result: result, json: canonical(record))
+                }
+            }
+        }
+        #expect(!summary.committed && summary.refused == 1 && summary.noNeedsRefusals == 1)
+        #expect(try store.status().audits == 0)
+        #expect(try store.loggedRefusals() == [AuditStore.Refusal(auditId: "X", criterion: "AD1", rule: .noNeedsAdviceRated, agency: "health", provider: "Trust")])
+    }
+
+    @Test func aFileThatCannotBeReadToTheEndStoresNothing() throws {
+        struct Broken: Error {}
+        let store = try temporaryStore()
+        let records = try scoredSamples()
+        #expect(throws: Broken.self) {
+            try store.importFile("a.json", at: "t", replace: false) { session in
+                _ = try session.add(records[0].0, result: records[0].1, json: canonical(records[0].0))
+                throw Broken()
+            }
+        }
+        #expect(try store.status().audits == 0)
+    }
+
+    @Test func reimportingIdenticalAuditsChangesNothing() throws {
+        let store = try temporaryStore()
+        let records = try scoredSamples()
+        for _ in 0..<2 {
+            _ = try store.importFile("a.json", at: "t", replace: false) { session in
+                for (record, result) in records { _ = try session.add(record, result: result, json: canonical(record)) }
+            }
+        }
+        let second = try store.importFile("a.json", at: "t", replace: false) { session in
+            for (record, result) in records {
+                let outcome = try session.add(record, result: result, json: canonical(record))
+                #expect(outcome == .unchanged)
+            }
+        }
+        #expect(second.unchanged == records.count && second.imported == 0)
+        #expect(try store.status().audits == records.count)
+    }
+
+    @Test func changedContentIsRefusedUnlessReplacedAndHistoryKeepsTheEarlierVersion() throws {
+        let store = try temporaryStore()
+        let (record, result) = try scoredSamples()[0]
+        _ = try store.importFile("a.json", at: "t1", replace: false) { session in _ = try session.add(record, result: result, json: canonical(record)) }
+        var changed = record
+        changed.auditor = "auditor-99"
+        let refused = try store.importFile("b.json", at: "t2", replace: false) { session in
+            guard case .conflict(let message) = try session.add(changed, result: result, json: canonical(changed)) else {
+                Issue.record("expected a conflict")
+                return
+            }
+            #expect(message.contains("--replace"))
+        }
+        #expect(!refused.committed && refused.refused == 1)
+        let replaced = try store.importFile("b.json", at: "t3", replace: true) { session in
+            let outcome = try session.add(changed, result: result, json: canonical(changed))
+            #expect(outcome == .replaced)
+        }
+        #expect(replaced.committed && replaced.replaced == 1)
+        let history = try store.pool.read { db in try String.fetchAll(db, sql: "SELECT record_json FROM audit_history") }
+        #expect(history == [canonical(record)])
+        let auditor = try store.pool.read { db in try String.fetchOne(db, sql: "SELECT auditor FROM audits WHERE audit_id = ?", arguments: [record.auditId]) }
+        #expect(auditor == "auditor-99")
+        #expect(try store.status().audits == 1)
+    }
+
+    @Test func storesFrameworksByVersionAndRefusesChangedContent() throws {
+        let store = try temporaryStore()
+        let framework = catalog.frameworks[0]
+        #expect(try store.saveFramework(framework, content: "text", file: "f.yaml", at: "t") == .stored)
+        #expect(try store.saveFramework(framework, content: "text", file: "f.yaml", at: "t") == .unchanged)
+        #expect(throws: StoreError.self) { try store.saveFramework(framework, content: "other", file: "f.yaml", at: "t") }
+        #expect(try store.storedFrameworks().map(\.content) == ["text"])
+    }
+
+    @Test func theReferenceKeyIsMadeOnceAndKept() throws {
+        let store = try temporaryStore()
+        let key = try store.planReferenceKey(generate: PlanReference.newKey)
+        #expect(key.count == 32)
+        #expect(try AuditStore(path: store.path).planReferenceKey(generate: { Issue.record("a second key was made"); return [] }) == key)
+    }
+
+    @Test func populationsAreChosenByTheirAsOfDate() throws {
+        let store = try temporaryStore()
+        try store.savePopulation([PopulationPlan(planId: "A", locality: "North", lastAudited: CalendarDate("2024-01-01"))], asOf: CalendarDate("2025-05-01")!, source: "may.csv", digest: "d1", at: "t")
+        try store.savePopulation([PopulationPlan(planId: "B")], asOf: CalendarDate("2025-06-01")!, source: "june.csv", digest: "d2", at: "t")
+        #expect(try store.population(asOf: CalendarDate("2025-05-31")!)?.plans == [PopulationPlan(planId: "A", locality: "North", lastAudited: CalendarDate("2024-01-01"))])
+        #expect(try store.population(asOf: CalendarDate("2025-06-30")!)?.source == "june.csv")
+        #expect(try store.population(asOf: CalendarDate("2025-01-01")!)?.source == "june.csv", "none as early: the latest")
+    }
+
+    @Test func aSampleIsRecordedOnceAndRedrawnOnlyOnRequest() throws {
+        let store = try temporaryStore()
+        let population = (1...40).map { PopulationPlan(planId: "P\($0)", locality: "N") }
+        let parameters = try SampleParameters(month: YearMonth("2025-06")!, seed: "one")
+        let sample = try SampleDraw.draw(population, parameters: parameters)
+        #expect(try store.saveSample(sample, populationDigest: "d", at: "t", replace: false) == .recorded)
+        #expect(try store.saveSample(sample, populationDigest: "d", at: "t", replace: false) == .unchanged)
+        let other = try SampleDraw.draw(population, parameters: try SampleParameters(month: YearMonth("2025-06")!, seed: "two"))
+        #expect(throws: StoreError.self) { try store.saveSample(other, populationDigest: "d", at: "t", replace: false) }
+        #expect(try store.saveSample(other, populationDigest: "d", at: "t", replace: true) == .replaced)
+        let progress = try store.progress(from: YearMonth("2025-06")!, to: YearMonth("2025-07")!)
+        #expect(progress.months.map(\.target) == [2, nil])
+        #expect(progress.months[0].sampled == 2)
+    }
+
+    @Test func progressCountsStoredAuditsAndLastAuditDatesFeedTheSample() throws {
+        let store = try temporaryStore()
+        let records = try scoredSamples() + scoredSamples("audits-2025-06-late.jsonl")
+        _ = try store.importFile("a", at: "t", replace: false) { session in
+            for (record, result) in records { _ = try session.add(record, result: result, json: canonical(record)) }
+        }
+        let progress = try store.progress(from: YearMonth("2025-06")!, to: YearMonth("2025-06")!).months[0]
+        let finals = records.filter { $0.0.status == .final }
+        #expect(progress.moderation == finals.filter { $0.0.kind == .moderation }.count)
+        #expect(progress.completed == finals.filter { $0.0.kind != .moderation }.count)
+        let dates = try store.lastAuditDates()
+        #expect(dates["P0003171"] == CalendarDate("2025-06-20"), "the later of the routine audit and its moderation")
+        #expect(dates["P0010555"] == nil, "a draft is not an audit")
+    }
+}
