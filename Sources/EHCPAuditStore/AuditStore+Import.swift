@@ -23,13 +23,16 @@ extension AuditStore {
     /// A record refused for breaking a counted rule, kept in the import log.
     public struct Refusal: Sendable, Equatable {
         public var auditId: String?
+        /// The month of the refused audit, when its date could be read.
+        public var month: String?
         public var criterion: String?
         public var rule: RecordProblem.Rule
         public var agency: String?
         public var provider: String?
 
-        public init(auditId: String?, criterion: String?, rule: RecordProblem.Rule, agency: String?, provider: String?) {
+        public init(auditId: String?, month: String? = nil, criterion: String?, rule: RecordProblem.Rule, agency: String?, provider: String?) {
             self.auditId = auditId
+            self.month = month
             self.criterion = criterion
             self.rule = rule
             self.agency = agency
@@ -67,8 +70,8 @@ extension AuditStore {
                                    arguments: [file, time, summary.refused, summary.noNeedsRefusals])
                     let id = db.lastInsertedRowID
                     for refusal in refusals {
-                        try db.execute(sql: "INSERT INTO import_refusals (import_id, audit_id, criterion, rule, agency, provider) VALUES (?, ?, ?, ?, ?, ?)",
-                                       arguments: [id, refusal.auditId, refusal.criterion, refusal.rule.rawValue, refusal.agency, refusal.provider])
+                        try db.execute(sql: "INSERT INTO import_refusals (import_id, audit_id, month, criterion, rule, agency, provider) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                       arguments: [id, refusal.auditId, refusal.month, refusal.criterion, refusal.rule.rawValue, refusal.agency, refusal.provider])
                     }
                     return .commit
                 }
@@ -81,9 +84,9 @@ extension AuditStore {
     /// The no-needs refusals logged by imports, for the advice report.
     public func loggedRefusals() throws -> [Refusal] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT audit_id, criterion, rule, agency, provider FROM import_refusals").compactMap { row in
+            try Row.fetchAll(db, sql: "SELECT audit_id, month, criterion, rule, agency, provider FROM import_refusals").compactMap { row in
                 RecordProblem.Rule(rawValue: row["rule"]).map {
-                    Refusal(auditId: row["audit_id"], criterion: row["criterion"], rule: $0, agency: row["agency"], provider: row["provider"])
+                    Refusal(auditId: row["audit_id"], month: row["month"], criterion: row["criterion"], rule: $0, agency: row["agency"], provider: row["provider"])
                 }
             }
         }

@@ -18,7 +18,7 @@ enum StoreSchema {
                     imported INTEGER NOT NULL, unchanged INTEGER NOT NULL, refused INTEGER NOT NULL,
                     no_needs_refusals INTEGER NOT NULL);
                 CREATE TABLE import_refusals (
-                    import_id INTEGER NOT NULL REFERENCES imports(id), audit_id TEXT, criterion TEXT, rule TEXT NOT NULL,
+                    import_id INTEGER NOT NULL REFERENCES imports(id), audit_id TEXT, month TEXT, criterion TEXT, rule TEXT NOT NULL,
                     agency TEXT, provider TEXT);
                 CREATE TABLE audits (
                     audit_id TEXT PRIMARY KEY, plan_id TEXT NOT NULL, framework_id TEXT NOT NULL, framework_version TEXT NOT NULL,

@@ -79,7 +79,10 @@ struct Import: ParsableCommand {
     private func refusal(_ diagnostic: Diagnostic, in entry: RecordEntry) -> AuditStore.Refusal? {
         guard let rule = diagnostic.rule else { return nil }
         let advice = entry.record?.advices.first { $0.id == diagnostic.advice }
-        return AuditStore.Refusal(auditId: entry.auditId, criterion: diagnostic.criterion, rule: rule, agency: advice?.agency.rawValue, provider: advice?.provider)
+        return AuditStore.Refusal(
+            auditId: entry.auditId, month: entry.record.map { YearMonth($0.auditDate).description }, criterion: diagnostic.criterion,
+            rule: rule, agency: advice?.agency.rawValue, provider: advice?.provider
+        )
     }
 }
 

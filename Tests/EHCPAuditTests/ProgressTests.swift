@@ -1,6 +1,5 @@
-import EHCPAudit
 import Testing
-@testable import EHCPAuditSampling
+@testable import EHCPAudit
 
 struct ProgressTests {
     func fact(_ plan: String, _ date: String, _ kind: AuditKind = .routine, _ status: AuditStatus = .final) -> AuditFact {

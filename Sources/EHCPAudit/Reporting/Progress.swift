@@ -1,5 +1,3 @@
-import EHCPAudit
-
 /// Progress against the monthly target (sampling.md, "Progress against the target").
 public struct MonthProgress: Sendable, Equatable {
     public var month: YearMonth

@@ -1,0 +1,87 @@
+/// Learning-loop packs: one per auditor, team, caseworker or advice provider, for
+/// practice-development meetings, comparing the group with the whole partnership.
+public struct LearningReport: Sendable, Equatable {
+    public enum Grouping: String, Sendable, CaseIterable {
+        case auditor, team, caseworker, provider
+
+        /// Providers are judged on their advice, the others on the plans they audited or wrote.
+        public var judgesAdvice: Bool { self == .provider }
+    }
+
+    public struct Gap: Sendable, Equatable {
+        public var criterion: String
+        public var text: String
+        public var group: Double
+        public var partnership: Double
+    }
+
+    public struct Focus: Sendable, Equatable {
+        public var criterion: String
+        public var action: String
+        public var count: Int
+    }
+
+    public struct Pack: Sendable, Equatable {
+        public var name: String
+        public var count: Int
+        /// Counts per grade, in `LearningReport.grades` order.
+        public var grades: [Int]
+        public var goodOrBetter: Share?
+        /// The criteria where the group is furthest below the partnership, largest gap first.
+        public var gaps: [Gap]
+        public var focus: [Focus]
+        public var previousCount: Int
+        public var previousGoodOrBetter: Share?
+    }
+
+    public var grouping: Grouping
+    public var from: YearMonth
+    public var to: YearMonth
+    public var previousFrom: YearMonth
+    public var previousTo: YearMonth
+    public var grades: [Grade]
+    public var partnership: Pack
+    public var packs: [Pack]
+
+    public static let gapsShown = 5
+    public static let focusShown = 5
+
+    /// Builds the packs for `current` (the period) against `previous` (the period of the
+    /// same length just before).
+    public static func build(grouping: Grouping, from: YearMonth, to: YearMonth, current: [GroupFacts], previous: [GroupFacts], framework: Framework) -> LearningReport {
+        let length = (to.year - from.year) * 12 + to.month - from.month + 1
+        let grades = grouping.judgesAdvice ? (framework.advice?.grades ?? []) : framework.grades.grades
+        let criteria = grouping.judgesAdvice ? (framework.advice?.criteria ?? []) : framework.sections.flatMap(\.criteria)
+        let good = MonthlyReport.goodOrBetter(framework, scale: grades, grades: grades)
+        let all = current.reduce(into: GroupFacts(group: "Partnership")) { $0.add($1) }
+        let allBefore = previous.reduce(into: GroupFacts(group: "Partnership")) { $0.add($1) }
+
+        func pack(_ facts: GroupFacts, before: GroupFacts?) -> Pack {
+            let counts = grades.map { facts.grades[$0.id] ?? 0 }
+            let goodCount = grades.indices.filter { good.contains(grades[$0].id) }.reduce(0) { $0 + counts[$1] }
+            let previousGood = before.map { b in good.reduce(0) { $0 + (b.grades[$1] ?? 0) } } ?? 0
+            let gaps = criteria.compactMap { criterion -> Gap? in
+                guard let mine = facts.meanPercent(criterion.id, framework: framework),
+                      let theirs = all.meanPercent(criterion.id, framework: framework), mine < theirs - 1e-9 else { return nil }
+                return Gap(criterion: criterion.id, text: criterion.text, group: mine, partnership: theirs)
+            }.sorted { ($0.partnership - $0.group) > ($1.partnership - $1.group) }
+            let focus = criteria.compactMap { criterion -> Focus? in
+                let count = facts.actions(criterion.id, framework: framework)
+                return count > 0 ? Focus(criterion: criterion.id, action: criterion.action, count: count) : nil
+            }.sorted { $0.count > $1.count }
+            return Pack(
+                name: facts.group ?? "(not recorded)", count: facts.count, grades: counts, goodOrBetter: Share(goodCount, of: facts.count),
+                gaps: Array(gaps.prefix(gapsShown)), focus: Array(focus.prefix(focusShown)),
+                previousCount: before?.count ?? 0, previousGoodOrBetter: before.flatMap { Share(previousGood, of: $0.count) }
+            )
+        }
+
+        return LearningReport(
+            grouping: grouping, from: from, to: to, previousFrom: from.adding(months: -length), previousTo: from.adding(months: -1),
+            grades: grades, partnership: pack(all, before: allBefore),
+            packs: current.sorted { ($0.group ?? "\u{10FFFF}") < ($1.group ?? "\u{10FFFF}") }.map { facts in
+                pack(facts, before: previous.first { $0.group == facts.group })
+            }
+        )
+    }
+}

@@ -1,0 +1,83 @@
+/// Everything the monthly board report says, computed once; every renderer (text,
+/// Markdown, CSV, JSON, HTML) only lays it out.
+public struct MonthlyReport: Sendable, Equatable {
+    public struct GradeCount: Sendable, Equatable {
+        public var grade: Grade
+        public var count: ReportCount
+        /// Share of the month's audits with its Wilson 95% interval; nil when withheld.
+        public var share: Share?
+    }
+
+    public struct SectionRow: Sendable, Equatable {
+        public var id: String
+        public var title: String
+        public var applicable: ReportCount
+        public var meanPercent: Double?
+        /// Counts per grade, in the order of `MonthlyReport.grades`.
+        public var grades: [ReportCount]
+    }
+
+    public struct CriterionRow: Sendable, Equatable {
+        public var criterion: String
+        public var section: String
+        public var text: String
+        public var count: ReportCount
+        /// Share of the month's audits; nil when withheld.
+        public var share: Double?
+    }
+
+    public struct ThemeRow: Sendable, Equatable {
+        public var section: String
+        public var title: String
+        public var actions: ReportCount
+    }
+
+    public struct AdviceRow: Sendable, Equatable {
+        public var name: String
+        public var advices: ReportCount
+        /// Counts per advice grade, then the advices not scored.
+        public var grades: [ReportCount]
+        public var notScored: ReportCount
+        public var timely: Share?
+        public var blank: Double?
+        public var noNeeds: Double?
+        public var notReceived: Double?
+        public var notKnown: Double?
+    }
+
+    public struct TrendRow: Sendable, Equatable {
+        public var month: YearMonth
+        public var target: Int?
+        public var completed: ReportCount
+        public var grades: [ReportCount]
+        public var goodOrBetter: Share?
+    }
+
+    public var month: YearMonth
+    public var isPublic: Bool
+    public var framework: String
+    /// The grade scale of the report, best first.
+    public var gradeScale: [Grade]
+    /// The grades that count as "Good or better".
+    public var goodOrBetterGrades: [String]
+    public var adviceGrades: [Grade]
+    public var progress: MonthProgress
+    /// Sums over the twelve months up to and including `month`.
+    public var yearTarget: Int
+    public var yearCompleted: Int
+    public var audits: ReportCount
+    public var grades: [GradeCount]
+    public var goodOrBetter: ReportCount
+    public var goodOrBetterShare: Share?
+    public var sections: [SectionRow]
+    public var criteria: [CriterionRow]
+    public var themes: [ThemeRow]
+    public var caps: [CriterionRow]
+    public var newPlansTimed: ReportCount
+    public var newPlansWithin20Weeks: Share?
+    public var adviceByAgency: [AdviceRow]
+    public var adviceByProvider: [AdviceRow]
+    public var trend: [TrendRow]
+    /// Every suppressed cell, by name, for readers of the JSON.
+    public var suppressed: [String]
+}

@@ -1,0 +1,39 @@
+/// A report laid out as blocks (headings, paragraphs, tables, charts) that the text,
+/// Markdown and HTML renderers each draw in their own way, so the three always agree.
+public enum Block: Sendable, Equatable {
+    case title(String)
+    case heading(String)
+    case paragraph(String)
+    case table(Table)
+    /// Drawn only in HTML; the table that follows it holds the same data.
+    case chart(Chart)
+}
+
+public struct Table: Sendable, Equatable {
+    public var caption: String
+    public var header: [String]
+    public var rows: [[String]]
+    /// The first column names the row (a `th` in HTML); the others hold figures.
+    public init(caption: String, header: [String], rows: [[String]]) {
+        self.caption = caption
+        self.header = header
+        self.rows = rows
+    }
+}
+
+/// A chart in data terms; the HTML renderer draws it as inline SVG.
+public enum Chart: Sendable, Equatable {
+    /// One bar per label, split into shares (0–1) of named parts; nil where withheld.
+    case stackedBars(title: String, summary: String, labels: [String], parts: [String], shares: [[Double]?])
+    /// A share per label with its 95% interval as a band; nil where withheld.
+    case shareWithBand(title: String, summary: String, labels: [String], points: [BandPoint?])
+    /// One horizontal bar per label, a share from 0 to 1; nil where withheld.
+    case bars(title: String, summary: String, labels: [String], shares: [Double?])
+}
+
+/// A share with its interval, for a chart.
+public struct BandPoint: Sendable, Equatable {
+    public var share: Double
+    public var low: Double
+    public var high: Double
+}

@@ -1,0 +1,79 @@
+/// One self-contained HTML file: no script, no network, inline SVG charts each followed
+/// by its data table; readable on a phone and printed on A4; headings, `lang`, table
+/// headers and text alternatives for accessibility.
+public enum HTMLRenderer {
+    public static func render(_ blocks: [Block]) -> String {
+        var title = "Report"
+        var body: [String] = []
+        var chartNumber = 0
+        for block in blocks {
+            switch block {
+            case .title(let text):
+                title = text
+                body.append("<h1>\(escape(text))</h1>")
+            case .heading(let text): body.append("<h2>\(escape(text))</h2>")
+            case .paragraph(let text): body.append("<p>\(escape(text))</p>")
+            case .table(let table): body.append(render(table))
+            case .chart(let chart):
+                chartNumber += 1
+                body.append(SVGChart.render(chart, id: "chart\(chartNumber)"))
+            }
+        }
+        return """
+            <!DOCTYPE html>
+            <html lang="en-GB">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(escape(title))</title>
+            <style>\(style)</style>
+            </head>
+            <body>
+            <main>
+            \(body.joined(separator: "\n"))
+            </main>
+            </body>
+            </html>
+
+            """
+    }
+
+    static func render(_ table: Table) -> String {
+        let head = "<tr>" + table.header.map { "<th scope=\"col\">\(escape($0))</th>" }.joined() + "</tr>"
+        let rows = table.rows.map { row in
+            "<tr>" + row.enumerated().map { $0.offset == 0 ? "<th scope=\"row\">\(escape($0.element))</th>" : "<td>\(escape($0.element))</td>" }.joined() + "</tr>"
+        }
+        return "<div class=\"table\" role=\"region\" aria-label=\"\(escape(table.caption))\" tabindex=\"0\"><table>\n<caption>\(escape(table.caption))</caption>\n<thead>\(head)</thead>\n<tbody>\n\(rows.joined(separator: "\n"))\n</tbody></table></div>"
+    }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    static let style = """
+        body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Arial,sans-serif;line-height:1.5;color:#1b1b1b;background:#fff}
+        main{max-width:60rem;margin:0 auto;padding:1rem}
+        h1{font-size:1.6rem;margin:.5rem 0 1rem}h2{font-size:1.25rem;margin:2rem 0 .5rem;border-bottom:2px solid #1d4f91;padding-bottom:.2rem}
+        p{max-width:45rem}
+        .table{overflow-x:auto;margin:1rem 0}
+        table{border-collapse:collapse;min-width:60%;font-variant-numeric:tabular-nums}
+        caption{text-align:left;font-weight:600;padding:.3rem 0}
+        th,td{border:1px solid #8a8a8a;padding:.3rem .5rem;text-align:right;vertical-align:top}
+        th[scope=row],thead th:first-child{text-align:left}
+        thead th{background:#e8eef7}
+        figure{margin:1rem 0}figcaption{font-size:.9rem;color:#333}
+        svg{width:100%;height:auto;max-width:48rem}
+        svg text{fill:#1b1b1b;font-family:inherit}
+        @media print{@page{size:A4;margin:15mm}main{max-width:none;padding:0}h2{break-after:avoid}figure,.table{break-inside:avoid}.table{overflow:visible}}
+        """
+}

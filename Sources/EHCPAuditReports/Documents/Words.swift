@@ -1,0 +1,32 @@
+import EHCPAudit
+
+/// How figures read in reports for non-specialists.
+enum Words {
+    static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+    /// "June 2025".
+    static func month(_ month: YearMonth) -> String { "\(months[month.month - 1]) \(month.year)" }
+
+    /// "Jun 25", for chart axes.
+    static func shortMonth(_ month: YearMonth) -> String { "\(months[month.month - 1].prefix(3)) \(String(month.year).suffix(2))" }
+
+    /// A share as a percentage with one decimal: "25.5%".
+    static func percent(_ share: Double) -> String {
+        let tenths = Int((share * 1000).rounded(.toNearestOrAwayFromZero))
+        return "\(tenths / 10).\(tenths % 10)%"
+    }
+
+    static func percent(_ share: Double?) -> String { share.map(percent) ?? withheld }
+
+    /// "19.0%–31.2%".
+    static func interval(_ share: Share?) -> String {
+        share.map { "\(percent($0.low))–\(percent($0.high))" } ?? withheld
+    }
+
+    static func count(_ count: ReportCount) -> String { count.value.map(String.init) ?? "<5" }
+
+    /// Shown where a figure is withheld to protect children's privacy.
+    static let withheld = "–"
+
+    static func number(_ value: Int?) -> String { value.map(String.init) ?? "–" }
+}

@@ -1,0 +1,40 @@
+import EHCPAudit
+import GRDB
+
+extension AuditStore {
+    /// Grades and ratings per auditor, team, caseworker or advice provider over a period,
+    /// counting final routine and multi-agency audits.
+    public func groupFacts(_ grouping: LearningReport.Grouping, from first: YearMonth, to last: YearMonth) throws -> [GroupFacts] {
+        try pool.read { db in
+            let period = "a.month BETWEEN ? AND ? AND a.status = 'final' AND a.kind != 'moderation'"
+            let arguments: StatementArguments = [first.description, last.description]
+            let (gradeSQL, ratingSQL): (String, String)
+            if grouping == .provider {
+                gradeSQL = "SELECT v.provider AS g, v.grade AS grade, COUNT(*) AS n FROM audit_advices v JOIN audits a ON a.audit_id = v.audit_id WHERE \(period) GROUP BY 1, 2"
+                ratingSQL = """
+                    SELECT v.provider AS g, j.criterion, j.rating, COUNT(*) AS n FROM advice_judgements j
+                    JOIN audit_advices v ON v.audit_id = j.audit_id AND v.advice_id = j.advice_id JOIN audits a ON a.audit_id = j.audit_id
+                    WHERE \(period) GROUP BY 1, 2, 3
+                    """
+            } else {
+                let column = "a.\(grouping.rawValue)"
+                gradeSQL = "SELECT \(column) AS g, a.grade AS grade, COUNT(*) AS n FROM audits a WHERE \(period) GROUP BY 1, 2"
+                ratingSQL = "SELECT \(column) AS g, j.criterion, j.rating, COUNT(*) AS n FROM audit_judgements j JOIN audits a ON a.audit_id = j.audit_id WHERE \(period) GROUP BY 1, 2, 3"
+            }
+            var groups: [String: GroupFacts] = [:]
+            func key(_ row: Row) -> String { (row["g"] as String?) ?? "\u{0}" }
+            for row in try Row.fetchAll(db, sql: gradeSQL, arguments: arguments) {
+                var facts = groups[key(row)] ?? GroupFacts(group: row["g"])
+                facts.count += row["n"] as Int
+                if let grade: String = row["grade"] { facts.grades[grade, default: 0] += row["n"] as Int }
+                groups[key(row)] = facts
+            }
+            for row in try Row.fetchAll(db, sql: ratingSQL, arguments: arguments) {
+                var facts = groups[key(row)] ?? GroupFacts(group: row["g"])
+                facts.ratings[row["criterion"], default: [:]][row["rating"]] = row["n"]
+                groups[key(row)] = facts
+            }
+            return Array(groups.values)
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import EHCPAudit
+import GRDB
+
+extension AuditStore {
+    /// The audits a report counts: final routine and multi-agency audits of the month
+    /// (moderation audits are second opinions, drafts are unfinished).
+    static let counted = "a.month = ? AND a.status = 'final' AND a.kind != 'moderation'"
+
+    /// Everything the monthly report needs about one month, aggregated in SQL.
+    public func monthFigures(_ month: YearMonth) throws -> MonthFigures {
+        try pool.read { db in
+            let key = month.description
+            var figures = MonthFigures(month: month)
+            for row in try Row.fetchAll(db, sql: "SELECT grade, COUNT(*) AS n FROM audits a WHERE \(Self.counted) GROUP BY grade", arguments: [key]) {
+                figures.grades[row["grade"]] = row["n"]
+                figures.audits += row["n"] as Int
+            }
+            var sections: [String: SectionFigures] = [:], order: [String] = []
+            for row in try Row.fetchAll(db, sql: """
+                SELECT s.section, s.grade, COUNT(*) AS n, SUM(s.percent) AS total, MIN(s.position) AS position
+                FROM audit_sections s JOIN audits a ON a.audit_id = s.audit_id
+                WHERE \(Self.counted) AND s.percent IS NOT NULL GROUP BY s.section, s.grade ORDER BY position
+                """, arguments: [key]) {
+                let id: String = row["section"]
+                if sections[id] == nil { order.append(id) }
+                var section = sections[id] ?? SectionFigures(id: id, applicable: 0, percentSum: 0, grades: [:])
+                section.applicable += row["n"] as Int
+                section.percentSum += row["total"] as Double
+                section.grades[row["grade"]] = row["n"]
+                sections[id] = section
+            }
+            figures.sections = order.map { sections[$0]! }
+            figures.criteriaBelow = try criterionCounts(db, "audit_actions", key)
+            figures.caps = try criterionCounts(db, "audit_caps", key)
+            let timing = try Row.fetchOne(db, sql: """
+                SELECT COUNT(*) AS timed, COALESCE(SUM(julianday(issue_date) - julianday(request_date) <= 140), 0) AS within
+                FROM audits a WHERE \(Self.counted) AND a.plan_type = 'new' AND a.request_date IS NOT NULL AND a.issue_date IS NOT NULL
+                """, arguments: [key])!
+            figures.newPlansTimed = timing["timed"]
+            figures.newPlansWithin20Weeks = timing["within"]
+            figures.advice = try adviceFigures(db, where: Self.counted, arguments: [key])
+            return figures
+        }
+    }
+
+    /// Audits and grade counts for each month in the range (for trends), in one query.
+    public func gradeCounts(from first: YearMonth, to last: YearMonth) throws -> [MonthFigures] {
+        try pool.read { db in
+            var byMonth: [String: MonthFigures] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT month, grade, COUNT(*) AS n FROM audits
+                WHERE month BETWEEN ? AND ? AND status = 'final' AND kind != 'moderation' GROUP BY month, grade
+                """, arguments: [first.description, last.description]) {
+                let month: String = row["month"]
+                var figures = byMonth[month] ?? MonthFigures(month: YearMonth(month)!)
+                figures.grades[row["grade"]] = row["n"]
+                figures.audits += row["n"] as Int
+                byMonth[month] = figures
+            }
+            var months: [MonthFigures] = []
+            var month = first
+            while month <= last {
+                months.append(byMonth[month.description] ?? MonthFigures(month: month))
+                month = month.adding(months: 1)
+            }
+            return months
+        }
+    }
+
+    /// Advice figures by agency and provider over a range of months, optionally narrowed.
+    public func adviceFigures(from first: YearMonth, to last: YearMonth, agency: Agency? = nil, provider: String? = nil) throws -> [AdviceFigures] {
+        try pool.read { db in
+            var condition = "a.month BETWEEN ? AND ? AND a.status = 'final' AND a.kind != 'moderation'"
+            var arguments: [DatabaseValueConvertible] = [first.description, last.description]
+            if let agency { condition += " AND v.agency = ?"; arguments.append(agency.rawValue) }
+            if let provider { condition += " AND v.provider = ?"; arguments.append(provider) }
+            return try adviceFigures(db, where: condition, arguments: StatementArguments(arguments))
+        }
+    }
+
+    /// How often each advice criterion was given each rating, by provider, over a range.
+    public func adviceCriterionRatings(from first: YearMonth, to last: YearMonth) throws -> [AdviceReport.RatingCount] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT v.provider, v.agency, j.criterion, j.rating, COUNT(*) AS n
+                FROM advice_judgements j JOIN audit_advices v ON v.audit_id = j.audit_id AND v.advice_id = j.advice_id
+                JOIN audits a ON a.audit_id = j.audit_id
+                WHERE a.month BETWEEN ? AND ? AND a.status = 'final' AND a.kind != 'moderation'
+                GROUP BY v.provider, v.agency, j.criterion, j.rating
+                """, arguments: [first.description, last.description]).map {
+                AdviceReport.RatingCount(provider: $0["provider"], agency: $0["agency"], criterion: $0["criterion"], rating: $0["rating"], count: $0["n"])
+            }
+        }
+    }
+
+    private func criterionCounts(_ db: Database, _ table: String, _ month: String) throws -> [CriterionCount] {
+        try Row.fetchAll(db, sql: "SELECT t.criterion, COUNT(*) AS n FROM \(table) t JOIN audits a ON a.audit_id = t.audit_id WHERE \(Self.counted) GROUP BY t.criterion", arguments: [month])
+            .map { CriterionCount(criterion: $0["criterion"], count: $0["n"]) }
+    }
+
+    private func adviceFigures(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [AdviceFigures] {
+        var groups: [String: AdviceFigures] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT v.agency, v.provider, v.status, v.grade, v.days, v.timely FROM audit_advices v JOIN audits a ON a.audit_id = v.audit_id
+            WHERE \(condition)
+            """, arguments: arguments)
+        while let row = try rows.next() {
+            guard let agency = Agency(rawValue: row["agency"]), let status = AdviceStatus(rawValue: row["status"]) else { continue }
+            let provider: String? = row["provider"]
+            let key = "\(agency.rawValue)\u{1F}\(provider ?? "")"
+            var group = groups[key] ?? AdviceFigures(agency: agency, provider: provider)
+            group.total += 1
+            if let grade: String = row["grade"] { group.grades[grade, default: 0] += 1 }
+            if let days: Int = row["days"] { group.days.append(days) }
+            switch (row["timely"] as Bool?, status) {
+            case (true?, _): group.timely += 1
+            case (false?, _): group.late += 1
+            default: break
+            }
+            switch status {
+            case .blank: group.blank += 1
+            case .noNeedsIdentified: group.noNeeds += 1
+            case .notReceived: group.notReceived += 1
+            case .notKnown: group.notKnown += 1
+            case .received: break
+            }
+            groups[key] = group
+        }
+        return groups.values.sorted { ($0.agency.rawValue, $0.provider ?? "") < ($1.agency.rawValue, $1.provider ?? "") }
+    }
+}
+
+extension AuditStore {
+    /// Frameworks used by the period's counted audits, most used first.
+    public func frameworkUse(from first: YearMonth, to last: YearMonth) throws -> [FrameworkReference] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT framework_id, framework_version, COUNT(*) AS n FROM audits WHERE month BETWEEN ? AND ? GROUP BY 1, 2 ORDER BY n DESC, 1, 2", arguments: [first.description, last.description])
+                .map { FrameworkReference(id: $0["framework_id"], version: $0["framework_version"]) }
+        }
+    }
+}
