@@ -50,6 +50,6 @@ let package = Package(
         .testTarget(name: "EHCPAuditXMLTests", dependencies: ["EHCPAuditXML", "EHCPAuditFormats"]),
         .testTarget(name: "EHCPAuditSamplingTests", dependencies: ["EHCPAuditSampling"]),
         .testTarget(name: "EHCPAuditStoreTests", dependencies: ["EHCPAuditStore", "EHCPAuditFormats"]),
-        .testTarget(name: "CLITests", dependencies: ["ehcp-audit"]),
+        .testTarget(name: "CLITests", dependencies: ["ehcp-audit", "CLibXML2"]),
     ]
 )

@@ -41,9 +41,18 @@ public enum HTMLRenderer {
     static func render(_ table: Table) -> String {
         let head = "<tr>" + table.header.map { "<th scope=\"col\">\(escape($0))</th>" }.joined() + "</tr>"
         let rows = table.rows.map { row in
-            "<tr>" + row.enumerated().map { $0.offset == 0 ? "<th scope=\"row\">\(escape($0.element))</th>" : "<td>\(escape($0.element))</td>" }.joined() + "</tr>"
+            "<tr>" + row.enumerated().map { cell in
+                if cell.offset == 0 { return "<th scope=\"row\">\(escape(cell.element))</th>" }
+                return isFigure(cell.element) ? "<td>\(escape(cell.element))</td>" : "<td class=\"text\">\(escape(cell.element))</td>"
+            }.joined() + "</tr>"
         }
         return "<div class=\"table\" role=\"region\" aria-label=\"\(escape(table.caption))\" tabindex=\"0\"><table>\n<caption>\(escape(table.caption))</caption>\n<thead>\(head)</thead>\n<tbody>\n\(rows.joined(separator: "\n"))\n</tbody></table></div>"
+    }
+
+    /// Figures align right; words align left.
+    static func isFigure(_ text: String) -> Bool {
+        guard let first = text.first else { return true }
+        return first.isNumber || first == "<" || first == "–" || first == "-"
     }
 
     static func escape(_ text: String) -> String {
@@ -69,7 +78,7 @@ public enum HTMLRenderer {
         table{border-collapse:collapse;min-width:60%;font-variant-numeric:tabular-nums}
         caption{text-align:left;font-weight:600;padding:.3rem 0}
         th,td{border:1px solid #8a8a8a;padding:.3rem .5rem;text-align:right;vertical-align:top}
-        th[scope=row],thead th:first-child{text-align:left}
+        th[scope=row],thead th:first-child,td.text{text-align:left}
         thead th{background:#e8eef7}
         figure{margin:1rem 0}figcaption{font-size:.9rem;color:#333}
         svg{width:100%;height:auto;max-width:48rem}

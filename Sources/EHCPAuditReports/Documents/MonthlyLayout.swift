@@ -96,8 +96,8 @@ public enum MonthlyLayout {
             .paragraph("Advice is timely when received within the framework's deadline (6 weeks); advice never received counts as late. \"No needs\" advice found no needs and is complete; \"Not known\" means the service did not know the child."),
             .chart(.bars(title: "Advice received on time, by provider", summary: "Share of each provider's advice received within the deadline.",
                          labels: report.adviceByProvider.map(\.name), shares: report.adviceByProvider.map { $0.timely?.share })),
-            .table(Table(caption: "Advice by agency", header: header, rows: rows(report.adviceByAgency))),
             .table(Table(caption: "Advice by provider", header: header, rows: rows(report.adviceByProvider))),
+            .table(Table(caption: "Advice by agency", header: header, rows: rows(report.adviceByAgency))),
         ]
     }
 
@@ -107,18 +107,19 @@ public enum MonthlyLayout {
             guard let total = row.completed.value, total > 0, row.grades.allSatisfy({ $0.value != nil }) else { return nil }
             return row.grades.map { Double($0.value!) / Double(total) }
         }
-        let rows = report.trend.map { row in
+        let mix = report.trend.map { row in
             [Words.month(row.month), Words.number(row.target), Words.count(row.completed)] + row.grades.map(Words.count)
-                + [Words.percent(row.goodOrBetter?.share), Words.interval(row.goodOrBetter)]
         }
+        let good = report.trend.map { row in [Words.month(row.month), Words.percent(row.goodOrBetter?.share), Words.interval(row.goodOrBetter)] }
         return [
             .heading("Are plans getting better?"),
             .paragraph("The same figures for each of the last 12 months, so the direction of travel shows. Where intervals overlap, a change may be chance."),
             .chart(.stackedBars(title: "Grade mix by month", summary: "Share of each month's audits at each grade, best at the bottom.",
                                 labels: labels, parts: report.gradeScale.map(\.label), shares: shares)),
+            .table(Table(caption: "Grade mix by month", header: ["Month", "Target", "Audits"] + report.gradeScale.map(\.label), rows: mix)),
             .chart(.shareWithBand(title: "Good or better, by month", summary: "Share of audits graded Good or better each month, with its 95% interval as a band.",
                                   labels: labels, points: report.trend.map { $0.goodOrBetter.map { BandPoint(share: $0.share, low: $0.low, high: $0.high) } })),
-            .table(Table(caption: "Month by month", header: ["Month", "Target", "Audits"] + report.gradeScale.map(\.label) + ["Good or better", "95% interval"], rows: rows)),
+            .table(Table(caption: "Good or better by month", header: ["Month", "Good or better", "95% interval"], rows: good)),
         ]
     }
 }
