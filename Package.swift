@@ -31,6 +31,7 @@ let package = Package(
             dependencies: ["EHCPAudit", "EHCPAuditSampling", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(name: "EHCPAuditReports", dependencies: ["EHCPAudit", "EHCPAuditSampling"]),
+        .target(name: "EHCPAuditSynthetic", dependencies: ["EHCPAudit", "EHCPAuditSampling"]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
         .target(
             name: "EHCPAuditXML",
@@ -40,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "ehcp-audit",
             dependencies: [
-                "EHCPAudit", "EHCPAuditFormats", "EHCPAuditReports", "EHCPAuditXML", "EHCPAuditSampling", "EHCPAuditStore",
+                "EHCPAudit", "EHCPAuditFormats", "EHCPAuditReports", "EHCPAuditXML", "EHCPAuditSampling", "EHCPAuditStore", "EHCPAuditSynthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +50,7 @@ let package = Package(
         .testTarget(name: "EHCPAuditReportsTests", dependencies: ["EHCPAuditReports", "EHCPAuditFormats"]),
         .testTarget(name: "EHCPAuditXMLTests", dependencies: ["EHCPAuditXML", "EHCPAuditFormats"]),
         .testTarget(name: "EHCPAuditSamplingTests", dependencies: ["EHCPAuditSampling"]),
+        .testTarget(name: "EHCPAuditSyntheticTests", dependencies: ["EHCPAuditSynthetic", "EHCPAuditFormats"]),
         .testTarget(name: "EHCPAuditStoreTests", dependencies: ["EHCPAuditStore", "EHCPAuditFormats"]),
         .testTarget(name: "CLITests", dependencies: ["ehcp-audit", "CLibXML2"]),
     ]

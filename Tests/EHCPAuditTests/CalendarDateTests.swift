@@ -18,6 +18,15 @@ struct CalendarDateTests {
         #expect(CalendarDate("2025-03-01")!.days(until: CalendarDate("2025-02-01")!) == -28)
     }
 
+    @Test func dayNumbersGoBothWays() {
+        for text in ["1970-01-01", "2000-02-29", "2024-12-31", "1899-03-01", "2025-06-30"] {
+            let date = CalendarDate(text)!
+            #expect(CalendarDate(dayNumber: date.dayNumber) == date)
+        }
+        #expect(CalendarDate("2025-02-27")!.adding(days: 2) == CalendarDate("2025-03-01"))
+        #expect(CalendarDate("2025-01-01")!.adding(days: -1) == CalendarDate("2024-12-31"))
+    }
+
     @Test func ordersByDay() {
         #expect(CalendarDate("2025-01-31")! < CalendarDate("2025-02-01")!)
         #expect(!(CalendarDate("2025-02-01")! < CalendarDate("2025-02-01")!))
