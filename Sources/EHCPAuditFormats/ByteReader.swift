@@ -31,15 +31,37 @@ final class ByteReader {
     /// The next byte, or nil at the end of the file.
     @inline(__always)
     func next() -> UInt8? {
-        if position == count {
-            count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, Self.chunkSize, handle) }
-            position = 0
-            if count == 0 { return nil }
-        }
+        if position == count && !refill() { return nil }
         let byte = chunk[position]
         position += 1
         offset += 1
         return byte
+    }
+
+    /// Appends the bytes up to the next newline to `bytes` and consumes the newline;
+    /// false when the file ended first.
+    func appendLine(to bytes: inout [UInt8]) -> Bool {
+        while true {
+            if position == count && !refill() { return false }
+            let newline = chunk.withUnsafeBufferPointer { buffer -> Int? in
+                memchr(buffer.baseAddress! + position, 0x0A, count - position).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - buffer.baseAddress! }
+            }
+            let end = newline ?? count
+            bytes.append(contentsOf: chunk[position..<end])
+            offset += end - position
+            position = end
+            if newline != nil {
+                position += 1
+                offset += 1
+                return true
+            }
+        }
+    }
+
+    private func refill() -> Bool {
+        count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, Self.chunkSize, handle) }
+        position = 0
+        return count > 0
     }
 
     /// The next byte without consuming it.

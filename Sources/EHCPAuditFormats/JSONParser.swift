@@ -127,48 +127,7 @@ public struct JSONParser {
     }
 
     private mutating func appendEscape(to out: inout [UInt8]) throws(JSONSyntaxError) {
-        guard position < bytes.count else { throw error("unterminated string") }
-        let byte = bytes[position]
-        position += 1
-        switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(byte)
-        case UInt8(ascii: "b"): out.append(0x08)
-        case UInt8(ascii: "f"): out.append(0x0C)
-        case UInt8(ascii: "n"): out.append(0x0A)
-        case UInt8(ascii: "r"): out.append(0x0D)
-        case UInt8(ascii: "t"): out.append(0x09)
-        case UInt8(ascii: "u"):
-            var code = try hex4()
-            if (0xD800..<0xDC00).contains(code), position + 1 < bytes.count,
-               bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
-                position += 2
-                let low = try hex4()
-                guard (0xDC00..<0xE000).contains(low) else { throw error("invalid UTF-16 surrogate pair in \\u escape") }
-                code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-            }
-            guard let scalar = Unicode.Scalar(code) else { throw error("invalid \\u escape (lone surrogate)") }
-            out.append(contentsOf: Array(String(Character(scalar)).utf8))
-        default:
-            throw error("invalid escape \\\(Character(Unicode.Scalar(byte)))")
-        }
-    }
-
-    private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
-        guard position + 4 <= bytes.count else { throw error("incomplete \\u escape") }
-        var value: UInt32 = 0
-        for _ in 0..<4 {
-            let byte = bytes[position]
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: throw error("invalid hex digit in \\u escape")
-            }
-            value = value << 4 | UInt32(digit)
-            position += 1
-        }
-        return value
+        if let message = JSONEscape.append(from: bytes, at: &position, to: &out) { throw error(message) }
     }
 
     private mutating func parseNumber() throws(JSONSyntaxError) -> DocumentNode.Value {
@@ -237,4 +196,54 @@ public struct JSONParser {
     }
 
     private func error(_ message: String) -> JSONSyntaxError { JSONSyntaxError(line: line, message: message) }
+}
+
+/// JSON string escapes (`\n`, `\"`, `\u00e9`, surrogate pairs), shared by both readers.
+enum JSONEscape {
+    /// Decodes the escape after a backslash at `position` into `out`; nil on success,
+    /// else what is wrong.
+    static func append(from bytes: UnsafeBufferPointer<UInt8>, at position: inout Int, to out: inout [UInt8]) -> String? {
+        guard position < bytes.count else { return "unterminated string" }
+        let byte = bytes[position]
+        position += 1
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(byte)
+        case UInt8(ascii: "b"): out.append(0x08)
+        case UInt8(ascii: "f"): out.append(0x0C)
+        case UInt8(ascii: "n"): out.append(0x0A)
+        case UInt8(ascii: "r"): out.append(0x0D)
+        case UInt8(ascii: "t"): out.append(0x09)
+        case UInt8(ascii: "u"):
+            guard var code = hex4(bytes, &position) else { return "invalid \\u escape: four hex digits expected" }
+            if (0xD800..<0xDC00).contains(code), position + 1 < bytes.count,
+               bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
+                position += 2
+                guard let low = hex4(bytes, &position), (0xDC00..<0xE000).contains(low) else { return "invalid UTF-16 surrogate pair in \\u escape" }
+                code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+            }
+            guard let scalar = Unicode.Scalar(code) else { return "invalid \\u escape (lone surrogate)" }
+            out.append(contentsOf: Array(String(Character(scalar)).utf8))
+        default:
+            return "invalid escape \\\(Character(Unicode.Scalar(byte)))"
+        }
+        return nil
+    }
+
+    private static func hex4(_ bytes: UnsafeBufferPointer<UInt8>, _ position: inout Int) -> UInt32? {
+        guard position + 4 <= bytes.count else { return nil }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[position]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: return nil
+            }
+            value = value << 4 | UInt32(digit)
+            position += 1
+        }
+        return value
+    }
 }

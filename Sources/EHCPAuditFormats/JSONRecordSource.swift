@@ -5,6 +5,7 @@ import EHCPAudit
 public final class JSONRecordSource: RecordSource {
     public let file: String
     private let stream: JSONRecordStream
+    private var words = WordCache()
 
     /// The file extensions this reader understands.
     public static let extensions = ["json", "jsonl", "ndjson"]
@@ -21,6 +22,14 @@ public final class JSONRecordSource: RecordSource {
 
     public func next() throws(Diagnostic) -> RecordEntry? {
         guard let item = try stream.next() else { return nil }
+        if let record = FastRecordDecoder.decode(item.bytes, firstLine: item.line, words: &words) {
+            return RecordEntry(index: item.index, root: item.root, line: record.line, auditId: record.auditId, record: record, diagnostics: [])
+        }
+        return slowPath(item)
+    }
+
+    /// The general parser and decoder: slower, but says exactly what is wrong.
+    func slowPath(_ item: JSONRecordStream.Item) -> RecordEntry {
         let node: DocumentNode
         do {
             node = try JSONParser.parse(item.bytes, firstLine: item.line)

@@ -45,11 +45,7 @@ final class JSONRecordStream {
         while state != .done {
             var bytes: [UInt8] = []
             let startLine = line
-            while let byte = reader.next() {
-                if byte == UInt8(ascii: "\n") { line += 1; break }
-                bytes.append(byte)
-            }
-            if reader.peek() == nil { state = .done }
+            if reader.appendLine(to: &bytes) { line += 1 } else { state = .done }
             if bytes.contains(where: { !Self.isSpace($0) }) {
                 index += 1
                 return Item(bytes: bytes, line: startLine, index: index, root: "$")

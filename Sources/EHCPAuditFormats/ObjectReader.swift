@@ -23,24 +23,30 @@ final class ProblemLog {
 /// field is an error that names the field, never silently ignored.
 struct ObjectReader {
     let node: DocumentNode
-    let path: String
+    /// The path of the object, or of the array holding it when `index` is set; the full
+    /// path is only spelt out when a problem needs it.
+    private let base: String
+    private let index: Int?
     let log: ProblemLog
     /// Frameworks are hand-written YAML, where `version: 2025.1` is a number; accept its text.
     var numbersAsText = false
     private let members: [DocumentNode.Member]
 
     /// Nil (with a problem logged) when `node` is not an object.
-    init?(_ node: DocumentNode, path: String, log: ProblemLog, numbersAsText: Bool = false) {
+    init?(_ node: DocumentNode, path: String, index: Int? = nil, log: ProblemLog, numbersAsText: Bool = false) {
         guard case .object(let members) = node.value else {
-            log.add(node, path, "expected an object, found \(node.kindDescription)")
+            log.add(node, index.map { "\(path)[\($0)]" } ?? path, "expected an object, found \(node.kindDescription)")
             return nil
         }
         self.node = node
-        self.path = path
+        self.base = path
+        self.index = index
         self.log = log
         self.members = members
         self.numbersAsText = numbersAsText
     }
+
+    var path: String { index.map { "\(base)[\($0)]" } ?? base }
 
     func childPath(_ key: String) -> String { "\(path).\(key)" }
 

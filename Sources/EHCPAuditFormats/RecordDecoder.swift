@@ -47,7 +47,7 @@ enum RecordDecoder {
 
     private static func judgementList(_ elements: [DocumentNode], path: String, log: ProblemLog) -> [Judgement] {
         elements.enumerated().compactMap { i, element in
-            guard let object = ObjectReader(element, path: "\(path)[\(i)]", log: log) else { return nil }
+            guard let object = ObjectReader(element, path: path, index: i, log: log) else { return nil }
             object.refuseUnknown(allowed: ["criterion", "rating", "comment"])
             guard let criterion = object.string("criterion", required: true), let rating = object.string("rating", required: true)
             else { return nil }

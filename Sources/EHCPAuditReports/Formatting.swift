@@ -16,6 +16,7 @@ public enum Formatting {
 
     /// A JSON string literal, escaped per RFC 8259.
     public static func jsonString(_ text: String) -> String {
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -35,7 +36,7 @@ public enum Formatting {
 
     /// A CSV field, quoted per RFC 4180 when it holds a comma, quote or line break.
     public static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
         return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
     }
 

@@ -1,51 +1,106 @@
 import EHCPAudit
 
 /// Writes an ``AuditRecord`` back as a JSON record of records.md, field for field, so
-/// that `convert` loses nothing: optional fields appear only when set.
+/// that `convert` loses nothing: optional fields appear only when set. Everything goes
+/// into one growing text, as `import` keeps the JSON of every record it stores.
 public enum RecordJSONWriter {
     public static func record(_ record: AuditRecord) -> String {
-        var fields = [
-            field("auditId", record.auditId), field("planId", record.planId),
-            "\"framework\":{\(field("id", record.framework.id)),\(field("version", record.framework.version))}",
-            field("auditor", record.auditor), field("auditDate", record.auditDate.description),
-            field("kind", record.kind.rawValue), field("status", record.status.rawValue),
+        var out = JSONText(capacity: 3072)
+        out.open()
+        out.field("auditId", record.auditId)
+        out.field("planId", record.planId)
+        out.key("framework")
+        out.open()
+        out.field("id", record.framework.id)
+        out.field("version", record.framework.version)
+        out.close()
+        out.field("auditor", record.auditor)
+        out.field("auditDate", record.auditDate.description)
+        out.field("kind", record.kind.rawValue)
+        out.field("status", record.status.rawValue)
+        let plan = record.plan
+        let details: [(String, String?)] = [
+            ("locality", plan.locality), ("phase", plan.phase?.rawValue), ("primaryNeed", plan.primaryNeed?.rawValue),
+            ("team", plan.team), ("caseworker", plan.caseworker), ("planType", plan.planType?.rawValue),
+            ("requestDate", plan.requestDate?.description), ("issueDate", plan.issueDate?.description),
         ]
-        let plan = planFields(record.plan)
-        if !plan.isEmpty { fields.append("\"plan\":{\(plan.joined(separator: ","))}") }
-        fields.append("\"judgements\":[\(record.judgements.map(judgement).joined(separator: ","))]")
-        if !record.advices.isEmpty { fields.append("\"advices\":[\(record.advices.map(advice).joined(separator: ","))]") }
-        return "{\(fields.joined(separator: ","))}"
+        if details.contains(where: { $0.1 != nil }) {
+            out.key("plan")
+            out.open()
+            for (key, value) in details { out.field(key, value) }
+            out.close()
+        }
+        out.key("judgements")
+        judgements(record.judgements, &out)
+        if !record.advices.isEmpty {
+            out.key("advices")
+            out.openList()
+            for advice in record.advices {
+                out.open()
+                out.field("id", advice.id)
+                out.field("agency", advice.agency.rawValue)
+                out.field("provider", advice.provider)
+                out.field("role", advice.role)
+                out.field("requested", advice.requested?.description)
+                out.field("received", advice.received?.description)
+                out.field("status", advice.status.rawValue)
+                if !advice.judgements.isEmpty {
+                    out.key("judgements")
+                    judgements(advice.judgements, &out)
+                }
+                out.close()
+            }
+            out.closeList()
+        }
+        out.close()
+        return out.text
     }
 
-    private static func planFields(_ plan: PlanDetails) -> [String] {
-        [
-            optional("locality", plan.locality), optional("phase", plan.phase?.rawValue),
-            optional("primaryNeed", plan.primaryNeed?.rawValue), optional("team", plan.team),
-            optional("caseworker", plan.caseworker), optional("planType", plan.planType?.rawValue),
-            optional("requestDate", plan.requestDate?.description), optional("issueDate", plan.issueDate?.description),
-        ].compactMap { $0 }
+    private static func judgements(_ list: [Judgement], _ out: inout JSONText) {
+        out.openList()
+        for judgement in list {
+            out.open()
+            out.field("criterion", judgement.criterion)
+            out.field("rating", judgement.rating)
+            out.field("comment", judgement.comment)
+            out.close()
+        }
+        out.closeList()
+    }
+}
+
+/// Compact JSON written straight into one text, commas placed as it goes.
+struct JSONText {
+    private(set) var text = ""
+    /// Whether the next member or element is the first of its object or list.
+    private var first = true
+
+    init(capacity: Int) {
+        text.reserveCapacity(capacity)
     }
 
-    private static func judgement(_ judgement: Judgement) -> String {
-        let fields = [field("criterion", judgement.criterion), field("rating", judgement.rating), optional("comment", judgement.comment)]
-        return "{\(fields.compactMap { $0 }.joined(separator: ","))}"
+    mutating func open() { separate(); text += "{"; first = true }
+    mutating func close() { text += "}"; first = false }
+    mutating func openList() { separate(); text += "["; first = true }
+    mutating func closeList() { text += "]"; first = false }
+
+    /// A key; its value (an object or list) follows.
+    mutating func key(_ key: String) {
+        separate()
+        text += "\"\(key)\":"
+        first = true
     }
 
-    private static func advice(_ advice: Advice) -> String {
-        var fields = [
-            field("id", advice.id), field("agency", advice.agency.rawValue), optional("provider", advice.provider),
-            optional("role", advice.role), optional("requested", advice.requested?.description),
-            optional("received", advice.received?.description), field("status", advice.status.rawValue),
-        ].compactMap { $0 }
-        if !advice.judgements.isEmpty { fields.append("\"judgements\":[\(advice.judgements.map(judgement).joined(separator: ","))]") }
-        return "{\(fields.joined(separator: ","))}"
+    /// A string member; nothing when the value is nil.
+    mutating func field(_ key: String, _ value: String?) {
+        guard let value else { return }
+        separate()
+        text += "\"\(key)\":"
+        text += Formatting.jsonString(value)
     }
 
-    private static func field(_ key: String, _ value: String) -> String {
-        "\(Formatting.jsonString(key)):\(Formatting.jsonString(value))"
-    }
-
-    private static func optional(_ key: String, _ value: String?) -> String? {
-        value.map { field(key, $0) }
+    private mutating func separate() {
+        if !first { text += "," }
+        first = false
     }
 }

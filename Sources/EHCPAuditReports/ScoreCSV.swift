@@ -22,12 +22,18 @@ public struct ScoreCSV {
 
     public func row(_ result: AuditResult) -> String {
         let caps = result.caps.map { "\($0.criterion):\($0.grade.id)" }.joined(separator: ";")
-        var percents: [String: String] = [:]
-        for section in result.sections { percents[section.id] = section.percent.map(Formatting.fixed2) }
+        let percents: [String]
+        if result.sections.map(\.id) == sectionIDs {
+            percents = result.sections.map { $0.percent.map(Formatting.fixed2) ?? "" }
+        } else {
+            var byID: [String: String] = [:]
+            for section in result.sections { byID[section.id] = section.percent.map(Formatting.fixed2) }
+            percents = sectionIDs.map { byID[$0] ?? "" }
+        }
         let fields = [
             result.auditId, result.planId, Formatting.fixed2(result.percent), result.grade.id, result.boundaryGrade.id,
             caps, String(result.actions.count),
-        ] + sectionIDs.map { percents[$0] ?? "" }
+        ] + percents
         return fields.map(Formatting.csvField).joined(separator: ",")
     }
 }

@@ -48,13 +48,18 @@ extension AuditStore {
     }
 
     public static func digest(bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+        hex(SHA256.hash(data: bytes))
     }
-}
 
-extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
+    static func hex(_ digest: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in digest {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
@@ -65,6 +70,6 @@ extension AuditStore {
         defer { try? handle.close() }
         var hasher = SHA256()
         while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
-        return hasher.finalize().map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+        return hex(hasher.finalize())
     }
 }

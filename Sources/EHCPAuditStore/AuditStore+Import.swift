@@ -151,29 +151,27 @@ public final class ImportSession {
         try db.cachedStatement(sql: """
             INSERT INTO audits (audit_id, plan_id, framework_id, framework_version, auditor, audit_date, month, kind, status,
                 locality, phase, primary_need, team, caseworker, plan_type, request_date, issue_date,
-                percent, boundary_grade, grade, digest, record_json, import_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                percent, boundary_grade, grade, sections, ratings, actions, digest, record_json, import_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 record.auditId, record.planId, record.framework.id, record.framework.version, record.auditor,
                 record.auditDate.description, YearMonth(record.auditDate).description, record.kind.rawValue, record.status.rawValue,
                 plan.locality, plan.phase?.rawValue, plan.primaryNeed?.rawValue, plan.team, plan.caseworker, plan.planType?.rawValue,
                 plan.requestDate?.description, plan.issueDate?.description,
-                result.percent, result.boundaryGrade.id, result.grade.id, digest, json, importId,
+                result.percent, result.boundaryGrade.id, result.grade.id,
+                Packed.sections(result.sections), Packed.ratings(record.judgements), Packed.actions(result.actions),
+                digest, json, importId,
             ])
-        let section = try db.cachedStatement(sql: "INSERT INTO audit_sections (audit_id, position, section, percent, grade) VALUES (?, ?, ?, ?, ?)")
-        for (i, s) in result.sections.enumerated() { try section.execute(arguments: [record.auditId, i, s.id, s.percent, s.grade?.id]) }
-        let cap = try db.cachedStatement(sql: "INSERT INTO audit_caps (audit_id, criterion, grade) VALUES (?, ?, ?)")
-        for c in result.caps { try cap.execute(arguments: [record.auditId, c.criterion, c.grade.id]) }
-        let action = try db.cachedStatement(sql: "INSERT INTO audit_actions (audit_id, position, criterion, section, rating, gain) VALUES (?, ?, ?, ?, ?, ?)")
-        for (i, a) in result.actions.enumerated() { try action.execute(arguments: [record.auditId, i, a.criterion, a.section, a.rating, a.gain]) }
-        let judgement = try db.cachedStatement(sql: "INSERT INTO audit_judgements (audit_id, criterion, rating) VALUES (?, ?, ?)")
-        for j in record.judgements { try judgement.execute(arguments: [record.auditId, j.criterion, j.rating]) }
-        let advice = try db.cachedStatement(sql: "INSERT INTO audit_advices (audit_id, advice_id, agency, provider, role, requested, received, status, percent, grade, days, timely) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        let adviceJudgement = try db.cachedStatement(sql: "INSERT INTO advice_judgements (audit_id, advice_id, criterion, rating) VALUES (?, ?, ?, ?)")
-        for (a, scored) in zip(record.advices, result.advices) {
-            try advice.execute(arguments: [record.auditId, a.id, a.agency.rawValue, a.provider, a.role, a.requested?.description, a.received?.description,
-                                           a.status.rawValue, scored.percent, scored.grade?.id, scored.days, scored.timely])
-            for j in a.judgements { try adviceJudgement.execute(arguments: [record.auditId, a.id, j.criterion, j.rating]) }
+        if !result.caps.isEmpty {
+            let cap = try db.cachedStatement(sql: "INSERT INTO audit_caps (audit_id, criterion, grade) VALUES (?, ?, ?)")
+            for c in result.caps { try cap.execute(arguments: [record.auditId, c.criterion, c.grade.id]) }
+        }
+        if !record.advices.isEmpty {
+            let advice = try db.cachedStatement(sql: "INSERT INTO audit_advices (audit_id, advice_id, agency, provider, role, requested, received, status, percent, grade, days, timely, ratings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            for (a, scored) in zip(record.advices, result.advices) {
+                try advice.execute(arguments: [record.auditId, a.id, a.agency.rawValue, a.provider, a.role, a.requested?.description, a.received?.description,
+                                               a.status.rawValue, scored.percent, scored.grade?.id, scored.days, scored.timely, Packed.ratings(a.judgements)])
+            }
         }
     }
 }

@@ -11,15 +11,11 @@ extension AuditStore {
             let (gradeSQL, ratingSQL): (String, String)
             if grouping == .provider {
                 gradeSQL = "SELECT v.provider AS g, v.grade AS grade, COUNT(*) AS n FROM audit_advices v JOIN audits a ON a.audit_id = v.audit_id WHERE \(period) GROUP BY 1, 2"
-                ratingSQL = """
-                    SELECT v.provider AS g, j.criterion, j.rating, COUNT(*) AS n FROM advice_judgements j
-                    JOIN audit_advices v ON v.audit_id = j.audit_id AND v.advice_id = j.advice_id JOIN audits a ON a.audit_id = j.audit_id
-                    WHERE \(period) GROUP BY 1, 2, 3
-                    """
+                ratingSQL = "SELECT v.provider AS g, v.ratings FROM audit_advices v JOIN audits a ON a.audit_id = v.audit_id WHERE \(period)"
             } else {
                 let column = "a.\(grouping.rawValue)"
                 gradeSQL = "SELECT \(column) AS g, a.grade AS grade, COUNT(*) AS n FROM audits a WHERE \(period) GROUP BY 1, 2"
-                ratingSQL = "SELECT \(column) AS g, j.criterion, j.rating, COUNT(*) AS n FROM audit_judgements j JOIN audits a ON a.audit_id = j.audit_id WHERE \(period) GROUP BY 1, 2, 3"
+                ratingSQL = "SELECT \(column) AS g, a.ratings FROM audits a WHERE \(period)"
             }
             var groups: [String: GroupFacts] = [:]
             func key(_ row: Row) -> String { (row["g"] as String?) ?? "\u{0}" }
@@ -29,9 +25,12 @@ extension AuditStore {
                 if let grade: String = row["grade"] { facts.grades[grade, default: 0] += row["n"] as Int }
                 groups[key(row)] = facts
             }
-            for row in try Row.fetchAll(db, sql: ratingSQL, arguments: arguments) {
-                var facts = groups[key(row)] ?? GroupFacts(group: row["g"])
-                facts.ratings[row["criterion"], default: [:]][row["rating"]] = row["n"]
+            let rows = try Row.fetchCursor(db, sql: ratingSQL, arguments: arguments)
+            while let row = try rows.next() {
+                var facts = groups.removeValue(forKey: key(row)) ?? GroupFacts(group: row["g"])
+                for item in Packed.unpack(row["ratings"]) where item.count == 2 {
+                    facts.ratings[String(item[0]), default: [:]][String(item[1]), default: 0] += 1
+                }
                 groups[key(row)] = facts
             }
             return Array(groups.values)

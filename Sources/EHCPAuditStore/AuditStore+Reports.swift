@@ -15,22 +15,27 @@ extension AuditStore {
                 figures.grades[row["grade"]] = row["n"]
                 figures.audits += row["n"] as Int
             }
-            var sections: [String: SectionFigures] = [:], order: [String] = []
-            for row in try Row.fetchAll(db, sql: """
-                SELECT s.section, s.grade, COUNT(*) AS n, SUM(s.percent) AS total, MIN(s.position) AS position
-                FROM audit_sections s JOIN audits a ON a.audit_id = s.audit_id
-                WHERE \(Self.counted) AND s.percent IS NOT NULL GROUP BY s.section, s.grade ORDER BY position
-                """, arguments: [key]) {
-                let id: String = row["section"]
-                if sections[id] == nil { order.append(id) }
-                var section = sections[id] ?? SectionFigures(id: id, applicable: 0, percentSum: 0, grades: [:])
-                section.applicable += row["n"] as Int
-                section.percentSum += row["total"] as Double
-                section.grades[row["grade"]] = row["n"]
-                sections[id] = section
+            var sections: [String: SectionFigures] = [:], order: [String] = [], actions: [String: Int] = [:], actionOrder: [String] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT sections, actions FROM audits a WHERE \(Self.counted)", arguments: [key])
+            while let row = try rows.next() {
+                for item in Packed.unpack(row["sections"]) where item.count == 3 {
+                    guard let percent = Double(item[1]) else { continue }
+                    let id = String(item[0])
+                    if sections[id] == nil { order.append(id) }
+                    var section = sections[id] ?? SectionFigures(id: id, applicable: 0, percentSum: 0, grades: [:])
+                    section.applicable += 1
+                    section.percentSum += percent
+                    section.grades[String(item[2]), default: 0] += 1
+                    sections[id] = section
+                }
+                for item in Packed.unpack(row["actions"]) {
+                    let criterion = String(item[0])
+                    if actions[criterion] == nil { actionOrder.append(criterion) }
+                    actions[criterion, default: 0] += 1
+                }
             }
             figures.sections = order.map { sections[$0]! }
-            figures.criteriaBelow = try criterionCounts(db, "audit_actions", key)
+            figures.criteriaBelow = actionOrder.map { CriterionCount(criterion: $0, count: actions[$0]!) }
             figures.caps = try criterionCounts(db, "audit_caps", key)
             let timing = try Row.fetchOne(db, sql: """
                 SELECT COUNT(*) AS timed, COALESCE(SUM(julianday(issue_date) - julianday(request_date) <= 140), 0) AS within
@@ -81,15 +86,20 @@ extension AuditStore {
     /// How often each advice criterion was given each rating, by provider, over a range.
     public func adviceCriterionRatings(from first: YearMonth, to last: YearMonth) throws -> [AdviceReport.RatingCount] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT v.provider, v.agency, j.criterion, j.rating, COUNT(*) AS n
-                FROM advice_judgements j JOIN audit_advices v ON v.audit_id = j.audit_id AND v.advice_id = j.advice_id
-                JOIN audits a ON a.audit_id = j.audit_id
+            struct Key: Hashable { var provider: String?, agency: String, criterion: String, rating: String }
+            var counts: [Key: Int] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT v.provider, v.agency, v.ratings FROM audit_advices v JOIN audits a ON a.audit_id = v.audit_id
                 WHERE a.month BETWEEN ? AND ? AND a.status = 'final' AND a.kind != 'moderation'
-                GROUP BY v.provider, v.agency, j.criterion, j.rating
-                """, arguments: [first.description, last.description]).map {
-                AdviceReport.RatingCount(provider: $0["provider"], agency: $0["agency"], criterion: $0["criterion"], rating: $0["rating"], count: $0["n"])
+                """, arguments: [first.description, last.description])
+            while let row = try rows.next() {
+                let provider: String? = row["provider"], agency: String = row["agency"]
+                for item in Packed.unpack(row["ratings"]) where item.count == 2 {
+                    counts[Key(provider: provider, agency: agency, criterion: String(item[0]), rating: String(item[1])), default: 0] += 1
+                }
             }
+            return counts.map { AdviceReport.RatingCount(provider: $0.key.provider, agency: $0.key.agency, criterion: $0.key.criterion, rating: $0.key.rating, count: $0.value) }
+                .sorted { ($0.provider ?? "", $0.agency, $0.criterion, $0.rating) < ($1.provider ?? "", $1.agency, $1.criterion, $1.rating) }
         }
     }
 

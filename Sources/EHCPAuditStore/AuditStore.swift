@@ -23,6 +23,9 @@ public final class AuditStore: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(120)
         configuration.foreignKeysEnabled = true
+        // In WAL mode NORMAL keeps every commit atomic (a killed process loses nothing
+        // committed); only a power cut can lose the very last transaction.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         self.path = path
         pool = try DatabasePool(path: path, configuration: configuration)
         try StoreSchema.migrator.migrate(pool)

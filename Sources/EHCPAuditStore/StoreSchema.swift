@@ -5,6 +5,10 @@ import GRDB
 ///
 /// Nothing personal is stored: plans are pseudonymous references, and the only secret is
 /// the key behind SEN2 plan references, which is never exported.
+///
+/// An audit's section results, ratings and actions are packed into columns of its own row
+/// (see ``Packed``) rather than a row each: a national year is 384,000 audits of some 60
+/// ratings, and one row per audit keeps an import to a few inserts per record.
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -25,32 +29,18 @@ enum StoreSchema {
                     auditor TEXT NOT NULL, audit_date TEXT NOT NULL, month TEXT NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL,
                     locality TEXT, phase TEXT, primary_need TEXT, team TEXT, caseworker TEXT, plan_type TEXT,
                     request_date TEXT, issue_date TEXT, percent REAL NOT NULL, boundary_grade TEXT NOT NULL, grade TEXT NOT NULL,
+                    sections TEXT NOT NULL, ratings TEXT NOT NULL, actions TEXT NOT NULL,
                     digest TEXT NOT NULL, record_json TEXT NOT NULL, import_id INTEGER NOT NULL REFERENCES imports(id));
                 CREATE INDEX audits_month ON audits(month);
                 CREATE INDEX audits_plan ON audits(plan_id);
-                CREATE TABLE audit_sections (
-                    audit_id TEXT NOT NULL REFERENCES audits(audit_id) ON DELETE CASCADE, position INTEGER NOT NULL,
-                    section TEXT NOT NULL, percent REAL, grade TEXT);
-                CREATE INDEX audit_sections_audit ON audit_sections(audit_id);
                 CREATE TABLE audit_caps (
                     audit_id TEXT NOT NULL REFERENCES audits(audit_id) ON DELETE CASCADE, criterion TEXT NOT NULL, grade TEXT NOT NULL);
                 CREATE INDEX audit_caps_audit ON audit_caps(audit_id);
-                CREATE TABLE audit_actions (
-                    audit_id TEXT NOT NULL REFERENCES audits(audit_id) ON DELETE CASCADE, position INTEGER NOT NULL,
-                    criterion TEXT NOT NULL, section TEXT NOT NULL, rating TEXT NOT NULL, gain REAL NOT NULL);
-                CREATE INDEX audit_actions_audit ON audit_actions(audit_id);
-                CREATE TABLE audit_judgements (
-                    audit_id TEXT NOT NULL REFERENCES audits(audit_id) ON DELETE CASCADE, criterion TEXT NOT NULL, rating TEXT NOT NULL);
-                CREATE INDEX audit_judgements_audit ON audit_judgements(audit_id);
                 CREATE TABLE audit_advices (
                     audit_id TEXT NOT NULL REFERENCES audits(audit_id) ON DELETE CASCADE, advice_id TEXT NOT NULL,
                     agency TEXT NOT NULL, provider TEXT, role TEXT, requested TEXT, received TEXT, status TEXT NOT NULL,
-                    percent REAL, grade TEXT, days INTEGER, timely INTEGER);
+                    percent REAL, grade TEXT, days INTEGER, timely INTEGER, ratings TEXT NOT NULL);
                 CREATE INDEX audit_advices_audit ON audit_advices(audit_id);
-                CREATE TABLE advice_judgements (
-                    audit_id TEXT NOT NULL REFERENCES audits(audit_id) ON DELETE CASCADE, advice_id TEXT NOT NULL,
-                    criterion TEXT NOT NULL, rating TEXT NOT NULL);
-                CREATE INDEX advice_judgements_audit ON advice_judgements(audit_id);
                 CREATE TABLE audit_history (
                     audit_id TEXT NOT NULL, replaced_at TEXT NOT NULL, digest TEXT NOT NULL, record_json TEXT NOT NULL,
                     import_id INTEGER NOT NULL);

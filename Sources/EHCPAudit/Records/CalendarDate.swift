@@ -9,7 +9,12 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Parses a strict ISO `YYYY-MM-DD` day; nil for anything else, including 2025-02-30.
     public init?(_ text: some StringProtocol) {
-        let bytes = Array(text.utf8)
+        self.init(utf8: Array(text.utf8))
+    }
+
+    /// Parses the UTF-8 bytes of a strict `YYYY-MM-DD` day.
+    public init?<Bytes: RandomAccessCollection>(utf8 text: Bytes) where Bytes.Element == UInt8, Bytes.Index == Int {
+        let bytes = text.startIndex == 0 ? Array(text) : Array(text)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
               let year = Self.digits(bytes[0..<4]), let month = Self.digits(bytes[5..<7]),
               let day = Self.digits(bytes[8..<10])

@@ -33,10 +33,9 @@ struct JudgementSheet: Sendable {
         var resolved = Resolved(repeating: nil, count: criteria.count)
         var judgedAt = [Int?](repeating: nil, count: criteria.count)
         for (j, judgement) in judgements.enumerated() {
-            let here = "\(path)[\(j)]"
             let line = judgement.line ?? fallbackLine
             func problem(_ suffix: String, _ message: String) {
-                problems.append(RecordProblem(path: here + suffix, criterion: judgement.criterion, line: line, message: message))
+                problems.append(RecordProblem(path: "\(path)[\(j)]" + suffix, criterion: judgement.criterion, line: line, message: message))
             }
             guard let c = index[judgement.criterion] else {
                 problem(".criterion", unknownCriterion(judgement.criterion, owner: owner, framework: framework))
@@ -61,7 +60,7 @@ struct JudgementSheet: Sendable {
             }
             if case .advice(let advice) = owner, noNeeds(owner, criterion) {
                 problems.append(RecordProblem(
-                    path: here + ".rating", criterion: criterion.id, line: line,
+                    path: "\(path)[\(j)].rating", criterion: criterion.id, line: line,
                     message: "advice \(advice.id) identified no needs, so criterion \(criterion.id) is not applicable: rate it na, not \"\(rating.id)\"",
                     rule: .noNeedsAdviceRated, advice: advice.id
                 ))

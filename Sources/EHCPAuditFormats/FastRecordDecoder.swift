@@ -1,0 +1,314 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import EHCPAudit
+
+/// The fast path for well-formed JSON records: bytes straight to ``AuditRecord``, with no
+/// intermediate tree and no text made for what is not kept.
+///
+/// It understands exactly the records.md shape and gives up (returns nil) at the first
+/// thing it does not expect — an unknown or repeated field, a wrong type, a bad escape, a
+/// syntax error — leaving the general parser and ``RecordDecoder`` to read the record
+/// again and say precisely what is wrong. So it never decides validity, only speed.
+struct FastRecordDecoder {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var position = 0
+    private var line: Int
+    private var words: WordCache
+    /// Set at the first surprise; the caller then gives up.
+    private var failed = false
+
+    /// Decodes one record, or nil when the general path must take over.
+    static func decode(_ bytes: [UInt8], firstLine: Int, words: inout WordCache) -> AuditRecord? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var decoder = FastRecordDecoder(bytes: buffer, line: firstLine, words: words)
+            let record = decoder.record()
+            words = decoder.words
+            decoder.skipWhitespace()
+            return decoder.failed || decoder.position != buffer.count ? nil : record
+        }
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>, line: Int, words: WordCache) {
+        self.bytes = bytes
+        self.line = line
+        self.words = words
+    }
+
+    private mutating func record() -> AuditRecord? {
+        skipWhitespace()
+        let line = self.line
+        var auditId: String?, planId: String?, framework: FrameworkReference?, auditor: String?, date: CalendarDate?
+        var kind: AuditKind?, status: AuditStatus?, plan = PlanDetails(), judgements: [Judgement]?, advices: [Advice] = []
+        var seen = Fields(), first = true
+        guard open("{") else { return nil }
+        while let key = nextKey(&first) {
+            switch key {
+            case "auditId": seen.once(0, &failed); auditId = string()
+            case "planId": seen.once(1, &failed); planId = string()
+            case "auditor": seen.once(2, &failed); auditor = string()
+            case "auditDate": seen.once(3, &failed); date = self.date()
+            case "kind": seen.once(4, &failed); kind = word()
+            case "status": seen.once(5, &failed); status = word()
+            case "framework": seen.once(6, &failed); framework = frameworkReference()
+            case "plan": seen.once(7, &failed); plan = planDetails() ?? plan
+            case "judgements": seen.once(8, &failed); judgements = judgementList()
+            case "advices": seen.once(9, &failed); advices = adviceList() ?? []
+            default: failed = true
+            }
+            if failed { return nil }
+        }
+        guard !failed, let auditId, !auditId.isEmpty, let planId, !planId.isEmpty, let framework, let auditor, !auditor.isEmpty,
+              let date, let kind, let status, let judgements
+        else { return nil }
+        return AuditRecord(auditId: auditId, planId: planId, framework: framework, auditor: auditor, auditDate: date, kind: kind,
+                           status: status, plan: plan, judgements: judgements, advices: advices, line: line)
+    }
+
+    private mutating func frameworkReference() -> FrameworkReference? {
+        var id: String?, version: String?, seen = Fields(), first = true
+        guard open("{") else { return nil }
+        while let key = nextKey(&first) {
+            switch key {
+            case "id": seen.once(0, &failed); id = string()
+            case "version": seen.once(1, &failed); version = string()
+            default: failed = true
+            }
+            if failed { return nil }
+        }
+        guard let id, !id.isEmpty, let version, !version.isEmpty else { failed = true; return nil }
+        return FrameworkReference(id: id, version: version)
+    }
+
+    private mutating func planDetails() -> PlanDetails? {
+        var plan = PlanDetails(), seen = Fields(), first = true
+        guard open("{") else { return nil }
+        while let key = nextKey(&first) {
+            let optional = !skipNull()
+            switch key {
+            case "locality": seen.once(0, &failed); if optional { plan.locality = required(string()) }
+            case "phase": seen.once(1, &failed); if optional { plan.phase = required(word()) }
+            case "primaryNeed": seen.once(2, &failed); if optional { plan.primaryNeed = required(word()) }
+            case "team": seen.once(3, &failed); if optional { plan.team = required(string()) }
+            case "caseworker": seen.once(4, &failed); if optional { plan.caseworker = required(string()) }
+            case "planType": seen.once(5, &failed); if optional { plan.planType = required(word()) }
+            case "requestDate": seen.once(6, &failed); if optional { plan.requestDate = required(date()) }
+            case "issueDate": seen.once(7, &failed); if optional { plan.issueDate = required(date()) }
+            default: failed = true
+            }
+            if failed { return nil }
+        }
+        return plan
+    }
+
+    private mutating func judgementList() -> [Judgement]? {
+        var list: [Judgement] = []
+        list.reserveCapacity(48)
+        var firstElement = true
+        guard open("[") else { return nil }
+        while nextElement(&firstElement) {
+            let line = self.line
+            var criterion: String?, rating: String?, comment: String?, seen = Fields(), first = true
+            guard open("{") else { return nil }
+            while let key = nextKey(&first) {
+                switch key {
+                case "criterion": seen.once(0, &failed); criterion = word()
+                case "rating": seen.once(1, &failed); rating = word()
+                case "comment": seen.once(2, &failed); if !skipNull() { comment = required(string()) }
+                default: failed = true
+                }
+                if failed { return nil }
+            }
+            guard let criterion, !criterion.isEmpty, let rating, !rating.isEmpty else { failed = true; return nil }
+            list.append(Judgement(criterion: criterion, rating: rating, comment: comment?.isEmpty == true ? nil : comment, line: line))
+        }
+        return failed ? nil : list
+    }
+
+    private mutating func adviceList() -> [Advice]? {
+        var list: [Advice] = []
+        var firstElement = true
+        guard open("[") else { return nil }
+        while nextElement(&firstElement) {
+            let line = self.line
+            var id: String?, agency: Agency?, provider: String?, role: String?, requested: CalendarDate?, received: CalendarDate?
+            var status: AdviceStatus?, judgements: [Judgement] = [], seen = Fields(), first = true
+            guard open("{") else { return nil }
+            while let key = nextKey(&first) {
+                switch key {
+                case "id": seen.once(0, &failed); id = string()
+                case "agency": seen.once(1, &failed); agency = word()
+                case "status": seen.once(2, &failed); status = word()
+                case "provider": seen.once(3, &failed); if !skipNull() { provider = required(string()) }
+                case "role": seen.once(4, &failed); if !skipNull() { role = required(string()) }
+                case "requested": seen.once(5, &failed); if !skipNull() { requested = required(date()) }
+                case "received": seen.once(6, &failed); if !skipNull() { received = required(date()) }
+                case "judgements": seen.once(7, &failed); if !skipNull() { judgements = judgementList() ?? [] }
+                default: failed = true
+                }
+                if failed { return nil }
+            }
+            guard let id, !id.isEmpty, let agency, let status else { failed = true; return nil }
+            list.append(Advice(id: id, agency: agency, provider: provider, role: role, requested: requested, received: received,
+                               status: status, judgements: judgements, line: line))
+        }
+        return failed ? nil : list
+    }
+
+    // MARK: JSON structure
+
+    /// Opens an object or array at the cursor.
+    private mutating func open(_ bracket: Unicode.Scalar) -> Bool {
+        skipWhitespace()
+        if take(UInt8(ascii: bracket)) { return true }
+        failed = true
+        return false
+    }
+
+    /// The next key of the object being read, with the cursor on its value; nil at the
+    /// closing brace (or on a fault, which sets `failed`).
+    private mutating func nextKey(_ first: inout Bool) -> String? {
+        skipWhitespace()
+        if take(UInt8(ascii: "}")) { return nil }
+        if first {
+            first = false
+        } else {
+            guard take(UInt8(ascii: ",")) else { failed = true; return nil }
+            skipWhitespace()
+        }
+        guard let range = stringRange() else { failed = true; return nil }
+        skipWhitespace()
+        guard take(UInt8(ascii: ":")) else { failed = true; return nil }
+        skipWhitespace()
+        return words.text(UnsafeBufferPointer(rebasing: bytes[range]))
+    }
+
+    /// Whether another element of the array being read follows, with the cursor on it.
+    private mutating func nextElement(_ first: inout Bool) -> Bool {
+        skipWhitespace()
+        if take(UInt8(ascii: "]")) { return false }
+        if first {
+            first = false
+        } else {
+            guard take(UInt8(ascii: ",")) else { failed = true; return false }
+            skipWhitespace()
+        }
+        return true
+    }
+
+    /// A value that must be there: a nil marks the record as not for the fast path.
+    private mutating func required<T>(_ value: T?) -> T? {
+        if value == nil { failed = true }
+        return value
+    }
+
+    /// A string as text, escapes decoded.
+    private mutating func string() -> String? {
+        let start = position
+        if let range = stringRange() { return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        // An escape (or a fault): decode it the long way.
+        guard start < bytes.count, bytes[start] == UInt8(ascii: "\"") else { return nil }
+        position = start + 1
+        var out: [UInt8] = []
+        while position < bytes.count {
+            let byte = bytes[position]
+            position += 1
+            switch byte {
+            case UInt8(ascii: "\""): return String(decoding: out, as: UTF8.self)
+            case UInt8(ascii: "\\"): if JSONEscape.append(from: bytes, at: &position, to: &out) != nil { return nil }
+            case 0..<0x20: return nil
+            default: out.append(byte)
+            }
+        }
+        return nil
+    }
+
+    /// A short word from a small vocabulary (criterion ids, ratings), shared, not remade.
+    private mutating func word<Word: RawRepresentable>() -> Word? where Word.RawValue == String {
+        guard let range = stringRange() else { return nil }
+        return Word(rawValue: words.text(UnsafeBufferPointer(rebasing: bytes[range])))
+    }
+
+    private mutating func word() -> String? {
+        guard let range = stringRange() else { return nil }
+        return words.text(UnsafeBufferPointer(rebasing: bytes[range]))
+    }
+
+    private mutating func date() -> CalendarDate? {
+        guard let range = stringRange(), range.count == 10 else { return nil }
+        return CalendarDate(utf8: UnsafeBufferPointer(rebasing: bytes[range]))
+    }
+
+    /// The bytes of a string with no escape or control character; nil (cursor unmoved
+    /// past the quote) otherwise.
+    private mutating func stringRange() -> Range<Int>? {
+        guard take(UInt8(ascii: "\"")) else { return nil }
+        let start = position
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                position += 1
+                return start..<(position - 1)
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
+            position += 1
+        }
+        return nil
+    }
+
+    private mutating func skipNull() -> Bool {
+        guard position + 4 <= bytes.count, bytes[position] == UInt8(ascii: "n"), bytes[position + 1] == UInt8(ascii: "u"),
+              bytes[position + 2] == UInt8(ascii: "l"), bytes[position + 3] == UInt8(ascii: "l")
+        else { return false }
+        position += 4
+        return true
+    }
+
+    private mutating func take(_ byte: UInt8) -> Bool {
+        guard position < bytes.count, bytes[position] == byte else { return false }
+        position += 1
+        return true
+    }
+
+    fileprivate mutating func skipWhitespace() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x0A: line += 1
+            case 0x20, 0x09, 0x0D: break
+            default: return
+            }
+            position += 1
+        }
+    }
+}
+
+/// Which fields of an object were seen, so a repeated one sends the record the long way.
+private struct Fields {
+    private var bits: UInt32 = 0
+
+    mutating func once(_ field: Int, _ failed: inout Bool) {
+        if bits & (1 << field) != 0 { failed = true }
+        bits |= 1 << field
+    }
+}
+
+/// Remembers the texts of short, often repeated words (criterion ids, ratings, keys,
+/// words of the closed lists) so that each is made once, not once per judgement.
+struct WordCache {
+    private var entries: [UInt64: (text: String, bytes: [UInt8])] = [:]
+    static let limit = 4096
+
+    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var hash = 0xCBF2_9CE4_8422_2325 as UInt64
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        if let known = entries[hash], known.bytes.count == bytes.count,
+           (bytes.isEmpty || known.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })) {
+            return known.text
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        if entries.count < Self.limit { entries[hash] = (text, Array(bytes)) }
+        return text
+    }
+}

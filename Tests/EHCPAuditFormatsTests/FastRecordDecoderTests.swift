@@ -1,0 +1,55 @@
+import EHCPAudit
+import Foundation
+import Testing
+@testable import EHCPAuditFormats
+
+/// The fast path must read every valid record exactly as the general path does, and give
+/// way on anything else.
+struct FastRecordDecoderTests {
+    func bothWays(_ text: String, line: Int = 1) -> (fast: AuditRecord?, general: AuditRecord?) {
+        var words = WordCache()
+        let fast = FastRecordDecoder.decode(Array(text.utf8), firstLine: line, words: &words)
+        let log = ProblemLog()
+        let general = (try? JSONParser.parse(Array(text.utf8), firstLine: line)).flatMap { RecordDecoder.decode($0, root: "$", log: log) }
+        return (fast, log.problems.isEmpty ? general : nil)
+    }
+
+    @Test func readsEverySampleRecordAsTheGeneralPathDoes() throws {
+        var checked = 0
+        for name in ["audits-2025-06.json", "AUD-2025-06-0012.json"] {
+            let data = try Data(contentsOf: URL(fileURLWithPath: projectRoot + "/samples/" + name))
+            let object = try JSONSerialization.jsonObject(with: data)
+            for record in (object as? [Any]) ?? [object] {
+                let pretty = String(decoding: try JSONSerialization.data(withJSONObject: record, options: [.prettyPrinted]), as: UTF8.self)
+                let (fast, general) = bothWays(pretty, line: 7)
+                #expect(fast != nil)
+                #expect(fast == general)
+                checked += 1
+            }
+        }
+        for line in try String(contentsOfFile: projectRoot + "/samples/audits-2025-06-late.jsonl", encoding: .utf8).split(separator: "\n") {
+            let (fast, general) = bothWays(String(line))
+            #expect(fast != nil && fast == general)
+            checked += 1
+        }
+        #expect(checked == 12)
+    }
+
+    @Test(arguments: [
+        #","childName":"x""#, #","auditId":"again""#, #","kind":"spot""#, #","auditDate":"2025-02-30""#, #","plan":{"upn":"1"}"#,
+        #","advices":[{"id":"A","agency":"police","status":"blank"}]"#, #","plan":{"phase":3}"#, #","auditor":null"#, "\u{01}",
+    ])
+    func givesWayOnAnythingUnexpected(_ extra: String) {
+        let text = recordJSON("R1", extra: extra)
+        #expect(bothWays(text).fast == nil)
+    }
+
+    @Test func readsOptionalNullsAndEscapesThroughTheGeneralPath() {
+        let withNulls = recordJSON("R1", extra: #","plan":{"locality":null},"advices":[{"id":"A","agency":"health","status":"not-received","received":null}]"#)
+        let (fast, general) = bothWays(withNulls)
+        #expect(fast != nil && fast == general)
+        let escaped = recordJSON("R1").replacingOccurrences(of: #""rating":"good"}"#, with: #""rating":"good","comment":"say \"hi\" \u00e9\n"}"#)
+        #expect(bothWays(escaped).fast?.judgements.first?.comment == "say \"hi\" é\n")
+        #expect(bothWays(escaped).fast == bothWays(escaped).general)
+    }
+}
