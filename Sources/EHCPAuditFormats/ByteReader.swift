@@ -16,6 +16,8 @@ final class ByteReader {
     private var count = 0
     /// Bytes handed out so far, for progress reports.
     private(set) var offset = 0
+    /// The file's size when opened, for sizing what is read into.
+    let size: Int
 
     /// Opens `path` for reading, or returns nil with the system's reason.
     init(path: String) throws(Diagnostic) {
@@ -23,6 +25,8 @@ final class ByteReader {
             throw Diagnostic(file: path, message: "cannot open file: \(String(cString: strerror(errno)))")
         }
         self.handle = handle
+        var status = stat()
+        size = fstat(fileno(handle), &status) == 0 ? Int(status.st_size) : 0
         self.chunk = [UInt8](repeating: 0, count: Self.chunkSize)
     }
 

@@ -19,45 +19,47 @@ public enum PopulationCSV {
             throw PopulationCSVError(diagnostics: [Diagnostic(file: file, message: error.message)])
         }
         var rows = CSVRows(reader: reader)
-        guard let (_, rawHeader) = rows.next() else {
+        var row = CSVRow()
+        guard rows.next(into: &row) != nil else {
             throw PopulationCSVError(diagnostics: [Diagnostic(file: file, line: 1, message: "the file is empty: expected a header row with plan_id")])
         }
-        var header = rawHeader.map { $0.trimmingWhitespace().lowercased() }
+        var header = row.fields.indices.map { row.text($0).lowercased() }
         if let first = header.first, first.hasPrefix("\u{FEFF}") { header[0] = String(first.dropFirst()) }
-        guard let planColumn = header.firstIndex(of: "plan_id") else {
+        guard header.contains("plan_id") else {
             throw PopulationCSVError(diagnostics: [Diagnostic(file: file, line: 1, message: "missing required column plan_id (found: \(header.joined(separator: ", ")))")])
         }
         let index = Dictionary(columns.compactMap { name in header.firstIndex(of: name).map { (name, $0) } }, uniquingKeysWith: { a, _ in a })
+        let column = columns.map { index[$0] }
         var plans: [PopulationPlan] = []
-        var firstLine: [String: Int] = [:]
+        var firstLine: [UTF8Key: Int32] = [:]
+        firstLine.reserveCapacity(reader.size / 48)
         var diagnostics: [Diagnostic] = []
-        while let (line, fields) = rows.next() {
-            if fields.count == 1 && fields[0].isEmpty { continue }
-            func field(_ name: String) -> String? {
-                guard let i = index[name], i < fields.count else { return nil }
-                let value = fields[i].trimmingWhitespace()
-                return value.isEmpty ? nil : value
+        while let line = rows.next(into: &row), rows.error == nil {
+            if row.fields.count == 1 && row.fields[0].isEmpty { continue }
+            func field(_ c: Int) -> String? {
+                guard let i = column[c], i < row.fields.count, !row.isBlank(i) else { return nil }
+                return row.text(i)
             }
-            func date(_ name: String) -> CalendarDate? {
-                guard let text = field(name) else { return nil }
-                guard let date = CalendarDate(text) else {
-                    diagnostics.append(Diagnostic(file: file, line: line, path: name, message: "\(name) \"\(text)\" is not an ISO date YYYY-MM-DD that exists"))
+            func date(_ c: Int) -> CalendarDate? {
+                guard let i = column[c], i < row.fields.count, !row.isBlank(i) else { return nil }
+                guard let date = row.date(i) else {
+                    diagnostics.append(Diagnostic(file: file, line: line, path: columns[c], message: "\(columns[c]) \"\(row.text(i))\" is not an ISO date YYYY-MM-DD that exists"))
                     return nil
                 }
                 return date
             }
-            guard let planId = planColumn < fields.count ? field("plan_id") : nil else {
+            guard let planId = field(0) else {
                 diagnostics.append(Diagnostic(file: file, line: line, path: "plan_id", message: "plan_id is empty"))
                 continue
             }
-            if let first = firstLine[planId] {
+            if let first = firstLine.updateValue(Int32(truncatingIfNeeded: line), forKey: UTF8Key(planId)) {
+                firstLine[UTF8Key(planId)] = first
                 diagnostics.append(Diagnostic(file: file, line: line, path: "plan_id", message: "duplicate plan_id \(planId) (first on line \(first))"))
                 continue
             }
-            firstLine[planId] = line
             plans.append(PopulationPlan(
-                planId: planId, locality: field("locality"), phase: field("phase"), primaryNeed: field("primary_need"),
-                team: field("team"), caseworker: field("caseworker"), planStart: date("plan_start"), lastAudited: date("last_audited")
+                planId: planId, locality: field(1), phase: field(2), primaryNeed: field(3),
+                team: field(4), caseworker: field(5), planStart: date(6), lastAudited: date(7)
             ))
         }
         if let error = rows.error { diagnostics.append(Diagnostic(file: file, line: error.line, message: error.message)) }
@@ -71,6 +73,27 @@ public struct PopulationCSVError: Error, Sendable {
     public var diagnostics: [Diagnostic]
 }
 
+/// One CSV row: its fields' bytes (quotes removed) one after another, and where each is.
+/// Reused from row to row, so reading a row makes no new arrays.
+struct CSVRow {
+    var bytes: [UInt8] = []
+    var fields: [Range<Int>] = []
+
+    /// The field with surrounding ASCII white space left out.
+    func trimmed(_ i: Int) -> Range<Int> {
+        var range = fields[i]
+        while let first = range.first, bytes[first] == 0x20 || bytes[first] == 0x09 { range = (first + 1)..<range.upperBound }
+        while let last = range.last, bytes[last] == 0x20 || bytes[last] == 0x09 || bytes[last] == 0x0D { range = range.lowerBound..<last }
+        return range
+    }
+
+    func isBlank(_ i: Int) -> Bool { trimmed(i).isEmpty }
+
+    func text(_ i: Int) -> String { String(decoding: bytes[trimmed(i)], as: UTF8.self) }
+
+    func date(_ i: Int) -> CalendarDate? { CalendarDate(utf8: bytes[trimmed(i)]) }
+}
+
 /// RFC 4180 rows with the line each starts on.
 struct CSVRows {
     let reader: ByteReader
@@ -82,54 +105,51 @@ struct CSVRows {
         self.reader = reader
     }
 
-    mutating func next() -> (line: Int, fields: [String])? {
+    /// Reads the next row into `row`; its first line, or nil at the end.
+    mutating func next(into row: inout CSVRow) -> Int? {
         guard !done else { return nil }
         let start = line
-        var fields: [String] = []
-        var field: [UInt8] = []
+        row.bytes.removeAll(keepingCapacity: true)
+        row.fields.removeAll(keepingCapacity: true)
+        var fieldStart = 0
         var quoted = false, wasQuoted = false
+        func endField() {
+            var end = row.bytes.count
+            if !wasQuoted, end > fieldStart, row.bytes[end - 1] == 0x0D { end -= 1 }
+            row.fields.append(fieldStart..<end)
+        }
         while true {
             guard let byte = reader.next() else {
                 if quoted { error = (start, "unterminated quoted field in the row starting here") }
                 done = true
-                if fields.isEmpty && field.isEmpty && !wasQuoted { return nil }
-                fields.append(String(decoding: field, as: UTF8.self))
-                return (start, fields)
+                if row.fields.isEmpty && row.bytes.isEmpty && !wasQuoted { return nil }
+                endField()
+                return start
             }
             if quoted {
                 if byte == UInt8(ascii: "\"") {
-                    if reader.peek() == UInt8(ascii: "\"") { _ = reader.next(); field.append(byte) } else { quoted = false }
+                    if reader.peek() == UInt8(ascii: "\"") { _ = reader.next(); row.bytes.append(byte) } else { quoted = false }
                 } else {
                     if byte == UInt8(ascii: "\n") { line += 1 }
-                    field.append(byte)
+                    row.bytes.append(byte)
                 }
                 continue
             }
             switch byte {
-            case UInt8(ascii: "\"") where field.isEmpty:
+            case UInt8(ascii: "\"") where row.bytes.count == fieldStart:
                 quoted = true
                 wasQuoted = true
             case UInt8(ascii: ","):
-                fields.append(String(decoding: field, as: UTF8.self))
-                field.removeAll(keepingCapacity: true)
+                endField()
+                fieldStart = row.bytes.count
                 wasQuoted = false
             case UInt8(ascii: "\n"):
                 line += 1
-                if field.last == UInt8(ascii: "\r") { field.removeLast() }
-                fields.append(String(decoding: field, as: UTF8.self))
-                return (start, fields)
+                endField()
+                return start
             default:
-                field.append(byte)
+                row.bytes.append(byte)
             }
         }
-    }
-}
-
-extension String {
-    func trimmingWhitespace() -> String {
-        let scalars = unicodeScalars
-        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-        return String(scalars[start...end])
     }
 }

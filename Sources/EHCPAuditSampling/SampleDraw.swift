@@ -1,4 +1,9 @@
 import Crypto
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import EHCPAudit
 
 /// Draws the monthly sample exactly as sampling.md's normative algorithm says, so that
@@ -14,54 +19,91 @@ public enum SampleDraw {
     ///   - lastAudits: latest audit date per plan from elsewhere (the store); the later of
     ///     this and the plan's own `lastAudited` counts.
     public static func draw(_ population: [PopulationPlan], parameters: SampleParameters, lastAudits: [String: CalendarDate] = [:]) throws(SampleError) -> Sample {
-        // Strings compare by Unicode equivalence in Swift; plans and strata are told apart
-        // by their bytes, as the specification says.
-        var seen = Set<[UInt8]>()
-        for plan in population where !seen.insert(Array(plan.planId.utf8)).inserted {
+        // Plans and strata are told apart by their bytes, as the specification says
+        // (Swift's String equality follows Unicode equivalence).
+        var seen = Set<UTF8Key>(minimumCapacity: population.count)
+        for plan in population where !seen.insert(UTF8Key(plan.planId)).inserted {
             throw SampleError("plan \(plan.planId) appears twice in the population")
         }
+        seen.removeAll()
         let n = population.count
         // Step 1: T = ceil(r * N - 1e-9).
         let target = Int((parameters.rate * Double(n) - 1e-9).rounded(.up))
-        // Step 2: recent when last audited on or after the window's first day.
-        let from = parameters.recentFrom
-        let candidates = population.map { plan -> Candidate in
+        // Steps 2, 3 and 6: recent or eligible, stratum, rank.
+        let from = parameters.recentFrom.dayNumber
+        let ranker = Ranker(parameters)
+        var strata = StrataTable()
+        var candidates: [Candidate] = []
+        candidates.reserveCapacity(n)
+        for plan in population {
             let last = [plan.lastAudited, lastAudits[plan.planId]].compactMap { $0 }.max()
-            let stratum = parameters.strata.map { plan.value(for: $0) }.joined(separator: "|")
-            return Candidate(planId: plan.planId, stratum: stratum, stratumBytes: Array(stratum.utf8), lastAudit: last, recent: last.map { $0 >= from } ?? false, rank: rank(plan.planId, parameters))
+            let stratum = strata.id(parameters.strata.map { plan.value(for: $0) }.joined(separator: "|"))
+            candidates.append(Candidate(stratum: stratum, lastDay: last.map { Int32($0.dayNumber) } ?? .min,
+                                        recent: last.map { $0.dayNumber >= from } ?? false, rank: ranker.rank(plan.planId)))
         }
-        let eligible = candidates.filter { !$0.recent }
+        // Indexes into `candidates`, so nothing large is copied.
+        let eligible = candidates.indices.filter { !candidates[$0].recent }
         let e = eligible.count
-        var selected: [Candidate]
-        // Step 4: not enough eligible plans, so take them all and top up with the recent ones.
+        var selected: [Int]
         if target >= e {
-            let recent = candidates.filter(\.recent).sorted { a, b in
-                a.lastAudit! != b.lastAudit! ? a.lastAudit! < b.lastAudit! : a.rank < b.rank
+            // Step 4: every eligible plan, then the recent ones, oldest last audit first.
+            let recent = candidates.indices.filter { candidates[$0].recent }.sorted {
+                (candidates[$0].lastDay, candidates[$0].rank) < (candidates[$1].lastDay, candidates[$1].rank)
             }
             selected = eligible + recent.prefix(target - e)
         } else {
             // Steps 5 and 6: largest-remainder quotas, lowest ranks in each stratum.
-            let groups = Dictionary(grouping: eligible, by: \.stratumBytes)
-            let strata = groups.keys.sorted { $0.lexicographicallyPrecedes($1) }
-            let quotas = allocate(target, over: strata.map { groups[$0]!.count }, total: e)
+            var groups = [[Int]](repeating: [], count: strata.count)
+            for index in eligible { groups[Int(candidates[index].stratum)].append(index) }
+            let order = strata.byteOrder.filter { !groups[Int($0)].isEmpty }
+            let quotas = allocate(target, over: order.map { groups[Int($0)].count }, total: e)
             selected = []
-            for (stratum, quota) in zip(strata, quotas) where quota > 0 {
-                selected += groups[stratum]!.sorted { $0.rank < $1.rank }.prefix(quota)
+            for (stratum, quota) in zip(order, quotas) where quota > 0 {
+                selected += lowest(quota, of: groups[Int(stratum)]) { candidates[$0].rank < candidates[$1].rank }
             }
         }
-        // Step 7: by stratum, then rank.
-        selected.sort { a, b in a.stratumBytes != b.stratumBytes ? a.stratumBytes.lexicographicallyPrecedes(b.stratumBytes) : a.rank < b.rank }
+        // Step 7: by stratum (bytes), then rank.
+        let position = strata.positions
+        selected.sort { a, b in
+            let x = candidates[a], y = candidates[b]
+            return x.stratum == y.stratum ? x.rank < y.rank : position[Int(x.stratum)] < position[Int(y.stratum)]
+        }
+        var eligibleCounts = [Int](repeating: 0, count: strata.count), quotas = eligibleCounts
+        for index in eligible { eligibleCounts[Int(candidates[index].stratum)] += 1 }
+        for index in selected { quotas[Int(candidates[index].stratum)] += 1 }
         return Sample(
             parameters: parameters, population: n, eligible: e, target: target,
-            strata: strataSummary(eligible: eligible, selected: selected),
-            selected: selected.map { Sample.Selection(planId: $0.planId, stratum: $0.stratum, rank: $0.rank, recent: $0.recent) }
+            strata: strata.byteOrder.filter { eligibleCounts[Int($0)] > 0 || quotas[Int($0)] > 0 }.map {
+                Sample.Stratum(stratum: strata.names[Int($0)], eligible: eligibleCounts[Int($0)], quota: quotas[Int($0)])
+            },
+            selected: selected.map { index in
+                let candidate = candidates[index]
+                return Sample.Selection(planId: population[index].planId, stratum: strata.names[Int(candidate.stratum)], rank: candidate.rank.hex, recent: candidate.recent)
+            }
         )
     }
 
     /// Rank of a plan: lowercase hex SHA-256 of the UTF-8 string `seed:month:planId`.
     public static func rank(_ planId: String, _ parameters: SampleParameters) -> String {
-        let digest = SHA256.hash(data: Array("\(parameters.seed):\(parameters.month):\(planId)".utf8))
-        return hex(digest)
+        Ranker(parameters).rank(planId).hex
+    }
+
+    /// The `count` smallest of `items` in ascending order, without sorting them all (a
+    /// stratum of 16,000 plans gives up its 800 lowest ranks).
+    static func lowest<T>(_ count: Int, of items: [T], by less: (T, T) -> Bool) -> [T] {
+        var best: [T] = []
+        best.reserveCapacity(count + 1)
+        for item in items {
+            if best.count == count, let worst = best.last, !less(item, worst) { continue }
+            var low = 0, high = best.count
+            while low < high {
+                let middle = (low + high) / 2
+                if less(best[middle], item) { low = middle + 1 } else { high = middle }
+            }
+            best.insert(item, at: low)
+            if best.count > count { best.removeLast() }
+        }
+        return best
     }
 
     /// Largest remainder: `floor(T * E_h / E)` each, then one more to the largest
@@ -77,31 +119,97 @@ public enum SampleDraw {
         return quotas
     }
 
-    private static func strataSummary(eligible: [Candidate], selected: [Candidate]) -> [Sample.Stratum] {
-        var eligibleCounts: [[UInt8]: Int] = [:], quotas: [[UInt8]: Int] = [:]
-        for candidate in eligible { eligibleCounts[candidate.stratumBytes, default: 0] += 1 }
-        for candidate in selected { quotas[candidate.stratumBytes, default: 0] += 1 }
-        let keys = Set(eligibleCounts.keys).union(quotas.keys).sorted { $0.lexicographicallyPrecedes($1) }
-        return keys.map { Sample.Stratum(stratum: String(decoding: $0, as: UTF8.self), eligible: eligibleCounts[$0] ?? 0, quota: quotas[$0] ?? 0) }
+    /// A plan as the draw sees it, at the same index as in the population.
+    private struct Candidate {
+        var stratum: Int32
+        /// Day number of the last audit, `Int32.min` when never audited.
+        var lastDay: Int32
+        var recent: Bool
+        var rank: Rank
     }
+}
 
-    private static func hex(_ digest: some Sequence<UInt8>) -> String {
+/// A SHA-256 digest as four big-endian words: comparing them compares the hex strings.
+struct Rank: Comparable {
+    var words: (UInt64, UInt64, UInt64, UInt64)
+
+    static func < (a: Rank, b: Rank) -> Bool { a.words < b.words }
+    static func == (a: Rank, b: Rank) -> Bool { a.words == b.words }
+
+    var hex: String {
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(64)
-        for byte in digest {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
+        for word in [words.0, words.1, words.2, words.3] {
+            for shift in stride(from: 60, through: 0, by: -4) { out.append(digits[Int((word >> UInt64(shift)) & 0xF)]) }
         }
         return String(decoding: out, as: UTF8.self)
     }
+}
 
-    private struct Candidate {
-        var planId: String
-        var stratum: String
-        var stratumBytes: [UInt8]
-        var lastAudit: CalendarDate?
-        var recent: Bool
-        var rank: String
+/// Hashes `seed:month:` once and each plan id after it.
+struct Ranker {
+    private let prefix: SHA256
+
+    init(_ parameters: SampleParameters) {
+        var hasher = SHA256()
+        hasher.update(data: Array("\(parameters.seed):\(parameters.month):".utf8))
+        prefix = hasher
+    }
+
+    func rank(_ planId: String) -> Rank {
+        var hasher = prefix
+        var id = planId
+        id.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        let digest = hasher.finalize()
+        var words: [UInt64] = [0, 0, 0, 0]
+        for (i, byte) in digest.enumerated() { words[i / 8] = words[i / 8] << 8 | UInt64(byte) }
+        return Rank(words: (words[0], words[1], words[2], words[3]))
+    }
+}
+
+/// Strata by name, numbered as first met, with their byte-wise order.
+struct StrataTable {
+    private var ids: [UTF8Key: Int32] = [:]
+    private(set) var names: [String] = []
+
+    var count: Int { names.count }
+
+    mutating func id(_ name: String) -> Int32 {
+        let key = UTF8Key(name)
+        if let id = ids[key] { return id }
+        let id = Int32(names.count)
+        ids[key] = id
+        names.append(name)
+        return id
+    }
+
+    /// Stratum ids, byte-wise ascending by name.
+    var byteOrder: [Int32] {
+        names.indices.sorted { names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) }.map(Int32.init)
+    }
+
+    /// Each stratum's place in `byteOrder`.
+    var positions: [Int] {
+        var positions = [Int](repeating: 0, count: names.count)
+        for (place, id) in byteOrder.enumerated() { positions[Int(id)] = place }
+        return positions
+    }
+}
+
+/// A string compared and hashed by its UTF-8 bytes, not by Unicode equivalence.
+public struct UTF8Key: Hashable, Sendable {
+    public let text: String
+
+    public init(_ text: String) { self.text = text }
+
+    public static func == (a: UTF8Key, b: UTF8Key) -> Bool {
+        var x = a.text, y = b.text
+        return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        var copy = text
+        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

@@ -120,6 +120,14 @@ struct SampleDrawTests {
         }
     }
 
+    @Test func theLowestAreFoundWithoutSortingEverything() {
+        var generator = SystemRandomNumberGenerator()
+        let values = (0..<1000).map { _ in Int.random(in: 0..<500, using: &generator) }
+        for count in [0, 1, 7, 999, 1000, 1200] {
+            #expect(SampleDraw.lowest(count, of: values, by: <) == Array(values.sorted().prefix(count)))
+        }
+    }
+
     @Test func refusesDuplicatePlansAndBadParameters() {
         #expect(throws: SampleError("plan P1 appears twice in the population")) {
             try SampleDraw.draw(plans(2) + plans(1), parameters: parameters())

@@ -3,9 +3,13 @@
 /// Audit dates, advice requests and plan dates are days, not instants, so the core keeps
 /// them as days and never consults a clock or a calendar library.
 public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    /// Days since 1970-01-01 (proleptic Gregorian), so that differences are day counts.
+    /// The only thing stored: a population of 640,000 plans holds two dates each.
+    public let dayNumber: Int
+
+    public var year: Int { civil.year }
+    public var month: Int { civil.month }
+    public var day: Int { civil.day }
 
     /// Parses a strict ISO `YYYY-MM-DD` day; nil for anything else, including 2025-02-30.
     public init?(_ text: some StringProtocol) {
@@ -13,11 +17,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// Parses the UTF-8 bytes of a strict `YYYY-MM-DD` day.
-    public init?<Bytes: RandomAccessCollection>(utf8 text: Bytes) where Bytes.Element == UInt8, Bytes.Index == Int {
-        let bytes = text.startIndex == 0 ? Array(text) : Array(text)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let year = Self.digits(bytes[0..<4]), let month = Self.digits(bytes[5..<7]),
-              let day = Self.digits(bytes[8..<10])
+    public init?<Bytes: RandomAccessCollection>(utf8 bytes: Bytes) where Bytes.Element == UInt8, Bytes.Index == Int {
+        let s = bytes.startIndex
+        guard bytes.count == 10, bytes[s + 4] == UInt8(ascii: "-"), bytes[s + 7] == UInt8(ascii: "-"),
+              let year = Self.digits(bytes, s..<s + 4), let month = Self.digits(bytes, s + 5..<s + 7),
+              let day = Self.digits(bytes, s + 8..<s + 10)
         else { return nil }
         self.init(year: year, month: month, day: day)
     }
@@ -25,13 +29,10 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// A day from its parts; nil when the day does not exist.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        dayNumber = Self.dayNumber(year: year, month: month, day: day)
     }
 
-    /// Days since 1970-01-01 (proleptic Gregorian), so that differences are day counts.
-    public var dayNumber: Int {
+    static func dayNumber(year: Int, month: Int, day: Int) -> Int {
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -44,6 +45,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// The day `dayNumber` days after 1970-01-01.
     public init(dayNumber: Int) {
+        self.dayNumber = dayNumber
+    }
+
+    /// Year, month and day of the day number.
+    private var civil: (year: Int, month: Int, day: Int) {
         // Howard Hinnant's civil_from_days.
         let z = dayNumber + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
@@ -53,9 +59,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         let mp = (5 * doy + 2) / 153
         let day = doy - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
-        self.year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        self.month = month
-        self.day = day
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// The day `count` days later (earlier when negative).
@@ -64,15 +68,14 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// Calendar days from `self` to `later` (negative when `later` is earlier).
     public func days(until later: CalendarDate) -> Int { later.dayNumber - dayNumber }
 
-    public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
-        (a.year, a.month, a.day) < (b.year, b.month, b.day)
-    }
+    public static func < (a: CalendarDate, b: CalendarDate) -> Bool { a.dayNumber < b.dayNumber }
 
     public var description: String {
         func pad(_ n: Int, _ width: Int) -> String {
             let s = String(n)
             return String(repeating: "0", count: max(0, width - s.count)) + s
         }
+        let (year, month, day) = civil
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
@@ -84,9 +87,10 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         }
     }
 
-    private static func digits(_ slice: ArraySlice<UInt8>) -> Int? {
+    private static func digits<Bytes: RandomAccessCollection>(_ bytes: Bytes, _ range: Range<Int>) -> Int? where Bytes.Element == UInt8, Bytes.Index == Int {
         var value = 0
-        for byte in slice {
+        for index in range {
+            let byte = bytes[index]
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
             value = value * 10 + Int(byte - UInt8(ascii: "0"))
         }
