@@ -12,28 +12,13 @@ struct ProgressCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(name: .long, help: "One month (YYYY-MM).")
-    var month: String?
-
-    @Option(name: .long, help: "First month of a range (YYYY-MM).")
-    var from: String?
-
-    @Option(name: .long, help: "Last month of a range (YYYY-MM).")
-    var to: String?
+    @OptionGroup var period: PeriodOptions
 
     @Option(name: .long, help: "text, json or csv.")
     var format: Format = .text
 
-    func validate() throws {
-        if month != nil && (from != nil || to != nil) { throw ValidationError("give --month, or --from and --to, not both") }
-        if month == nil && (from == nil || to == nil) { throw ValidationError("give --month M, or --from M1 --to M2") }
-    }
-
     func run() throws {
-        guard let first = YearMonth(month ?? from!), let last = YearMonth(month ?? to!) else {
-            throw ValidationError("months are written YYYY-MM")
-        }
-        guard first <= last else { throw ValidationError("--from must not be after --to") }
+        let (first, last) = try period.range()
         let report = try store.open().progress(from: first, to: last)
         switch format {
         case .json: print(ProgressOutput.json(report))
