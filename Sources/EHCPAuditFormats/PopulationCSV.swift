@@ -10,7 +10,15 @@ public enum PopulationCSV {
     public static let columns = ["plan_id", "locality", "phase", "primary_need", "team", "caseworker", "plan_start", "last_audited"]
 
     /// Every plan of the file, or every error found (each `FILE:LINE: error:`).
-    public static func read(path: String, displayName: String? = nil) throws(PopulationCSVError) -> [PopulationPlan] {
+    public static func read(path: String, displayName: String? = nil) throws -> [PopulationPlan] {
+        var plans: [PopulationPlan] = []
+        try read(path: path, displayName: displayName) { plans.append($0) }
+        return plans
+    }
+
+    /// Hands each plan to `each` as it is read; throws every problem at the end (so a
+    /// caller storing the plans as they come rolls back), or what `each` threw.
+    public static func read(path: String, displayName: String? = nil, each: (PopulationPlan) throws -> Void) throws {
         let file = displayName ?? path
         let reader: ByteReader
         do throws(Diagnostic) {
@@ -30,7 +38,6 @@ public enum PopulationCSV {
         }
         let index = Dictionary(columns.compactMap { name in header.firstIndex(of: name).map { (name, $0) } }, uniquingKeysWith: { a, _ in a })
         let column = columns.map { index[$0] }
-        var plans: [PopulationPlan] = []
         var firstLine: [UTF8Key: Int32] = [:]
         firstLine.reserveCapacity(reader.size / 48)
         var diagnostics: [Diagnostic] = []
@@ -57,14 +64,13 @@ public enum PopulationCSV {
                 diagnostics.append(Diagnostic(file: file, line: line, path: "plan_id", message: "duplicate plan_id \(planId) (first on line \(first))"))
                 continue
             }
-            plans.append(PopulationPlan(
+            try each(PopulationPlan(
                 planId: planId, locality: field(1), phase: field(2), primaryNeed: field(3),
                 team: field(4), caseworker: field(5), planStart: date(6), lastAudited: date(7)
             ))
         }
         if let error = rows.error { diagnostics.append(Diagnostic(file: file, line: error.line, message: error.message)) }
         guard diagnostics.isEmpty else { throw PopulationCSVError(diagnostics: diagnostics) }
-        return plans
     }
 }
 

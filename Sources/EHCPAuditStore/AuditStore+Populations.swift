@@ -15,14 +15,28 @@ extension AuditStore {
     /// Stores a snapshot of open plans as of a date; returns its id.
     @discardableResult
     public func savePopulation(_ plans: [PopulationPlan], asOf: CalendarDate, source: String, digest: String, at time: String) throws -> Int64 {
+        try savePopulation(asOf: asOf, source: source, digest: digest, at: time) { add in
+            for plan in plans { try add(plan) }
+        }
+    }
+
+    /// Stores a snapshot whose plans `body` hands over one at a time, in one transaction:
+    /// if `body` throws, nothing is stored. Returns the snapshot's id.
+    @discardableResult
+    public func savePopulation(
+        asOf: CalendarDate, source: String, digest: String, at time: String, _ body: (_ add: (PopulationPlan) throws -> Void) throws -> Void
+    ) throws -> Int64 {
         try pool.write { db in
-            try db.execute(sql: "INSERT INTO populations (as_of, source, digest, plans, imported_at) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [asOf.description, source, digest, plans.count, time])
+            try db.execute(sql: "INSERT INTO populations (as_of, source, digest, plans, imported_at) VALUES (?, ?, ?, 0, ?)",
+                           arguments: [asOf.description, source, digest, time])
             let id = db.lastInsertedRowID
             let insert = try db.cachedStatement(sql: "INSERT INTO population_plans (population_id, plan_id, locality, phase, primary_need, team, caseworker, plan_start, last_audited) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            for plan in plans {
+            var count = 0
+            try body { plan in
                 try insert.execute(arguments: [id, plan.planId, plan.locality, plan.phase, plan.primaryNeed, plan.team, plan.caseworker, plan.planStart?.description, plan.lastAudited?.description])
+                count += 1
             }
+            try db.execute(sql: "UPDATE populations SET plans = ? WHERE id = ?", arguments: [count, id])
             return id
         }
     }

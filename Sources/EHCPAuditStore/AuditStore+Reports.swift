@@ -40,6 +40,7 @@ extension AuditStore {
             let timing = try Row.fetchOne(db, sql: """
                 SELECT COUNT(*) AS timed, COALESCE(SUM(julianday(issue_date) - julianday(request_date) <= 140), 0) AS within
                 FROM audits a WHERE \(Self.counted) AND a.plan_type = 'new' AND a.request_date IS NOT NULL AND a.issue_date IS NOT NULL
+                    AND a.issue_date >= a.request_date
                 """, arguments: [key])!
             figures.newPlansTimed = timing["timed"]
             figures.newPlansWithin20Weeks = timing["within"]

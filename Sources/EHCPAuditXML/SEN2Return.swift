@@ -15,7 +15,18 @@ public enum SEN2Return {
         public var plans: [PopulationPlan]
     }
 
-    public static func read(path: String, asOf: CalendarDate, references: PlanReference, displayName: String? = nil) throws(Diagnostic) -> Summary {
+    /// Every open plan of the return, held together (for small returns and tests).
+    public static func read(path: String, asOf: CalendarDate, references: PlanReference, displayName: String? = nil) throws -> Summary {
+        var plans: [PopulationPlan] = []
+        let persons = try read(path: path, asOf: asOf, references: references, displayName: displayName) { plans.append($0) }
+        return Summary(persons: persons, plans: plans)
+    }
+
+    /// Hands each open plan to `each` as it is read, so a national return never sits
+    /// whole in memory; returns how many persons the return held.
+    public static func read(
+        path: String, asOf: CalendarDate, references: PlanReference, displayName: String? = nil, each: (PopulationPlan) throws -> Void
+    ) throws -> Int {
         let file = displayName ?? path
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw Diagnostic(file: file, message: "cannot open file: \(String(cString: strerror(errno)))") }
@@ -27,8 +38,8 @@ public enum SEN2Return {
         }
         defer { xmlFreeTextReader(reader) }
         xmlTextReaderSetStructuredErrorHandler(reader, { _, _ in }, nil)
-        var summary = Summary(persons: 0, plans: [])
-        var seen: [String: Int] = [:]
+        var persons = 0
+        var seen: [String: Int32] = [:]
         var skip = false
         var sawMessage = false
         while true {
@@ -50,17 +61,17 @@ public enum SEN2Return {
             }
             guard name == "Person", let node = xmlTextReaderExpand(reader) else { continue }
             skip = true
-            summary.persons += 1
+            persons += 1
             let person = XMLElement(node: node)
             guard let plan = try openPlan(person, asOf: asOf, references: references, file: file) else { continue }
             if let first = seen[plan.planId] {
                 throw Diagnostic(file: file, line: person.line, message: "this person has the same UPN or person id as the person on line \(first)")
             }
-            seen[plan.planId] = person.line ?? 0
-            summary.plans.append(plan)
+            seen[plan.planId] = Int32(truncatingIfNeeded: person.line ?? 0)
+            try each(plan)
         }
         guard sawMessage else { throw Diagnostic(file: file, line: 1, message: "the file is empty: expected a SEN2 <Message>") }
-        return summary
+        return persons
     }
 
     /// The person's open plan on `asOf`, or nil when they have none.

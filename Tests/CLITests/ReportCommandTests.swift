@@ -52,6 +52,11 @@ struct ReportCommandTests {
         #expect(good["count"] as? Int == (grades["outstanding"] ?? 0) + (grades["good"] ?? 0))
         #expect(good["share"] is Double && good["low"] is Double && good["high"] is Double)
         #expect(figures["advice"] is [String: Any])
+        // New plans with both dates: AUD-0001 (130 days), 0005 (162), 0006 (119), 0009 (133),
+        // 0012 (165) and the two June copies of 0009: 7 timed, 5 within 140 days.
+        let timeliness = try #require(figures["planTimeliness"] as? [String: Any])
+        #expect(timeliness["timed"] as? Int == 7)
+        #expect(((timeliness["within20Weeks"] as? [String: Any])?["share"] as? Double).map { abs($0 - 5.0 / 7) < 0.0001 } == true)
         let trend = try #require(figures["trend"] as? [[String: Any]])
         #expect(trend.count == 12)
         #expect(trend.last?["completed"] as? Int == 12)

@@ -122,6 +122,15 @@ struct StoreCommandTests {
         #expect(!run.stdout.contains(secrets.first!))
     }
 
+    @Test func aPopulationWithAnErrorStoresNothing() throws {
+        let path = folder.appendingPathComponent("bad.csv").path
+        try "plan_id,locality\nP1,North\nP2,South\nP1,East\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let run = try run(["population", "import", "--as-of", "2025-06-01", path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("bad.csv:4: error: at plan_id: duplicate plan_id P1 (first on line 2)"))
+        #expect(try status()["populations"] as? Int == 0)
+    }
+
     @Test func drawsRecordsAndTracksTheMonthlySample() throws {
         _ = try run(["import", "--criteria", "criteria/ehcp-qa.yaml", "samples/audits-2025-06.json"])
         _ = try run(["population", "import", "--as-of", "2025-06-01", "samples/population-2025-06.csv"])

@@ -4,7 +4,7 @@ import Testing
 @testable import EHCPAuditFormats
 
 struct PopulationCSVTests {
-    func read(_ text: String) throws(PopulationCSVError) -> [PopulationPlan] {
+    func read(_ text: String) throws -> [PopulationPlan] {
         try PopulationCSV.read(path: try! temporaryFile("p.csv", text), displayName: "p.csv")
     }
 
@@ -13,7 +13,7 @@ struct PopulationCSVTests {
             _ = try read(text)
             return []
         } catch {
-            return error.diagnostics.map(\.description)
+            return (error as? PopulationCSVError)?.diagnostics.map(\.description) ?? ["\(error)"]
         }
     }
 

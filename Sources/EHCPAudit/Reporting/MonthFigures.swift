@@ -11,7 +11,8 @@ public struct MonthFigures: Sendable, Equatable {
     public var criteriaBelow: [CriterionCount]
     /// Caps triggered, by criterion.
     public var caps: [CriterionCount]
-    /// New plans audited in the month whose request and issue dates are both known, and
+    /// New plans audited in the month whose request and issue dates are both known (and
+    /// in order: an issue before the request is a data error, left out), and
     /// how many of them were issued within 20 weeks (140 days) of the request.
     public var newPlansTimed: Int
     public var newPlansWithin20Weeks: Int

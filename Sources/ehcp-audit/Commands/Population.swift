@@ -33,25 +33,33 @@ struct ImportPopulation: ParsableCommand {
     func run() throws {
         guard let date = CalendarDate(asOf) else { throw ValidationError("--as-of must be a date YYYY-MM-DD that exists, found \"\(asOf)\"") }
         let store = try store.open()
-        let plans: [PopulationPlan]
-        var note = ""
+        var count = 0, note = ""
+        let isSEN2 = file.lowercased().hasSuffix(".xml")
+        // The key is read (or made) before the snapshot's own transaction begins.
+        let references = isSEN2 ? PlanReference(key: try store.planReferenceKey(generate: PlanReference.newKey)) : nil
         do {
-            if file.lowercased().hasSuffix(".xml") {
-                let references = PlanReference(key: try store.planReferenceKey(generate: PlanReference.newKey))
-                let summary = try SEN2Return.read(path: file, asOf: date, references: references)
-                plans = summary.plans
-                note = " (\(summary.persons) children in the return)"
-            } else {
-                plans = try PopulationCSV.read(path: file)
+            let digest = try AuditStore.fileDigest(path: file)
+            try store.savePopulation(asOf: date, source: file, digest: digest, at: Clock.now()) { add in
+                let keep: (PopulationPlan) throws -> Void = { plan in
+                    try add(plan)
+                    count += 1
+                }
+                if let references {
+                    let persons = try SEN2Return.read(path: file, asOf: date, references: references, each: keep)
+                    note = " (\(persons) children in the return)"
+                } else {
+                    try PopulationCSV.read(path: file, each: keep)
+                }
             }
         } catch let error as PopulationCSVError {
             StandardError.report(error.diagnostics)
+            StandardError.line("\(file): nothing of this file was stored.")
             throw ExitCode.failure
         } catch let error as Diagnostic {
             StandardError.report([error])
+            StandardError.line("\(file): nothing of this file was stored.")
             throw ExitCode.failure
         }
-        try store.savePopulation(plans, asOf: date, source: file, digest: try AuditStore.fileDigest(path: file), at: Clock.now())
-        print("\(file): \(plans.count) open plans as of \(date) stored\(note).")
+        print("\(file): \(count) open plans as of \(date) stored\(note).")
     }
 }
