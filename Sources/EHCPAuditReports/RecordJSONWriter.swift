@@ -69,25 +69,28 @@ public enum RecordJSONWriter {
     }
 }
 
-/// Compact JSON written straight into one text, commas placed as it goes.
+/// Compact JSON written straight into one byte buffer, commas placed as it goes.
 struct JSONText {
-    private(set) var text = ""
+    private var bytes: [UInt8] = []
     /// Whether the next member or element is the first of its object or list.
     private var first = true
 
     init(capacity: Int) {
-        text.reserveCapacity(capacity)
+        bytes.reserveCapacity(capacity)
     }
 
-    mutating func open() { separate(); text += "{"; first = true }
-    mutating func close() { text += "}"; first = false }
-    mutating func openList() { separate(); text += "["; first = true }
-    mutating func closeList() { text += "]"; first = false }
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    mutating func open() { separate(); bytes.append(UInt8(ascii: "{")); first = true }
+    mutating func close() { bytes.append(UInt8(ascii: "}")); first = false }
+    mutating func openList() { separate(); bytes.append(UInt8(ascii: "[")); first = true }
+    mutating func closeList() { bytes.append(UInt8(ascii: "]")); first = false }
 
     /// A key; its value (an object or list) follows.
     mutating func key(_ key: String) {
         separate()
-        text += "\"\(key)\":"
+        quoted(key)
+        bytes.append(UInt8(ascii: ":"))
         first = true
     }
 
@@ -95,12 +98,38 @@ struct JSONText {
     mutating func field(_ key: String, _ value: String?) {
         guard let value else { return }
         separate()
-        text += "\"\(key)\":"
-        text += Formatting.jsonString(value)
+        quoted(key)
+        bytes.append(UInt8(ascii: ":"))
+        quoted(value)
+    }
+
+    /// A JSON string literal, escaped per RFC 8259.
+    private mutating func quoted(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        let utf8 = text.utf8
+        if !utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            bytes.append(contentsOf: utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
     }
 
     private mutating func separate() {
-        if !first { text += "," }
+        if !first { bytes.append(UInt8(ascii: ",")) }
         first = false
     }
 }

@@ -119,24 +119,26 @@ public final class ImportSession {
     /// lost; an identical re-import is a no-op.
     public func add(_ record: AuditRecord, result: AuditResult, json: String) throws -> Outcome {
         let digest = AuditStore.digest(json)
-        if let stored = try String.fetchOne(db, sql: "SELECT digest FROM audits WHERE audit_id = ?", arguments: [record.auditId]) {
-            if stored == digest {
-                summary.unchanged += 1
-                return .unchanged
-            }
-            guard replace else {
-                summary.refused += 1
-                return .conflict("audit \(record.auditId) is already stored with different content; import with --replace to store this version and keep the earlier one in history")
-            }
-            try db.execute(sql: "INSERT INTO audit_history (audit_id, replaced_at, digest, record_json, import_id) SELECT audit_id, ?, digest, record_json, import_id FROM audits WHERE audit_id = ?", arguments: [time, record.auditId])
-            try db.execute(sql: "DELETE FROM audits WHERE audit_id = ?", arguments: [record.auditId])
-            try insert(record, result: result, json: json, digest: digest)
-            summary.replaced += 1
-            return .replaced
+        // Most audits are new: try the insert first and look at the stored one only if
+        // the auditId is taken.
+        if try insert(record, result: result, json: json, digest: digest) {
+            summary.imported += 1
+            return .imported
         }
-        try insert(record, result: result, json: json, digest: digest)
-        summary.imported += 1
-        return .imported
+        let stored = try String.fetchOne(db, sql: "SELECT digest FROM audits WHERE audit_id = ?", arguments: [record.auditId])
+        if stored == digest {
+            summary.unchanged += 1
+            return .unchanged
+        }
+        guard replace else {
+            summary.refused += 1
+            return .conflict("audit \(record.auditId) is already stored with different content; import with --replace to store this version and keep the earlier one in history")
+        }
+        try db.execute(sql: "INSERT INTO audit_history (audit_id, replaced_at, digest, record_json, import_id) SELECT audit_id, ?, digest, record_json, import_id FROM audits WHERE audit_id = ?", arguments: [time, record.auditId])
+        try db.execute(sql: "DELETE FROM audits WHERE audit_id = ?", arguments: [record.auditId])
+        _ = try insert(record, result: result, json: json, digest: digest)
+        summary.replaced += 1
+        return .replaced
     }
 
     /// Counts a refused record; `refusal` is kept in the log when it broke a counted rule.
@@ -146,13 +148,15 @@ public final class ImportSession {
         self.refusals += refusals
     }
 
-    private func insert(_ record: AuditRecord, result: AuditResult, json: String, digest: String) throws {
+    /// Inserts the audit and its rows; false (nothing written) when its auditId is taken.
+    private func insert(_ record: AuditRecord, result: AuditResult, json: String, digest: String) throws -> Bool {
         let plan = record.plan
         try db.cachedStatement(sql: """
             INSERT INTO audits (audit_id, plan_id, framework_id, framework_version, auditor, audit_date, month, kind, status,
                 locality, phase, primary_need, team, caseworker, plan_type, request_date, issue_date,
                 percent, boundary_grade, grade, sections, ratings, actions, digest, record_json, import_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(audit_id) DO NOTHING
             """).execute(arguments: [
                 record.auditId, record.planId, record.framework.id, record.framework.version, record.auditor,
                 record.auditDate.description, YearMonth(record.auditDate).description, record.kind.rawValue, record.status.rawValue,
@@ -162,6 +166,7 @@ public final class ImportSession {
                 Packed.sections(result.sections), Packed.ratings(record.judgements), Packed.actions(result.actions),
                 digest, json, importId,
             ])
+        guard db.changesCount > 0 else { return false }
         if !result.caps.isEmpty {
             let cap = try db.cachedStatement(sql: "INSERT INTO audit_caps (audit_id, criterion, grade) VALUES (?, ?, ?)")
             for c in result.caps { try cap.execute(arguments: [record.auditId, c.criterion, c.grade.id]) }
@@ -173,5 +178,6 @@ public final class ImportSession {
                                                a.status.rawValue, scored.percent, scored.grade?.id, scored.days, scored.timely, Packed.ratings(a.judgements)])
             }
         }
+        return true
     }
 }

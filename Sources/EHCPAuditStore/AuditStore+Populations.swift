@@ -48,12 +48,15 @@ extension AuditStore {
                 ?? Row.fetchOne(db, sql: "SELECT * FROM populations ORDER BY as_of DESC, id DESC LIMIT 1")
             guard let row else { return nil }
             let id: Int64 = row["id"]
-            let plans = try Row.fetchAll(db, sql: "SELECT * FROM population_plans WHERE population_id = ?", arguments: [id]).map { plan in
-                PopulationPlan(
+            var plans: [PopulationPlan] = []
+            plans.reserveCapacity(row["plans"])
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM population_plans WHERE population_id = ?", arguments: [id])
+            while let plan = try rows.next() {
+                plans.append(PopulationPlan(
                     planId: plan["plan_id"], locality: plan["locality"], phase: plan["phase"], primaryNeed: plan["primary_need"],
                     team: plan["team"], caseworker: plan["caseworker"], planStart: (plan["plan_start"] as String?).flatMap { CalendarDate($0) },
                     lastAudited: (plan["last_audited"] as String?).flatMap { CalendarDate($0) }
-                )
+                ))
             }
             return StoredPopulation(id: id, asOf: CalendarDate(row["as_of"] as String)!, source: row["source"], digest: row["digest"], plans: plans)
         }
@@ -63,7 +66,8 @@ extension AuditStore {
     public func lastAuditDates() throws -> [String: CalendarDate] {
         try pool.read { db in
             var dates: [String: CalendarDate] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT plan_id, MAX(audit_date) AS last FROM audits WHERE status = 'final' GROUP BY plan_id") {
+            let rows = try Row.fetchCursor(db, sql: "SELECT plan_id, MAX(audit_date) AS last FROM audits WHERE status = 'final' GROUP BY plan_id")
+            while let row = try rows.next() {
                 if let date = CalendarDate(row["last"] as String) { dates[row["plan_id"]] = date }
             }
             return dates

@@ -32,7 +32,6 @@ enum StoreSchema {
                     sections TEXT NOT NULL, ratings TEXT NOT NULL, actions TEXT NOT NULL,
                     digest TEXT NOT NULL, record_json TEXT NOT NULL, import_id INTEGER NOT NULL REFERENCES imports(id));
                 CREATE INDEX audits_month ON audits(month);
-                CREATE INDEX audits_plan ON audits(plan_id);
                 CREATE TABLE audit_caps (
                     audit_id TEXT NOT NULL REFERENCES audits(audit_id) ON DELETE CASCADE, criterion TEXT NOT NULL, grade TEXT NOT NULL);
                 CREATE INDEX audit_caps_audit ON audit_caps(audit_id);
