@@ -31,7 +31,8 @@ enum StoreSchema {
                     request_date TEXT, issue_date TEXT, percent REAL NOT NULL, boundary_grade TEXT NOT NULL, grade TEXT NOT NULL,
                     sections TEXT NOT NULL, ratings TEXT NOT NULL, actions TEXT NOT NULL,
                     digest TEXT NOT NULL, record_json TEXT NOT NULL, import_id INTEGER NOT NULL REFERENCES imports(id));
-                CREATE INDEX audits_month ON audits(month);
+                -- Covers the counts of reports and progress, which then never touch the rows.
+                CREATE INDEX audits_month ON audits(month, status, kind, grade, plan_id, audit_date);
                 CREATE TABLE audit_caps (
                     audit_id TEXT NOT NULL REFERENCES audits(audit_id) ON DELETE CASCADE, criterion TEXT NOT NULL, grade TEXT NOT NULL);
                 CREATE INDEX audit_caps_audit ON audit_caps(audit_id);
