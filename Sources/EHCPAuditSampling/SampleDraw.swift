@@ -36,8 +36,9 @@ public enum SampleDraw {
         var candidates: [Candidate] = []
         candidates.reserveCapacity(n)
         for plan in population {
-            let last = [plan.lastAudited, lastAudits[plan.planId]].compactMap { $0 }.max()
-            let stratum = strata.id(parameters.strata.map { plan.value(for: $0) }.joined(separator: "|"))
+            let stored = lastAudits.isEmpty ? nil : lastAudits[plan.planId]
+            let last = stored.map { date in plan.lastAudited.map { Swift.max($0, date) } ?? date } ?? plan.lastAudited
+            let stratum = strata.id(of: plan, keys: parameters.strata)
             candidates.append(Candidate(stratum: stratum, lastDay: last.map { Int32($0.dayNumber) } ?? .min,
                                         recent: last.map { $0.dayNumber >= from } ?? false, rank: ranker.rank(plan.planId)))
         }
@@ -171,9 +172,49 @@ struct Ranker {
 /// Strata by name, numbered as first met, with their byte-wise order.
 struct StrataTable {
     private var ids: [UTF8Key: Int32] = [:]
+    private var byHash: [Int: [Int32]] = [:]
     private(set) var names: [String] = []
 
     var count: Int { names.count }
+
+    /// The stratum of a plan: its values of the keys joined with `|`. The common case of
+    /// a stratum already met is found without building the joined name.
+    mutating func id(of plan: PopulationPlan, keys: [StratumKey]) -> Int32 {
+        var hasher = Hasher()
+        for key in keys {
+            var value = plan.value(for: key)
+            value.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            hasher.combine(0x7C as UInt8)
+        }
+        let hash = hasher.finalize()
+        if let candidates = byHash[hash] {
+            for id in candidates where matches(plan, keys, names[Int(id)]) { return id }
+        }
+        let id = id(keys.map { plan.value(for: $0) }.joined(separator: "|"))
+        byHash[hash, default: []].append(id)
+        return id
+    }
+
+    /// Whether the plan's values joined with `|` are, byte for byte, `name`.
+    private func matches(_ plan: PopulationPlan, _ keys: [StratumKey], _ name: String) -> Bool {
+        var name = name
+        return name.withUTF8 { target in
+            var offset = 0
+            for (i, key) in keys.enumerated() {
+                if i > 0 {
+                    guard offset < target.count, target[offset] == 0x7C else { return false }
+                    offset += 1
+                }
+                var value = plan.value(for: key)
+                let same = value.withUTF8 { v in
+                    offset + v.count <= target.count && (v.isEmpty || memcmp(v.baseAddress!, target.baseAddress! + offset, v.count) == 0)
+                }
+                guard same else { return false }
+                offset += value.utf8.count
+            }
+            return offset == target.count
+        }
+    }
 
     mutating func id(_ name: String) -> Int32 {
         let key = UTF8Key(name)

@@ -34,9 +34,4 @@ final class RecordSchema: @unchecked Sendable {
         schema = parsed
         loadError = parsed == nil ? "the record schema ehcp-audit-record.xsd could not be parsed" : nil
     }
-
-    /// The XSD text, for `ehcp-audit schema`-style documentation and tests.
-    static var text: String? {
-        Bundle.module.url(forResource: "ehcp-audit-record", withExtension: "xsd").flatMap { try? String(contentsOf: $0, encoding: .utf8) }
-    }
 }
