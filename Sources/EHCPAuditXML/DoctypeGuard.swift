@@ -15,13 +15,15 @@ enum DoctypeGuard {
     /// How much of the file's start is scanned; a prolog longer than this is itself suspect.
     static let prologLimit = 64 * 1024
 
+    static let refusal = "the document declares a DOCTYPE: DTDs and entities are not allowed, so nothing was read"
+
     static func check(descriptor: Int32, file: String) throws(Diagnostic) {
         var bytes = [UInt8](repeating: 0, count: prologLimit)
         let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, prologLimit, 0) }
         guard count > 0 else { return }
         var scanner = PrologScanner(bytes: bytes[0..<count])
         if let line = scanner.doctypeLine() {
-            throw Diagnostic(file: file, line: line, message: "the document declares a DOCTYPE: DTDs and entities are not allowed in audit records, so nothing was read")
+            throw Diagnostic(file: file, line: line, message: refusal)
         }
     }
 }

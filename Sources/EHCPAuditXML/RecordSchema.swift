@@ -17,8 +17,7 @@ final class RecordSchema: @unchecked Sendable {
     let loadError: String?
 
     private init() {
-        // No document may load anything from outside: refuse every external entity.
-        ehcp_install_refusing_entity_loader()
+        _ = UntrustedXMLFile.externalEntitiesRefused
         guard let url = Bundle.module.url(forResource: "ehcp-audit-record", withExtension: "xsd"),
               let data = try? Data(contentsOf: url)
         else {

@@ -28,33 +28,15 @@ public enum SEN2Return {
         path: String, asOf: CalendarDate, references: PlanReference, displayName: String? = nil, each: (PopulationPlan) throws -> Void
     ) throws -> Int {
         let file = displayName ?? path
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw Diagnostic(file: file, message: "cannot open file: \(String(cString: strerror(errno)))") }
-        defer { close(descriptor) }
-        try DoctypeGuard.check(descriptor: descriptor, file: file)
-        xmlResetLastError()
-        guard let reader = xmlReaderForFd(descriptor, nil, nil, XMLRecordSource.options) else {
-            throw Diagnostic(file: file, message: "cannot start the XML reader")
-        }
-        defer { xmlFreeTextReader(reader) }
-        xmlTextReaderSetStructuredErrorHandler(reader, { _, _ in }, nil)
+        let xml = try UntrustedXMLFile(path: path, file: file)
+        let reader = xml.reader
         var persons = 0
         var seen: [String: Int32] = [:]
         var skip = false
         var sawMessage = false
-        while true {
-            let status = skip ? xmlTextReaderNext(reader) : xmlTextReaderRead(reader)
+        while try xml.advance(skippingSubtree: skip) {
             skip = false
-            if status == 0 { break }
-            if status < 0 {
-                let error = xmlGetLastError()?.pointee
-                throw Diagnostic(file: file, line: error.flatMap { $0.line > 0 ? Int($0.line) : nil }, message: "invalid XML: \(error?.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "the document cannot be read")")
-            }
-            let type = xmlReaderTypes(rawValue: UInt32(xmlTextReaderNodeType(reader)))
-            if type == XML_READER_TYPE_DOCUMENT_TYPE {
-                throw Diagnostic(file: file, message: "the document declares a DOCTYPE: DTDs and entities are not allowed, so nothing was read")
-            }
-            guard type == XML_READER_TYPE_ELEMENT, let name = xmlTextReaderConstLocalName(reader).map({ String(cString: $0) }) else { continue }
+            guard xml.nodeType == XML_READER_TYPE_ELEMENT, let name = xmlTextReaderConstLocalName(reader).map({ String(cString: $0) }) else { continue }
             if xmlTextReaderDepth(reader) == 0 {
                 guard name == "Message" else { throw Diagnostic(file: file, line: 1, message: "the root element is <\(name)>; a SEN2 return starts with <Message>") }
                 sawMessage = true

@@ -17,13 +17,9 @@ public final class XMLRecordSource: RecordSource {
     public let file: String
     public static let extensions = ["xml"]
 
-    /// Parser options: no network, true line numbers; never NOENT, DTDLOAD, XINCLUDE or HUGE.
-    static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
-
-    private let descriptor: Int32
-    private let reader: xmlTextReaderPtr
+    private let xml: UntrustedXMLFile
+    private var reader: xmlTextReaderPtr { xml.reader }
     private let validator: xmlSchemaValidCtxtPtr
-    private let errors = XMLErrorLog()
     private var index = 0
     private var sawRoot = false
     /// After an `<audit>`, skip its subtree rather than descend into it.
@@ -37,33 +33,14 @@ public final class XMLRecordSource: RecordSource {
         guard let schema = RecordSchema.shared.schema else {
             throw Diagnostic(file: file, message: RecordSchema.shared.loadError ?? "no record schema")
         }
-        descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-            throw Diagnostic(file: file, message: "cannot open file: \(String(cString: strerror(errno)))")
-        }
-        do throws(Diagnostic) {
-            try DoctypeGuard.check(descriptor: descriptor, file: file)
-        } catch {
-            close(descriptor)
-            throw error
-        }
-        guard let reader = xmlReaderForFd(descriptor, nil, nil, Self.options), let validator = xmlSchemaNewValidCtxt(schema) else {
-            close(descriptor)
-            throw Diagnostic(file: file, message: "cannot start the XML reader")
-        }
-        self.reader = reader
+        xml = try UntrustedXMLFile(path: path, file: file)
+        guard let validator = xmlSchemaNewValidCtxt(schema) else { throw Diagnostic(file: file, message: "cannot start the schema validator") }
         self.validator = validator
-        let log = Unmanaged.passUnretained(errors).toOpaque()
-        xmlSchemaSetValidStructuredErrors(validator, XMLErrorLog.handler, log)
-        // Keeps libxml2 from printing parse errors itself; `fatal()` reports them.
-        xmlTextReaderSetStructuredErrorHandler(reader, XMLErrorLog.handler, log)
-        xmlResetLastError()
+        xmlSchemaSetValidStructuredErrors(validator, XMLErrorLog.handler, Unmanaged.passUnretained(xml.errors).toOpaque())
     }
 
     deinit {
         xmlSchemaFreeValidCtxt(validator)
-        xmlFreeTextReader(reader)
-        close(descriptor)
     }
 
     public var bytesRead: Int { Int(xmlTextReaderByteConsumed(reader)) }
@@ -75,20 +52,15 @@ public final class XMLRecordSource: RecordSource {
             return try audit()
         }
         while true {
-            let status = skipSubtree ? xmlTextReaderNext(reader) : xmlTextReaderRead(reader)
+            let more = try xml.advance(skippingSubtree: skipSubtree)
             skipSubtree = false
-            if status < 0 { throw fatal() }
-            if status == 0 {
+            guard more else {
                 if !sawRoot { throw Diagnostic(file: file, line: 1, message: "the file is empty: expected <audits> or <audit>") }
                 return stray.isEmpty ? nil : strayEntry(stray)
             }
-            let type = xmlReaderTypes(rawValue: UInt32(xmlTextReaderNodeType(reader)))
             let depth = xmlTextReaderDepth(reader)
-            let nodeLine = xmlTextReaderCurrentNode(reader).map { Int(xmlGetLineNo($0)) } ?? 0
-            let line = nodeLine > 0 ? nodeLine : Int(xmlTextReaderGetParserLineNumber(reader))
-            switch type {
-            case XML_READER_TYPE_DOCUMENT_TYPE:
-                throw Diagnostic(file: file, line: line, message: "the document declares a DOCTYPE: DTDs and entities are not allowed in audit records, so nothing was read")
+            let line = xml.line
+            switch xml.nodeType {
             case XML_READER_TYPE_ELEMENT where depth == 0:
                 sawRoot = true
                 if isRecordElement("audit") { return try audit() }
@@ -117,13 +89,13 @@ public final class XMLRecordSource: RecordSource {
     /// Expands, validates and builds the `<audit>` under the reader.
     private func audit() throws(Diagnostic) -> RecordEntry {
         index += 1
-        guard let node = xmlTextReaderExpand(reader) else { throw fatal() }
+        guard let node = xmlTextReaderExpand(reader) else { throw xml.fatal() }
         skipSubtree = true
         let element = XMLElement(node: node)
         let root = "audit[\(index)]"
         let auditId = element.attribute("id")
         xmlSchemaValidateOneElement(validator, node)
-        var problems = errors.take().map { Diagnostic(file: file, line: $0.line, recordIndex: index, auditId: auditId, path: root, message: $0.message) }
+        var problems = xml.errors.take().map { Diagnostic(file: file, line: $0.line, recordIndex: index, auditId: auditId, path: root, message: $0.message) }
         var builder = XMLRecordBuilder(element)
         let record = builder.build()
         if problems.isEmpty {
@@ -153,20 +125,8 @@ public final class XMLRecordSource: RecordSource {
         return nil
     }
 
-    private func wrongRoot(_ line: Int?) -> Diagnostic {
+    private func wrongRoot(_ line: Int) -> Diagnostic {
         let namespace = string(xmlTextReaderConstNamespaceUri(reader)).map { " in namespace \($0)" } ?? " in no namespace"
         return Diagnostic(file: file, line: line, message: "the root element is <\(name())>\(namespace); expected <audits> or <audit> in namespace \(RecordSchema.namespace)")
-    }
-
-    /// The error that stopped the parser: the file cannot be read any further.
-    ///
-    /// libxml2 keeps the parser's last error per thread; the reader does not relay it.
-    private func fatal() -> Diagnostic {
-        let error = xmlGetLastError()?.pointee
-        let message = error?.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "the document cannot be read"
-        return Diagnostic(
-            file: file, line: error.flatMap { $0.line > 0 ? Int($0.line) : nil },
-            message: "invalid XML: \(message); the file cannot be read past this point"
-        )
     }
 }

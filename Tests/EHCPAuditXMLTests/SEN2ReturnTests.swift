@@ -81,6 +81,12 @@ struct SEN2ReturnTests {
         #expect(throws: Diagnostic.self) {
             try SEN2Return.read(path: try temporaryFile("x.xml", "<audits/>"), asOf: CalendarDate("2025-01-01")!, references: references)
         }
+        #expect {
+            let hostile = "<?xml version=\"1.0\"?>\n<!DOCTYPE Message [<!ENTITY upn SYSTEM \"file:///etc/passwd\">]>\n<Message><Persons/></Message>"
+            _ = try SEN2Return.read(path: try temporaryFile("h.xml", hostile), asOf: CalendarDate("2025-01-01")!, references: references)
+        } throws: { error in
+            (error as? Diagnostic).map { $0.line == 2 && $0.message.contains("declares a DOCTYPE") } == true
+        }
     }
 
     @Test func theShippedSyntheticReturnReads() throws {
