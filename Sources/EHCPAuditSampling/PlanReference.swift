@@ -20,12 +20,6 @@ public struct PlanReference: Sendable {
     /// `S2-` and the first 20 hex digits (80 bits) of the HMAC.
     public func reference(for personId: String) -> String {
         let code = HMAC<SHA256>.authenticationCode(for: Array(personId.utf8), using: key)
-        let digits = Array("0123456789abcdef".utf8)
-        var out = Array("S2-".utf8)
-        for byte in code.prefix(10) {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
+        return "S2-" + Hex.lowercase(code.prefix(10))
     }
 }

@@ -138,13 +138,7 @@ struct Rank: Comparable {
     static func == (a: Rank, b: Rank) -> Bool { a.words == b.words }
 
     var hex: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(64)
-        for word in [words.0, words.1, words.2, words.3] {
-            for shift in stride(from: 60, through: 0, by: -4) { out.append(digits[Int((word >> UInt64(shift)) & 0xF)]) }
-        }
-        return String(decoding: out, as: UTF8.self)
+        Hex.lowercase([words.0, words.1, words.2, words.3].flatMap { word in stride(from: 56, through: 0, by: -8).map { UInt8(truncatingIfNeeded: word >> UInt64($0)) } })
     }
 }
 

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import EHCPAudit
+import EHCPAuditSampling
 import GRDB
 
 extension AuditStore {
@@ -44,22 +45,7 @@ extension AuditStore {
 
     /// Lowercase hex SHA-256 of a text's UTF-8 bytes.
     public static func digest(_ text: String) -> String {
-        digest(bytes: Array(text.utf8))
-    }
-
-    public static func digest(bytes: [UInt8]) -> String {
-        hex(SHA256.hash(data: bytes))
-    }
-
-    static func hex(_ digest: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for byte in digest {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
+        Hex.lowercase(SHA256.hash(data: Array(text.utf8)))
     }
 }
 
@@ -70,6 +56,6 @@ extension AuditStore {
         defer { try? handle.close() }
         var hasher = SHA256()
         while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
-        return hex(hasher.finalize())
+        return Hex.lowercase(hasher.finalize())
     }
 }
