@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `ehcp-audit` command: scores EHCP quality-assurance audits against a criteria
 /// framework. Each subcommand is thin; the rules live in the `EHCPAudit` library.
@@ -14,4 +15,22 @@ struct EHCPAuditCommand: ParsableCommand {
             """,
         subcommands: [Score.self, Validate.self, Criteria.self, Convert.self, Import.self, Status.self, Population.self, SampleCommand.self, ProgressCommand.self, Report.self, Generate.self]
     )
+
+    /// Runs the command, then makes sure everything it wrote reached standard output: a
+    /// write error (a full disk, `> /dev/full`) fails the command with a message.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            Output.standard.flush()
+            exit(withError: error)
+        }
+        do {
+            try Output.standard.finish()
+        } catch {
+            StandardError.line("error: \(error)")
+            exit(withError: ExitCode.failure)
+        }
+    }
 }

@@ -23,7 +23,7 @@ struct Convert: ParsableCommand {
 
     func run() throws {
         let file = try output.map { try AtomicFile(path: $0) }
-        let out = file?.output ?? Output()
+        let out = file?.output ?? Output.standard
         var first = true
         var failed = false
         out.line(to == .xml ? RecordXMLWriter.header : "[")
@@ -56,6 +56,5 @@ struct Convert: ParsableCommand {
             throw ExitCode.failure
         }
         try file?.commit()
-        out.flush()
     }
 }

@@ -11,6 +11,6 @@ struct Criteria: ParsableCommand {
 
     func run() throws {
         let catalog = try Inputs.frameworks([file])
-        print(FrameworkGuide.render(catalog.frameworks[0]))
+        Output.standard.line(FrameworkGuide.render(catalog.frameworks[0]))
     }
 }

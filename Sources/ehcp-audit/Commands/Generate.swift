@@ -70,7 +70,7 @@ struct Generate: ParsableCommand {
             for record in records() { out.line(try RecordXMLWriter.record(record)) }
             out.line(RecordXMLWriter.footer)
         }
-        print("Wrote \(plans) plans and \(audits) audits to \(self.out)/ (population.csv, sen2.xml, audits.jsonl, audits.xml).")
+        Output.standard.line("Wrote \(plans) plans and \(audits) audits to \(self.out)/ (population.csv, sen2.xml, audits.jsonl, audits.xml).")
     }
 
     private func write(_ name: String, _ body: (Output) throws -> Void) throws {

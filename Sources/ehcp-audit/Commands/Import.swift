@@ -62,7 +62,7 @@ struct Import: ParsableCommand {
                 failed = true
             }
         }
-        print("\(totals.imported) imported, \(totals.unchanged) unchanged, \(totals.refused) refused.")
+        Output.standard.line("\(totals.imported) imported, \(totals.unchanged) unchanged, \(totals.refused) refused.")
         if failed { throw ExitCode.failure }
     }
 
@@ -70,7 +70,7 @@ struct Import: ParsableCommand {
         if summary.committed {
             var parts = ["\(summary.imported) imported", "\(summary.unchanged) unchanged"]
             if summary.replaced > 0 { parts.append("\(summary.replaced) replaced (earlier versions kept in history)") }
-            print("\(summary.file): \(parts.joined(separator: ", ")).")
+            Output.standard.line("\(summary.file): \(parts.joined(separator: ", ")).")
         } else {
             StandardError.line("\(summary.file): \(summary.refused) \(summary.refused == 1 ? "record" : "records") refused, so nothing of this file was stored.")
         }

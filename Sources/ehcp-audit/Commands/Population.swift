@@ -60,6 +60,6 @@ struct ImportPopulation: ParsableCommand {
             StandardError.line("\(file): nothing of this file was stored.")
             throw ExitCode.failure
         }
-        print("\(file): \(count) open plans as of \(date) stored\(note).")
+        Output.standard.line("\(file): \(count) open plans as of \(date) stored\(note).")
     }
 }

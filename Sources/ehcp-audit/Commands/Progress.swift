@@ -21,9 +21,9 @@ struct ProgressCommand: ParsableCommand {
         let (first, last) = try period.range()
         let report = try store.open().progress(from: first, to: last)
         switch format {
-        case .json: print(ProgressOutput.json(report))
-        case .csv: print(ProgressOutput.csv(report))
-        case .text: print(ProgressOutput.text(report))
+        case .json: Output.standard.line(ProgressOutput.json(report))
+        case .csv: Output.standard.line(ProgressOutput.csv(report))
+        case .text: Output.standard.line(ProgressOutput.text(report))
         }
     }
 }

@@ -20,11 +20,11 @@ struct ReportDestination: ParsableArguments {
 
     func write(_ text: String) throws {
         guard let output else {
-            print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+            Output.standard.write(text.hasSuffix("\n") ? text : text + "\n")
             return
         }
         let file = try AtomicFile(path: output)
-        file.output.line(text)
+        file.output.write(text.hasSuffix("\n") ? text : text + "\n")
         try file.commit()
         StandardError.line("Wrote \(output).")
     }

@@ -73,9 +73,9 @@ struct SampleCommand: ParsableCommand {
             }
         }
         switch format {
-        case .json: print(SampleOutput.json(sample))
-        case .csv: print(SampleOutput.csv(sample))
-        case .text: print(SampleOutput.text(sample))
+        case .json: Output.standard.line(SampleOutput.json(sample))
+        case .csv: Output.standard.line(SampleOutput.csv(sample))
+        case .text: Output.standard.line(SampleOutput.text(sample))
         }
     }
 

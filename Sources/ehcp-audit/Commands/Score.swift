@@ -28,7 +28,7 @@ struct Score: ParsableCommand {
 
     func run() throws {
         let catalog = try Inputs.frameworks(criteria)
-        let out = Output()
+        let out = Output.standard
         let csv = ScoreCSV(frameworks: catalog.frameworks)
         var first = true
         switch format {
@@ -52,7 +52,6 @@ struct Score: ParsableCommand {
         case .text: out.line("\n\(Summary.records(counts))")
         case .csv: break
         }
-        out.flush()
         if counts.refused + counts.unreadable > 0 { throw ExitCode.failure }
     }
 }

@@ -15,9 +15,9 @@ struct Status: ParsableCommand {
         let status = try store.open().status()
         switch format {
         case .json:
-            print("{\"audits\":\(status.audits),\"frameworks\":\(status.frameworks),\"populations\":\(status.populations),\"samples\":\(status.samples),\"imports\":\(status.imports),\"latestMonth\":\(status.latestMonth.map { "\"\($0)\"" } ?? "null")}")
+            Output.standard.line("{\"audits\":\(status.audits),\"frameworks\":\(status.frameworks),\"populations\":\(status.populations),\"samples\":\(status.samples),\"imports\":\(status.imports),\"latestMonth\":\(status.latestMonth.map { "\"\($0)\"" } ?? "null")}")
         case .text:
-            print("""
+            Output.standard.line("""
                 Store \(store.path)
                   audits:      \(status.audits)
                   frameworks:  \(status.frameworks)

@@ -21,11 +21,11 @@ struct Validate: ParsableCommand {
         let catalog = try Inputs.frameworks(criteria)
         let frameworks = catalog.frameworks.map { "\($0.id) version \($0.version)" }.joined(separator: ", ")
         guard !files.isEmpty else {
-            print("Framework valid: \(frameworks).")
+            Output.standard.line("Framework valid: \(frameworks).")
             return
         }
         let counts = Inputs.evaluate(files, catalog: catalog) { _ in }
-        print(Summary.records(counts, verb: "valid"))
+        Output.standard.line(Summary.records(counts, verb: "valid"))
         if counts.refused + counts.unreadable > 0 { throw ExitCode.failure }
     }
 }
