@@ -36,7 +36,7 @@ let package = Package(
         .target(
             name: "EHCPAuditXML",
             dependencies: ["EHCPAudit", "EHCPAuditSampling", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")],
-            resources: [.copy("ehcp-audit-record.xsd")]
+            resources: [.embedInCode("ehcp-audit-record.xsd")]
         ),
         .executableTarget(
             name: "ehcp-audit",

@@ -1,9 +1,17 @@
 import EHCPAudit
 import Yams
+import CYaml
 
 /// Parses YAML text into a ``DocumentNode`` through Yams, keeping each node's line.
+///
+/// Aliases (`*name`) are refused before Yams composes the document: Yams expands them
+/// while composing, so a few hundred bytes of nested aliases would otherwise grow into
+/// gigabytes (the "billion laughs" of YAML).
 enum YAMLDocument {
     static func parse(_ text: String, file: String) throws(Diagnostic) -> DocumentNode {
+        if let line = firstAliasLine(text) {
+            throw Diagnostic(file: file, line: line, message: "YAML aliases (*name) are not allowed in frameworks: write the value out")
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -33,7 +41,30 @@ enum YAMLDocument {
             }
             return DocumentNode(.object(members), line: line)
         case .alias:
-            throw Diagnostic(file: file, line: line, message: "YAML aliases (*name) are not supported in frameworks: write the value out")
+            throw Diagnostic(file: file, line: line, message: "YAML aliases (*name) are not allowed in frameworks: write the value out")
+        }
+    }
+
+    /// The line of the first alias in `text`, read as a stream of libyaml events (nothing is
+    /// built); nil when there is none or the text stops parsing first (Yams then reports it).
+    static func firstAliasLine(_ text: String) -> Int? {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return nil }
+        defer { yaml_parser_delete(&parser) }
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { buffer -> Int? in
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var event = yaml_event_t()
+            while yaml_parser_parse(&parser, &event) == 1 {
+                defer { yaml_event_delete(&event) }
+                switch event.type {
+                case YAML_ALIAS_EVENT: return Int(event.start_mark.line) + 1
+                case YAML_STREAM_END_EVENT: return nil
+                default: continue
+                }
+            }
+            return nil
         }
     }
 

@@ -1,10 +1,10 @@
 import CLibXML2
 import EHCPAudit
-import Foundation
 
 /// The shipped XSD for audit records, parsed once per process.
 ///
-/// It is read from the package resource `ehcp-audit-record.xsd` and from memory, so that
+/// The file `ehcp-audit-record.xsd` is compiled into the binary (SwiftPM's `embedInCode`),
+/// so an installed or copied binary needs nothing beside it; it is parsed from memory, so
 /// parsing it touches no network and resolves nothing on behalf of a document.
 final class RecordSchema: @unchecked Sendable {
     /// The record namespace of records.md.
@@ -12,20 +12,13 @@ final class RecordSchema: @unchecked Sendable {
 
     static let shared = RecordSchema()
 
-    /// Nil only when the resource is missing or broken, which is a packaging fault.
+    /// Nil only when the embedded schema is broken, which is a packaging fault.
     let schema: xmlSchemaPtr?
     let loadError: String?
 
     private init() {
         _ = UntrustedXMLFile.externalEntitiesRefused
-        guard let url = Bundle.module.url(forResource: "ehcp-audit-record", withExtension: "xsd"),
-              let data = try? Data(contentsOf: url)
-        else {
-            schema = nil
-            loadError = "the record schema ehcp-audit-record.xsd is missing from the installation"
-            return
-        }
-        let parsed: xmlSchemaPtr? = data.withUnsafeBytes { bytes in
+        let parsed: xmlSchemaPtr? = PackageResources.ehcp_audit_record_xsd.withUnsafeBytes { bytes in
             guard let context = xmlSchemaNewMemParserCtxt(bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count)) else { return nil }
             defer { xmlSchemaFreeParserCtxt(context) }
             return xmlSchemaParse(context)

@@ -3,6 +3,13 @@
 /// Each check appends a ``FrameworkProblem`` naming the entry and the rule, so the author
 /// sees every mistake in one pass rather than one per run.
 enum FrameworkRules {
+    /// The largest weight and the largest size of a rating's points. Real frameworks use
+    /// single figures; the bound keeps every sum, product and percent finite, so no
+    /// framework that loads can overflow while scoring.
+    static let largestNumber = 1_000_000.0
+    /// The longest advice deadline, in days (ten years).
+    static let longestDeadline = 3_650
+
     static func check(_ framework: Framework) -> [FrameworkProblem] {
         var problems = Problems()
         checkIdentity(framework, &problems)
@@ -44,7 +51,9 @@ enum FrameworkRules {
                 problems.add(entry, "rating id \"na\" is reserved for not applicable")
             }
             if !seen.insert(rating.id).inserted { problems.add("\(entry).id", "duplicate rating id \"\(rating.id)\"") }
-            if !rating.points.isFinite { problems.add("\(entry).points", "rating \(rating.id): points must be a finite number") }
+            if !(rating.points.magnitude <= largestNumber) {
+                problems.add("\(entry).points", "rating \(rating.id): points must be a number from -1000000 to 1000000, found \(format(rating.points))")
+            }
             if i > 0, !(rating.points < scale[i - 1].points) {
                 problems.add("\(entry).points", "rating \(rating.id): points must be strictly decreasing (best first), but \(format(rating.points)) follows \(format(scale[i - 1].points))")
             }
@@ -61,7 +70,9 @@ enum FrameworkRules {
             let entry = "\(base)[\(i)]"
             if grade.id.isEmpty { problems.add(entry, "grade id must not be empty") }
             if !seen.insert(grade.id).inserted { problems.add("\(entry).id", "duplicate grade id \"\(grade.id)\"") }
-            if !grade.minPercent.isFinite { problems.add("\(entry).minPercent", "grade \(grade.id): minPercent must be a finite number") }
+            if !(grade.minPercent >= 0 && grade.minPercent <= 100) {
+                problems.add("\(entry).minPercent", "grade \(grade.id): minPercent must be from 0 to 100, found \(format(grade.minPercent))")
+            }
             if i > 0, !(grade.minPercent < grades[i - 1].minPercent) {
                 problems.add("\(entry).minPercent", "grade \(grade.id): minPercent must be strictly decreasing (best first), but \(format(grade.minPercent)) follows \(format(grades[i - 1].minPercent))")
             }
@@ -78,8 +89,8 @@ enum FrameworkRules {
             let entry = "sections[\(s)]"
             if section.id.isEmpty { problems.add(entry, "section id must not be empty") }
             if !seen.insert(section.id).inserted { problems.add("\(entry).id", "duplicate section id \"\(section.id)\"") }
-            if !(section.weight > 0) || !section.weight.isFinite {
-                problems.add("\(entry).weight", "section \(section.id): weight must be greater than 0, found \(format(section.weight))")
+            if !(section.weight > 0 && section.weight <= largestNumber) {
+                problems.add("\(entry).weight", "section \(section.id): weight must be greater than 0 and at most 1000000, found \(format(section.weight))")
             }
             if section.criteria.isEmpty {
                 problems.add("\(entry).criteria", "section \(section.id) has no criteria, so it could never be graded")
@@ -95,8 +106,8 @@ enum FrameworkRules {
     }
 
     private static func checkAdvice(_ advice: AdviceCriteria, _ framework: Framework, _ problems: inout Problems) {
-        if advice.deadlineDays < 0 {
-            problems.add("advice.deadlineDays", "deadlineDays must be 0 or more, found \(advice.deadlineDays)")
+        if !(0...longestDeadline).contains(advice.deadlineDays) {
+            problems.add("advice.deadlineDays", "deadlineDays must be from 0 to \(longestDeadline), found \(advice.deadlineDays)")
         }
         checkGrades(advice.grades, entry: "advice.grades", &problems)
         if advice.criteria.isEmpty { problems.add("advice.criteria", "advice needs at least one criterion") }
@@ -112,8 +123,8 @@ enum FrameworkRules {
         if criterion.id.isEmpty { problems.add(entry, "criterion id must not be empty") }
         if criterion.text.trimmingWhitespace.isEmpty { problems.add("\(entry).text", "\(name): text must not be empty") }
         if criterion.action.trimmingWhitespace.isEmpty { problems.add("\(entry).action", "\(name): action must not be empty") }
-        if !(criterion.weight > 0) || !criterion.weight.isFinite {
-            problems.add("\(entry).weight", "\(name): weight must be greater than 0, found \(format(criterion.weight))")
+        if !(criterion.weight > 0 && criterion.weight <= largestNumber) {
+            problems.add("\(entry).weight", "\(name): weight must be greater than 0 and at most 1000000, found \(format(criterion.weight))")
         }
         if let cap = criterion.cap {
             if framework.rating(cap.at) == nil {
