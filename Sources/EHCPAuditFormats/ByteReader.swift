@@ -6,11 +6,12 @@ import Glibc
 import Darwin
 #endif
 
-/// Reads a file a chunk at a time, so that a file of any size is never held whole.
+/// Reads a file a chunk at a time, so that a file of any size is never held whole; or
+/// bytes already in memory (a request body), the same way.
 final class ByteReader {
     static let chunkSize = 1 << 20
 
-    private let handle: UnsafeMutablePointer<FILE>
+    private let handle: UnsafeMutablePointer<FILE>?
     private var chunk: [UInt8]
     private var position = 0
     private var count = 0
@@ -30,7 +31,15 @@ final class ByteReader {
         self.chunk = [UInt8](repeating: 0, count: Self.chunkSize)
     }
 
-    deinit { fclose(handle) }
+    /// Reads `bytes` held in memory.
+    init(bytes: [UInt8]) {
+        handle = nil
+        size = bytes.count
+        chunk = bytes
+        count = bytes.count
+    }
+
+    deinit { if let handle { fclose(handle) } }
 
     /// The next byte, or nil at the end of the file.
     @inline(__always)
@@ -42,27 +51,37 @@ final class ByteReader {
         return byte
     }
 
-    /// Appends the bytes up to the next newline to `bytes` and consumes the newline;
-    /// false when the file ended first.
-    func appendLine(to bytes: inout [UInt8]) -> Bool {
+    /// How a line read by `appendLine` ended.
+    enum LineEnd { case newline, endOfFile, tooLong }
+
+    /// Appends the bytes up to the next newline to `bytes` and consumes the newline. A
+    /// line that would take `bytes` past `limit` is consumed to its end but not appended
+    /// beyond the limit, and reported as `.tooLong`, so memory stays bounded.
+    func appendLine(to bytes: inout [UInt8], limit: Int) -> LineEnd {
+        var tooLong = false
         while true {
-            if position == count && !refill() { return false }
+            if position == count && !refill() { return tooLong ? .tooLong : .endOfFile }
             let newline = chunk.withUnsafeBufferPointer { buffer -> Int? in
                 memchr(buffer.baseAddress! + position, 0x0A, count - position).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - buffer.baseAddress! }
             }
             let end = newline ?? count
-            bytes.append(contentsOf: chunk[position..<end])
+            if !tooLong && bytes.count + (end - position) <= limit {
+                bytes.append(contentsOf: chunk[position..<end])
+            } else {
+                tooLong = true
+            }
             offset += end - position
             position = end
             if newline != nil {
                 position += 1
                 offset += 1
-                return true
+                return tooLong ? .tooLong : .newline
             }
         }
     }
 
     private func refill() -> Bool {
+        guard let handle else { return false }
         count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, Self.chunkSize, handle) }
         position = 0
         return count > 0

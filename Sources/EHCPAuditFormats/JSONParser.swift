@@ -55,6 +55,7 @@ public struct JSONParser {
         try enter()
         position += 1
         var members: [DocumentNode.Member] = []
+        var keys = Set<String>()
         skipWhitespace()
         if peek(UInt8(ascii: "}")) { position += 1; depth -= 1; return .object(members) }
         while true {
@@ -62,7 +63,7 @@ public struct JSONParser {
             guard peek(UInt8(ascii: "\"")) else { throw error("unexpected \(describeCurrent()), expected a key in double quotes") }
             let keyLine = line
             let key = try parseString()
-            if members.contains(where: { $0.key == key }) {
+            if !keys.insert(key).inserted {
                 throw JSONSyntaxError(line: keyLine, message: "duplicate key \"\(key)\"")
             }
             skipWhitespace()
@@ -100,7 +101,9 @@ public struct JSONParser {
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+                guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self) else {
+                    throw error(UTF8Text.invalidMessage)
+                }
                 position += 1
                 return text
             }
@@ -114,7 +117,8 @@ public struct JSONParser {
             position += 1
             switch byte {
             case UInt8(ascii: "\""):
-                return String(decoding: scalars, as: UTF8.self)
+                guard let text = String(validating: scalars, as: UTF8.self) else { throw error(UTF8Text.invalidMessage) }
+                return text
             case UInt8(ascii: "\\"):
                 try appendEscape(to: &scalars)
             case 0..<0x20:

@@ -18,11 +18,27 @@ public final class JSONRecordSource: RecordSource {
         stream = try JSONRecordStream(path: path, displayName: file, layout: layout)
     }
 
+    /// Reads records from `bytes` held in memory (a request body); `name` is the name
+    /// diagnostics use, and its extension chooses JSON Lines (`.jsonl`, `.ndjson`) or JSON.
+    public init(bytes: [UInt8], name: String) {
+        file = name
+        let lowercased = name.lowercased()
+        let layout: JSONRecordStream.Layout = lowercased.hasSuffix(".jsonl") || lowercased.hasSuffix(".ndjson") ? .lines : .document
+        stream = JSONRecordStream(bytes: bytes, displayName: name, layout: layout)
+    }
+
     public var bytesRead: Int { stream.offset }
 
     public func next() throws(Diagnostic) -> RecordEntry? {
         guard let item = try stream.next() else { return nil }
-        if let record = FastRecordDecoder.decode(item.bytes, firstLine: item.line, words: &words) {
+        if item.tooLong {
+            return RecordEntry(index: item.index, root: item.root, line: item.line, auditId: nil, record: nil, diagnostics: [
+                Diagnostic(file: file, line: item.line, recordIndex: item.index, message: "record #\(item.index) is larger than \(InputLimits.largestRecordWords), so it is refused unread"),
+            ])
+        }
+        // The fast decoder trusts its bytes to be UTF-8; anything else goes the long way,
+        // whose parser names the line.
+        if UTF8Text.isValid(item.bytes), let record = FastRecordDecoder.decode(item.bytes, firstLine: item.line, words: &words) {
             return RecordEntry(index: item.index, root: item.root, line: record.line, auditId: record.auditId, record: record, diagnostics: [])
         }
         return slowPath(item)

@@ -12,6 +12,9 @@ final class JSONRecordStream {
         var line: Int
         var index: Int
         var root: String
+        /// The record was larger than ``InputLimits/largestRecord``: `bytes` holds only
+        /// its start, and it must be refused.
+        var tooLong = false
     }
 
     enum Layout { case lines, document }
@@ -31,6 +34,12 @@ final class JSONRecordStream {
         self.layout = layout
     }
 
+    init(bytes: [UInt8], displayName: String, layout: Layout) {
+        file = displayName
+        reader = ByteReader(bytes: bytes)
+        self.layout = layout
+    }
+
     /// Bytes read so far.
     var offset: Int { reader.offset }
 
@@ -42,21 +51,40 @@ final class JSONRecordStream {
     }
 
     private func nextLine() -> Item? {
+        if state == .start {
+            skipByteOrderMark()
+            state = .single
+        }
         while state != .done {
             var bytes: [UInt8] = []
             let startLine = line
-            if reader.appendLine(to: &bytes) { line += 1 } else { state = .done }
-            if bytes.contains(where: { !Self.isSpace($0) }) {
+            let end = reader.appendLine(to: &bytes, limit: InputLimits.largestRecord)
+            if end == .endOfFile { state = .done } else { line += 1 }
+            if end == .tooLong || bytes.contains(where: { !Self.isSpace($0) }) {
                 index += 1
-                return Item(bytes: bytes, line: startLine, index: index, root: "$")
+                return Item(bytes: end == .tooLong ? [] : bytes, line: startLine, index: index, root: "$", tooLong: end == .tooLong)
             }
         }
         return nil
     }
 
+    /// A UTF-8 byte order mark at the start of the file says nothing JSON needs: skip it.
+    private func skipByteOrderMark() {
+        guard reader.peek() == 0xEF else { return }
+        _ = reader.next()
+        guard reader.next() == 0xBB, reader.next() == 0xBF else {
+            state = .done
+            return
+        }
+    }
+
     private func nextInDocument() throws(Diagnostic) -> Item? {
         switch state {
         case .start:
+            skipByteOrderMark()
+            if state == .done {
+                throw Diagnostic(file: file, line: 1, message: "invalid JSON: the file starts with byte 0xEF but not with a whole UTF-8 byte order mark")
+            }
             skipWhitespace()
             guard let first = reader.peek() else {
                 throw Diagnostic(file: file, line: line, message: "the file is empty: expected a record object or an array of records")
@@ -70,9 +98,12 @@ final class JSONRecordStream {
             }
             state = .single
             var bytes: [UInt8] = []
-            while let byte = reader.next() { bytes.append(byte) }
+            var tooLong = false
+            while let byte = reader.next() {
+                if bytes.count < InputLimits.largestRecord { bytes.append(byte) } else { tooLong = true }
+            }
             state = .done
-            return Item(bytes: bytes, line: line, index: 1, root: "$")
+            return Item(bytes: tooLong ? [] : bytes, line: line, index: 1, root: "$", tooLong: tooLong)
         case .inArray:
             skipWhitespace()
             switch reader.next() {
@@ -97,8 +128,10 @@ final class JSONRecordStream {
         index += 1
         let startLine = line
         var bytes: [UInt8] = []
-        var depth = 0, inString = false, escaped = false
-        func item() -> Item { Item(bytes: bytes, line: startLine, index: index, root: "$[\(index - 1)]") }
+        var depth = 0, inString = false, escaped = false, tooLong = false
+        func item() -> Item {
+            Item(bytes: tooLong ? [] : bytes, line: startLine, index: index, root: "$[\(index - 1)]", tooLong: tooLong)
+        }
         while let byte = reader.peek() {
             if !inString && depth == 0 && (byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]") || Self.isSpace(byte)) {
                 if bytes.isEmpty {
@@ -107,7 +140,7 @@ final class JSONRecordStream {
                 return item()
             }
             _ = reader.next()
-            bytes.append(byte)
+            if bytes.count < InputLimits.largestRecord { bytes.append(byte) } else { tooLong = true }
             if byte == UInt8(ascii: "\n") { line += 1 }
             if inString {
                 if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }

@@ -7,11 +7,21 @@ struct FieldProblem: Error {
     var message: String
 }
 
-/// Collects every decoding problem, so that one pass reports them all.
+/// Collects the decoding problems, so that one pass reports them all; past ``limit`` a
+/// hostile document would only make the list long, so the rest are counted, not kept.
 final class ProblemLog {
+    static let limit = 50
     private(set) var problems: [FieldProblem] = []
+    private var dropped = 0
 
     func add(_ node: DocumentNode, _ path: String, _ message: String) {
+        guard problems.count < Self.limit else {
+            dropped += 1
+            if dropped == 1 {
+                problems.append(FieldProblem(line: node.line, path: path, message: "more problems follow; fix the first \(Self.limit) and check again"))
+            }
+            return
+        }
         problems.append(FieldProblem(line: node.line, path: path, message: message))
     }
 }
@@ -137,7 +147,7 @@ struct ObjectReader {
 
     /// Logs every member not in `allowed`, naming it.
     func refuseUnknown(allowed: [String], note: String = "") {
-        for member in members where !allowed.contains(member.key) {
+        for member in members.lazy.filter({ !allowed.contains($0.key) }).prefix(ProblemLog.limit + 1) {
             log.add(member.node, childPath(member.key), "unknown field \"\(member.key)\" (allowed here: \(allowed.joined(separator: ", ")))\(note)")
         }
     }

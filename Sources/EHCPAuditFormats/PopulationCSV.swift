@@ -26,12 +26,21 @@ public enum PopulationCSV {
         } catch {
             throw PopulationCSVError(diagnostics: [Diagnostic(file: file, message: error.message)])
         }
+        try read(reader, file: file, each: each)
+    }
+
+    /// Reads a population from `bytes` held in memory; `name` names them in diagnostics.
+    public static func read(bytes: [UInt8], name: String, each: (PopulationPlan) throws -> Void) throws {
+        try read(ByteReader(bytes: bytes), file: name, each: each)
+    }
+
+    private static func read(_ reader: ByteReader, file: String, each: (PopulationPlan) throws -> Void) throws {
         var rows = CSVRows(reader: reader)
         var row = CSVRow()
         guard rows.next(into: &row) != nil else {
             throw PopulationCSVError(diagnostics: [Diagnostic(file: file, line: 1, message: "the file is empty: expected a header row with plan_id")])
         }
-        var header = row.fields.indices.map { row.text($0).lowercased() }
+        var header = row.fields.indices.map { (row.text($0) ?? "").lowercased() }
         if let first = header.first, first.hasPrefix("\u{FEFF}") { header[0] = String(first.dropFirst()) }
         guard header.contains("plan_id") else {
             throw PopulationCSVError(diagnostics: [Diagnostic(file: file, line: 1, message: "missing required column plan_id (found: \(header.joined(separator: ", ")))")])
@@ -41,23 +50,49 @@ public enum PopulationCSV {
         var firstLine: [UTF8Key: Int32] = [:]
         firstLine.reserveCapacity(reader.size / 48)
         var diagnostics: [Diagnostic] = []
+        var plans = 0
         while let line = rows.next(into: &row), rows.error == nil {
             if row.fields.count == 1 && row.fields[0].isEmpty { continue }
             func field(_ c: Int) -> String? {
                 guard let i = column[c], i < row.fields.count, !row.isBlank(i) else { return nil }
-                return row.text(i)
+                guard let text = row.text(i) else {
+                    diagnostics.append(Diagnostic(file: file, line: line, path: columns[c], message: "\(columns[c]) is not valid UTF-8 (save the file as UTF-8)"))
+                    return nil
+                }
+                if let problem = RecordText.wordProblem(text) {
+                    diagnostics.append(Diagnostic(file: file, line: line, path: columns[c], message: "\(columns[c]) \(problem)"))
+                    return nil
+                }
+                if let words = wordLists[columns[c]], !words.contains(text) {
+                    diagnostics.append(Diagnostic(file: file, line: line, path: columns[c], message: "\(columns[c]) \"\(text)\" is not one of \(words.sorted().joined(separator: ", "))"))
+                    return nil
+                }
+                return text
             }
             func date(_ c: Int) -> CalendarDate? {
                 guard let i = column[c], i < row.fields.count, !row.isBlank(i) else { return nil }
                 guard let date = row.date(i) else {
-                    diagnostics.append(Diagnostic(file: file, line: line, path: columns[c], message: "\(columns[c]) \"\(row.text(i))\" is not an ISO date YYYY-MM-DD that exists"))
+                    let text = row.text(i).map { "\"\($0)\" " } ?? ""
+                    diagnostics.append(Diagnostic(file: file, line: line, path: columns[c], message: "\(columns[c]) \(text)is not an ISO date YYYY-MM-DD that exists"))
                     return nil
                 }
                 return date
             }
+            let before = diagnostics.count
             guard let planId = field(0) else {
-                diagnostics.append(Diagnostic(file: file, line: line, path: "plan_id", message: "plan_id is empty"))
+                if diagnostics.count == before {
+                    diagnostics.append(Diagnostic(file: file, line: line, path: "plan_id", message: "plan_id is empty"))
+                }
                 continue
+            }
+            plans += 1
+            if plans > InputLimits.mostPlans {
+                diagnostics.append(Diagnostic(file: file, line: line, message: "more than \(InputLimits.mostPlans) plans: this is not one partnership's population, so reading stops here"))
+                break
+            }
+            if diagnostics.count >= ProblemLog.limit {
+                diagnostics.append(Diagnostic(file: file, line: line, message: "more problems may follow; fix these first and check again"))
+                break
             }
             if let first = firstLine.updateValue(Int32(truncatingIfNeeded: line), forKey: UTF8Key(planId)) {
                 firstLine[UTF8Key(planId)] = first
@@ -70,8 +105,17 @@ public enum PopulationCSV {
             ))
         }
         if let error = rows.error { diagnostics.append(Diagnostic(file: file, line: error.line, message: error.message)) }
+        if diagnostics.isEmpty && plans == 0 {
+            diagnostics.append(Diagnostic(file: file, line: 1, message: "the file has a header row but no plans: a population needs at least one open plan"))
+        }
         guard diagnostics.isEmpty else { throw PopulationCSVError(diagnostics: diagnostics) }
     }
+
+    /// The columns whose values come from a closed word list (records.md).
+    static let wordLists: [String: Set<String>] = [
+        "phase": Set(Phase.allCases.map(\.rawValue)),
+        "primary_need": Set(PrimaryNeed.allCases.map(\.rawValue)),
+    ]
 }
 
 /// Every problem that stopped a population file being read.
@@ -95,7 +139,8 @@ struct CSVRow {
 
     func isBlank(_ i: Int) -> Bool { trimmed(i).isEmpty }
 
-    func text(_ i: Int) -> String { String(decoding: bytes[trimmed(i)], as: UTF8.self) }
+    /// The field's text; nil when it is not valid UTF-8.
+    func text(_ i: Int) -> String? { UTF8Text.decode(bytes[trimmed(i)]) }
 
     func date(_ i: Int) -> CalendarDate? { CalendarDate(utf8: bytes[trimmed(i)]) }
 }
@@ -138,10 +183,24 @@ struct CSVRows {
                 } else {
                     if byte == UInt8(ascii: "\n") { line += 1 }
                     row.bytes.append(byte)
+                    if row.bytes.count > InputLimits.largestRecord {
+                        error = (start, "the row starting here is longer than \(InputLimits.largestRecordWords)")
+                        done = true
+                        return start
+                    }
                 }
                 continue
             }
+            if row.bytes.count > InputLimits.largestRecord {
+                error = (start, "the row starting here is longer than \(InputLimits.largestRecordWords)")
+                done = true
+                return start
+            }
             switch byte {
+            case 0x0D where reader.peek() != UInt8(ascii: "\n"):
+                error = (line, "a line ends with a lone carriage return (CR): save the file with LF or CRLF line endings")
+                done = true
+                return start
             case UInt8(ascii: "\"") where row.bytes.count == fieldStart:
                 quoted = true
                 wasQuoted = true

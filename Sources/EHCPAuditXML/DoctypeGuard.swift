@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import EHCPAudit
 
 /// Refuses a document that declares a DOCTYPE, before libxml2 reads a byte of it.
@@ -16,16 +11,6 @@ enum DoctypeGuard {
     static let prologLimit = 64 * 1024
 
     static let refusal = "the document declares a DOCTYPE: DTDs and entities are not allowed, so nothing was read"
-
-    static func check(descriptor: Int32, file: String) throws(Diagnostic) {
-        var bytes = [UInt8](repeating: 0, count: prologLimit)
-        let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, prologLimit, 0) }
-        guard count > 0 else { return }
-        var scanner = PrologScanner(bytes: bytes[0..<count])
-        if let line = scanner.doctypeLine() {
-            throw Diagnostic(file: file, line: line, message: refusal)
-        }
-    }
 }
 
 /// Walks the XML prolog (declaration, processing instructions, comments, white space) to
@@ -39,6 +24,11 @@ struct PrologScanner {
         self.bytes = bytes
         position = bytes.startIndex
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position += 3 }
+    }
+
+    /// Whether the bytes hold nothing but white space (and a byte order mark).
+    var isBlank: Bool {
+        bytes[position...].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
     }
 
     /// The line of a `<!DOCTYPE` that opens before the root element, if any.

@@ -41,7 +41,8 @@ public enum SEN2Return {
                 guard name == "Message" else { throw Diagnostic(file: file, line: 1, message: "the root element is <\(name)>; a SEN2 return starts with <Message>") }
                 sawMessage = true
             }
-            guard name == "Person", let node = xmlTextReaderExpand(reader) else { continue }
+            guard name == "Person" else { continue }
+            let node = try xml.expand("the person on line \(xml.line)")
             skip = true
             persons += 1
             let person = XMLElement(node: node)

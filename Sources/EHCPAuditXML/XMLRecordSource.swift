@@ -43,7 +43,7 @@ public final class XMLRecordSource: RecordSource {
         xmlSchemaFreeValidCtxt(validator)
     }
 
-    public var bytesRead: Int { Int(xmlTextReaderByteConsumed(reader)) }
+    public var bytesRead: Int { xml.bytesRead }
 
     public func next() throws(Diagnostic) -> RecordEntry? {
         var stray: [Diagnostic] = []
@@ -89,7 +89,7 @@ public final class XMLRecordSource: RecordSource {
     /// Expands, validates and builds the `<audit>` under the reader.
     private func audit() throws(Diagnostic) -> RecordEntry {
         index += 1
-        guard let node = xmlTextReaderExpand(reader) else { throw xml.fatal() }
+        let node = try xml.expand("audit #\(index)")
         skipSubtree = true
         let element = XMLElement(node: node)
         let root = "audit[\(index)]"

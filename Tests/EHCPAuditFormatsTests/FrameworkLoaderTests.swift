@@ -66,7 +66,7 @@ struct FrameworkLoaderTests {
     @Test func aBrokenRuleNamesTheFileLineEntryAndRule() {
         let text = Self.yaml.replacingOccurrences(of: "    weight: 1\n", with: "    weight: 0\n")
         let found = diagnostics(text)
-        #expect(found.map(\.description) == ["f.yaml:14: error: at sections[0].weight: section A: weight must be greater than 0, found 0"])
+        #expect(found.map(\.description) == ["f.yaml:14: error: at sections[0].weight: section A: weight must be greater than 0 and at most 1000000, found 0"])
     }
 
     @Test func aRuleInsideACriterionPointsAtTheCriterion() {

@@ -25,9 +25,13 @@ struct PopulationCSVTests {
         ])
     }
 
-    @Test func quotedFieldsMayHoldQuotesAndLineBreaks() throws {
-        let plans = try read("plan_id,team\nP1,\"North \"\"A\"\"\nteam\"\nP2,B\n")
-        #expect(plans.map(\.team) == ["North \"A\"\nteam", "B"])
+    @Test func quotedFieldsMayHoldQuotesAndCommas() throws {
+        let plans = try read("plan_id,team\nP1,\"North \"\"A\"\", 2\"\nP2,B\n")
+        #expect(plans.map(\.team) == ["North \"A\", 2", "B"])
+    }
+
+    @Test func aLineBreakInsideAQuotedWordIsRefusedWithItsLine() {
+        #expect(errors("plan_id,team\nP1,\"North\nteam\"\nP2,B\n") == ["p.csv:2: error: at team: team holds the control character U+000A"])
     }
 
     @Test func everyErrorNamesItsLine() {

@@ -125,7 +125,7 @@ struct FrameworkRulesTests {
     }
 
     @Test func refusesBrokenAdviceCriteria() {
-        expectProblem(entry: "advice.deadlineDays", containing: "0 or more") {
+        expectProblem(entry: "advice.deadlineDays", containing: "from 0 to 3650") {
             var advice = Fixtures.advice
             advice.deadlineDays = -1
             return try Fixtures.framework(advice: advice)

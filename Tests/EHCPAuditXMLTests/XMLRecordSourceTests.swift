@@ -118,13 +118,13 @@ struct XMLRecordSourceTests {
         }
     }
 
-    @Test func aHugeTextNodeIsRefusedByLibxml2sOwnLimit() throws {
+    @Test func anAuditOverTheRecordLimitIsRefusedBeforeItIsBuilt() throws {
         let huge = String(repeating: "x", count: 50_000_000)
         let path = try temporaryFile("huge.xml", "<audits xmlns=\"\(namespace)\">\(recordOpening)<framework id=\"mini\" version=\"1\"/><judgement criterion=\"A1\" rating=\"good\">\(huge)</judgement></audit></audits>")
         #expect {
             _ = try entries(path)
         } throws: { error in
-            (error as? Diagnostic)?.message.contains("huge text node") == true
+            (error as? Diagnostic)?.message.contains("audit #1 is larger than 4 MiB") == true
         }
     }
 

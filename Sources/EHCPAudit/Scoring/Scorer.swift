@@ -33,7 +33,7 @@ public struct Scorer: Sendable {
 
     /// Scores a record, or throws every problem that stops it being scored.
     public func score(_ record: AuditRecord) throws(RecordError) -> AuditResult {
-        var problems: [RecordProblem] = []
+        var problems = record.textProblems
         if record.framework != FrameworkReference(id: framework.id, version: framework.version) {
             problems.append(RecordProblem(path: "framework", line: record.line, message: "record names framework \(record.framework) but is being scored against \(framework.id) version \(framework.version)"))
         }

@@ -1,0 +1,78 @@
+/// What the text fields of a record may hold.
+///
+/// Identifiers and words (ids, references, localities, teams, providers, criteria and
+/// ratings) are compared, stored and printed: a control character in one (a NUL that
+/// SQLite would cut at, a line break that would forge an output line, an escape that
+/// would drive a terminal) is refused, and so is an identifier longer than
+/// ``longestWord`` characters. Comments are free text over several lines, so they may hold
+/// tabs and line breaks, but no other control character.
+public enum RecordText {
+    /// The longest identifier or word, in characters.
+    public static let longestWord = 200
+
+    /// Why `text` cannot be an identifier or word, or nil when it can.
+    public static func wordProblem(_ text: String) -> String? {
+        let utf8 = text.utf8
+        // Every control character starts with a byte below 0x20, 0x7F, 0xC2 (C1) or 0xE2
+        // (U+2028, U+2029): most words have none of these and skip the scalar walk.
+        if utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }),
+           let scalar = text.unicodeScalars.first(where: isControl) {
+            return "holds the control character \(name(scalar))"
+        }
+        if utf8.count > longestWord, text.count > longestWord { return "is longer than \(longestWord) characters" }
+        return nil
+    }
+
+    /// Why `text` cannot be a comment, or nil when it can.
+    public static func commentProblem(_ text: String) -> String? {
+        guard let scalar = text.unicodeScalars.first(where: { isControl($0) && !"\t\n\r".unicodeScalars.contains($0) }) else { return nil }
+        return "holds the control character \(name(scalar))"
+    }
+
+    /// C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
+    }
+
+    private static func name(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+}
+
+extension AuditRecord {
+    /// Every text field that breaks ``RecordText``'s rules, as problems naming the field.
+    public var textProblems: [RecordProblem] {
+        var problems: [RecordProblem] = []
+        func word(_ value: String?, _ path: String, line: Int?, criterion: String? = nil) {
+            guard let value, let problem = RecordText.wordProblem(value) else { return }
+            problems.append(RecordProblem(path: path, criterion: criterion, line: line ?? self.line, message: "\(path) \(problem)"))
+        }
+        func judgements(_ list: [Judgement], _ path: String) {
+            for (j, judgement) in list.enumerated() {
+                let base = "\(path)[\(j)]"
+                word(judgement.criterion, base + ".criterion", line: judgement.line)
+                word(judgement.rating, base + ".rating", line: judgement.line, criterion: judgement.criterion)
+                if let comment = judgement.comment, let problem = RecordText.commentProblem(comment) {
+                    problems.append(RecordProblem(path: base + ".comment", criterion: judgement.criterion, line: judgement.line ?? line, message: "\(base).comment \(problem)"))
+                }
+            }
+        }
+        word(auditId, "auditId", line: line)
+        word(planId, "planId", line: line)
+        word(framework.id, "framework.id", line: line)
+        word(framework.version, "framework.version", line: line)
+        word(auditor, "auditor", line: line)
+        word(plan.locality, "plan.locality", line: line)
+        word(plan.team, "plan.team", line: line)
+        word(plan.caseworker, "plan.caseworker", line: line)
+        judgements(self.judgements, "judgements")
+        for (a, advice) in advices.enumerated() {
+            word(advice.id, "advices[\(a)].id", line: advice.line)
+            word(advice.provider, "advices[\(a)].provider", line: advice.line)
+            word(advice.role, "advices[\(a)].role", line: advice.line)
+            judgements(advice.judgements, "advices[\(a)].judgements")
+        }
+        return problems
+    }
+}
