@@ -14,10 +14,14 @@ public struct SampleParameters: Sendable, Equatable {
     public static let defaultRate = 0.05
     public static let defaultStrata: [StratumKey] = [.locality, .phase]
     public static let defaultLookback = 12
+    /// A hundred years: any longer look-back means "never audited again".
+    public static let longestLookback = 1200
 
     public init(month: YearMonth, seed: String, rate: Double = defaultRate, strata: [StratumKey] = defaultStrata, lookback: Int = defaultLookback) throws(SampleError) {
         guard rate > 0, rate <= 1 else { throw SampleError("rate must be above 0 and at most 1, found \(rate)") }
-        guard lookback >= 0 else { throw SampleError("lookback must be 0 or more months, found \(lookback)") }
+        guard (0...Self.longestLookback).contains(lookback) else {
+            throw SampleError("lookback must be from 0 to \(Self.longestLookback) months, found \(lookback)")
+        }
         guard !strata.isEmpty else { throw SampleError("give at least one stratum key") }
         self.month = month
         self.seed = seed

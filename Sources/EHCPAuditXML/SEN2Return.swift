@@ -45,6 +45,9 @@ public enum SEN2Return {
             let node = try xml.expand("the person on line \(xml.line)")
             skip = true
             persons += 1
+            if persons > InputLimits.mostPlans {
+                throw Diagnostic(file: file, line: xml.line, message: "more than \(InputLimits.mostPlans) persons: this is not one partnership's return, so reading stops here")
+            }
             let person = XMLElement(node: node)
             guard let plan = try openPlan(person, asOf: asOf, references: references, file: file) else { continue }
             if let first = seen[plan.planId] {
@@ -77,8 +80,18 @@ public enum SEN2Return {
             }
         }
         guard let start else { return nil }
-        guard let id = ["UPN", "PersonID", "LAchildID"].lazy.compactMap({ person.first($0)?.text?.trimmingCharacters(in: .whitespaces) }).first(where: { !$0.isEmpty }) else {
+        var field: (element: XMLElement, name: String, id: String)?
+        for name in ["UPN", "PersonID", "LAchildID"] where field == nil {
+            guard let element = person.first(name), let text = element.text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty
+            else { continue }
+            field = (element, name, text)
+        }
+        guard let (element, name, id) = field else {
             throw Diagnostic(file: file, line: person.line, message: "a person with an open plan has no UPN or person id, so no plan reference can be made")
+        }
+        // A line break or other control character inside an id would make one child two.
+        if let problem = RecordText.wordProblem(id) {
+            throw Diagnostic(file: file, line: element.line, message: "<\(name)> \(problem)")
         }
         let born = try date(person, "PersonBirthDate")
         let stage = born.map { SEN2Return.phase(born: $0, asOf: asOf) }

@@ -12,7 +12,7 @@ func temporaryStore() throws -> AuditStore {
     return try AuditStore(path: folder.appendingPathComponent("test.sqlite").path)
 }
 
-let catalog = FrameworkCatalog([try! FrameworkLoader.load(path: projectRoot + "/criteria/ehcp-qa.yaml")])
+let catalog = try! FrameworkCatalog([try! FrameworkLoader.load(path: projectRoot + "/criteria/ehcp-qa.yaml")])
 
 /// The scored sample records of one file.
 func scoredSamples(_ name: String = "audits-2025-06.json") throws -> [(AuditRecord, AuditResult)] {

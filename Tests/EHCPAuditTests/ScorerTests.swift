@@ -115,11 +115,11 @@ struct ScorerTests {
         #expect(problems.count == 6)
     }
 
-    @Test func refusesARecordMadeAgainstAnotherFramework() {
+    @Test func refusesARecordMadeAgainstAnotherFramework() throws {
         var record = Fixtures.record()
         record.framework = FrameworkReference(id: "mini", version: "2")
         #expect(refusal(record).map(\.path) == ["framework"])
-        let catalog = FrameworkCatalog([try! Fixtures.framework()])
+        let catalog = try FrameworkCatalog([try Fixtures.framework()])
         #expect(throws: RecordError.self) { try catalog.score(record) }
     }
 
@@ -127,11 +127,35 @@ struct ScorerTests {
         let v1 = try Fixtures.framework()
         let v2 = try Framework(id: "mini", version: "2", title: "", scale: Fixtures.scale, actionBelow: "good", grades: Fixtures.grades,
                                sections: [Section(id: "A", title: "Views", weight: 1, criteria: [Fixtures.criterion("A1")])])
-        let catalog = FrameworkCatalog([v1, v2])
+        let catalog = try FrameworkCatalog([v1, v2])
         #expect(try catalog.score(Fixtures.record()).sections.count == 3)
         var record = Fixtures.record()
         record.framework.version = "2"
         record.judgements = [Judgement(criterion: "A1", rating: "outstanding")]
         #expect(try catalog.score(record).percent == 100)
+    }
+
+    @Test func twoDifferentFrameworksUnderOneIdAndVersionAreRefused() throws {
+        let v1 = try Fixtures.framework()
+        var catalog = try FrameworkCatalog([v1, v1])
+        let changed = try Framework(id: "mini", version: "1", title: "", scale: Fixtures.scale, actionBelow: "good", grades: Fixtures.grades,
+                                    sections: [Section(id: "A", title: "Views", weight: 1, criteria: [Fixtures.criterion("A1")])])
+        #expect(throws: FrameworkConflict(reference: FrameworkReference(id: "mini", version: "1"))) { try catalog.add(changed) }
+        #expect(catalog.frameworks == [v1])
+    }
+
+    @Test func controlCharactersInIdentifiersAreRefusedAndCommentsKeepTheirLineBreaks() {
+        var record = Fixtures.record()
+        record.auditId = "A\u{0}1"
+        record.planId = "P1\nforged line"
+        record.plan.team = "\u{1B}[31mred"
+        record.judgements[0].comment = "Two lines\nof comment\twith a tab"
+        #expect(refusal(record).map(\.path) == ["auditId", "planId", "plan.team"])
+        record = Fixtures.record()
+        record.judgements[0].comment = "bell\u{7}"
+        #expect(refusal(record).map(\.path) == ["judgements[0].comment"])
+        record = Fixtures.record()
+        record.auditor = String(repeating: "x", count: RecordText.longestWord + 1)
+        #expect(refusal(record).map(\.message) == ["auditor is longer than 200 characters"])
     }
 }

@@ -26,9 +26,10 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         self.init(year: year, month: month, day: day)
     }
 
-    /// A day from its parts; nil when the day does not exist.
+    /// A day from its parts; nil when the day does not exist. Years run from 0001 to 9999,
+    /// as in XML Schema's `xs:date` written with four digits (there is no year 0000).
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year) else { return nil }
+        guard (1...9999).contains(year), (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year) else { return nil }
         dayNumber = Self.dayNumber(year: year, month: month, day: day)
     }
 

@@ -5,12 +5,24 @@
 public struct FrameworkCatalog: Sendable {
     private var scorers: [FrameworkReference: Scorer] = [:]
 
-    public init(_ frameworks: [Framework] = []) {
-        for framework in frameworks { add(framework) }
+    /// An empty catalog.
+    public init() {}
+
+    /// A catalog of `frameworks`; throws if two share an id and version but differ.
+    public init(_ frameworks: [Framework]) throws(FrameworkConflict) {
+        for framework in frameworks { try add(framework) }
     }
 
-    public mutating func add(_ framework: Framework) {
-        scorers[FrameworkReference(id: framework.id, version: framework.version)] = Scorer(framework)
+    /// Adds `framework`. The same framework twice is harmless; two that share an id and
+    /// version but differ are refused, since audits name only the id and version and
+    /// could not say which they were made against.
+    public mutating func add(_ framework: Framework) throws(FrameworkConflict) {
+        let reference = FrameworkReference(id: framework.id, version: framework.version)
+        if let known = scorers[reference] {
+            guard known.framework == framework else { throw FrameworkConflict(reference: reference) }
+            return
+        }
+        scorers[reference] = Scorer(framework)
     }
 
     /// The loaded frameworks, by id then version.
@@ -31,5 +43,14 @@ public struct FrameworkCatalog: Sendable {
             )])
         }
         return try scorer.score(record)
+    }
+}
+
+/// Two different frameworks under one id and version.
+public struct FrameworkConflict: Error, Sendable, Equatable, CustomStringConvertible {
+    public var reference: FrameworkReference
+
+    public var description: String {
+        "framework \(reference) is already loaded with different content; give the changed framework a new version"
     }
 }

@@ -31,8 +31,11 @@ struct Convert: ParsableCommand {
             do throws(Diagnostic) {
                 let source = try Inputs.records(path)
                 while let entry = try source.next() {
-                    guard entry.diagnostics.isEmpty, let record = entry.record else {
-                        StandardError.report(entry.diagnostics)
+                    let textProblems = entry.record?.textProblems.map {
+                        $0.diagnostic(file: source.file, recordIndex: entry.index, auditId: entry.auditId, root: entry.root)
+                    } ?? []
+                    guard entry.diagnostics.isEmpty, textProblems.isEmpty, let record = entry.record else {
+                        StandardError.report(entry.diagnostics + textProblems)
                         failed = true
                         continue
                     }

@@ -16,10 +16,10 @@ struct Generate: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "Open plans in the population.")
+    @Option(name: .long, parsing: .unconditional, help: "Open plans in the population (1 to 2000000).")
     var plans: Int
 
-    @Option(name: .long, help: "Audits to write.")
+    @Option(name: .long, parsing: .unconditional, help: "Audits to write (0 to 10000000).")
     var audits: Int
 
     @Option(name: .long, help: "Seed: the same seed gives the same data.")
@@ -28,21 +28,26 @@ struct Generate: ParsableCommand {
     @Option(name: .long, help: "Folder to write into (made if missing).")
     var out: String
 
-    @Option(name: .long, help: "Months the audits are spread over.")
+    @Option(name: .long, parsing: .unconditional, help: "Months the audits are spread over (1 to 120).")
     var months: Int = 12
 
     @Option(name: .customLong("last-month"), help: "The last month of audits (YYYY-MM).")
-    var lastMonth: String = "2025-06"
+    var lastMonth = YearMonth(year: 2025, month: 6)!
 
     @Option(name: .long, help: "The framework the audits are made against.")
     var criteria: String = "criteria/ehcp-qa.yaml"
 
+    /// Ten million audits: some 25 years of a national programme.
+    static let mostAudits = 10_000_000
+
     func validate() throws {
-        guard plans > 0, audits >= 0, months > 0 else { throw ValidationError("--plans and --months must be positive, --audits not negative") }
+        guard (1...InputLimits.mostPlans).contains(plans) else { throw ValidationError("--plans must be from 1 to \(InputLimits.mostPlans)") }
+        guard (0...Self.mostAudits).contains(audits) else { throw ValidationError("--audits must be from 0 to \(Self.mostAudits)") }
+        guard (1...120).contains(months) else { throw ValidationError("--months must be from 1 to 120") }
     }
 
     func run() throws {
-        guard let last = YearMonth(lastMonth) else { throw ValidationError("--last-month must be YYYY-MM") }
+        let last = lastMonth
         let framework = try Inputs.frameworks([criteria]).frameworks[0]
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let asOf = last.firstDay

@@ -32,6 +32,7 @@ struct Import: ParsableCommand {
         let catalog = try Inputs.storedFrameworks(store, adding: criteria)
         var totals = AuditStore.ImportSummary(file: "")
         var failed = false
+        var unstored = 0
         for path in files {
             do {
                 let summary = try store.importFile(path, at: Clock.now(), replace: replace) { session in
@@ -52,17 +53,24 @@ struct Import: ParsableCommand {
                     progress.finish()
                 }
                 report(summary)
-                totals.imported += summary.imported + summary.replaced
-                totals.unchanged += summary.unchanged
+                if summary.committed {
+                    totals.imported += summary.imported + summary.replaced
+                    totals.unchanged += summary.unchanged
+                } else {
+                    unstored += 1
+                }
                 totals.refused += summary.refused
                 failed = failed || !summary.committed
             } catch let error as Diagnostic {
                 StandardError.report([error])
                 StandardError.line("\(path): nothing of this file was stored.")
+                unstored += 1
                 failed = true
             }
         }
-        Output.standard.line("\(totals.imported) imported, \(totals.unchanged) unchanged, \(totals.refused) refused.")
+        var line = "\(totals.imported) imported, \(totals.unchanged) unchanged, \(totals.refused) refused"
+        if unstored > 0 { line += "; nothing was stored from \(unstored) of the \(files.count) files" }
+        Output.standard.line(line + ".")
         if failed { throw ExitCode.failure }
     }
 

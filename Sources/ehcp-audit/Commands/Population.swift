@@ -25,13 +25,13 @@ struct ImportPopulation: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     @Option(name: .customLong("as-of"), help: "The date the snapshot describes (YYYY-MM-DD).")
-    var asOf: String
+    var asOf: CalendarDate
 
     @Argument(help: "A population .csv, or a SEN2 return .xml.")
     var file: String
 
     func run() throws {
-        guard let date = CalendarDate(asOf) else { throw ValidationError("--as-of must be a date YYYY-MM-DD that exists, found \"\(asOf)\"") }
+        let date = asOf
         let store = try store.open()
         var count = 0, note = ""
         let isSEN2 = file.lowercased().hasSuffix(".xml")

@@ -59,7 +59,7 @@ struct MonthlyReportCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     @Option(name: .long, help: "The month (YYYY-MM).")
-    var month: String
+    var month: YearMonth
 
     @Option(name: .long, help: "text, markdown, csv, json or html.")
     var format: Report.Format = .text
@@ -70,7 +70,6 @@ struct MonthlyReportCommand: ParsableCommand {
     @OptionGroup var destination: ReportDestination
 
     func run() throws {
-        guard let month = YearMonth(month) else { throw ValidationError("--month must be YYYY-MM, found \"\(self.month)\"") }
         let store = try store.open()
         let first = month.adding(months: -11)
         let framework = try store.reportFramework(from: month, to: month)

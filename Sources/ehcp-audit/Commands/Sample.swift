@@ -21,7 +21,7 @@ struct SampleCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     @Option(name: .long, help: "The month to sample (YYYY-MM).")
-    var month: String
+    var month: YearMonth
 
     @Option(name: .long, help: "The published seed: anyone with it and the population re-derives the same plans.")
     var seed: String
@@ -29,13 +29,13 @@ struct SampleCommand: ParsableCommand {
     @Option(name: .long, help: "A population CSV. Default: the latest snapshot in the store.")
     var population: String?
 
-    @Option(name: .long, help: "Share of open plans to audit.")
+    @Option(name: .long, parsing: .unconditional, help: "Share of open plans to audit, above 0 and at most 1.")
     var rate: Double = SampleParameters.defaultRate
 
     @Option(name: .long, help: "Population columns that define strata, comma-separated.")
     var strata: String = SampleParameters.defaultStrata.map(\.rawValue).joined(separator: ",")
 
-    @Option(name: .long, help: "Months back within which a plan counts as recently audited.")
+    @Option(name: .long, parsing: .unconditional, help: "Months back within which a plan counts as recently audited (0 to 1200).")
     var lookback: Int = SampleParameters.defaultLookback
 
     @Flag(name: .long, help: "Replace a sample already drawn for this month with other inputs.")
@@ -45,7 +45,6 @@ struct SampleCommand: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        guard let month = YearMonth(month) else { throw ValidationError("--month must be YYYY-MM, found \"\(self.month)\"") }
         let keys: [StratumKey]
         switch StratumKey.list(strata) {
         case .success(let list): keys = list

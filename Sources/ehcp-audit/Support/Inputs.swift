@@ -12,10 +12,13 @@ enum Inputs {
         var catalog = FrameworkCatalog()
         var failed = false
         for path in paths {
-            do throws(FrameworkLoadError) {
-                catalog.add(try FrameworkLoader.load(path: path))
-            } catch {
+            do {
+                try catalog.add(try FrameworkLoader.load(path: path))
+            } catch let error as FrameworkLoadError {
                 StandardError.report(error.diagnostics)
+                failed = true
+            } catch {
+                StandardError.line("\(path): error: \(error)")
                 failed = true
             }
         }
@@ -43,8 +46,8 @@ enum Inputs {
         var catalog = FrameworkCatalog()
         for stored in try store.storedFrameworks() {
             do {
-                catalog.add(try FrameworkLoader.load(text: stored.content, file: stored.file))
-            } catch {
+                try catalog.add(try FrameworkLoader.load(text: stored.content, file: stored.file))
+            } catch let error as FrameworkLoadError {
                 StandardError.report(error.diagnostics)
                 throw ExitCode.failure
             }

@@ -4,13 +4,13 @@ import EHCPAudit
 /// A period: `--month M`, or `--from M1 --to M2`.
 struct PeriodOptions: ParsableArguments {
     @Option(name: .long, help: "One month (YYYY-MM).")
-    var month: String?
+    var month: YearMonth?
 
     @Option(name: .long, help: "First month (YYYY-MM).")
-    var from: String?
+    var from: YearMonth?
 
     @Option(name: .long, help: "Last month (YYYY-MM).")
-    var to: String?
+    var to: YearMonth?
 
     func validate() throws {
         if month != nil && (from != nil || to != nil) { throw ValidationError("give --month, or --from and --to, not both") }
@@ -18,7 +18,7 @@ struct PeriodOptions: ParsableArguments {
     }
 
     func range() throws -> (YearMonth, YearMonth) {
-        guard let first = YearMonth(month ?? from!), let last = YearMonth(month ?? to!) else { throw ValidationError("months are written YYYY-MM") }
+        let first = month ?? from!, last = month ?? to!
         guard first <= last else { throw ValidationError("--from must not be after --to") }
         return (first, last)
     }
