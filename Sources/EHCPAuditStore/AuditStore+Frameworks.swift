@@ -25,7 +25,7 @@ extension AuditStore {
         return try pool.write { db in
             if let stored = try String.fetchOne(db, sql: "SELECT digest FROM frameworks WHERE id = ? AND version = ?", arguments: [framework.id, framework.version]) {
                 guard stored == digest else {
-                    throw StoreError("framework \(framework.id) version \(framework.version) is already stored with different content; give the changed framework a new version")
+                    throw StoreError.frameworkConflict(id: framework.id, version: framework.version)
                 }
                 return .unchanged
             }
@@ -52,7 +52,7 @@ extension AuditStore {
 extension AuditStore {
     /// Lowercase hex SHA-256 of a file, read a chunk at a time.
     public static func fileDigest(path: String) throws -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError("\(path): cannot open file") }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError.cannotRead(path: path) }
         defer { try? handle.close() }
         var hasher = SHA256()
         while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }

@@ -58,7 +58,10 @@ extension AuditStore {
                     lastAudited: (plan["last_audited"] as String?).flatMap { CalendarDate($0) }
                 ))
             }
-            return StoredPopulation(id: id, asOf: CalendarDate(row["as_of"] as String)!, source: row["source"], digest: row["digest"], plans: plans)
+            guard let asOf = CalendarDate(row["as_of"] as String) else {
+                throw StoreError.corrupt(path: path, detail: "population \(id) has as-of date \"\(row["as_of"] as String)\", which is not a date")
+            }
+            return StoredPopulation(id: id, asOf: asOf, source: row["source"], digest: row["digest"], plans: plans)
         }
     }
 

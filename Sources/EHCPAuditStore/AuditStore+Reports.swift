@@ -58,7 +58,10 @@ extension AuditStore {
                 WHERE month BETWEEN ? AND ? AND status = 'final' AND kind != 'moderation' GROUP BY month, grade
                 """, arguments: [first.description, last.description]) {
                 let month: String = row["month"]
-                var figures = byMonth[month] ?? MonthFigures(month: YearMonth(month)!)
+                guard let parsed = YearMonth(month) else {
+                    throw StoreError.corrupt(path: path, detail: "an audit is stored under month \"\(month)\", which is not a month YYYY-MM")
+                }
+                var figures = byMonth[month] ?? MonthFigures(month: parsed)
                 figures.grades[row["grade"]] = row["n"]
                 figures.audits += row["n"] as Int
                 byMonth[month] = figures

@@ -17,7 +17,7 @@ extension AuditStore {
                 let same = row["seed"] == p.seed && row["rate"] == p.rate && row["strata"] == strata && row["lookback"] == p.lookback && row["population_digest"] == populationDigest
                 if same { return .unchanged }
                 guard replace else {
-                    throw StoreError("a sample for \(p.month) was already drawn with other inputs (seed \(row["seed"] as String), rate \(row["rate"] as Double), strata \(row["strata"] as String), look-back \(row["lookback"] as Int), population \((row["population_digest"] as String).prefix(12))); use --replace to draw it again")
+                    throw StoreError.sampleAlreadyDrawn(month: p.month.description, inputs: "seed \(row["seed"] as String), rate \(row["rate"] as Double), strata \(row["strata"] as String), look-back \(row["lookback"] as Int), population \((row["population_digest"] as String).prefix(12))")
                 }
                 try db.execute(sql: "DELETE FROM samples WHERE month = ?", arguments: [p.month.description])
                 outcome = .replaced

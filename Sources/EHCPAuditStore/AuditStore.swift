@@ -16,21 +16,97 @@ public final class AuditStore: Sendable {
     /// The default file, in the working folder.
     public static let defaultPath = "ehcp-audit.sqlite"
 
+    /// SQLite's application id for an ehcp-audit store ("EHCA"), set when the store is
+    /// made, so that another application's database is never mistaken for one.
+    static let applicationID: Int32 = 0x4548_4341
+
+    /// What a command may do with the store.
+    public enum Access: Sendable {
+        /// Read only: the file must exist and is opened read-only, so reading never
+        /// changes it (and a read-only file can be read).
+        case readOnly
+        /// Read and write, making the store if the file is missing or empty.
+        case readWrite
+    }
+
     let pool: DatabasePool
     public let path: String
 
-    public init(path: String) throws {
+    /// Opens the store at `path`. Throws ``StoreError`` when the file is missing (for
+    /// reading), is not an ehcp-audit store (checked before anything is written to it),
+    /// or fails SQLite's integrity check.
+    public init(path: String, access: Access = .readWrite) throws {
+        self.path = path
+        var size = 0
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
+            size = (attributes[.size] as? Int) ?? 0
+            guard attributes[.type] as? FileAttributeType == .typeRegular else { throw StoreError.notAStore(path: path) }
+        } else if access == .readOnly {
+            throw StoreError.missing(path: path)
+        }
+        if size > 0 { try Self.checkIdentity(path) }
         var configuration = Configuration()
         configuration.busyMode = .timeout(120)
         configuration.foreignKeysEnabled = true
-        // In WAL mode NORMAL keeps every commit atomic (a killed process loses nothing
-        // committed); only a power cut can lose the very last transaction.
-        // Larger pages suit rows of a few kilobytes (each audit keeps its JSON); this
-        // takes effect when the file is created.
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA page_size = 16384") }
-        self.path = path
-        pool = try DatabasePool(path: path, configuration: configuration)
-        try StoreSchema.migrator.migrate(pool)
+        configuration.readonly = access == .readOnly
+        if access == .readWrite {
+            // In WAL mode NORMAL keeps every commit atomic (a killed process loses nothing
+            // committed); only a power cut can lose the very last transaction.
+            // Larger pages suit rows of a few kilobytes (each audit keeps its JSON); this
+            // takes effect when the file is created.
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA page_size = 16384") }
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch let error as DatabaseError {
+            throw StoreError.unreadable(path: path, reason: error.message ?? "\(error)")
+        }
+        try checkIntegrity()
+        switch access {
+        case .readWrite:
+            try StoreSchema.migrator.migrate(pool)
+            try pool.write { db in try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)") }
+        case .readOnly:
+            guard try pool.read({ db in try StoreSchema.migrator.hasCompletedMigrations(db) }) else {
+                throw StoreError.needsUpgrade(path: path)
+            }
+        }
+    }
+
+    /// Refuses a file that is not an ehcp-audit store without writing a byte to it: an
+    /// ehcp-audit store has our application id, or (made before the id was set) the
+    /// schema's migration record and its audits table.
+    private static func checkIdentity(_ path: String) throws {
+        var configuration = Configuration()
+        configuration.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let known = try queue.read { db -> Bool in
+                let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                if id == applicationID { return true }
+                guard id == 0 else { return false }
+                return try db.tableExists("grdb_migrations") && db.tableExists("audits")
+                    && (try String.fetchOne(db, sql: "SELECT identifier FROM grdb_migrations WHERE identifier = 'v1'")) != nil
+            }
+            try queue.close()
+            guard known else { throw StoreError.notAStore(path: path) }
+        } catch let error as DatabaseError {
+            if error.resultCode == .SQLITE_NOTADB { throw StoreError.notAStore(path: path) }
+            throw StoreError.unreadable(path: path, reason: error.message ?? "\(error)")
+        }
+    }
+
+    /// Runs SQLite's quick check, which reads every page: a damaged store is reported
+    /// by every command, not only by those that happen to touch the damaged pages.
+    private func checkIntegrity() throws {
+        do {
+            let result = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(5)") }
+            guard result == ["ok"] else {
+                throw StoreError.corrupt(path: path, detail: result.joined(separator: "; ").split(whereSeparator: \.isNewline).joined(separator: "; "))
+            }
+        } catch let error as DatabaseError {
+            throw StoreError.corrupt(path: path, detail: error.message ?? "\(error)")
+        }
     }
 
     /// What the store holds.
@@ -67,8 +143,36 @@ public final class AuditStore: Sendable {
 }
 
 /// A store operation refused for a reason a person can act on.
-public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var message: String
-    public init(_ message: String) { self.message = message }
-    public var description: String { message }
+public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// No store at the path (a reading command never makes one).
+    case missing(path: String)
+    /// The file is not an ehcp-audit store; it was left untouched.
+    case notAStore(path: String)
+    /// SQLite could not open the file.
+    case unreadable(path: String, reason: String)
+    /// SQLite's integrity check found damage.
+    case corrupt(path: String, detail: String)
+    /// The store was made by an older version and must be opened for writing once.
+    case needsUpgrade(path: String)
+    /// A sample for the month was already drawn with other inputs.
+    case sampleAlreadyDrawn(month: String, inputs: String)
+    /// A framework id and version already stored with different content.
+    case frameworkConflict(id: String, version: String)
+    /// A file could not be read.
+    case cannotRead(path: String)
+
+    public var description: String {
+        switch self {
+        case .missing(let path): "\(path): no store here (check the path; a store is made by import or population import)"
+        case .notAStore(let path): "\(path): this file is not an ehcp-audit store, so it was left as it is"
+        case .unreadable(let path, let reason): "\(path): cannot open the store: \(reason)"
+        case .corrupt(let path, let detail): "\(path): the store is damaged (SQLite's check says: \(detail)); restore it from a backup"
+        case .needsUpgrade(let path): "\(path): the store was made by an older version; import into it once to upgrade it"
+        case .sampleAlreadyDrawn(let month, let inputs):
+            "a sample for \(month) was already drawn with other inputs (\(inputs)); draw it again only on purpose, replacing it"
+        case .frameworkConflict(let id, let version):
+            "framework \(id) version \(version) is already stored with different content; give the changed framework a new version"
+        case .cannotRead(let path): "\(path): cannot open file"
+        }
+    }
 }

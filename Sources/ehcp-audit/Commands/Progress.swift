@@ -19,7 +19,7 @@ struct ProgressCommand: ParsableCommand {
 
     func run() throws {
         let (first, last) = try period.range()
-        let report = try store.open().progress(from: first, to: last)
+        let report = try store.open(.readOnly).progress(from: first, to: last)
         switch format {
         case .json: Output.standard.line(ProgressOutput.json(report))
         case .csv: Output.standard.line(ProgressOutput.csv(report))

@@ -70,7 +70,7 @@ struct MonthlyReportCommand: ParsableCommand {
     @OptionGroup var destination: ReportDestination
 
     func run() throws {
-        let store = try store.open()
+        let store = try store.open(.readOnly)
         let first = month.adding(months: -11)
         let framework = try store.reportFramework(from: month, to: month)
         var figures = try store.gradeCounts(from: first, to: month.adding(months: -1))
@@ -128,7 +128,7 @@ struct AdviceReportCommand: ParsableCommand {
             guard let agency = Agency(rawValue: name) else { throw ValidationError("unknown agency \"\(name)\"") }
             return agency
         }
-        let store = try store.open()
+        let store = try store.open(.readOnly)
         let framework = try store.reportFramework(from: first, to: last)
         let corrections = try store.loggedRefusals().filter { refusal in
             refusal.rule == .noNeedsAdviceRated && refusal.month.flatMap { YearMonth($0) }.map { $0 >= first && $0 <= last } ?? false
@@ -162,7 +162,7 @@ struct LearningReportCommand: ParsableCommand {
 
     func run() throws {
         let (first, last) = try period.range()
-        let store = try store.open()
+        let store = try store.open(.readOnly)
         let framework = try store.reportFramework(from: first, to: last)
         let length = (last.year - first.year) * 12 + last.month - first.month + 1
         let report = LearningReport.build(

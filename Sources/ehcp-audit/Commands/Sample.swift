@@ -66,8 +66,8 @@ struct SampleCommand: ParsableCommand {
         if let store {
             do {
                 try store.saveSample(sample, populationDigest: digest, at: Clock.now(), replace: replace)
-            } catch let error as StoreError {
-                StandardError.line("\(store.path): error: \(error.message)")
+            } catch StoreError.sampleAlreadyDrawn(let month, let inputs) {
+                StandardError.line("\(store.path): error: a sample for \(month) was already drawn with other inputs (\(inputs)); use --replace to draw it again")
                 throw ExitCode.failure
             }
         }

@@ -12,7 +12,7 @@ struct Status: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let status = try store.open().status()
+        let status = try store.open(.readOnly).status()
         switch format {
         case .json:
             Output.standard.line("{\"audits\":\(status.audits),\"frameworks\":\(status.frameworks),\"populations\":\(status.populations),\"samples\":\(status.samples),\"imports\":\(status.imports),\"latestMonth\":\(status.latestMonth.map { "\"\($0)\"" } ?? "null")}")

@@ -14,9 +14,14 @@ struct StoreOptions: ParsableArguments {
         db != nil || ProcessInfo.processInfo.environment["EHCP_AUDIT_DB"] != nil || FileManager.default.fileExists(atPath: AuditStore.defaultPath)
     }
 
-    func open() throws -> AuditStore {
+    /// Opens the store; reading commands ask for `.readOnly`, which never makes or
+    /// changes a file.
+    func open(_ access: AuditStore.Access = .readWrite) throws -> AuditStore {
         do {
-            return try AuditStore(path: path)
+            return try AuditStore(path: path, access: access)
+        } catch let error as StoreError {
+            StandardError.line("error: \(error)")
+            throw ExitCode.failure
         } catch {
             StandardError.line("\(path): error: cannot open the store: \(error)")
             throw ExitCode.failure
