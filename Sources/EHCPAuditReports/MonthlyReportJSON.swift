@@ -10,9 +10,11 @@ public enum MonthlyReportJSON {
         var fields: [String] = [
             "\"month\":\(s(report.month.description))", "\"public\":\(report.isPublic)", "\"framework\":\(s(report.framework))",
             "\"target\":\(int(p.target))", "\"openPlans\":\(int(p.openPlans))", "\"sampled\":\(p.sampled)",
-            "\"completed\":\(p.completed)", "\"completedSampled\":\(p.completedSampled)", "\"completedOther\":\(p.completedOther)",
-            "\"moderation\":\(p.moderation)", "\"percentOfTarget\":\(p.percentOfTarget.map(Formatting.fixed2) ?? "null")", "\"shortfall\":\(int(p.shortfall))",
-            "\"year\":{\"target\":\(report.yearTarget),\"completed\":\(report.yearCompleted)}",
+            "\"completed\":\(count(report.completed))", "\"completedSampled\":\(count(report.completedSampled))",
+            "\"completedOther\":\(count(report.completedOther))",
+            "\"moderation\":\(count(report.moderation))", "\"percentOfTarget\":\(report.percentOfTarget.map(Formatting.fixed2) ?? "null")",
+            "\"shortfall\":\(report.shortfall.map(count) ?? "null")",
+            "\"year\":{\"target\":\(report.yearTarget),\"completed\":\(count(report.yearCompleted))}",
             "\"audits\":\(count(report.audits))",
             "\"grades\":{\(report.grades.map { "\(s($0.grade.id)):\(count($0.count))" }.joined(separator: ","))}",
             "\"gradeShares\":{\(report.grades.map { "\(s($0.grade.id)):\(share($0.share))" }.joined(separator: ","))}",
@@ -66,18 +68,20 @@ public enum MonthlyReportJSON {
 }
 
 /// `report monthly --format csv`: one figure per row (`table,row,column,value`), so a
-/// spreadsheet can pivot it any way; suppressed counts are `<5`, withheld shares empty.
+/// spreadsheet can pivot it any way; hidden counts are `[c]`, withheld shares empty.
 public enum MonthlyReportCSV {
     public static func render(_ report: MonthlyReport) -> String {
         var rows: [[String]] = [["table", "row", "column", "value"]]
         func add(_ table: String, _ row: String, _ column: String, _ value: String) { rows.append([table, row, column, value]) }
-        func count(_ value: ReportCount) -> String { value.value.map(String.init) ?? "<5" }
+        func count(_ value: ReportCount) -> String { value.value.map(String.init) ?? Words.hidden }
         func share(_ value: Double?) -> String { value.map { String(($0 * 10_000).rounded() / 10_000) } ?? "" }
         let p = report.progress
-        for (name, value) in [("target", p.target), ("open plans", p.openPlans), ("sampled", p.sampled), ("completed", p.completed),
-                              ("completed of sampled plans", p.completedSampled), ("moderation", p.moderation), ("shortfall", p.shortfall),
-                              ("year target", report.yearTarget), ("year completed", report.yearCompleted)] as [(String, Int?)] {
+        for (name, value) in [("target", p.target), ("open plans", p.openPlans), ("sampled", p.sampled), ("year target", report.yearTarget)] as [(String, Int?)] {
             add("target", report.month.description, name, value.map(String.init) ?? "")
+        }
+        for (name, value) in [("completed", report.completed), ("completed of sampled plans", report.completedSampled), ("moderation", report.moderation),
+                              ("shortfall", report.shortfall), ("year completed", report.yearCompleted)] as [(String, ReportCount?)] {
+            add("target", report.month.description, name, value.map(count) ?? "")
         }
         for grade in report.grades {
             add("grades", grade.grade.id, "audits", count(grade.count))

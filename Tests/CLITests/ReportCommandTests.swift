@@ -71,7 +71,7 @@ struct ReportCommandTests {
         let suppressed = try #require(figures["suppressed"] as? [String])
         #expect(!suppressed.isEmpty)
         let grades = try #require(figures["grades"] as? [String: Any])
-        for (grade, value) in grades where value is NSNull { #expect(suppressed.contains("grades.\(grade)")) }
+        for (grade, value) in grades where value is NSNull { #expect(suppressed.contains("2025-06.grade.\(grade)")) }
         for value in grades.values { if let count = value as? Int { #expect(count == 0 || count >= 5) } }
         for format in ["text", "html", "markdown", "csv", "json"] {
             let text = try report(["monthly", "--month", "2025-06", "--format", format, "--public"]).stdout

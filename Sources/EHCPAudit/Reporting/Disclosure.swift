@@ -12,17 +12,21 @@ public enum Disclosure {
     /// Whether a count must be hidden on its own.
     public static func isSmall(_ count: Int) -> Bool { count > 0 && count < threshold }
 
-    /// Which of `counts` to hide, given `groups`: sets of cell indexes whose sum is shown
-    /// (a row with its total, the grades that make up "Good or better", ...).
-    public static func mask(_ counts: [Int], groups: [[Int]]) -> [Bool] {
-        var hidden = counts.map(isSmall)
+    /// Which of `counts` to hide, given `groups`: sets of cells tied by a sum (a total and
+    /// its parts, a count and its complement), where one unknown cell could be worked out
+    /// from the others. `fixed` cells are public facts, never hidden (the target); `unknown`
+    /// cells are never published (criteria outside a top-ten list) and count as hidden.
+    public static func mask(_ counts: [Int], groups: [[Int]], fixed: Set<Int> = [], unknown: Set<Int> = []) -> [Bool] {
+        var hidden = counts.indices.map { unknown.contains($0) || (!fixed.contains($0) && isSmall(counts[$0])) }
         var changed = true
         while changed {
             changed = false
             for group in groups where group.filter({ hidden[$0] }).count == 1 {
                 // With no other non-zero cell, the hidden count equals the total, which is
                 // then small and hidden itself.
-                guard let next = group.filter({ !hidden[$0] && counts[$0] > 0 }).min(by: { counts[$0] < counts[$1] }) else { continue }
+                guard let next = group.filter({ !hidden[$0] && !fixed.contains($0) && counts[$0] > 0 })
+                    .min(by: { counts[$0] < counts[$1] })
+                else { continue }
                 hidden[next] = true
                 changed = true
             }

@@ -61,10 +61,19 @@ public struct MonthlyReport: Sendable, Equatable {
     /// The grades that count as "Good or better".
     public var goodOrBetterGrades: [String]
     public var adviceGrades: [Grade]
+    /// The month's target, open plans and plans drawn (public facts); its counts are below.
     public var progress: MonthProgress
+    /// Audits completed in the month, of drawn plans, and moderation audits.
+    public var completed: ReportCount
+    public var completedSampled: ReportCount
+    public var completedOther: ReportCount
+    public var moderation: ReportCount
+    /// Audits still needed (nil without a target), and completed as a share of the target.
+    public var shortfall: ReportCount?
+    public var percentOfTarget: Double?
     /// Sums over the twelve months up to and including `month`.
     public var yearTarget: Int
-    public var yearCompleted: Int
+    public var yearCompleted: ReportCount
     public var audits: ReportCount
     public var grades: [GradeCount]
     public var goodOrBetter: ReportCount

@@ -6,7 +6,7 @@ import EHCPAudit
 public enum MonthlyLayout {
     public static func blocks(_ report: MonthlyReport) -> [Block] {
         var blocks: [Block] = [.title("EHCP quality assurance: monthly report for \(Words.month(report.month))")]
-        blocks.append(.paragraph("Framework: \(report.framework). Counts are final routine and multi-agency audits dated in the month; moderation audits (second opinions) and drafts are left out. Intervals are 95% Wilson intervals: the true share is very likely inside them." + (report.isPublic ? " Published version: counts from 1 to 4 are shown as <5, with a second figure hidden where a total would give them away, and percentages resting on fewer than 5 records are withheld (–)." : "")))
+        blocks.append(.paragraph("Framework: \(report.framework). Counts are final routine and multi-agency audits dated in the month; moderation audits (second opinions) and drafts are left out. Intervals are 95% Wilson intervals: the true share is very likely inside them." + (report.isPublic ? " Published version: counts from 1 to 4 are hidden, and so is every figure that would let a reader work one out (another cell of the same total, a share, the rest of a share); hidden counts are shown as [c] and their percentages withheld (–)." : "")))
         blocks += target(report)
         blocks += grades(report)
         blocks += sections(report)
@@ -21,13 +21,17 @@ public enum MonthlyLayout {
         let p = report.progress
         var text: String
         if let target = p.target {
-            text = "\(p.completed) audits were completed against a target of \(target) (\(p.percentOfTarget.map { Formatting.fixed2($0) + "%" } ?? "–")); "
-            text += (p.shortfall ?? 0) == 0 ? "the target was met." : "\(p.shortfall!) more were needed."
-            text += " \(p.sampled) plans were drawn for audit from \(p.openPlans.map(String.init) ?? "?") open plans; \(p.completedSampled) of the audits were of drawn plans. \(p.moderation) moderation audits checked other auditors' grades."
+            text = "\(Words.count(report.completed)) audits were completed against a target of \(target) (\(report.percentOfTarget.map { Formatting.fixed2($0) + "%" } ?? "–")); "
+            switch report.shortfall {
+            case .shown(0)?, nil: text += "the target was met."
+            case .shown(let more)?: text += "\(more) more were needed."
+            case .suppressed?: text += "the target was not met."
+            }
+            text += " \(p.sampled) plans were drawn for audit from \(p.openPlans.map(String.init) ?? "?") open plans; \(Words.count(report.completedSampled)) of the audits were of drawn plans. \(Words.count(report.moderation)) moderation audits checked other auditors' grades."
         } else {
-            text = "No sample was drawn for this month, so there is no target to measure against. \(p.completed) audits were completed."
+            text = "No sample was drawn for this month, so there is no target to measure against. \(Words.count(report.completed)) audits were completed."
         }
-        text += " Over the 12 months to \(Words.month(report.month)): \(report.yearCompleted) audits against summed targets of \(report.yearTarget)."
+        text += " Over the 12 months to \(Words.month(report.month)): \(Words.count(report.yearCompleted)) audits against summed targets of \(report.yearTarget)."
         return [.heading("Are we meeting the 5% target?"), .paragraph(text)]
     }
 

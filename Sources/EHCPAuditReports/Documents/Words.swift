@@ -23,7 +23,11 @@ enum Words {
         share.map { "\(percent($0.low))–\(percent($0.high))" } ?? withheld
     }
 
-    static func count(_ count: ReportCount) -> String { count.value.map(String.init) ?? "<5" }
+    /// A count, or `[c]` (confidential) where disclosure control hides it.
+    static func count(_ count: ReportCount) -> String { count.value.map(String.init) ?? hidden }
+
+    /// Shown for a hidden count: not `<5`, since a count hidden to protect another may be large.
+    static let hidden = "[c]"
 
     /// Shown where a figure is withheld to protect children's privacy.
     static let withheld = "–"
