@@ -8,6 +8,12 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "EHCPAudit", targets: ["EHCPAudit"]),
+        .library(name: "EHCPAuditFormats", targets: ["EHCPAuditFormats"]),
+        .library(name: "EHCPAuditXML", targets: ["EHCPAuditXML"]),
+        .library(name: "EHCPAuditSampling", targets: ["EHCPAuditSampling"]),
+        .library(name: "EHCPAuditStore", targets: ["EHCPAuditStore"]),
+        .library(name: "EHCPAuditReports", targets: ["EHCPAuditReports"]),
+        .library(name: "EHCPAuditSynthetic", targets: ["EHCPAuditSynthetic"]),
         .executable(name: "ehcp-audit", targets: ["ehcp-audit"]),
     ],
     dependencies: [

@@ -27,8 +27,20 @@ public enum SEN2Return {
     public static func read(
         path: String, asOf: CalendarDate, references: PlanReference, displayName: String? = nil, each: (PopulationPlan) throws -> Void
     ) throws -> Int {
-        let file = displayName ?? path
-        let xml = try UntrustedXMLFile(path: path, file: file)
+        try read(UntrustedXMLFile(path: path, file: displayName ?? path), asOf: asOf, references: references, each: each)
+    }
+
+    /// Reads a return from `bytes` held in memory; `name` names them in diagnostics.
+    public static func read(
+        bytes: [UInt8], name: String, asOf: CalendarDate, references: PlanReference, each: (PopulationPlan) throws -> Void
+    ) throws -> Int {
+        try read(UntrustedXMLFile(bytes: bytes, file: name), asOf: asOf, references: references, each: each)
+    }
+
+    private static func read(
+        _ xml: UntrustedXMLFile, asOf: CalendarDate, references: PlanReference, each: (PopulationPlan) throws -> Void
+    ) throws -> Int {
+        let file = xml.file
         let reader = xml.reader
         var persons = 0
         var seen: [String: Int32] = [:]

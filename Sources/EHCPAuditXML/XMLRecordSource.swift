@@ -27,13 +27,24 @@ public final class XMLRecordSource: RecordSource {
     /// The reader stands on an `<audit>` not yet read (stray errors were returned first).
     private var auditPending = false
 
-    public init(path: String, displayName: String? = nil) throws(Diagnostic) {
+    /// Opens the file at `path`; `displayName` is the name diagnostics use.
+    public convenience init(path: String, displayName: String? = nil) throws(Diagnostic) {
         let file = displayName ?? path
+        try self.init(try UntrustedXMLFile(path: path, file: file))
+    }
+
+    /// Reads records from `bytes` held in memory (a request body); `name` names them.
+    public convenience init(bytes: [UInt8], name: String) throws(Diagnostic) {
+        try self.init(try UntrustedXMLFile(bytes: bytes, file: name))
+    }
+
+    private init(_ xml: UntrustedXMLFile) throws(Diagnostic) {
+        let file = xml.file
         self.file = file
         guard let schema = RecordSchema.shared.schema else {
             throw Diagnostic(file: file, message: RecordSchema.shared.loadError ?? "no record schema")
         }
-        xml = try UntrustedXMLFile(path: path, file: file)
+        self.xml = xml
         guard let validator = xmlSchemaNewValidCtxt(schema) else { throw Diagnostic(file: file, message: "cannot start the schema validator") }
         self.validator = validator
         xmlSchemaSetValidStructuredErrors(validator, XMLErrorLog.handler, Unmanaged.passUnretained(xml.errors).toOpaque())

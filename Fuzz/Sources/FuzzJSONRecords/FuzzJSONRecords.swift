@@ -1,0 +1,36 @@
+import EHCPAudit
+import EHCPAuditFormats
+
+/// Any bytes, read as JSON Lines and as a JSON document, then scored: the reader may
+/// refuse them but must never crash, hang or grow without bound.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    for name in ["fuzz.jsonl", "fuzz.json"] {
+        let source = JSONRecordSource(bytes: bytes, name: name)
+        while let entry = try? source.next() {
+            if let record = entry.record { _ = try? FuzzFramework.catalog.score(record) }
+        }
+    }
+    return 0
+}
+
+enum FuzzFramework {
+    static let catalog: FrameworkCatalog = {
+        let path = #filePath.split(separator: "/").dropLast(4).joined(separator: "/")
+        return try! FrameworkCatalog([try! FrameworkLoader.load(path: "/" + path + "/criteria/ehcp-qa.yaml")])
+    }()
+}
+
+/// SwiftPM links an executable's entry point as `FuzzJSONRecords_main`; hand over to libFuzzer's driver.
+@_cdecl("FuzzJSONRecords_main")
+func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var argc = argc, argv = argv
+    return LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzz(data!, size) }
+}
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
