@@ -13,10 +13,11 @@ let package = Package(
     name: "ehcp-audit-fuzz",
     dependencies: [.package(path: "..")],
     targets: [
-        .executableTarget(name: "FuzzJSONRecords", dependencies: [.product(name: "EHCPAuditFormats", package: root)], swiftSettings: fuzzer),
-        .executableTarget(name: "FuzzXMLRecords", dependencies: [.product(name: "EHCPAuditXML", package: root)], swiftSettings: fuzzer),
-        .executableTarget(name: "FuzzFramework", dependencies: [.product(name: "EHCPAuditFormats", package: root)], swiftSettings: fuzzer),
-        .executableTarget(name: "FuzzPopulationCSV", dependencies: [.product(name: "EHCPAuditFormats", package: root)], swiftSettings: fuzzer),
-        .executableTarget(name: "FuzzSEN2", dependencies: [.product(name: "EHCPAuditXML", package: root), .product(name: "EHCPAuditSampling", package: root)], swiftSettings: fuzzer),
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "FuzzJSONRecords", dependencies: ["FuzzSupport", .product(name: "EHCPAuditFormats", package: root)], swiftSettings: fuzzer),
+        .executableTarget(name: "FuzzXMLRecords", dependencies: ["FuzzSupport", .product(name: "EHCPAuditXML", package: root)], swiftSettings: fuzzer),
+        .executableTarget(name: "FuzzFramework", dependencies: ["FuzzSupport", .product(name: "EHCPAuditFormats", package: root)], swiftSettings: fuzzer),
+        .executableTarget(name: "FuzzPopulationCSV", dependencies: ["FuzzSupport", .product(name: "EHCPAuditFormats", package: root)], swiftSettings: fuzzer),
+        .executableTarget(name: "FuzzSEN2", dependencies: ["FuzzSupport", .product(name: "EHCPAuditXML", package: root), .product(name: "EHCPAuditSampling", package: root)], swiftSettings: fuzzer),
     ]
 )

@@ -1,4 +1,5 @@
 import EHCPAudit
+import FuzzSupport
 import EHCPAuditFormats
 
 /// Any bytes, read as JSON Lines and as a JSON document, then scored: the reader may
@@ -22,15 +23,7 @@ enum FuzzFramework {
     }()
 }
 
-/// SwiftPM links an executable's entry point as `FuzzJSONRecords_main`; hand over to libFuzzer's driver.
 @_cdecl("FuzzJSONRecords_main")
 func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var argc = argc, argv = argv
-    return LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzz(data!, size) }
+    runLibFuzzer(argc, argv) { data, size in fuzz(data!, size) }
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt

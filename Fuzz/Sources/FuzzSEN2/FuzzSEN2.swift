@@ -1,4 +1,5 @@
 import EHCPAudit
+import FuzzSupport
 import EHCPAuditSampling
 import EHCPAuditXML
 
@@ -12,15 +13,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 
 let references = PlanReference(key: Array(repeating: 7, count: 32))
 
-/// SwiftPM links an executable's entry point as `FuzzSEN2_main`; hand over to libFuzzer's driver.
 @_cdecl("FuzzSEN2_main")
 func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var argc = argc, argv = argv
-    return LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzz(data!, size) }
+    runLibFuzzer(argc, argv) { data, size in fuzz(data!, size) }
 }
-
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
