@@ -101,7 +101,7 @@ public struct JSONParser {
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                guard let text = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self) else {
+                guard let text = UTF8Text.decode(UnsafeBufferPointer(rebasing: bytes[start..<position])) else {
                     throw error(UTF8Text.invalidMessage)
                 }
                 position += 1
@@ -117,7 +117,7 @@ public struct JSONParser {
             position += 1
             switch byte {
             case UInt8(ascii: "\""):
-                guard let text = String(validating: scalars, as: UTF8.self) else { throw error(UTF8Text.invalidMessage) }
+                guard let text = UTF8Text.decode(scalars) else { throw error(UTF8Text.invalidMessage) }
                 return text
             case UInt8(ascii: "\\"):
                 try appendEscape(to: &scalars)

@@ -12,17 +12,14 @@ struct FieldProblem: Error {
 final class ProblemLog {
     static let limit = 50
     private(set) var problems: [FieldProblem] = []
-    private var dropped = 0
 
     func add(_ node: DocumentNode, _ path: String, _ message: String) {
-        guard problems.count < Self.limit else {
-            dropped += 1
-            if dropped == 1 {
-                problems.append(FieldProblem(line: node.line, path: path, message: "more problems follow; fix the first \(Self.limit) and check again"))
-            }
-            return
+        switch problems.count {
+        case ..<Self.limit: problems.append(FieldProblem(line: node.line, path: path, message: message))
+        case Self.limit:
+            problems.append(FieldProblem(line: node.line, path: path, message: "more problems follow; fix the first \(Self.limit) and check again"))
+        default: return
         }
-        problems.append(FieldProblem(line: node.line, path: path, message: message))
     }
 }
 

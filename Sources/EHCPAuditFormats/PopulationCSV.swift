@@ -170,6 +170,12 @@ struct CSVRows {
             row.fields.append(fieldStart..<end)
         }
         while true {
+            // Each pass appends at most one byte, so checking here bounds quoted and plain fields alike.
+            if row.bytes.count > InputLimits.largestRecord {
+                error = (start, "the row starting here is longer than \(InputLimits.largestRecordWords)")
+                done = true
+                return start
+            }
             guard let byte = reader.next() else {
                 if quoted { error = (start, "unterminated quoted field in the row starting here") }
                 done = true
@@ -183,18 +189,8 @@ struct CSVRows {
                 } else {
                     if byte == UInt8(ascii: "\n") { line += 1 }
                     row.bytes.append(byte)
-                    if row.bytes.count > InputLimits.largestRecord {
-                        error = (start, "the row starting here is longer than \(InputLimits.largestRecordWords)")
-                        done = true
-                        return start
-                    }
                 }
                 continue
-            }
-            if row.bytes.count > InputLimits.largestRecord {
-                error = (start, "the row starting here is longer than \(InputLimits.largestRecordWords)")
-                done = true
-                return start
             }
             switch byte {
             case 0x0D where reader.peek() != UInt8(ascii: "\n"):

@@ -68,9 +68,9 @@ struct HostileInputTests {
     @Test func aYAMLAliasIsRefusedBeforeItExpands() {
         var lines = ["id: x", "version: \"1\"", "a0: &a0 [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]"]
         for i in 1..<10 { lines.append("a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 9).joined(separator: ", ") + "]") }
-        #expect(throws: FrameworkLoadError.self) { try FrameworkLoader.load(text: lines.joined(separator: "\n"), file: "bomb.yaml") }
         do {
             _ = try FrameworkLoader.load(text: lines.joined(separator: "\n"), file: "bomb.yaml")
+            Issue.record("the alias bomb loaded")
         } catch {
             #expect(error.diagnostics.map(\.description) == ["bomb.yaml:4: error: YAML aliases (*name) are not allowed in frameworks: write the value out"])
         }

@@ -10,13 +10,14 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     for name in ["fuzz.jsonl", "fuzz.json"] {
         let source = JSONRecordSource(bytes: bytes, name: name)
         while let entry = try? source.next() {
-            if let record = entry.record { _ = try? FuzzFramework.catalog.score(record) }
+            if let record = entry.record { _ = try? ShippedFramework.catalog.score(record) }
         }
     }
     return 0
 }
 
-enum FuzzFramework {
+/// The shipped framework, found from this file's place in Fuzz/Sources/TARGET.
+enum ShippedFramework {
     static let catalog: FrameworkCatalog = {
         let path = #filePath.split(separator: "/").dropLast(4).joined(separator: "/")
         return try! FrameworkCatalog([try! FrameworkLoader.load(path: "/" + path + "/criteria/ehcp-qa.yaml")])

@@ -52,7 +52,7 @@ enum FrameworkRules {
             }
             if !seen.insert(rating.id).inserted { problems.add("\(entry).id", "duplicate rating id \"\(rating.id)\"") }
             if !(rating.points.magnitude <= largestNumber) {
-                problems.add("\(entry).points", "rating \(rating.id): points must be a number from -1000000 to 1000000, found \(format(rating.points))")
+                problems.add("\(entry).points", "rating \(rating.id): points must be a number from -\(format(largestNumber)) to \(format(largestNumber)), found \(format(rating.points))")
             }
             if i > 0, !(rating.points < scale[i - 1].points) {
                 problems.add("\(entry).points", "rating \(rating.id): points must be strictly decreasing (best first), but \(format(rating.points)) follows \(format(scale[i - 1].points))")
@@ -90,7 +90,7 @@ enum FrameworkRules {
             if section.id.isEmpty { problems.add(entry, "section id must not be empty") }
             if !seen.insert(section.id).inserted { problems.add("\(entry).id", "duplicate section id \"\(section.id)\"") }
             if !(section.weight > 0 && section.weight <= largestNumber) {
-                problems.add("\(entry).weight", "section \(section.id): weight must be greater than 0 and at most 1000000, found \(format(section.weight))")
+                problems.add("\(entry).weight", "section \(section.id): weight must be greater than 0 and at most \(format(largestNumber)), found \(format(section.weight))")
             }
             if section.criteria.isEmpty {
                 problems.add("\(entry).criteria", "section \(section.id) has no criteria, so it could never be graded")
@@ -124,7 +124,7 @@ enum FrameworkRules {
         if criterion.text.trimmingWhitespace.isEmpty { problems.add("\(entry).text", "\(name): text must not be empty") }
         if criterion.action.trimmingWhitespace.isEmpty { problems.add("\(entry).action", "\(name): action must not be empty") }
         if !(criterion.weight > 0 && criterion.weight <= largestNumber) {
-            problems.add("\(entry).weight", "\(name): weight must be greater than 0 and at most 1000000, found \(format(criterion.weight))")
+            problems.add("\(entry).weight", "\(name): weight must be greater than 0 and at most \(format(largestNumber)), found \(format(criterion.weight))")
         }
         if let cap = criterion.cap {
             if framework.rating(cap.at) == nil {

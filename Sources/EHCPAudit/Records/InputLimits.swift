@@ -5,9 +5,6 @@ public enum InputLimits {
     /// with its line and reading goes on after it where the format allows.
     public static let largestRecord = 4 << 20
 
-    /// The largest framework file, in bytes (1 MiB; the shipped one is about 20 KB).
-    public static let largestFramework = 1 << 20
-
     /// The most plans a population (CSV or SEN2 return) may hold: three times England's
     /// 640,000 open EHCPs, so that a runaway file is refused before memory runs out.
     public static let mostPlans = 2_000_000

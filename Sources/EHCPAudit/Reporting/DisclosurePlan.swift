@@ -11,9 +11,9 @@
 ///
 /// ```swift
 /// var plan = DisclosurePlan(isPublic: true)
-/// plan.group("late", [("timed", 8), ("within", 5), ("late", 3)])  // "late" is 8 − 5
+/// plan.share(("within", 5), of: ("timed", 8))  // registers "within.complement", 3
 /// plan.solve()
-/// plan.count("within")  // .suppressed: it would give "late" away
+/// plan.count("within")  // .suppressed: with "timed" it would give the 3 away
 /// ```
 public struct DisclosurePlan: Sendable {
     public let isPublic: Bool
@@ -24,7 +24,7 @@ public struct DisclosurePlan: Sendable {
     private var fixed: Set<Int> = []
     private var unknown: Set<Int> = []
     private var hidden: [Bool] = []
-    /// Keys of the cells a reader sees, in the order first registered.
+    /// The cells a reader sees, in the order first registered.
     private var published: [Int] = []
     private var isPublished: Set<Int> = []
 
@@ -68,7 +68,6 @@ public struct DisclosurePlan: Sendable {
     /// cannot reveal a small complement; returns nothing, read it back with `share`.
     public mutating func share(_ count: (String, Int), of total: (String, Int)) {
         group(total, [count, (count.0 + ".complement", total.1 - count.1)], shown: false)
-        cell(count.0, count.1, shown: false)
     }
 
     /// Decides what to hide; call once, after every cell and group is registered.

@@ -47,10 +47,9 @@ struct Generate: ParsableCommand {
     }
 
     func run() throws {
-        let last = lastMonth
         let framework = try Inputs.frameworks([criteria]).frameworks[0]
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        let asOf = last.firstDay
+        let asOf = lastMonth.firstDay
         let population = SyntheticPopulation(count: plans, seed: seed, asOf: asOf).plans
 
         try write("population.csv") { out in
@@ -66,7 +65,7 @@ struct Generate: ParsableCommand {
             for (i, plan) in population.enumerated() { out.line(SEN2Writer.person(plan, index: i + 1, asOf: asOf, random: &random)) }
             out.line(SEN2Writer.footer)
         }
-        let records = { SyntheticAudits(framework: framework, plans: population, count: audits, months: months, last: last, seed: seed) }
+        let records = { SyntheticAudits(framework: framework, plans: population, count: audits, months: months, last: lastMonth, seed: seed) }
         try write("audits.jsonl") { out in
             for record in records() { out.line(RecordJSONWriter.record(record)) }
         }

@@ -31,7 +31,6 @@ struct Import: ParsableCommand {
         let store = try store.open()
         let catalog = try Inputs.storedFrameworks(store, adding: criteria)
         var totals = AuditStore.ImportSummary(file: "")
-        var failed = false
         var unstored = 0
         for path in files {
             do {
@@ -60,18 +59,16 @@ struct Import: ParsableCommand {
                     unstored += 1
                 }
                 totals.refused += summary.refused
-                failed = failed || !summary.committed
             } catch let error as Diagnostic {
                 StandardError.report([error])
                 StandardError.line("\(path): nothing of this file was stored.")
                 unstored += 1
-                failed = true
             }
         }
         var line = "\(totals.imported) imported, \(totals.unchanged) unchanged, \(totals.refused) refused"
         if unstored > 0 { line += "; nothing was stored from \(unstored) of the \(files.count) files" }
         Output.standard.line(line + ".")
-        if failed { throw ExitCode.failure }
+        if unstored > 0 { throw ExitCode.failure }
     }
 
     private func report(_ summary: AuditStore.ImportSummary) {

@@ -31,7 +31,6 @@ struct ImportPopulation: ParsableCommand {
     var file: String
 
     func run() throws {
-        let date = asOf
         let store = try store.open()
         var count = 0, note = ""
         let isSEN2 = file.lowercased().hasSuffix(".xml")
@@ -39,13 +38,13 @@ struct ImportPopulation: ParsableCommand {
         let references = isSEN2 ? PlanReference(key: try store.planReferenceKey(generate: PlanReference.newKey)) : nil
         do {
             let digest = try AuditStore.fileDigest(path: file)
-            try store.savePopulation(asOf: date, source: file, digest: digest, at: Clock.now()) { add in
+            try store.savePopulation(asOf: asOf, source: file, digest: digest, at: Clock.now()) { add in
                 let keep: (PopulationPlan) throws -> Void = { plan in
                     try add(plan)
                     count += 1
                 }
                 if let references {
-                    let persons = try SEN2Return.read(path: file, asOf: date, references: references, each: keep)
+                    let persons = try SEN2Return.read(path: file, asOf: asOf, references: references, each: keep)
                     note = " (\(persons) children in the return)"
                 } else {
                     try PopulationCSV.read(path: file, each: keep)
@@ -60,6 +59,6 @@ struct ImportPopulation: ParsableCommand {
             StandardError.line("\(file): nothing of this file was stored.")
             throw ExitCode.failure
         }
-        Output.standard.line("\(file): \(count) open plans as of \(date) stored\(note).")
+        Output.standard.line("\(file): \(count) open plans as of \(asOf) stored\(note).")
     }
 }

@@ -8,8 +8,6 @@ extension YearMonth: ExpressibleByArgument {
         guard let month = YearMonth(argument), (1900...2999).contains(month.year) else { return nil }
         self = month
     }
-
-    public static var defaultCompletionKind: CompletionKind { .default }
 }
 
 /// Dates on the command line: `YYYY-MM-DD`, a day that exists, from 1900 to 2999.
