@@ -87,6 +87,15 @@ final class ByteReader {
         return count > 0
     }
 
+    /// Consumes `prefix` if the unread bytes start with it (within the current chunk, as at
+    /// the start of a file); otherwise consumes nothing.
+    func skip(prefix: [UInt8]) {
+        if position == count && !refill() { return }
+        guard chunk[position..<count].starts(with: prefix) else { return }
+        position += prefix.count
+        offset += prefix.count
+    }
+
     /// The next byte without consuming it.
     func peek() -> UInt8? {
         guard let byte = next() else { return nil }

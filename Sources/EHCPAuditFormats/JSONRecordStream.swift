@@ -52,7 +52,7 @@ final class JSONRecordStream {
 
     private func nextLine() -> Item? {
         if state == .start {
-            skipByteOrderMark()
+            reader.skip(prefix: Self.byteOrderMark)
             state = .single
         }
         while state != .done {
@@ -68,23 +68,13 @@ final class JSONRecordStream {
         return nil
     }
 
-    /// A UTF-8 byte order mark at the start of the file says nothing JSON needs: skip it.
-    private func skipByteOrderMark() {
-        guard reader.peek() == 0xEF else { return }
-        _ = reader.next()
-        guard reader.next() == 0xBB, reader.next() == 0xBF else {
-            state = .done
-            return
-        }
-    }
+    /// A UTF-8 byte order mark at the start of a file says nothing JSON needs: it is skipped.
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
     private func nextInDocument() throws(Diagnostic) -> Item? {
         switch state {
         case .start:
-            skipByteOrderMark()
-            if state == .done {
-                throw Diagnostic(file: file, line: 1, message: "invalid JSON: the file starts with byte 0xEF but not with a whole UTF-8 byte order mark")
-            }
+            reader.skip(prefix: Self.byteOrderMark)
             skipWhitespace()
             guard let first = reader.peek() else {
                 throw Diagnostic(file: file, line: line, message: "the file is empty: expected a record object or an array of records")

@@ -28,6 +28,12 @@ struct HostileInputTests {
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
         #expect(try entries("a.json", bom + Array(recordJSON("R1").utf8)).map(\.record?.auditId) == ["R1"])
         #expect(try entries("a.jsonl", bom + Array((recordJSON("R1") + "\n" + recordJSON("R2")).utf8)).map(\.record?.auditId) == ["R1", "R2"])
+        // Half a mark is no mark: the record is read and refused, never silently dropped.
+        let half = try entries("a.jsonl", [0xEF, 0xBB] + Array(recordJSON("R1").utf8))
+        #expect(half.count == 1 && half[0].record == nil && !half[0].diagnostics.isEmpty)
+        let byte = try entries("a.json", [0xEF] + Array(recordJSON("R1").utf8))
+        #expect(byte.count == 1 && byte[0].record == nil)
+        #expect(messages(byte) == ["invalid JSON: unexpected byte 0xEF, expected a value"])
     }
 
     @Test func aRecordOverTheLimitIsRefusedAndTheNextLineStillRead() throws {
