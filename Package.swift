@@ -7,6 +7,7 @@ let package = Package(
     name: "ehcp-audit",
     platforms: [.macOS(.v13)],
     products: [
+        .library(name: "EHCPAuditKit", targets: ["EHCPAuditKit"]),
         .library(name: "EHCPAudit", targets: ["EHCPAudit"]),
         .library(name: "EHCPAuditFormats", targets: ["EHCPAuditFormats"]),
         .library(name: "EHCPAuditXML", targets: ["EHCPAuditXML"]),
@@ -34,9 +35,12 @@ let package = Package(
         ),
         .target(
             name: "EHCPAuditStore",
-            dependencies: ["EHCPAudit", "EHCPAuditSampling", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "EHCPAudit", "EHCPAuditFormats", "EHCPAuditSampling", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
-        .target(name: "EHCPAuditReports", dependencies: ["EHCPAudit", "EHCPAuditSampling"]),
+        .target(name: "EHCPAuditReports", dependencies: ["EHCPAudit", "EHCPAuditFormats", "EHCPAuditSampling", "EHCPAuditStore"]),
         .target(name: "EHCPAuditSynthetic", dependencies: ["EHCPAudit", "EHCPAuditSampling"]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
         .target(
@@ -44,20 +48,29 @@ let package = Package(
             dependencies: ["EHCPAudit", "EHCPAuditSampling", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")],
             resources: [.embedInCode("ehcp-audit-record.xsd")]
         ),
+        .target(
+            name: "EHCPAuditKit",
+            dependencies: [
+                "EHCPAudit", "EHCPAuditFormats", "EHCPAuditReports", "EHCPAuditXML", "EHCPAuditSampling", "EHCPAuditStore",
+            ]
+        ),
         .executableTarget(
             name: "ehcp-audit",
             dependencies: [
-                "EHCPAudit", "EHCPAuditFormats", "EHCPAuditReports", "EHCPAuditXML", "EHCPAuditSampling", "EHCPAuditStore", "EHCPAuditSynthetic",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "EHCPAuditKit", "EHCPAuditSynthetic", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "EHCPAuditTests", dependencies: ["EHCPAudit"]),
-        .testTarget(name: "EHCPAuditFormatsTests", dependencies: ["EHCPAuditFormats"]),
-        .testTarget(name: "EHCPAuditReportsTests", dependencies: ["EHCPAuditReports", "EHCPAuditFormats"]),
-        .testTarget(name: "EHCPAuditXMLTests", dependencies: ["EHCPAuditXML", "EHCPAuditFormats"]),
-        .testTarget(name: "EHCPAuditSamplingTests", dependencies: ["EHCPAuditSampling"]),
-        .testTarget(name: "EHCPAuditSyntheticTests", dependencies: ["EHCPAuditSynthetic", "EHCPAuditFormats"]),
-        .testTarget(name: "EHCPAuditStoreTests", dependencies: ["EHCPAuditStore", "EHCPAuditFormats"]),
-        .testTarget(name: "CLITests", dependencies: ["ehcp-audit", "CLibXML2"]),
+        .target(
+            name: "EHCPAuditTestSupport", dependencies: ["EHCPAuditKit", "EHCPAuditSynthetic"], path: "Tests/TestSupport"
+        ),
+        .testTarget(name: "EHCPAuditTests", dependencies: ["EHCPAudit", "EHCPAuditTestSupport"]),
+        .testTarget(name: "EHCPAuditFormatsTests", dependencies: ["EHCPAuditFormats", "EHCPAuditTestSupport"]),
+        .testTarget(name: "EHCPAuditReportsTests", dependencies: ["EHCPAuditReports", "EHCPAuditTestSupport"]),
+        .testTarget(name: "EHCPAuditXMLTests", dependencies: ["EHCPAuditXML", "EHCPAuditTestSupport"]),
+        .testTarget(name: "EHCPAuditSamplingTests", dependencies: ["EHCPAuditSampling", "EHCPAuditTestSupport"]),
+        .testTarget(name: "EHCPAuditSyntheticTests", dependencies: ["EHCPAuditSynthetic", "EHCPAuditTestSupport"]),
+        .testTarget(name: "EHCPAuditStoreTests", dependencies: ["EHCPAuditStore", "EHCPAuditTestSupport"]),
+        .testTarget(name: "EHCPAuditKitTests", dependencies: ["EHCPAuditKit", "EHCPAuditTestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["ehcp-audit", "CLibXML2", "EHCPAuditTestSupport"]),
     ]
 )

@@ -44,19 +44,18 @@ struct FastRecordDecoder {
         var kind: AuditKind?, status: AuditStatus?, plan = PlanDetails(), judgements: [Judgement]?, advices: [Advice] = []
         var seen = Fields(), first = true
         guard open("{") else { return nil }
-        while let key = nextKey(&first) {
-            switch key {
-            case "auditId": seen.once(0, &failed); auditId = string()
-            case "planId": seen.once(1, &failed); planId = string()
-            case "auditor": seen.once(2, &failed); auditor = string()
-            case "auditDate": seen.once(3, &failed); date = self.date()
-            case "kind": seen.once(4, &failed); kind = word()
-            case "status": seen.once(5, &failed); status = word()
-            case "framework": seen.once(6, &failed); framework = frameworkReference()
-            case "plan": seen.once(7, &failed); plan = planDetails() ?? plan
-            case "judgements": seen.once(8, &failed); judgements = judgementList()
-            case "advices": seen.once(9, &failed); advices = adviceList() ?? []
-            default: failed = true
+        while let field: RecordField.Audit = nextField(&first, &seen) {
+            switch field {
+            case .auditId: auditId = string()
+            case .planId: planId = string()
+            case .auditor: auditor = string()
+            case .auditDate: date = self.date()
+            case .kind: kind = word()
+            case .status: status = word()
+            case .framework: framework = frameworkReference()
+            case .plan: plan = planDetails() ?? plan
+            case .judgements: judgements = judgementList()
+            case .advices: advices = adviceList() ?? []
             }
             if failed { return nil }
         }
@@ -70,11 +69,10 @@ struct FastRecordDecoder {
     private mutating func frameworkReference() -> FrameworkReference? {
         var id: String?, version: String?, seen = Fields(), first = true
         guard open("{") else { return nil }
-        while let key = nextKey(&first) {
-            switch key {
-            case "id": seen.once(0, &failed); id = string()
-            case "version": seen.once(1, &failed); version = string()
-            default: failed = true
+        while let field: RecordField.Framework = nextField(&first, &seen) {
+            switch field {
+            case .id: id = string()
+            case .version: version = string()
             }
             if failed { return nil }
         }
@@ -85,18 +83,17 @@ struct FastRecordDecoder {
     private mutating func planDetails() -> PlanDetails? {
         var plan = PlanDetails(), seen = Fields(), first = true
         guard open("{") else { return nil }
-        while let key = nextKey(&first) {
-            let optional = !skipNull()
-            switch key {
-            case "locality": seen.once(0, &failed); if optional { plan.locality = required(string()) }
-            case "phase": seen.once(1, &failed); if optional { plan.phase = required(word()) }
-            case "primaryNeed": seen.once(2, &failed); if optional { plan.primaryNeed = required(word()) }
-            case "team": seen.once(3, &failed); if optional { plan.team = required(string()) }
-            case "caseworker": seen.once(4, &failed); if optional { plan.caseworker = required(string()) }
-            case "planType": seen.once(5, &failed); if optional { plan.planType = required(word()) }
-            case "requestDate": seen.once(6, &failed); if optional { plan.requestDate = required(date()) }
-            case "issueDate": seen.once(7, &failed); if optional { plan.issueDate = required(date()) }
-            default: failed = true
+        while let field: RecordField.Plan = nextField(&first, &seen) {
+            guard !skipNull() else { continue }
+            switch field {
+            case .locality: plan.locality = required(string())
+            case .phase: plan.phase = required(word())
+            case .primaryNeed: plan.primaryNeed = required(word())
+            case .team: plan.team = required(string())
+            case .caseworker: plan.caseworker = required(string())
+            case .planType: plan.planType = required(word())
+            case .requestDate: plan.requestDate = required(date())
+            case .issueDate: plan.issueDate = required(date())
             }
             if failed { return nil }
         }
@@ -112,12 +109,11 @@ struct FastRecordDecoder {
             let line = self.line
             var criterion: String?, rating: String?, comment: String?, seen = Fields(), first = true
             guard open("{") else { return nil }
-            while let key = nextKey(&first) {
-                switch key {
-                case "criterion": seen.once(0, &failed); criterion = word()
-                case "rating": seen.once(1, &failed); rating = word()
-                case "comment": seen.once(2, &failed); if !skipNull() { comment = required(string()) }
-                default: failed = true
+            while let field: RecordField.Judgement = nextField(&first, &seen) {
+                switch field {
+                case .criterion: criterion = word()
+                case .rating: rating = word()
+                case .comment: if !skipNull() { comment = required(string()) }
                 }
                 if failed { return nil }
             }
@@ -136,17 +132,16 @@ struct FastRecordDecoder {
             var id: String?, agency: Agency?, provider: String?, role: String?, requested: CalendarDate?, received: CalendarDate?
             var status: AdviceStatus?, judgements: [Judgement] = [], seen = Fields(), first = true
             guard open("{") else { return nil }
-            while let key = nextKey(&first) {
-                switch key {
-                case "id": seen.once(0, &failed); id = string()
-                case "agency": seen.once(1, &failed); agency = word()
-                case "status": seen.once(2, &failed); status = word()
-                case "provider": seen.once(3, &failed); if !skipNull() { provider = required(string()) }
-                case "role": seen.once(4, &failed); if !skipNull() { role = required(string()) }
-                case "requested": seen.once(5, &failed); if !skipNull() { requested = required(date()) }
-                case "received": seen.once(6, &failed); if !skipNull() { received = required(date()) }
-                case "judgements": seen.once(7, &failed); if !skipNull() { judgements = judgementList() ?? [] }
-                default: failed = true
+            while let field: RecordField.Advice = nextField(&first, &seen) {
+                switch field {
+                case .id: id = string()
+                case .agency: agency = word()
+                case .status: status = word()
+                case .provider: if !skipNull() { provider = required(string()) }
+                case .role: if !skipNull() { role = required(string()) }
+                case .requested: if !skipNull() { requested = required(date()) }
+                case .received: if !skipNull() { received = required(date()) }
+                case .judgements: if !skipNull() { judgements = judgementList() ?? [] }
                 }
                 if failed { return nil }
             }
@@ -183,6 +178,18 @@ struct FastRecordDecoder {
         guard take(UInt8(ascii: ":")) else { failed = true; return nil }
         skipWhitespace()
         return words.text(UnsafeBufferPointer(rebasing: bytes[range]))
+    }
+
+    /// The field the next key names, once only; nil at the closing brace, or (setting
+    /// `failed`) for a key that is not one of `Field`'s or was seen before.
+    private mutating func nextField<Field: RecordFieldName>(_ first: inout Bool, _ seen: inout Fields) -> Field? {
+        guard let key = nextKey(&first) else { return nil }
+        guard let field = Field(json: key) else {
+            failed = true
+            return nil
+        }
+        seen.once(field.rawValue, &failed)
+        return failed ? nil : field
     }
 
     /// Whether another element of the array being read follows, with the cursor on it.

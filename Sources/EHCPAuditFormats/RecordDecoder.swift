@@ -1,6 +1,7 @@
 import EHCPAudit
 
-/// Turns a parsed JSON record (records.md) into an ``AuditRecord``.
+/// Turns a parsed JSON record (docs/records.md) into an ``AuditRecord``, field names from
+/// the ``RecordField`` table.
 ///
 /// Every field is type-checked and every unknown field refused by name, so a `childName`,
 /// `dateOfBirth` or `upn` never gets past the door.
@@ -9,18 +10,19 @@ enum RecordDecoder {
 
     static func decode(_ node: DocumentNode, root: String, log: ProblemLog) -> AuditRecord? {
         guard let object = ObjectReader(node, path: root, log: log) else { return nil }
-        object.refuseUnknown(allowed: ["auditId", "planId", "framework", "auditor", "auditDate", "kind", "status", "plan", "judgements", "advices"], note: personalDataNote)
-        let auditId = object.string("auditId", required: true)
-        let planId = object.string("planId", required: true)
-        let framework = object.object("framework", required: true).flatMap(frameworkReference)
-        let auditor = object.string("auditor", required: true)
-        let auditDate = object.date("auditDate", required: true)
-        let kind = object.choice("kind", required: true, as: AuditKind.self)
-        let status = object.choice("status", required: true, as: AuditStatus.self)
-        let plan = object.object("plan").map(planDetails) ?? PlanDetails()
-        let judgements = object.array("judgements", required: true).map { judgementList($0, path: object.childPath("judgements"), log: log) }
-        let advices = (object.array("advices") ?? []).enumerated().compactMap { i, element in
-            advice(element, path: "\(object.childPath("advices"))[\(i)]", log: log)
+        typealias Field = RecordField.Audit
+        object.refuseUnknown(allowed: Field.jsonNames, note: personalDataNote)
+        let auditId = object.string(Field.auditId.json, required: true)
+        let planId = object.string(Field.planId.json, required: true)
+        let framework = object.object(Field.framework.json, required: true).flatMap(frameworkReference)
+        let auditor = object.string(Field.auditor.json, required: true)
+        let auditDate = object.date(Field.auditDate.json, required: true)
+        let kind = object.choice(Field.kind.json, required: true, as: AuditKind.self)
+        let status = object.choice(Field.status.json, required: true, as: AuditStatus.self)
+        let plan = object.object(Field.plan.json).map(planDetails) ?? PlanDetails()
+        let judgements = object.array(Field.judgements.json, required: true).map { judgementList($0, path: object.childPath(Field.judgements.json), log: log) }
+        let advices = (object.array(Field.advices.json) ?? []).enumerated().compactMap { i, element in
+            advice(element, path: "\(object.childPath(Field.advices.json))[\(i)]", log: log)
         }
         guard let auditId, let planId, let framework, let auditor, let auditDate, let kind, let status, let judgements
         else { return nil }
@@ -31,42 +33,50 @@ enum RecordDecoder {
     }
 
     private static func frameworkReference(_ object: ObjectReader) -> FrameworkReference? {
-        object.refuseUnknown(allowed: ["id", "version"])
-        guard let id = object.string("id", required: true), let version = object.string("version", required: true) else { return nil }
+        typealias Field = RecordField.Framework
+        object.refuseUnknown(allowed: Field.jsonNames)
+        guard let id = object.string(Field.id.json, required: true), let version = object.string(Field.version.json, required: true)
+        else { return nil }
         return FrameworkReference(id: id, version: version)
     }
 
     private static func planDetails(_ object: ObjectReader) -> PlanDetails {
-        object.refuseUnknown(allowed: ["locality", "phase", "primaryNeed", "team", "caseworker", "planType", "requestDate", "issueDate"], note: personalDataNote)
+        typealias Field = RecordField.Plan
+        object.refuseUnknown(allowed: Field.jsonNames, note: personalDataNote)
         return PlanDetails(
-            locality: object.string("locality"), phase: object.choice("phase"), primaryNeed: object.choice("primaryNeed"),
-            team: object.string("team"), caseworker: object.string("caseworker"), planType: object.choice("planType"),
-            requestDate: object.date("requestDate"), issueDate: object.date("issueDate")
+            locality: object.string(Field.locality.json), phase: object.choice(Field.phase.json),
+            primaryNeed: object.choice(Field.primaryNeed.json), team: object.string(Field.team.json),
+            caseworker: object.string(Field.caseworker.json), planType: object.choice(Field.planType.json),
+            requestDate: object.date(Field.requestDate.json), issueDate: object.date(Field.issueDate.json)
         )
     }
 
     private static func judgementList(_ elements: [DocumentNode], path: String, log: ProblemLog) -> [Judgement] {
-        elements.enumerated().compactMap { i, element in
+        typealias Field = RecordField.Judgement
+        return elements.enumerated().compactMap { i, element in
             guard let object = ObjectReader(element, path: path, index: i, log: log) else { return nil }
-            object.refuseUnknown(allowed: ["criterion", "rating", "comment"])
-            guard let criterion = object.string("criterion", required: true), let rating = object.string("rating", required: true)
+            object.refuseUnknown(allowed: Field.jsonNames)
+            guard let criterion = object.string(Field.criterion.json, required: true),
+                let rating = object.string(Field.rating.json, required: true)
             else { return nil }
-            let comment = object.string("comment")
+            let comment = object.string(Field.comment.json)
             return Judgement(criterion: criterion, rating: rating, comment: comment?.isEmpty == true ? nil : comment, line: element.line)
         }
     }
 
     private static func advice(_ node: DocumentNode, path: String, log: ProblemLog) -> Advice? {
+        typealias Field = RecordField.Advice
         guard let object = ObjectReader(node, path: path, log: log) else { return nil }
-        object.refuseUnknown(allowed: ["id", "agency", "provider", "role", "requested", "received", "status", "judgements"], note: personalDataNote)
-        let id = object.string("id", required: true)
-        let agency = object.choice("agency", required: true, as: Agency.self)
-        let status = object.choice("status", required: true, as: AdviceStatus.self)
-        let judgements = judgementList(object.array("judgements") ?? [], path: object.childPath("judgements"), log: log)
+        object.refuseUnknown(allowed: Field.jsonNames, note: personalDataNote)
+        let id = object.string(Field.id.json, required: true)
+        let agency = object.choice(Field.agency.json, required: true, as: Agency.self)
+        let status = object.choice(Field.status.json, required: true, as: AdviceStatus.self)
+        let judgements = judgementList(
+            object.array(Field.judgements.json) ?? [], path: object.childPath(Field.judgements.json), log: log)
         guard let id, let agency, let status else { return nil }
         return Advice(
-            id: id, agency: agency, provider: object.string("provider"), role: object.string("role"),
-            requested: object.date("requested"), received: object.date("received"), status: status,
+            id: id, agency: agency, provider: object.string(Field.provider.json), role: object.string(Field.role.json),
+            requested: object.date(Field.requested.json), received: object.date(Field.received.json), status: status,
             judgements: judgements, line: node.line
         )
     }

@@ -1,69 +1,141 @@
 import EHCPAudit
+import EHCPAuditFormats
 
 /// `report monthly --format json`: every figure of the report, for other systems and for
 /// checking by hand. Suppressed counts are `null` and listed under `suppressed`; shares
-/// are fractions (0–1) with their 95% Wilson interval.
+/// are fractions (0–1, four decimals) with their 95% Wilson interval.
 public enum MonthlyReportJSON {
     public static func render(_ report: MonthlyReport) -> String {
-        let s = Formatting.jsonString
+        var json = JSONWriter(capacity: 16_384)
         let p = report.progress
-        var fields: [String] = [
-            "\"month\":\(s(report.month.description))", "\"public\":\(report.isPublic)", "\"framework\":\(s(report.framework))",
-            "\"target\":\(int(p.target))", "\"openPlans\":\(int(p.openPlans))", "\"sampled\":\(p.sampled)",
-            "\"completed\":\(count(report.completed))", "\"completedSampled\":\(count(report.completedSampled))",
-            "\"completedOther\":\(count(report.completedOther))",
-            "\"moderation\":\(count(report.moderation))", "\"percentOfTarget\":\(report.percentOfTarget.map(Formatting.fixed2) ?? "null")",
-            "\"shortfall\":\(report.shortfall.map(count) ?? "null")",
-            "\"year\":{\"target\":\(report.yearTarget),\"completed\":\(count(report.yearCompleted))}",
-            "\"audits\":\(count(report.audits))",
-            "\"grades\":{\(report.grades.map { "\(s($0.grade.id)):\(count($0.count))" }.joined(separator: ","))}",
-            "\"gradeShares\":{\(report.grades.map { "\(s($0.grade.id)):\(share($0.share))" }.joined(separator: ","))}",
-            "\"goodOrBetter\":\(share(report.goodOrBetterShare, count: report.goodOrBetter, grades: report.goodOrBetterGrades))",
-            "\"sections\":[\(report.sections.map(section).joined(separator: ","))]",
-            "\"criteriaBelowStandard\":[\(report.criteria.map(criterion).joined(separator: ","))]",
-            "\"themes\":[\(report.themes.map { "{\"section\":\(s($0.section)),\"title\":\(s($0.title)),\"actions\":\(count($0.actions))}" }.joined(separator: ","))]",
-            "\"caps\":[\(report.caps.map(criterion).joined(separator: ","))]",
-            "\"planTimeliness\":{\"timed\":\(count(report.newPlansTimed)),\"within20Weeks\":\(share(report.newPlansWithin20Weeks))}",
-            "\"advice\":{\"byAgency\":[\(report.adviceByAgency.map { advice($0, report) }.joined(separator: ","))],\"byProvider\":[\(report.adviceByProvider.map { advice($0, report) }.joined(separator: ","))]}",
-            "\"trend\":[\(report.trend.map { trend($0, report) }.joined(separator: ",\n"))]",
-            "\"suppressed\":[\(report.suppressed.map(s).joined(separator: ","))]",
-        ]
-        fields[0] = "\n" + fields[0]
-        return "{" + fields.joined(separator: ",\n") + "\n}"
+        json.object { json in
+            json.member("month", report.month.description)
+            json.member("public", report.isPublic)
+            json.member("framework", report.framework)
+            json.member("target", p.target)
+            json.member("openPlans", p.openPlans)
+            json.member("sampled", p.sampled)
+            json.member("completed", report.completed.value)
+            json.member("completedSampled", report.completedSampled.value)
+            json.member("completedOther", report.completedOther.value)
+            json.member("moderation", report.moderation.value)
+            json.member("percentOfTarget", report.percentOfTarget, places: 2)
+            json.member("shortfall", report.shortfall?.value)
+            json.key("year")
+            json.object { json in
+                json.member("target", report.yearTarget)
+                json.member("completed", report.yearCompleted.value)
+            }
+            json.member("audits", report.audits.value)
+            json.key("grades")
+            json.object { json in for grade in report.grades { json.member(grade.grade.id, grade.count.value) } }
+            json.key("gradeShares")
+            json.object { json in
+                for grade in report.grades {
+                    json.key(grade.grade.id)
+                    share(grade.share, &json)
+                }
+            }
+            json.key("goodOrBetter")
+            share(report.goodOrBetterShare, &json) { json in
+                json.member("count", report.goodOrBetter.value)
+                json.key("grades")
+                json.list(report.goodOrBetterGrades) { json, grade in json.string(grade) }
+            }
+            json.key("sections")
+            json.list(report.sections) { json, row in
+                json.object { json in
+                    json.member("id", row.id)
+                    json.member("title", row.title)
+                    json.member("audits", row.applicable.value)
+                    json.member("meanPercent", row.meanPercent, places: 2)
+                    json.key("grades")
+                    json.list(row.grades) { json, count in json.number(count.value) }
+                }
+            }
+            json.key("criteriaBelowStandard")
+            json.list(report.criteria) { json, row in criterion(row, &json) }
+            json.key("themes")
+            json.list(report.themes) { json, row in
+                json.object { json in
+                    json.member("section", row.section)
+                    json.member("title", row.title)
+                    json.member("actions", row.actions.value)
+                }
+            }
+            json.key("caps")
+            json.list(report.caps) { json, row in criterion(row, &json) }
+            json.key("planTimeliness")
+            json.object { json in
+                json.member("timed", report.newPlansTimed.value)
+                json.key("within20Weeks")
+                share(report.newPlansWithin20Weeks, &json)
+            }
+            json.key("advice")
+            json.object { json in
+                json.key("byAgency")
+                json.list(report.adviceByAgency) { json, row in advice(row, report, &json) }
+                json.key("byProvider")
+                json.list(report.adviceByProvider) { json, row in advice(row, report, &json) }
+            }
+            json.key("trend")
+            json.list(report.trend) { json, row in
+                json.newline()
+                trend(row, report, &json)
+            }
+            json.key("suppressed")
+            json.list(report.suppressed) { json, key in json.string(key) }
+        }
+        return json.text
     }
 
-    private static func int(_ value: Int?) -> String { value.map(String.init) ?? "null" }
-    private static func count(_ value: ReportCount) -> String { value.value.map(String.init) ?? "null" }
-    private static func fraction(_ value: Double?) -> String { value.map { String(($0 * 10_000).rounded() / 10_000) } ?? "null" }
-
-    private static func share(_ share: Share?) -> String {
-        guard let share else { return "{\"share\":null,\"low\":null,\"high\":null}" }
-        return "{\"share\":\(fraction(share.share)),\"low\":\(fraction(share.low)),\"high\":\(fraction(share.high))}"
+    /// A share with its interval, then any `more` members; every member null when the
+    /// share is withheld.
+    private static func share(_ share: Share?, _ json: inout JSONWriter, more: (inout JSONWriter) -> Void = { _ in }) {
+        json.object { json in
+            json.member("share", share?.share, places: 4)
+            json.member("low", share?.low, places: 4)
+            json.member("high", share?.high, places: 4)
+            more(&json)
+        }
     }
 
-    private static func share(_ share: Share?, count: ReportCount, grades: [String]) -> String {
-        String(self.share(share).dropLast()) + ",\"count\":\(self.count(count)),\"grades\":[\(grades.map(Formatting.jsonString).joined(separator: ","))]}"
+    private static func criterion(_ row: MonthlyReport.CriterionRow, _ json: inout JSONWriter) {
+        json.object { json in
+            json.member("criterion", row.criterion)
+            json.member("section", row.section)
+            json.member("count", row.count.value)
+            json.member("share", row.share, places: 4)
+            json.member("text", row.text)
+        }
     }
 
-    private static func section(_ row: MonthlyReport.SectionRow) -> String {
-        "{\"id\":\(Formatting.jsonString(row.id)),\"title\":\(Formatting.jsonString(row.title)),\"audits\":\(count(row.applicable)),"
-            + "\"meanPercent\":\(row.meanPercent.map(Formatting.fixed2) ?? "null"),\"grades\":[\(row.grades.map(count).joined(separator: ","))]}"
+    private static func advice(_ row: MonthlyReport.AdviceRow, _ report: MonthlyReport, _ json: inout JSONWriter) {
+        json.object { json in
+            json.member("name", row.name)
+            json.member("advices", row.advices.value)
+            json.key("grades")
+            json.object { json in for (grade, count) in zip(report.adviceGrades, row.grades) { json.member(grade.id, count.value) } }
+            json.member("notScored", row.notScored.value)
+            json.key("timely")
+            share(row.timely, &json)
+            json.member("blank", row.blank, places: 4)
+            json.member("noNeedsIdentified", row.noNeeds, places: 4)
+            json.member("notReceived", row.notReceived, places: 4)
+            json.member("notKnown", row.notKnown, places: 4)
+        }
     }
 
-    private static func criterion(_ row: MonthlyReport.CriterionRow) -> String {
-        "{\"criterion\":\(Formatting.jsonString(row.criterion)),\"section\":\(Formatting.jsonString(row.section)),\"count\":\(count(row.count)),\"share\":\(fraction(row.share)),\"text\":\(Formatting.jsonString(row.text))}"
-    }
-
-    private static func advice(_ row: MonthlyReport.AdviceRow, _ report: MonthlyReport) -> String {
-        let grades = zip(report.adviceGrades, row.grades).map { "\(Formatting.jsonString($0.id)):\(count($1))" }.joined(separator: ",")
-        return "{\"name\":\(Formatting.jsonString(row.name)),\"advices\":\(count(row.advices)),\"grades\":{\(grades)},\"notScored\":\(count(row.notScored)),"
-            + "\"timely\":\(share(row.timely)),\"blank\":\(fraction(row.blank)),\"noNeedsIdentified\":\(fraction(row.noNeeds)),"
-            + "\"notReceived\":\(fraction(row.notReceived)),\"notKnown\":\(fraction(row.notKnown))}"
-    }
-
-    private static func trend(_ row: MonthlyReport.TrendRow, _ report: MonthlyReport) -> String {
-        let grades = zip(report.gradeScale, row.grades).map { "\(Formatting.jsonString($0.id)):\(count($1))" }.joined(separator: ",")
-        return "{\"month\":\"\(row.month)\",\"target\":\(int(row.target)),\"completed\":\(count(row.completed)),\"grades\":{\(grades)},\"goodOrBetter\":\(share(row.goodOrBetter))}"
+    private static func trend(_ row: MonthlyReport.TrendRow, _ report: MonthlyReport, _ json: inout JSONWriter) {
+        json.object { json in
+            json.member("month", row.month.description)
+            json.member("target", row.target)
+            json.member("completed", row.completed.value)
+            json.key("grades")
+            json.object { json in for (grade, count) in zip(report.gradeScale, row.grades) { json.member(grade.id, count.value) } }
+            json.key("goodOrBetter")
+            share(row.goodOrBetter, &json)
+        }
     }
 }
 

@@ -1,17 +1,42 @@
 import EHCPAudit
+import EHCPAuditFormats
 import EHCPAuditSampling
 
-/// `sample` output: JSON as sampling.md specifies, CSV for a caseworker list, text for a person.
+/// `sample` output: JSON as docs/sampling.md describes, CSV for a caseworker list, text for a person.
 public enum SampleOutput {
     public static func json(_ sample: Sample) -> String {
-        let s = Formatting.jsonString
         let p = sample.parameters
-        let strata = sample.strata.map { "{\"stratum\":\(s($0.stratum)),\"eligible\":\($0.eligible),\"quota\":\($0.quota)}" }
-        let selected = sample.selected.map { "{\"planId\":\(s($0.planId)),\"stratum\":\(s($0.stratum)),\"rank\":\(s($0.rank))}" }
-        return "{\"month\":\(s(p.month.description)),\"seed\":\(s(p.seed)),\"rate\":\(Formatting.short(p.rate)),"
-            + "\"strataKeys\":[\(p.strata.map { s($0.rawValue) }.joined(separator: ","))],\"lookback\":\(p.lookback),"
-            + "\"population\":\(sample.population),\"eligible\":\(sample.eligible),\"target\":\(sample.target),\n"
-            + "\"strata\":[\(strata.joined(separator: ",\n"))],\n\"selected\":[\n\(selected.joined(separator: ",\n"))\n]}"
+        var json = JSONWriter(capacity: 256 + 64 * sample.selected.count)
+        json.object { json in
+            json.member("month", p.month.description)
+            json.member("seed", p.seed)
+            json.member("rate", p.rate, places: 6)
+            json.key("strataKeys")
+            json.list(p.strata) { json, key in json.string(key.rawValue) }
+            json.member("lookback", p.lookback)
+            json.member("population", sample.population)
+            json.member("eligible", sample.eligible)
+            json.member("target", sample.target)
+            json.key("strata")
+            json.list(sample.strata) { json, stratum in
+                json.newline()
+                json.object { json in
+                    json.member("stratum", stratum.stratum)
+                    json.member("eligible", stratum.eligible)
+                    json.member("quota", stratum.quota)
+                }
+            }
+            json.key("selected")
+            json.list(sample.selected) { json, plan in
+                json.newline()
+                json.object { json in
+                    json.member("planId", plan.planId)
+                    json.member("stratum", plan.stratum)
+                    json.member("rank", plan.rank)
+                }
+            }
+        }
+        return json.text
     }
 
     public static func csv(_ sample: Sample) -> String {
@@ -47,13 +72,29 @@ public enum SampleOutput {
 /// `progress` output: each month against its target, with running totals.
 public enum ProgressOutput {
     public static func json(_ report: ProgressReport) -> String {
-        let months = zip(report.months, report.running).map { month, running in
-            "{\"month\":\"\(month.month)\",\"openPlans\":\(number(month.openPlans)),\"target\":\(number(month.target)),\"sampled\":\(month.sampled),"
-                + "\"completed\":\(month.completed),\"completedSampled\":\(month.completedSampled),\"completedOther\":\(month.completedOther),"
-                + "\"moderation\":\(month.moderation),\"percentOfTarget\":\(month.percentOfTarget.map(Formatting.fixed2) ?? "null"),"
-                + "\"shortfall\":\(number(month.shortfall)),\"runningTarget\":\(running.target),\"runningCompleted\":\(running.completed)}"
+        var json = JSONWriter()
+        json.object { json in
+            json.key("months")
+            json.list(zip(report.months, report.running)) { json, pair in
+                let (month, running) = pair
+                json.newline()
+                json.object { json in
+                    json.member("month", month.month.description)
+                    json.member("openPlans", month.openPlans)
+                    json.member("target", month.target)
+                    json.member("sampled", month.sampled)
+                    json.member("completed", month.completed)
+                    json.member("completedSampled", month.completedSampled)
+                    json.member("completedOther", month.completedOther)
+                    json.member("moderation", month.moderation)
+                    json.member("percentOfTarget", month.percentOfTarget, places: 2)
+                    json.member("shortfall", month.shortfall)
+                    json.member("runningTarget", running.target)
+                    json.member("runningCompleted", running.completed)
+                }
+            }
         }
-        return "{\"months\":[\n\(months.joined(separator: ",\n"))\n]}"
+        return json.text
     }
 
     public static func csv(_ report: ProgressReport) -> String {
@@ -85,6 +126,5 @@ public enum ProgressOutput {
         return lines.joined(separator: "\n")
     }
 
-    private static func number(_ value: Int?) -> String { value.map(String.init) ?? "null" }
     private static func text(_ value: Int?, none: String = "") -> String { value.map(String.init) ?? none }
 }

@@ -1,31 +1,68 @@
 import EHCPAudit
+import EHCPAuditFormats
 
-/// `score --format json` (scoring.md §5): `{"records":[...]}` with one record per line,
-/// written as records are scored so that output streams too.
+/// `score --format json` (docs/scoring.md §5): `{"records":[...]}` with one record per
+/// line, written as records are scored so that output streams too. Percentages and gains
+/// are rounded to two decimals.
 public enum ScoreJSON {
     public static let header = "{\"records\":["
     public static let footer = "]}"
 
     /// One record object, without separators.
     public static func record(_ result: AuditResult) -> String {
-        let s = Formatting.jsonString
-        let caps = result.caps.map { "{\"criterion\":\(s($0.criterion)),\"grade\":\(s($0.grade.id))}" }
-        let sections = result.sections.map {
-            "{\"id\":\(s($0.id)),\"percent\":\(number($0.percent)),\"grade\":\(optional($0.grade?.id))}"
-        }
-        let actions = result.actions.map {
-            "{\"criterion\":\(s($0.criterion)),\"section\":\(s($0.section)),\"rating\":\(s($0.rating)),\"gain\":\(Formatting.fixed2($0.gain)),\"text\":\(s($0.text))}"
-        }
-        let advices = result.advices.map {
-            "{\"id\":\(s($0.id)),\"status\":\(s($0.status.rawValue)),\"percent\":\(number($0.percent)),\"grade\":\(optional($0.grade?.id)),\"days\":\($0.days.map(String.init) ?? "null"),\"timely\":\($0.timely.map { $0 ? "true" : "false" } ?? "null")}"
-        }
-        return "{\"auditId\":\(s(result.auditId)),\"planId\":\(s(result.planId)),"
-            + "\"framework\":{\"id\":\(s(result.framework.id)),\"version\":\(s(result.framework.version))},"
-            + "\"percent\":\(Formatting.fixed2(result.percent)),\"boundaryGrade\":\(s(result.boundaryGrade.id)),\"grade\":\(s(result.grade.id)),"
-            + "\"caps\":[\(caps.joined(separator: ","))],\"sections\":[\(sections.joined(separator: ","))],"
-            + "\"actions\":[\(actions.joined(separator: ","))],\"advices\":[\(advices.joined(separator: ","))]}"
+        var json = JSONWriter(capacity: 2048)
+        write(result, to: &json)
+        return json.text
     }
 
-    private static func number(_ value: Double?) -> String { value.map(Formatting.fixed2) ?? "null" }
-    private static func optional(_ text: String?) -> String { text.map(Formatting.jsonString) ?? "null" }
+    public static func write(_ result: AuditResult, to json: inout JSONWriter) {
+        json.object { json in
+            json.member("auditId", result.auditId)
+            json.member("planId", result.planId)
+            json.key("framework")
+            json.object { json in
+                json.member("id", result.framework.id)
+                json.member("version", result.framework.version)
+            }
+            json.member("percent", result.percent, places: 2)
+            json.member("boundaryGrade", result.boundaryGrade.id)
+            json.member("grade", result.grade.id)
+            json.key("caps")
+            json.list(result.caps) { json, cap in
+                json.object { json in
+                    json.member("criterion", cap.criterion)
+                    json.member("grade", cap.grade.id)
+                }
+            }
+            json.key("sections")
+            json.list(result.sections) { json, section in
+                json.object { json in
+                    json.member("id", section.id)
+                    json.member("percent", section.percent, places: 2)
+                    json.member("grade", section.grade?.id)
+                }
+            }
+            json.key("actions")
+            json.list(result.actions) { json, action in
+                json.object { json in
+                    json.member("criterion", action.criterion)
+                    json.member("section", action.section)
+                    json.member("rating", action.rating)
+                    json.member("gain", action.gain, places: 2)
+                    json.member("text", action.text)
+                }
+            }
+            json.key("advices")
+            json.list(result.advices) { json, advice in
+                json.object { json in
+                    json.member("id", advice.id)
+                    json.member("status", advice.status.rawValue)
+                    json.member("percent", advice.percent, places: 2)
+                    json.member("grade", advice.grade?.id)
+                    json.member("days", advice.days)
+                    json.member("timely", advice.timely)
+                }
+            }
+        }
+    }
 }

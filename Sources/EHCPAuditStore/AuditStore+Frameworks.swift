@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import EHCPAudit
+import EHCPAuditFormats
 import EHCPAuditSampling
 import GRDB
 
@@ -33,6 +34,30 @@ extension AuditStore {
                            arguments: [framework.id, framework.version, digest, content, file, time])
             return .stored
         }
+    }
+
+    /// Loads a framework from its text (YAML or JSON, by `file`'s extension) and keeps it.
+    /// Throws `FrameworkLoadError` with every problem, or
+    /// ``StoreError/frameworkConflict(id:version:)``.
+    ///
+    /// ```swift
+    /// let text = try String(contentsOfFile: "criteria/ehcp-qa.yaml", encoding: .utf8)
+    /// try store.addFramework(text: text, file: "ehcp-qa.yaml", at: "2025-07-01T09:00:00Z")
+    /// ```
+    @discardableResult
+    public func addFramework(text: String, file: String, at time: String) throws -> Framework {
+        let framework = try FrameworkLoader.load(text: text, file: file)
+        try saveFramework(framework, content: text, file: file, at: time)
+        return framework
+    }
+
+    /// Every stored framework, ready to score records with.
+    public func frameworkCatalog() throws -> FrameworkCatalog {
+        var catalog = FrameworkCatalog()
+        for stored in try storedFrameworks() {
+            try catalog.add(try FrameworkLoader.load(text: stored.content, file: stored.file))
+        }
+        return catalog
     }
 
     public func storedFrameworks() throws -> [StoredFramework] {

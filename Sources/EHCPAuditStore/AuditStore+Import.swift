@@ -1,4 +1,5 @@
 import EHCPAudit
+import EHCPAuditFormats
 import GRDB
 
 extension AuditStore {
@@ -40,10 +41,61 @@ extension AuditStore {
         }
     }
 
+    /// What happened to one record during an import, for the caller to show as it goes.
+    public enum ImportEvent: Sendable {
+        /// The record could not be read or scored; these are every reason. Nothing of the
+        /// file will be stored.
+        case refused([Diagnostic])
+        /// The record's auditId is stored with other content and `replace` was not asked
+        /// for: ``StoreError/auditConflict(id:)``, at the record's place in the file.
+        case conflict(Diagnostic, StoreError)
+        /// A record was read (stored or not): how many so far, and how many bytes.
+        case progress(records: Int, bytes: Int)
+    }
+
+    /// Scores every record of `source` against the framework it names and stores the
+    /// file whole or not at all: one refused record and nothing of it is kept. An
+    /// identical audit already stored is left as it is; the same auditId with other
+    /// content is refused unless `replace`, which keeps the earlier version in history.
+    /// The attempt is logged either way, with its counted refusals.
+    ///
+    /// Throws the source's `Diagnostic` when the file cannot be read to its end (nothing
+    /// is stored then either).
+    ///
+    /// ```swift
+    /// let source = try RecordReader.source(bytes: body, name: "request.json")   // EHCPAuditKit
+    /// let summary = try store.importRecords(from: source, scoringWith: try store.frameworkCatalog(),
+    ///                                       at: "2025-07-01T09:00:00Z") { event in print(event) }
+    /// summary.committed   // false when any record was refused
+    /// ```
+    public func importRecords(
+        from source: RecordSource, scoringWith catalog: FrameworkCatalog, at time: String, replace: Bool = false,
+        observe: (ImportEvent) -> Void = { _ in }
+    ) throws -> ImportSummary {
+        try importFile(source.file, at: time, replace: replace) { session in
+            while let entry = try source.next() {
+                switch catalog.evaluate(entry, file: source.file) {
+                case .scored(let record, let result):
+                    if try session.add(record, result: result) == .conflict {
+                        let error = StoreError.auditConflict(id: record.auditId)
+                        let place = Diagnostic(
+                            file: source.file, line: entry.line, recordIndex: entry.index, auditId: record.auditId,
+                            message: error.description)
+                        observe(.conflict(place, error))
+                    }
+                case .refused(let diagnostics):
+                    observe(.refused(diagnostics))
+                    session.refuse(diagnostics.compactMap { Refusal($0, in: entry) })
+                }
+                observe(.progress(records: entry.index, bytes: source.bytesRead))
+            }
+        }
+    }
+
     /// Imports one file atomically: `body` adds its records one at a time to the session,
     /// all in one transaction, which is committed only if no record was refused. The
     /// attempt is logged either way, with its counted refusals.
-    public func importFile(_ file: String, at time: String, replace: Bool, _ body: (ImportSession) throws -> Void) throws -> ImportSummary {
+    func importFile(_ file: String, at time: String, replace: Bool, _ body: (ImportSession) throws -> Void) throws -> ImportSummary {
         try pool.writeWithoutTransaction { db in
             var summary = ImportSummary(file: file)
             var refusals: [Refusal] = []
@@ -93,8 +145,19 @@ extension AuditStore {
     }
 }
 
+extension AuditStore.Refusal {
+    /// The refusal to log for a diagnostic of `entry`, when it broke a counted rule.
+    init?(_ diagnostic: Diagnostic, in entry: RecordEntry) {
+        guard let rule = diagnostic.rule else { return nil }
+        let advice = entry.record?.advices.first { $0.id == diagnostic.advice }
+        self.init(
+            auditId: entry.auditId, month: entry.record.map { YearMonth($0.auditDate).description },
+            criterion: diagnostic.criterion, rule: rule, agency: advice?.agency.rawValue, provider: advice?.provider)
+    }
+}
+
 /// One file's import in progress, inside its transaction.
-public final class ImportSession {
+final class ImportSession {
     let db: Database
     let importId: Int64
     let replace: Bool
@@ -109,15 +172,16 @@ public final class ImportSession {
         self.time = time
     }
 
-    public enum Outcome: Sendable, Equatable {
+    enum Outcome: Sendable, Equatable {
         case imported, unchanged, replaced
         /// Refused: the same auditId is stored with other content.
-        case conflict(String)
+        case conflict
     }
 
-    /// Stores a scored record. `json` is its canonical JSON, kept whole so nothing is
-    /// lost; an identical re-import is a no-op.
-    public func add(_ record: AuditRecord, result: AuditResult, json: String) throws -> Outcome {
+    /// Stores a scored record with its canonical JSON (``RecordJSONWriter``), kept whole
+    /// so nothing is lost, and that JSON's digest; an identical re-import is a no-op.
+    func add(_ record: AuditRecord, result: AuditResult) throws -> Outcome {
+        let json = RecordJSONWriter.record(record)
         let digest = AuditStore.digest(json)
         // Most audits are new: try the insert first and look at the stored one only if
         // the auditId is taken.
@@ -132,7 +196,7 @@ public final class ImportSession {
         }
         guard replace else {
             summary.refused += 1
-            return .conflict("audit \(record.auditId) is already stored with different content; import with --replace to store this version and keep the earlier one in history")
+            return .conflict
         }
         try db.execute(sql: "INSERT INTO audit_history (audit_id, replaced_at, digest, record_json, import_id) SELECT audit_id, ?, digest, record_json, import_id FROM audits WHERE audit_id = ?", arguments: [time, record.auditId])
         try db.execute(sql: "DELETE FROM audits WHERE audit_id = ?", arguments: [record.auditId])
@@ -141,8 +205,8 @@ public final class ImportSession {
         return .replaced
     }
 
-    /// Counts a refused record; `refusal` is kept in the log when it broke a counted rule.
-    public func refuse(_ refusals: [AuditStore.Refusal]) {
+    /// Counts a refused record; `refusals` are kept in the log: the counted rules it broke.
+    func refuse(_ refusals: [AuditStore.Refusal]) {
         summary.refused += 1
         if refusals.contains(where: { $0.rule == .noNeedsAdviceRated }) { summary.noNeedsRefusals += 1 }
         self.refusals += refusals

@@ -4,10 +4,10 @@ import GRDB
 extension AuditStore {
     /// Grades and ratings per auditor, team, caseworker or advice provider over a period,
     /// counting final routine and multi-agency audits.
-    public func groupFacts(_ grouping: LearningReport.Grouping, from first: YearMonth, to last: YearMonth) throws -> [GroupFacts] {
+    public func groupFacts(_ grouping: LearningReport.Grouping, for period: ReportPeriod) throws -> [GroupFacts] {
         try pool.read { db in
-            let period = "a.month BETWEEN ? AND ? AND a.status = 'final' AND a.kind != 'moderation'"
-            let arguments: StatementArguments = [first.description, last.description]
+            let arguments: StatementArguments = [period.first.description, period.last.description]
+            let period = Self.countedInPeriod
             let (gradeSQL, ratingSQL): (String, String)
             if grouping == .provider {
                 gradeSQL = "SELECT v.provider AS g, v.grade AS grade, COUNT(*) AS n FROM audit_advices v JOIN audits a ON a.audit_id = v.audit_id WHERE \(period) GROUP BY 1, 2"

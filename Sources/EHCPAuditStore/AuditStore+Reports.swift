@@ -2,9 +2,14 @@ import EHCPAudit
 import GRDB
 
 extension AuditStore {
-    /// The audits a report counts: final routine and multi-agency audits of the month
-    /// (moderation audits are second opinions, drafts are unfinished).
-    static let counted = "a.month = ? AND a.status = 'final' AND a.kind != 'moderation'"
+    /// The audits a report counts, as SQL over `audits a`: final routine and multi-agency
+    /// audits (moderation audits are second opinions, drafts are unfinished). The one
+    /// statement of the rule in SQL; ``MonthFigures`` says it in Swift.
+    static let countedAudits = "a.status = 'final' AND a.kind != 'moderation'"
+    /// Counted audits of one month (the argument).
+    static let counted = "a.month = ? AND \(countedAudits)"
+    /// Counted audits of a range of months (two arguments, first and last).
+    static let countedInPeriod = "a.month BETWEEN ? AND ? AND \(countedAudits)"
 
     /// Everything the monthly report needs about one month, aggregated in SQL.
     public func monthFigures(_ month: YearMonth) throws -> MonthFigures {
@@ -50,13 +55,12 @@ extension AuditStore {
     }
 
     /// Audits and grade counts for each month in the range (for trends), in one query.
-    public func gradeCounts(from first: YearMonth, to last: YearMonth) throws -> [MonthFigures] {
+    public func gradeCounts(for period: ReportPeriod) throws -> [MonthFigures] {
         try pool.read { db in
             var byMonth: [String: MonthFigures] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT month, grade, COUNT(*) AS n FROM audits
-                WHERE month BETWEEN ? AND ? AND status = 'final' AND kind != 'moderation' GROUP BY month, grade
-                """, arguments: [first.description, last.description]) {
+                SELECT a.month, a.grade, COUNT(*) AS n FROM audits a WHERE \(Self.countedInPeriod) GROUP BY a.month, a.grade
+                """, arguments: [period.first.description, period.last.description]) {
                 let month: String = row["month"]
                 guard let parsed = YearMonth(month) else {
                     throw StoreError.corrupt(path: path, detail: "an audit is stored under month \"\(month)\", which is not a month YYYY-MM")
@@ -67,8 +71,8 @@ extension AuditStore {
                 byMonth[month] = figures
             }
             var months: [MonthFigures] = []
-            var month = first
-            while month <= last {
+            var month = period.first
+            while month <= period.last {
                 months.append(byMonth[month.description] ?? MonthFigures(month: month))
                 month = month.adding(months: 1)
             }
@@ -77,10 +81,10 @@ extension AuditStore {
     }
 
     /// Advice figures by agency and provider over a range of months, optionally narrowed.
-    public func adviceFigures(from first: YearMonth, to last: YearMonth, agency: Agency? = nil, provider: String? = nil) throws -> [AdviceFigures] {
+    public func adviceFigures(for period: ReportPeriod, agency: Agency? = nil, provider: String? = nil) throws -> [AdviceFigures] {
         try pool.read { db in
-            var condition = "a.month BETWEEN ? AND ? AND a.status = 'final' AND a.kind != 'moderation'"
-            var arguments: [DatabaseValueConvertible] = [first.description, last.description]
+            var condition = Self.countedInPeriod
+            var arguments: [DatabaseValueConvertible] = [period.first.description, period.last.description]
             if let agency { condition += " AND v.agency = ?"; arguments.append(agency.rawValue) }
             if let provider { condition += " AND v.provider = ?"; arguments.append(provider) }
             return try adviceFigures(db, where: condition, arguments: StatementArguments(arguments))
@@ -88,14 +92,14 @@ extension AuditStore {
     }
 
     /// How often each advice criterion was given each rating, by provider, over a range.
-    public func adviceCriterionRatings(from first: YearMonth, to last: YearMonth) throws -> [AdviceReport.RatingCount] {
+    public func adviceCriterionRatings(for period: ReportPeriod) throws -> [AdviceReport.RatingCount] {
         try pool.read { db in
             struct Key: Hashable { var provider: String?, agency: String, criterion: String, rating: String }
             var counts: [Key: Int] = [:]
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT v.provider, v.agency, v.ratings FROM audit_advices v JOIN audits a ON a.audit_id = v.audit_id
-                WHERE a.month BETWEEN ? AND ? AND a.status = 'final' AND a.kind != 'moderation'
-                """, arguments: [first.description, last.description])
+                WHERE \(Self.countedInPeriod)
+                """, arguments: [period.first.description, period.last.description])
             while let row = try rows.next() {
                 let provider: String? = row["provider"], agency: String = row["agency"]
                 for item in Packed.unpack(row["ratings"]) where item.count == 2 {
@@ -146,9 +150,9 @@ extension AuditStore {
 
 extension AuditStore {
     /// Frameworks used by the period's counted audits, most used first.
-    public func frameworkUse(from first: YearMonth, to last: YearMonth) throws -> [FrameworkReference] {
+    public func frameworkUse(for period: ReportPeriod) throws -> [FrameworkReference] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT framework_id, framework_version, COUNT(*) AS n FROM audits WHERE month BETWEEN ? AND ? GROUP BY 1, 2 ORDER BY n DESC, 1, 2", arguments: [first.description, last.description])
+            try Row.fetchAll(db, sql: "SELECT framework_id, framework_version, COUNT(*) AS n FROM audits WHERE month BETWEEN ? AND ? GROUP BY 1, 2 ORDER BY n DESC, 1, 2", arguments: [period.first.description, period.last.description])
                 .map { FrameworkReference(id: $0["framework_id"], version: $0["framework_version"]) }
         }
     }

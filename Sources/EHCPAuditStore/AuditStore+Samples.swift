@@ -32,12 +32,12 @@ extension AuditStore {
         }
     }
 
-    /// Progress for each month from `first` to `last` (sampling.md, "Progress against the target").
-    public func progress(from first: YearMonth, to last: YearMonth) throws -> ProgressReport {
+    /// Progress for each month of `period` (docs/sampling.md, "Progress against the target").
+    public func progress(for period: ReportPeriod) throws -> ProgressReport {
         try pool.read { db in
             var months: [MonthProgress] = []
-            var month = first
-            while month <= last {
+            var month = period.first
+            while month <= period.last {
                 let key = month.description
                 var sample: (population: Int, target: Int, plans: Set<String>)?
                 if let row = try Row.fetchOne(db, sql: "SELECT population, target FROM samples WHERE month = ?", arguments: [key]) {

@@ -160,19 +160,26 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case frameworkConflict(id: String, version: String)
     /// A file could not be read.
     case cannotRead(path: String)
+    /// A report was asked of a store that holds no framework to word it.
+    case noFramework(path: String)
+    /// The audit is stored with different content, and replacing it was not asked for.
+    case auditConflict(id: String)
 
     public var description: String {
         switch self {
-        case .missing(let path): "\(path): no store here (check the path; a store is made by import or population import)"
+        case .missing(let path): "\(path): no store here (check the path; a store is made when audits or a population are first imported)"
         case .notAStore(let path): "\(path): this file is not an ehcp-audit store, so it was left as it is"
         case .unreadable(let path, let reason): "\(path): cannot open the store: \(reason)"
         case .corrupt(let path, let detail): "\(path): the store is damaged (SQLite's check says: \(detail)); restore it from a backup"
-        case .needsUpgrade(let path): "\(path): the store was made by an older version; import into it once to upgrade it"
+        case .needsUpgrade(let path): "\(path): the store was made by an older version; open it for writing once to upgrade it"
         case .sampleAlreadyDrawn(let month, let inputs):
             "a sample for \(month) was already drawn with other inputs (\(inputs)); draw it again only on purpose, replacing it"
         case .frameworkConflict(let id, let version):
             "framework \(id) version \(version) is already stored with different content; give the changed framework a new version"
         case .cannotRead(let path): "\(path): cannot open file"
+        case .noFramework(let path): "\(path): the store holds no framework; store one with the audits it scores"
+        case .auditConflict(let id):
+            "audit \(id) is already stored with different content; replace it on purpose to store this version (the earlier one is kept in history)"
         }
     }
 }

@@ -15,31 +15,36 @@ struct XMLRecordBuilder {
     }
 
     mutating func build() -> AuditRecord? {
+        typealias Field = RecordField.Audit
         var framework: FrameworkReference?
         var plan = PlanDetails()
         var judgements: [Judgement] = []
         var advices: [Advice] = []
         for child in audit.children {
             switch child.localName {
-            case "framework":
-                if let id = child.attribute("id"), let version = child.attribute("version") { framework = FrameworkReference(id: id, version: version) }
-            case "plan":
+            case name(Field.framework):
+                if let id = value(child, RecordField.Framework.id), let version = value(child, RecordField.Framework.version) {
+                    framework = FrameworkReference(id: id, version: version)
+                }
+            case name(Field.plan):
+                typealias Plan = RecordField.Plan
                 plan = PlanDetails(
-                    locality: child.attribute("locality"), phase: word(child, "phase"), primaryNeed: word(child, "primaryNeed"),
-                    team: child.attribute("team"), caseworker: child.attribute("caseworker"), planType: word(child, "type"),
-                    requestDate: date(child, "requestDate"), issueDate: date(child, "issueDate")
+                    locality: value(child, Plan.locality), phase: word(child, Plan.phase),
+                    primaryNeed: word(child, Plan.primaryNeed), team: value(child, Plan.team),
+                    caseworker: value(child, Plan.caseworker), planType: word(child, Plan.planType),
+                    requestDate: date(child, Plan.requestDate), issueDate: date(child, Plan.issueDate)
                 )
-            case "judgement":
+            case name(Field.judgements):
                 judgements.append(judgement(child))
-            case "advice":
+            case name(Field.advices):
                 if let advice = advice(child) { advices.append(advice) }
             default:
                 break
             }
         }
-        guard let auditId = audit.attribute("id"), let planId = audit.attribute("plan"), let auditor = audit.attribute("auditor"),
-              let framework, let auditDate = date(audit, "date"), let kind: AuditKind = word(audit, "kind"),
-              let status: AuditStatus = word(audit, "status")
+        guard let auditId = value(audit, Field.auditId), let planId = value(audit, Field.planId),
+            let auditor = value(audit, Field.auditor), let framework, let auditDate = date(audit, Field.auditDate),
+            let kind: AuditKind = word(audit, Field.kind), let status: AuditStatus = word(audit, Field.status)
         else { return nil }
         return AuditRecord(
             auditId: auditId, planId: planId, framework: framework, auditor: auditor, auditDate: auditDate, kind: kind,
@@ -48,27 +53,44 @@ struct XMLRecordBuilder {
     }
 
     private func judgement(_ element: XMLElement) -> Judgement {
-        Judgement(criterion: element.attribute("criterion") ?? "", rating: element.attribute("rating") ?? "", comment: element.text, line: element.line)
+        typealias Field = RecordField.Judgement
+        return Judgement(
+            criterion: value(element, Field.criterion) ?? "", rating: value(element, Field.rating) ?? "",
+            comment: element.text, line: element.line)
     }
 
     private mutating func advice(_ element: XMLElement) -> Advice? {
-        guard let id = element.attribute("id"), let agency: Agency = word(element, "agency"), let status: AdviceStatus = word(element, "status")
+        typealias Field = RecordField.Advice
+        guard let id = value(element, Field.id), let agency: Agency = word(element, Field.agency),
+            let status: AdviceStatus = word(element, Field.status)
         else { return nil }
         return Advice(
-            id: id, agency: agency, provider: element.attribute("provider"), role: element.attribute("role"),
-            requested: date(element, "requested"), received: date(element, "received"), status: status,
-            judgements: element.children.filter { $0.localName == "judgement" }.map(judgement), line: element.line
+            id: id, agency: agency, provider: value(element, Field.provider), role: value(element, Field.role),
+            requested: date(element, Field.requested), received: date(element, Field.received), status: status,
+            judgements: element.children.filter { $0.localName == name(Field.judgements) }.map(judgement),
+            line: element.line
         )
     }
 
-    private func word<Word: RawRepresentable>(_ element: XMLElement, _ name: String) -> Word? where Word.RawValue == String {
-        element.attribute(name).flatMap(Word.init)
+    /// The element name of a field kept as a child element.
+    private func name(_ field: some RecordFieldName) -> String {
+        if case .element(let name) = field.xml { return name }
+        preconditionFailure("\(field.json) is not an element")
     }
 
-    private mutating func date(_ element: XMLElement, _ name: String) -> CalendarDate? {
-        guard let text = element.attribute(name) else { return nil }
+    private func value(_ element: XMLElement, _ field: some RecordFieldName) -> String? {
+        field.xmlAttribute.flatMap(element.attribute)
+    }
+
+    private func word<Word: RawRepresentable>(_ element: XMLElement, _ field: some RecordFieldName) -> Word?
+    where Word.RawValue == String {
+        value(element, field).flatMap(Word.init)
+    }
+
+    private mutating func date(_ element: XMLElement, _ field: some RecordFieldName) -> CalendarDate? {
+        guard let text = value(element, field) else { return nil }
         guard let date = CalendarDate(text) else {
-            problems.append((element.line, "\(name)=\"\(text)\" is not an ISO date YYYY-MM-DD that exists"))
+            problems.append((element.line, "\(field.xmlAttribute ?? field.json)=\"\(text)\" is not an ISO date YYYY-MM-DD that exists"))
             return nil
         }
         return date

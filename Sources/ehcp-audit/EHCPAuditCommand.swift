@@ -1,4 +1,5 @@
 import ArgumentParser
+import EHCPAuditKit
 import Foundation
 
 /// The `ehcp-audit` command: scores EHCP quality-assurance audits against a criteria
@@ -24,7 +25,7 @@ struct EHCPAuditCommand: ParsableCommand {
             try command.run()
         } catch {
             Output.standard.flush()
-            exit(withError: error)
+            exit(withError: Messages.report(error) ? ExitCode.failure : error)
         }
         do {
             try Output.standard.finish()

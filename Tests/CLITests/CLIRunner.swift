@@ -1,3 +1,4 @@
+import EHCPAuditTestSupport
 import Foundation
 
 /// Runs the built `ehcp-audit` executable, as a user would.
@@ -8,7 +9,7 @@ struct CLIRunner {
         var stderr: String
     }
 
-    static let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let projectRoot = URL(fileURLWithPath: Project.root)
 
     /// The executable sits beside the test bundle in the build products folder.
     static let executable: URL = {

@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import EHCPAuditTestSupport
 import Testing
 
 /// The reports, as the QA lead produces them and the board reads them.

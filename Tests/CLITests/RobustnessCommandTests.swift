@@ -1,4 +1,5 @@
 import Foundation
+import EHCPAuditTestSupport
 import Testing
 
 /// Regressions from the adversarial review (issue 13): output files, exit statuses,

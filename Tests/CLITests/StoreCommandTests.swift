@@ -1,4 +1,5 @@
 import Foundation
+import EHCPAuditTestSupport
 import Testing
 
 /// The store through the command line, as the QA lead uses it.

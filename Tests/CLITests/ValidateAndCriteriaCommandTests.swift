@@ -1,4 +1,5 @@
 import Foundation
+import EHCPAuditTestSupport
 import Testing
 
 struct ValidateAndCriteriaCommandTests {

@@ -1,5 +1,6 @@
 import EHCPAudit
 import Foundation
+import EHCPAuditTestSupport
 import Testing
 @testable import EHCPAuditFormats
 
@@ -17,7 +18,7 @@ struct FastRecordDecoderTests {
     @Test func readsEverySampleRecordAsTheGeneralPathDoes() throws {
         var checked = 0
         for name in ["audits-2025-06.json", "AUD-2025-06-0012.json"] {
-            let data = try Data(contentsOf: URL(fileURLWithPath: projectRoot + "/samples/" + name))
+            let data = try Data(contentsOf: URL(fileURLWithPath: Project.root + "/samples/" + name))
             let object = try JSONSerialization.jsonObject(with: data)
             for record in (object as? [Any]) ?? [object] {
                 let pretty = String(decoding: try JSONSerialization.data(withJSONObject: record, options: [.prettyPrinted]), as: UTF8.self)
@@ -27,7 +28,7 @@ struct FastRecordDecoderTests {
                 checked += 1
             }
         }
-        for line in try String(contentsOfFile: projectRoot + "/samples/audits-2025-06-late.jsonl", encoding: .utf8).split(separator: "\n") {
+        for line in try String(contentsOfFile: Project.root + "/samples/audits-2025-06-late.jsonl", encoding: .utf8).split(separator: "\n") {
             let (fast, general) = bothWays(String(line))
             #expect(fast != nil && fast == general)
             checked += 1

@@ -1,4 +1,5 @@
 import EHCPAudit
+import EHCPAuditTestSupport
 import Testing
 @testable import EHCPAuditFormats
 
@@ -102,7 +103,7 @@ struct FrameworkLoaderTests {
     }
 
     @Test func theShippedFrameworkCoversEveryStatutorySection() throws {
-        let framework = try FrameworkLoader.load(path: projectRoot + "/criteria/ehcp-qa.yaml")
+        let framework = try FrameworkLoader.load(path: Project.root + "/criteria/ehcp-qa.yaml")
         #expect(framework.sections.map(\.id) == ["A", "B", "C", "D", "E", "F", "G", "H1", "H2", "I", "J", "K"])
         #expect(framework.sections.flatMap(\.criteria).count >= 40)
         let f1 = try #require(framework.sections.first { $0.id == "F" }?.criteria.first { $0.id == "F1" })

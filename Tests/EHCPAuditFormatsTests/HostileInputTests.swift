@@ -1,5 +1,6 @@
 import EHCPAudit
 import Foundation
+import EHCPAuditTestSupport
 import Testing
 @testable import EHCPAuditFormats
 
@@ -83,7 +84,7 @@ struct HostileInputTests {
     }
 
     @Test func frameworkNumbersThatWouldOverflowAreRefused() throws {
-        let text = try String(contentsOfFile: projectRoot + "/criteria/ehcp-qa.yaml", encoding: .utf8)
+        let text = try String(contentsOfFile: Project.root + "/criteria/ehcp-qa.yaml", encoding: .utf8)
         for (from, to) in [("points: 4", "points: 1.7e308"), ("points: 1", "points: -1.7e308"), ("weight: 3", "weight: 1e308")] {
             let changed = text.replacingOccurrences(of: from, with: to)
             #expect(changed != text)

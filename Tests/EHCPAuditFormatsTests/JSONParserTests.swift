@@ -1,3 +1,4 @@
+import EHCPAuditTestSupport
 import Testing
 @testable import EHCPAuditFormats
 

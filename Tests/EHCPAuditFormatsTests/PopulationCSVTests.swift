@@ -1,5 +1,6 @@
 import EHCPAudit
 import EHCPAuditSampling
+import EHCPAuditTestSupport
 import Testing
 @testable import EHCPAuditFormats
 
@@ -50,7 +51,7 @@ struct PopulationCSVTests {
     }
 
     @Test func theSamplePopulationReads() throws {
-        let plans = try PopulationCSV.read(path: projectRoot + "/samples/population-2025-06.csv")
+        let plans = try PopulationCSV.read(path: Project.root + "/samples/population-2025-06.csv")
         #expect(plans.count > 200)
         #expect(plans.contains { $0.planId == "P0005002" })
     }

@@ -1,4 +1,5 @@
 import EHCPAudit
+import EHCPAuditTestSupport
 import Testing
 @testable import EHCPAuditFormats
 

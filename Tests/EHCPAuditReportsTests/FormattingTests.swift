@@ -1,3 +1,4 @@
+import EHCPAuditTestSupport
 import Testing
 @testable import EHCPAuditReports
 
@@ -5,10 +6,6 @@ struct FormattingTests {
     @Test(arguments: [(63.254, "63.25"), (75, "75.00"), (0.005, "0.01"), (99.999, "100.00"), (-1.5, "-1.50"), (100.0 / 3, "33.33"), (200.0 / 3, "66.67")])
     func roundsToTwoDecimals(_ value: Double, _ text: String) {
         #expect(Formatting.fixed2(value) == text)
-    }
-
-    @Test func escapesJSONStrings() {
-        #expect(Formatting.jsonString("a\"b\\c\nd\u{01}é") == #""a\"b\\c\nd\u0001é""#)
     }
 
     @Test func quotesCSVFieldsOnlyWhenNeeded() {

@@ -1,6 +1,7 @@
 import EHCPAudit
 import EHCPAuditFormats
 import Foundation
+import EHCPAuditTestSupport
 import Testing
 @testable import EHCPAuditReports
 
@@ -61,7 +62,7 @@ struct ScoreRenderingTests {
     @Test func jsonFollowsScoringSection5() throws {
         // A 100; F (0 * 1 + 100) / 2 = 50; overall (100 + 3 * 50) / 4 = 62.5 -> Good, capped by F1.
         // F1 gain = (3/4)(1/2)(66.67 - 0) = 25. Advice: 66.67, 47 days, late.
-        let expected = #"{"auditId":"AUD-1","planId":"P1","framework":{"id":"mini","version":"1"},"percent":62.50,"boundaryGrade":"good","grade":"requires-improvement","caps":[{"criterion":"F1","grade":"requires-improvement"}],"sections":[{"id":"A","percent":100.00,"grade":"good"},{"id":"F","percent":50.00,"grade":"good"}],"actions":[{"criterion":"F1","section":"F","rating":"inadequate","gain":25.00,"text":"Quantify provision."}],"advices":[{"id":"ADV-1","status":"received","percent":66.67,"grade":"good","days":47,"timely":false},{"id":"ADV-2","status":"not-known","percent":null,"grade":null,"days":null,"timely":null}]}"#
+        let expected = #"{"auditId":"AUD-1","planId":"P1","framework":{"id":"mini","version":"1"},"percent":62.5,"boundaryGrade":"good","grade":"requires-improvement","caps":[{"criterion":"F1","grade":"requires-improvement"}],"sections":[{"id":"A","percent":100,"grade":"good"},{"id":"F","percent":50,"grade":"good"}],"actions":[{"criterion":"F1","section":"F","rating":"inadequate","gain":25,"text":"Quantify provision."}],"advices":[{"id":"ADV-1","status":"received","percent":66.67,"grade":"good","days":47,"timely":false},{"id":"ADV-2","status":"not-known","percent":null,"grade":null,"days":null,"timely":null}]}"#
         #expect(ScoreJSON.record(Self.result) == expected)
         let document = ScoreJSON.header + ScoreJSON.record(Self.result) + ScoreJSON.footer
         #expect(try JSONSerialization.jsonObject(with: Data(document.utf8)) is [String: Any])

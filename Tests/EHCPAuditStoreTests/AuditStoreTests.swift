@@ -1,6 +1,7 @@
 import EHCPAudit
 import EHCPAuditSampling
 import Foundation
+import EHCPAuditTestSupport
 import Testing
 @testable import EHCPAuditStore
 
@@ -17,7 +18,7 @@ struct AuditStoreTests {
         let records = try scoredSamples()
         let summary = try store.importFile("a.json", at: "t", replace: false) { session in
             for (record, result) in records {
-                let outcome = try session.add(record, result: result, json: canonical(record))
+                let outcome = try session.add(record, result: result)
                 #expect(outcome == .imported)
             }
         }
@@ -34,7 +35,7 @@ struct AuditStoreTests {
                 if i == 3 {
                     session.refuse([AuditStore.Refusal(auditId: "X", criterion: "AD1", rule: .noNeedsAdviceRated, agency: "health", provider: "Trust")])
                 } else {
-                    _ = try session.add(record, result: result, json: canonical(record))
+                    _ = try session.add(record, result: result)
                 }
             }
         }
@@ -49,7 +50,7 @@ struct AuditStoreTests {
         let records = try scoredSamples()
         #expect(throws: Broken.self) {
             try store.importFile("a.json", at: "t", replace: false) { session in
-                _ = try session.add(records[0].0, result: records[0].1, json: canonical(records[0].0))
+                _ = try session.add(records[0].0, result: records[0].1)
                 throw Broken()
             }
         }
@@ -61,12 +62,12 @@ struct AuditStoreTests {
         let records = try scoredSamples()
         for _ in 0..<2 {
             _ = try store.importFile("a.json", at: "t", replace: false) { session in
-                for (record, result) in records { _ = try session.add(record, result: result, json: canonical(record)) }
+                for (record, result) in records { _ = try session.add(record, result: result) }
             }
         }
         let second = try store.importFile("a.json", at: "t", replace: false) { session in
             for (record, result) in records {
-                let outcome = try session.add(record, result: result, json: canonical(record))
+                let outcome = try session.add(record, result: result)
                 #expect(outcome == .unchanged)
             }
         }
@@ -77,24 +78,21 @@ struct AuditStoreTests {
     @Test func changedContentIsRefusedUnlessReplacedAndHistoryKeepsTheEarlierVersion() throws {
         let store = try temporaryStore()
         let (record, result) = try scoredSamples()[0]
-        _ = try store.importFile("a.json", at: "t1", replace: false) { session in _ = try session.add(record, result: result, json: canonical(record)) }
+        _ = try store.importFile("a.json", at: "t1", replace: false) { session in _ = try session.add(record, result: result) }
         var changed = record
         changed.auditor = "auditor-99"
         let refused = try store.importFile("b.json", at: "t2", replace: false) { session in
-            guard case .conflict(let message) = try session.add(changed, result: result, json: canonical(changed)) else {
-                Issue.record("expected a conflict")
-                return
-            }
-            #expect(message.contains("--replace"))
+            let outcome = try session.add(changed, result: result)
+            #expect(outcome == .conflict)
         }
         #expect(!refused.committed && refused.refused == 1)
         let replaced = try store.importFile("b.json", at: "t3", replace: true) { session in
-            let outcome = try session.add(changed, result: result, json: canonical(changed))
+            let outcome = try session.add(changed, result: result)
             #expect(outcome == .replaced)
         }
         #expect(replaced.committed && replaced.replaced == 1)
         let history = try store.pool.read { db in try String.fetchAll(db, sql: "SELECT record_json FROM audit_history") }
-        #expect(history == [canonical(record)])
+        #expect(history == [RecordJSONWriter.record(record)])
         let auditor = try store.pool.read { db in try String.fetchOne(db, sql: "SELECT auditor FROM audits WHERE audit_id = ?", arguments: [record.auditId]) }
         #expect(auditor == "auditor-99")
         #expect(try store.status().audits == 1)
@@ -102,7 +100,7 @@ struct AuditStoreTests {
 
     @Test func storesFrameworksByVersionAndRefusesChangedContent() throws {
         let store = try temporaryStore()
-        let framework = catalog.frameworks[0]
+        let framework = Project.framework
         #expect(try store.saveFramework(framework, content: "text", file: "f.yaml", at: "t") == .stored)
         #expect(try store.saveFramework(framework, content: "text", file: "f.yaml", at: "t") == .unchanged)
         #expect(throws: StoreError.self) { try store.saveFramework(framework, content: "other", file: "f.yaml", at: "t") }
@@ -135,7 +133,7 @@ struct AuditStoreTests {
         let other = try SampleDraw.draw(population, parameters: try SampleParameters(month: YearMonth("2025-06")!, seed: "two"))
         #expect(throws: StoreError.self) { try store.saveSample(other, populationDigest: "d", at: "t", replace: false) }
         #expect(try store.saveSample(other, populationDigest: "d", at: "t", replace: true) == .replaced)
-        let progress = try store.progress(from: YearMonth("2025-06")!, to: YearMonth("2025-07")!)
+        let progress = try store.progress(for: ReportPeriod(from: YearMonth("2025-06")!, to: YearMonth("2025-07")!)!)
         #expect(progress.months.map(\.target) == [2, nil])
         #expect(progress.months[0].sampled == 2)
     }
@@ -144,9 +142,9 @@ struct AuditStoreTests {
         let store = try temporaryStore()
         let records = try scoredSamples() + scoredSamples("audits-2025-06-late.jsonl")
         _ = try store.importFile("a", at: "t", replace: false) { session in
-            for (record, result) in records { _ = try session.add(record, result: result, json: canonical(record)) }
+            for (record, result) in records { _ = try session.add(record, result: result) }
         }
-        let progress = try store.progress(from: YearMonth("2025-06")!, to: YearMonth("2025-06")!).months[0]
+        let progress = try store.progress(for: ReportPeriod(month: YearMonth("2025-06")!)).months[0]
         let finals = records.filter { $0.0.status == .final }
         #expect(progress.moderation == finals.filter { $0.0.kind == .moderation }.count)
         #expect(progress.completed == finals.filter { $0.0.kind != .moderation }.count)

@@ -1,12 +1,12 @@
 import EHCPAudit
 import EHCPAuditFormats
 import Foundation
+import EHCPAuditTestSupport
 import Testing
 @testable import EHCPAuditSynthetic
 
 struct SyntheticTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-    let framework = try! FrameworkLoader.load(path: root + "/criteria/ehcp-qa.yaml")
+    let framework = Project.framework
     let asOf = CalendarDate("2025-06-01")!
 
     func audits(_ count: Int, seed: String = "s", plans: Int = 2_000) -> [AuditRecord] {

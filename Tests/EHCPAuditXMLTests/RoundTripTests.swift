@@ -1,6 +1,7 @@
 import EHCPAudit
 import EHCPAuditReports
 import Foundation
+import EHCPAuditTestSupport
 import Testing
 @testable import EHCPAuditXML
 
@@ -12,7 +13,7 @@ struct RoundTripTests {
 
     @Test(arguments: ["audits-2025-06.json", "audits-2025-06-late.jsonl", "AUD-2025-06-0012.json"])
     func samplesSurviveJSONToXMLToJSON(_ name: String) throws {
-        let original = try entries("\(projectRoot)/samples/\(name)").compactMap(\.record)
+        let original = try entries("\(Project.root)/samples/\(name)").compactMap(\.record)
         let xml = try entries(try temporaryFile("rt.xml", try xmlDocument(original))).compactMap(\.record)
         let json = "[" + xml.map(RecordJSONWriter.record).joined(separator: ",\n") + "]"
         let back = try entries(try temporaryFile("rt.json", json)).compactMap(\.record)

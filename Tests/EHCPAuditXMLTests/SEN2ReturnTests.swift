@@ -1,6 +1,7 @@
 import EHCPAudit
 import EHCPAuditSampling
 import Foundation
+import EHCPAuditTestSupport
 import Testing
 @testable import EHCPAuditXML
 
@@ -90,7 +91,7 @@ struct SEN2ReturnTests {
     }
 
     @Test func theShippedSyntheticReturnReads() throws {
-        let summary = try SEN2Return.read(path: projectRoot + "/samples/sen2-2025.xml", asOf: CalendarDate("2025-06-01")!, references: references)
+        let summary = try SEN2Return.read(path: Project.root + "/samples/sen2-2025.xml", asOf: CalendarDate("2025-06-01")!, references: references)
         #expect(summary.persons == 30)
         #expect(summary.plans.count > 15 && summary.plans.count < 30)
         #expect(summary.plans.allSatisfy { $0.primaryNeed != nil && $0.phase != nil })

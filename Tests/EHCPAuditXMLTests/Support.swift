@@ -1,22 +1,9 @@
-import EHCPAudit
-import EHCPAuditFormats
-import EHCPAuditXML
+import EHCPAuditTestSupport
 import Foundation
-
-let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-
-/// Writes `contents` to a new file in a fresh temporary folder and returns its path.
-func temporaryFile(_ name: String, _ contents: String) throws -> String {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ehcp-audit-xml-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let path = folder.appendingPathComponent(name).path
-    try contents.write(toFile: path, atomically: true, encoding: .utf8)
-    return path
-}
 
 /// Every entry of a record file, JSON or XML.
 func entries(_ path: String) throws -> [RecordEntry] {
-    let source: RecordSource = path.hasSuffix(".xml") ? try XMLRecordSource(path: path) : try JSONRecordSource(path: path)
+    let source = try RecordReader.source(path: path)
     var entries: [RecordEntry] = []
     while let entry = try source.next() { entries.append(entry) }
     return entries

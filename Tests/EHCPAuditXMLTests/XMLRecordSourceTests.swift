@@ -1,13 +1,14 @@
 import EHCPAudit
 import Foundation
+import EHCPAuditTestSupport
 import Testing
 @testable import EHCPAuditXML
 
 struct XMLRecordSourceTests {
     @Test(arguments: [("audits-2025-06.json", "audits-2025-06.xml"), ("audits-2025-06-late.jsonl", "audits-2025-06-late.xml"), ("AUD-2025-06-0012.json", "AUD-2025-06-0012.xml")])
     func everyXMLSampleHoldsTheSameRecordsAsItsJSONTwin(_ json: String, _ xml: String) throws {
-        let fromJSON = try entries("\(projectRoot)/samples/\(json)")
-        let fromXML = try entries("\(projectRoot)/samples/\(xml)")
+        let fromJSON = try entries("\(Project.root)/samples/\(json)")
+        let fromXML = try entries("\(Project.root)/samples/\(xml)")
         #expect(fromXML.allSatisfy { $0.diagnostics.isEmpty })
         #expect(fromXML.count == fromJSON.count)
         #expect(fromXML.map { $0.record?.withoutLines } == fromJSON.map { $0.record?.withoutLines })
@@ -85,7 +86,7 @@ struct XMLRecordSourceTests {
     ])
     func hostileOrBrokenDocumentsAreRefusedWithTheirLine(_ name: String, _ line: Int, _ message: String) throws {
         #expect {
-            _ = try entries("\(projectRoot)/samples/invalid/\(name)")
+            _ = try entries("\(Project.root)/samples/invalid/\(name)")
         } throws: { error in
             guard let diagnostic = error as? Diagnostic else { return false }
             return diagnostic.line == line && diagnostic.message.contains(message)
@@ -98,7 +99,7 @@ struct XMLRecordSourceTests {
         ("xml-personal-data.xml", 3, "The attribute 'childName' is not allowed"),
     ])
     func schemaViolationsRefuseTheRecordWithTheirLine(_ name: String, _ line: Int, _ message: String) throws {
-        let read = try entries("\(projectRoot)/samples/invalid/\(name)")
+        let read = try entries("\(Project.root)/samples/invalid/\(name)")
         #expect(read.count == 1 && read[0].record == nil)
         #expect(read[0].diagnostics.first?.line == line)
         #expect(read[0].diagnostics.first?.message.contains(message) == true)
@@ -109,7 +110,7 @@ struct XMLRecordSourceTests {
         for name in ["xml-external-entity.xml", "xml-xinclude.xml", "xml-parameter-entity.xml"] {
             var text = ""
             do {
-                text = try entries("\(projectRoot)/samples/invalid/\(name)").flatMap(\.diagnostics).map(\.description).joined()
+                text = try entries("\(Project.root)/samples/invalid/\(name)").flatMap(\.diagnostics).map(\.description).joined()
             } catch {
                 text = "\(error)"
             }

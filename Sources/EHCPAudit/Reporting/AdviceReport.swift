@@ -27,8 +27,7 @@ public struct AdviceReport: Sendable, Equatable {
         public var corrections: Int
     }
 
-    public var from: YearMonth
-    public var to: YearMonth
+    public var period: ReportPeriod
     public var deadlineDays: Int
     public var scale: [Rating]
     public var providers: [Provider]
@@ -51,7 +50,7 @@ public struct AdviceReport: Sendable, Equatable {
     }
 
     public static func build(
-        from: YearMonth, to: YearMonth, figures: [AdviceFigures], ratings: [RatingCount],
+        period: ReportPeriod, figures: [AdviceFigures], ratings: [RatingCount],
         corrections: [(agency: String?, provider: String?)], framework: Framework
     ) -> AdviceReport {
         let deadline = framework.advice?.deadlineDays ?? 42
@@ -74,7 +73,7 @@ public struct AdviceReport: Sendable, Equatable {
                 corrections: corrections.filter { $0.agency == group.agency.rawValue && $0.provider == group.provider }.count
             )
         }.sorted { ($0.name, $0.agency.rawValue) < ($1.name, $1.agency.rawValue) }
-        return AdviceReport(from: from, to: to, deadlineDays: deadline, scale: framework.scale, providers: providers)
+        return AdviceReport(period: period, deadlineDays: deadline, scale: framework.scale, providers: providers)
     }
 
     /// Days from request to receipt, in bands a DCO can act on, plus the advice never received.

@@ -35,10 +35,9 @@ public struct LearningReport: Sendable, Equatable {
     }
 
     public var grouping: Grouping
-    public var from: YearMonth
-    public var to: YearMonth
-    public var previousFrom: YearMonth
-    public var previousTo: YearMonth
+    public var period: ReportPeriod
+    /// The period of the same length just before, which each pack compares with.
+    public var previous: ReportPeriod { period.previous }
     public var grades: [Grade]
     public var partnership: Pack
     public var packs: [Pack]
@@ -48,8 +47,9 @@ public struct LearningReport: Sendable, Equatable {
 
     /// Builds the packs for `current` (the period) against `previous` (the period of the
     /// same length just before).
-    public static func build(grouping: Grouping, from: YearMonth, to: YearMonth, current: [GroupFacts], previous: [GroupFacts], framework: Framework) -> LearningReport {
-        let length = (to.year - from.year) * 12 + to.month - from.month + 1
+    public static func build(
+        grouping: Grouping, period: ReportPeriod, current: [GroupFacts], previous: [GroupFacts], framework: Framework
+    ) -> LearningReport {
         let grades = grouping.judgesAdvice ? (framework.advice?.grades ?? []) : framework.grades.grades
         let criteria = grouping.judgesAdvice ? (framework.advice?.criteria ?? []) : framework.sections.flatMap(\.criteria)
         let good = MonthlyReport.goodOrBetter(framework, scale: grades, grades: grades)
@@ -77,7 +77,7 @@ public struct LearningReport: Sendable, Equatable {
         }
 
         return LearningReport(
-            grouping: grouping, from: from, to: to, previousFrom: from.adding(months: -length), previousTo: from.adding(months: -1),
+            grouping: grouping, period: period,
             grades: grades, partnership: pack(all, before: allBefore),
             packs: current.sorted { ($0.group ?? "\u{10FFFF}") < ($1.group ?? "\u{10FFFF}") }.map { facts in
                 pack(facts, before: previous.first { $0.group == facts.group })

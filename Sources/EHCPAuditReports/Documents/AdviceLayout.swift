@@ -3,7 +3,7 @@ import EHCPAudit
 /// The advice report laid out for designated clinical and social care officers.
 public enum AdviceLayout {
     public static func blocks(_ report: AdviceReport) -> [Block] {
-        let period = report.from == report.to ? Words.month(report.from) : "\(Words.month(report.from)) to \(Words.month(report.to))"
+        let period = Words.period(report.period)
         var blocks: [Block] = [
             .title("Advice quality and timeliness: \(period)"),
             .paragraph("For each provider: how many advices were audited, how they were judged criterion by criterion, how long they took (due within \(report.deadlineDays) days of the request), blank returns, and the auditor corrections the tool caught (audits refused at import for marking a no-needs advice inadequate instead of not applicable)."),
@@ -30,8 +30,8 @@ public enum AdviceLayout {
 /// Learning-loop packs laid out for practice-development meetings.
 public enum LearningLayout {
     public static func blocks(_ report: LearningReport) -> [Block] {
-        let period = report.from == report.to ? Words.month(report.from) : "\(Words.month(report.from)) to \(Words.month(report.to))"
-        let previous = report.previousFrom == report.previousTo ? Words.month(report.previousFrom) : "\(Words.month(report.previousFrom)) to \(Words.month(report.previousTo))"
+        let period = Words.period(report.period)
+        let previous = Words.period(report.previous)
         let unit = report.grouping.judgesAdvice ? "advices" : "audits"
         var blocks: [Block] = [
             .title("Learning packs by \(report.grouping.rawValue): \(period)"),

@@ -7,6 +7,11 @@ enum Words {
     /// "June 2025".
     static func month(_ month: YearMonth) -> String { "\(months[month.month - 1]) \(month.year)" }
 
+    /// "June 2025", or "April 2025 to June 2025".
+    static func period(_ period: ReportPeriod) -> String {
+        period.first == period.last ? month(period.first) : "\(month(period.first)) to \(month(period.last))"
+    }
+
     /// "Jun 25", for chart axes.
     static func shortMonth(_ month: YearMonth) -> String { "\(months[month.month - 1].prefix(3)) \(String(month.year).suffix(2))" }
 

@@ -1,6 +1,5 @@
 import ArgumentParser
-import EHCPAudit
-import EHCPAuditReports
+import EHCPAuditKit
 
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,7 +28,7 @@ struct Convert: ParsableCommand {
         out.line(to == .xml ? RecordXMLWriter.header : "[")
         for path in files {
             do throws(Diagnostic) {
-                let source = try Inputs.records(path)
+                let source = try RecordReader.source(path: path)
                 while let entry = try source.next() {
                     let textProblems = entry.record?.textProblems.map {
                         $0.diagnostic(file: source.file, recordIndex: entry.index, auditId: entry.auditId, root: entry.root)

@@ -1,5 +1,5 @@
 import ArgumentParser
-import EHCPAuditReports
+import EHCPAuditKit
 
 struct Criteria: ParsableCommand {
     static let configuration = CommandConfiguration(

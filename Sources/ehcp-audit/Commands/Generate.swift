@@ -1,8 +1,5 @@
 import ArgumentParser
-import EHCPAudit
-import EHCPAuditFormats
-import EHCPAuditReports
-import EHCPAuditSampling
+import EHCPAuditKit
 import EHCPAuditSynthetic
 import Foundation
 

@@ -1,8 +1,5 @@
 import ArgumentParser
-import EHCPAudit
-import EHCPAuditFormats
-import EHCPAuditReports
-import EHCPAuditStore
+import EHCPAuditKit
 import Foundation
 
 struct Import: ParsableCommand {
@@ -34,23 +31,19 @@ struct Import: ParsableCommand {
         var unstored = 0
         for path in files {
             do {
-                let summary = try store.importFile(path, at: Clock.now(), replace: replace) { session in
-                    let source = try Inputs.records(path)
-                    let progress = ProgressLine(file: path)
-                    while let entry = try source.next() {
-                        switch catalog.evaluate(entry, file: source.file) {
-                        case .scored(let record, let result):
-                            if case .conflict(let message) = try session.add(record, result: result, json: RecordJSONWriter.record(record)) {
-                                StandardError.line("\(source.file):\(entry.line.map(String.init) ?? "?"): error: record #\(entry.index) \(record.auditId): \(message)")
-                            }
-                        case .refused(let diagnostics):
-                            StandardError.report(diagnostics)
-                            session.refuse(diagnostics.compactMap { refusal($0, in: entry) })
-                        }
-                        progress.update(records: entry.index, bytes: source.bytesRead)
+                let source = try RecordReader.source(path: path)
+                let progress = ProgressLine(file: path)
+                let summary = try store.importRecords(from: source, scoringWith: catalog, at: Clock.now(), replace: replace) {
+                    switch $0 {
+                    case .refused(let diagnostics): StandardError.report(diagnostics)
+                    case .conflict(let place, let error):
+                        var diagnostic = place
+                        diagnostic.message = Messages.store(error)
+                        StandardError.report([diagnostic])
+                    case .progress(let records, let bytes): progress.update(records: records, bytes: bytes)
                     }
-                    progress.finish()
                 }
+                progress.finish()
                 report(summary)
                 if summary.committed {
                     totals.imported += summary.imported + summary.replaced
@@ -79,15 +72,6 @@ struct Import: ParsableCommand {
         } else {
             StandardError.line("\(summary.file): \(summary.refused) \(summary.refused == 1 ? "record" : "records") refused, so nothing of this file was stored.")
         }
-    }
-
-    private func refusal(_ diagnostic: Diagnostic, in entry: RecordEntry) -> AuditStore.Refusal? {
-        guard let rule = diagnostic.rule else { return nil }
-        let advice = entry.record?.advices.first { $0.id == diagnostic.advice }
-        return AuditStore.Refusal(
-            auditId: entry.auditId, month: entry.record.map { YearMonth($0.auditDate).description }, criterion: diagnostic.criterion,
-            rule: rule, agency: advice?.agency.rawValue, provider: advice?.provider
-        )
     }
 }
 

@@ -1,9 +1,5 @@
 import ArgumentParser
-import EHCPAudit
-import EHCPAuditFormats
-import EHCPAuditSampling
-import EHCPAuditStore
-import EHCPAuditXML
+import EHCPAuditKit
 
 struct Population: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,5 @@
 import ArgumentParser
-import EHCPAudit
-import EHCPAuditReports
+import EHCPAuditKit
 
 struct ProgressCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,8 +17,7 @@ struct ProgressCommand: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let (first, last) = try period.range()
-        let report = try store.open(.readOnly).progress(from: first, to: last)
+        let report = try store.open(.readOnly).progress(for: period.period)
         switch format {
         case .json: Output.standard.line(ProgressOutput.json(report))
         case .csv: Output.standard.line(ProgressOutput.csv(report))

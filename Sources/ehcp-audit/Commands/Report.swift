@@ -1,8 +1,5 @@
 import ArgumentParser
-import EHCPAudit
-import EHCPAuditFormats
-import EHCPAuditReports
-import EHCPAuditStore
+import EHCPAuditKit
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -30,25 +27,6 @@ struct ReportDestination: ParsableArguments {
     }
 }
 
-extension AuditStore {
-    /// The framework whose words a report uses: the one most of the period's audits were
-    /// made against, else the latest stored.
-    func reportFramework(from first: YearMonth, to last: YearMonth) throws -> Framework {
-        let stored = try storedFrameworks()
-        let used = try frameworkUse(from: first, to: last)
-        guard let chosen = used.first.flatMap({ use in stored.first { $0.id == use.id && $0.version == use.version } }) ?? stored.last else {
-            StandardError.line("\(path): error: the store holds no framework; import audits with --criteria first")
-            throw ExitCode.failure
-        }
-        do {
-            return try FrameworkLoader.load(text: chosen.content, file: chosen.file)
-        } catch {
-            StandardError.report(error.diagnostics)
-            throw ExitCode.failure
-        }
-    }
-}
-
 struct MonthlyReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "monthly",
@@ -70,12 +48,7 @@ struct MonthlyReportCommand: ParsableCommand {
     @OptionGroup var destination: ReportDestination
 
     func run() throws {
-        let store = try store.open(.readOnly)
-        let first = month.adding(months: -11)
-        let framework = try store.reportFramework(from: month, to: month)
-        var figures = try store.gradeCounts(from: first, to: month.adding(months: -1))
-        figures.append(try store.monthFigures(month))
-        let report = MonthlyReport.build(figures: figures, progress: try store.progress(from: first, to: month).months, framework: framework, isPublic: `public`)
+        let report = try store.open(.readOnly).monthlyReport(for: month, isPublic: `public`)
         try destination.write(render(report))
     }
 
@@ -112,7 +85,7 @@ struct AdviceReportCommand: ParsableCommand {
     @OptionGroup var period: PeriodOptions
 
     @Option(name: .long, help: "Only this agency (education, health, social-care, educational-psychology, other).")
-    var agency: String?
+    var agency: Agency?
 
     @Option(name: .long, help: "Only this provider, as written in the records.")
     var provider: String?
@@ -123,20 +96,7 @@ struct AdviceReportCommand: ParsableCommand {
     @OptionGroup var destination: ReportDestination
 
     func run() throws {
-        let (first, last) = try period.range()
-        let agency = try self.agency.map { name -> Agency in
-            guard let agency = Agency(rawValue: name) else { throw ValidationError("unknown agency \"\(name)\"") }
-            return agency
-        }
-        let store = try store.open(.readOnly)
-        let framework = try store.reportFramework(from: first, to: last)
-        let corrections = try store.loggedRefusals().filter { refusal in
-            refusal.rule == .noNeedsAdviceRated && refusal.month.flatMap { YearMonth($0) }.map { $0 >= first && $0 <= last } ?? false
-        }.map { (agency: $0.agency, provider: $0.provider) }
-        let report = AdviceReport.build(
-            from: first, to: last, figures: try store.adviceFigures(from: first, to: last, agency: agency, provider: provider),
-            ratings: try store.adviceCriterionRatings(from: first, to: last), corrections: corrections, framework: framework
-        )
+        let report = try store.open(.readOnly).adviceReport(for: period.period, agency: agency, provider: provider)
         try destination.write(format.render(AdviceLayout.blocks(report)))
     }
 }
@@ -161,16 +121,10 @@ struct LearningReportCommand: ParsableCommand {
     @OptionGroup var destination: ReportDestination
 
     func run() throws {
-        let (first, last) = try period.range()
-        let store = try store.open(.readOnly)
-        let framework = try store.reportFramework(from: first, to: last)
-        let length = (last.year - first.year) * 12 + last.month - first.month + 1
-        let report = LearningReport.build(
-            grouping: by, from: first, to: last, current: try store.groupFacts(by, from: first, to: last),
-            previous: try store.groupFacts(by, from: first.adding(months: -length), to: first.adding(months: -1)), framework: framework
-        )
+        let report = try store.open(.readOnly).learningReport(by: by, for: period.period)
         try destination.write(format.render(LearningLayout.blocks(report)))
     }
 }
 
 extension LearningReport.Grouping: ExpressibleByArgument {}
+extension Agency: ExpressibleByArgument {}

@@ -1,9 +1,5 @@
 import ArgumentParser
-import EHCPAudit
-import EHCPAuditFormats
-import EHCPAuditReports
-import EHCPAuditSampling
-import EHCPAuditStore
+import EHCPAuditKit
 
 struct SampleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -64,12 +60,7 @@ struct SampleCommand: ParsableCommand {
             throw ExitCode.failure
         }
         if let store {
-            do {
-                try store.saveSample(sample, populationDigest: digest, at: Clock.now(), replace: replace)
-            } catch StoreError.sampleAlreadyDrawn(let month, let inputs) {
-                StandardError.line("\(store.path): error: a sample for \(month) was already drawn with other inputs (\(inputs)); use --replace to draw it again")
-                throw ExitCode.failure
-            }
+            try store.saveSample(sample, populationDigest: digest, at: Clock.now(), replace: replace)
         }
         switch format {
         case .json: Output.standard.line(SampleOutput.json(sample))

@@ -1,6 +1,5 @@
 import ArgumentParser
-import EHCPAudit
-import EHCPAuditReports
+import EHCPAuditKit
 
 struct Score: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,5 @@
 import ArgumentParser
-import EHCPAuditStore
+import EHCPAuditKit
 
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Show what the store holds.")
@@ -14,18 +14,8 @@ struct Status: ParsableCommand {
     func run() throws {
         let status = try store.open(.readOnly).status()
         switch format {
-        case .json:
-            Output.standard.line("{\"audits\":\(status.audits),\"frameworks\":\(status.frameworks),\"populations\":\(status.populations),\"samples\":\(status.samples),\"imports\":\(status.imports),\"latestMonth\":\(status.latestMonth.map { "\"\($0)\"" } ?? "null")}")
-        case .text:
-            Output.standard.line("""
-                Store \(store.path)
-                  audits:      \(status.audits)
-                  frameworks:  \(status.frameworks)
-                  populations: \(status.populations)
-                  samples:     \(status.samples)
-                  imports:     \(status.imports)
-                  latest month with audits: \(status.latestMonth ?? "none")
-                """)
+        case .json: Output.standard.line(StatusOutput.json(status))
+        case .text: Output.standard.line(StatusOutput.text(status, path: store.path))
         }
     }
 }

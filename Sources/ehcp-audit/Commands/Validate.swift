@@ -1,5 +1,5 @@
 import ArgumentParser
-import EHCPAudit
+import EHCPAuditKit
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,5 @@
 import ArgumentParser
-import EHCPAudit
+import EHCPAuditKit
 
 /// Months on the command line: `YYYY-MM`, from 1900-01 to 2999-12, so that every window
 /// a command computes from one (12 months back, a look-back) is a real month.

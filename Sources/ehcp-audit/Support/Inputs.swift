@@ -1,8 +1,5 @@
 import ArgumentParser
-import EHCPAudit
-import EHCPAuditFormats
-import EHCPAuditXML
-import EHCPAuditStore
+import EHCPAuditKit
 import Foundation
 
 /// Opening the command's inputs: frameworks and record files.
@@ -31,36 +28,14 @@ enum Inputs {
         var failed = false
         for path in paths {
             do {
-                let text = try String(contentsOfFile: path, encoding: .utf8)
-                let framework = try FrameworkLoader.load(text: text, file: path)
-                try store.saveFramework(framework, content: text, file: path, at: Clock.now())
-            } catch let error as FrameworkLoadError {
-                StandardError.report(error.diagnostics)
-                failed = true
+                try store.addFramework(text: try String(contentsOfFile: path, encoding: .utf8), file: path, at: Clock.now())
             } catch {
-                StandardError.line("\(path): error: \(error)")
+                if !Messages.report(error) { StandardError.line("\(path): error: \(error)") }
                 failed = true
             }
         }
         if failed { throw ExitCode.failure }
-        var catalog = FrameworkCatalog()
-        for stored in try store.storedFrameworks() {
-            do {
-                try catalog.add(try FrameworkLoader.load(text: stored.content, file: stored.file))
-            } catch let error as FrameworkLoadError {
-                StandardError.report(error.diagnostics)
-                throw ExitCode.failure
-            }
-        }
-        return catalog
-    }
-
-    /// A reader for the record file at `path`, chosen by its extension.
-    static func records(_ path: String) throws(Diagnostic) -> RecordSource {
-        let ext = path.split(separator: ".").last.map { $0.lowercased() } ?? ""
-        if JSONRecordSource.extensions.contains(ext) { return try JSONRecordSource(path: path) }
-        if XMLRecordSource.extensions.contains(ext) { return try XMLRecordSource(path: path) }
-        throw Diagnostic(file: path, message: "unsupported file type \".\(ext)\": expected .json, .jsonl, .ndjson or .xml")
+        return try store.frameworkCatalog()
     }
 
     /// Reads and evaluates every record of every file in order, calling `body` with each;
@@ -69,7 +44,7 @@ enum Inputs {
         var counts = (scored: 0, refused: 0, unreadable: 0)
         for path in paths {
             do throws(Diagnostic) {
-                let source = try records(path)
+                let source = try RecordReader.source(path: path)
                 while let entry = try source.next() {
                     let evaluation = catalog.evaluate(entry, file: source.file)
                     switch evaluation {

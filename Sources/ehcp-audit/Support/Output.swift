@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import EHCPAudit
+import EHCPAuditKit
 
 /// Buffered output to a file descriptor (standard output by default): large runs write
 /// megabytes, a line at a time. The first write error is kept: `finish()` throws it, and

@@ -1,5 +1,5 @@
 import ArgumentParser
-import EHCPAudit
+import EHCPAuditKit
 
 /// A period: `--month M`, or `--from M1 --to M2`.
 struct PeriodOptions: ParsableArguments {
@@ -15,11 +15,12 @@ struct PeriodOptions: ParsableArguments {
     func validate() throws {
         if month != nil && (from != nil || to != nil) { throw ValidationError("give --month, or --from and --to, not both") }
         if month == nil && (from == nil || to == nil) { throw ValidationError("give --month M, or --from M1 --to M2") }
+        if let from, let to, from > to { throw ValidationError("--from must not be after --to") }
     }
 
-    func range() throws -> (YearMonth, YearMonth) {
-        let first = month ?? from!, last = month ?? to!
-        guard first <= last else { throw ValidationError("--from must not be after --to") }
-        return (first, last)
+    /// The period asked for; `validate()` has made sure there is one.
+    var period: ReportPeriod {
+        if let month { return ReportPeriod(month: month) }
+        return ReportPeriod(from: from!, to: to!)!
     }
 }

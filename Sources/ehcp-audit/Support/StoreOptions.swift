@@ -1,5 +1,5 @@
 import ArgumentParser
-import EHCPAuditStore
+import EHCPAuditKit
 import Foundation
 
 /// Where the store is: `--db PATH`, else `EHCP_AUDIT_DB`, else `./ehcp-audit.sqlite`.
@@ -20,8 +20,7 @@ struct StoreOptions: ParsableArguments {
         do {
             return try AuditStore(path: path, access: access)
         } catch let error as StoreError {
-            StandardError.line("error: \(error)")
-            throw ExitCode.failure
+            throw error
         } catch {
             StandardError.line("\(path): error: cannot open the store: \(error)")
             throw ExitCode.failure

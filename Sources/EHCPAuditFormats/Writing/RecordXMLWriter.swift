@@ -13,33 +13,30 @@ public enum RecordXMLWriter {
         public var character: UInt32
     }
 
-    /// One `<audit>` element, indented to sit inside `<audits>`.
+    /// One `<audit>` element, indented to sit inside `<audits>`; names from ``RecordField``.
     public static func record(_ record: AuditRecord) throws(UnwritableText) -> String {
-        var lines: [String] = []
-        lines.append("  <audit" + (try attributes([
-            ("id", record.auditId), ("plan", record.planId), ("auditor", record.auditor), ("date", record.auditDate.description),
-            ("kind", record.kind.rawValue), ("status", record.status.rawValue),
-        ])) + ">")
-        lines.append("    <framework" + (try attributes([("id", record.framework.id), ("version", record.framework.version)])) + "/>")
-        let plan = record.plan
-        let planAttributes = try attributes([
-            ("locality", plan.locality), ("phase", plan.phase?.rawValue), ("primaryNeed", plan.primaryNeed?.rawValue),
-            ("team", plan.team), ("caseworker", plan.caseworker), ("type", plan.planType?.rawValue),
-            ("requestDate", plan.requestDate?.description), ("issueDate", plan.issueDate?.description),
-        ])
-        if !planAttributes.isEmpty { lines.append("    <plan\(planAttributes)/>") }
+        typealias Field = RecordField.Audit
+        let top: [(Field, String)] = [
+            (.auditId, record.auditId), (.planId, record.planId), (.auditor, record.auditor),
+            (.auditDate, record.auditDate.description), (.kind, record.kind.rawValue), (.status, record.status.rawValue),
+        ]
+        var lines = ["  <audit" + (try attributes(top.map { ($0.0.xmlAttribute!, $0.1) })) + ">"]
+        let framework = try attributes(RecordField.Framework.allCases.map { field in
+            (field.xmlAttribute!, field == .id ? record.framework.id : record.framework.version)
+        })
+        lines.append("    <\(element(Field.framework))\(framework)/>")
+        let plan = try attributes(RecordField.Plan.allCases.map { ($0.xmlAttribute!, $0.text(of: record.plan)) })
+        if !plan.isEmpty { lines.append("    <\(element(Field.plan))\(plan)/>") }
         for judgement in record.judgements { lines.append("    " + (try self.judgement(judgement))) }
         for advice in record.advices {
-            let open = "    <advice" + (try attributes([
-                ("id", advice.id), ("agency", advice.agency.rawValue), ("provider", advice.provider), ("role", advice.role),
-                ("requested", advice.requested?.description), ("received", advice.received?.description), ("status", advice.status.rawValue),
-            ]))
+            let fields = RecordField.Advice.allCases.compactMap { field in field.xmlAttribute.map { ($0, field.text(of: advice)) } }
+            let open = "    <\(element(Field.advices))" + (try attributes(fields))
             if advice.judgements.isEmpty {
                 lines.append(open + "/>")
             } else {
                 lines.append(open + ">")
                 for judgement in advice.judgements { lines.append("      " + (try self.judgement(judgement))) }
-                lines.append("    </advice>")
+                lines.append("    </\(element(Field.advices))>")
             }
         }
         lines.append("  </audit>")
@@ -47,9 +44,17 @@ public enum RecordXMLWriter {
     }
 
     private static func judgement(_ judgement: Judgement) throws(UnwritableText) -> String {
-        let open = "<judgement" + (try attributes([("criterion", judgement.criterion), ("rating", judgement.rating)]))
+        let name = element(RecordField.Audit.judgements)
+        let open = "<\(name)" + (try attributes(RecordField.Judgement.allCases.compactMap { field in
+            field.xmlAttribute.map { ($0, field.text(of: judgement)) }
+        }))
         guard let comment = judgement.comment, !comment.isEmpty else { return open + "/>" }
-        return open + ">" + (try escape(comment, field: "comment", inAttribute: false)) + "</judgement>"
+        return open + ">" + (try escape(comment, field: "comment", inAttribute: false)) + "</\(name)>"
+    }
+
+    private static func element(_ field: RecordField.Audit) -> String {
+        if case .element(let name) = field.xml { return name }
+        return field.json
     }
 
     private static func attributes(_ pairs: [(String, String?)]) throws(UnwritableText) -> String {

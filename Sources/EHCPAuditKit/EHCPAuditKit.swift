@@ -1,0 +1,9 @@
+// One import for everything ehcp-audit offers: the pure core, the readers and writers,
+// sampling, the store and the report renderers. `RecordReader` (in this module) picks
+// the right reader for a file name or content type.
+@_exported import EHCPAudit
+@_exported import EHCPAuditFormats
+@_exported import EHCPAuditReports
+@_exported import EHCPAuditSampling
+@_exported import EHCPAuditStore
+@_exported import EHCPAuditXML

@@ -1,0 +1,64 @@
+import EHCPAudit
+import EHCPAuditFormats
+
+/// The reports, assembled from the store: each picks its framework, reads the months it
+/// covers and hands the figures to the pure builders of `EHCPAudit`.
+///
+/// ```swift
+/// let store = try AuditStore(path: "ehcp-audit.sqlite", access: .readOnly)
+/// let report = try store.monthlyReport(for: YearMonth("2025-06")!, isPublic: true)
+/// print(MonthlyReportJSON.render(report))   // from EHCPAuditReports
+/// ```
+extension AuditStore {
+    /// The monthly board report for `month`, with the trend over the twelve months
+    /// ending with it.
+    public func monthlyReport(for month: YearMonth, isPublic: Bool) throws -> MonthlyReport {
+        let year = ReportPeriod.year(endingWith: month)
+        let framework = try reportFramework(for: ReportPeriod(month: month))
+        var figures = try gradeCounts(for: ReportPeriod(from: year.first, to: month.adding(months: -1))!)
+        figures.append(try monthFigures(month))
+        let progress = try progress(for: year).months
+        return MonthlyReport.build(figures: figures, progress: progress, framework: framework, isPublic: isPublic)
+    }
+
+    /// Advice quality and timeliness by provider over `period`, optionally narrowed to
+    /// one agency or provider.
+    public func adviceReport(for period: ReportPeriod, agency: Agency? = nil, provider: String? = nil) throws -> AdviceReport {
+        let framework = try reportFramework(for: period)
+        return AdviceReport.build(
+            period: period, figures: try adviceFigures(for: period, agency: agency, provider: provider),
+            ratings: try adviceCriterionRatings(for: period),
+            corrections: try noNeedsRefusals(in: period), framework: framework
+        )
+    }
+
+    /// Learning packs for `period`, each compared with the period of the same length
+    /// just before.
+    public func learningReport(by grouping: LearningReport.Grouping, for period: ReportPeriod) throws -> LearningReport {
+        let framework = try reportFramework(for: period)
+        return LearningReport.build(
+            grouping: grouping, period: period, current: try groupFacts(grouping, for: period),
+            previous: try groupFacts(grouping, for: period.previous), framework: framework
+        )
+    }
+
+    /// The framework whose words a report over `period` uses: the one most of the
+    /// period's audits were made against, else the latest stored. Throws
+    /// ``StoreError/noFramework(path:)`` when the store holds none, and
+    /// `FrameworkLoadError` if the stored text no longer loads.
+    public func reportFramework(for period: ReportPeriod) throws -> Framework {
+        let stored = try storedFrameworks()
+        let used = try frameworkUse(for: period)
+        let mostUsed = used.first.flatMap { use in stored.first { $0.id == use.id && $0.version == use.version } }
+        guard let chosen = mostUsed ?? stored.last else { throw StoreError.noFramework(path: path) }
+        return try FrameworkLoader.load(text: chosen.content, file: chosen.file)
+    }
+
+    /// Where imports refused an audit of `period` for rating a needs-dependent criterion
+    /// of a no-needs advice: one entry per refusal, by the advice's agency and provider.
+    func noNeedsRefusals(in period: ReportPeriod) throws -> [(agency: String?, provider: String?)] {
+        try loggedRefusals().filter { refusal in
+            refusal.rule == .noNeedsAdviceRated && (refusal.month.flatMap { YearMonth($0) }.map(period.contains) ?? false)
+        }.map { (agency: $0.agency, provider: $0.provider) }
+    }
+}
