@@ -36,6 +36,32 @@ struct FastRecordDecoderTests {
         #expect(checked == 12)
     }
 
+    /// 3,000 generated records, written compact (one in ten pretty too), one in seven with an
+    /// escape in a comment so that the fast path's slow string decoding is exercised too.
+    @Test func readsGeneratedRecordsAsTheGeneralPathDoes() throws {
+        let plans = SyntheticPopulation(count: 500, seed: "fast", asOf: CalendarDate("2025-01-01")!).plans
+        let records = SyntheticAudits(
+            framework: Project.framework, plans: plans, count: 3_000, months: 12, last: YearMonth("2025-06")!, seed: "fast")
+        var checked = 0, fastReads = 0
+        for (index, var record) in records.enumerated() {
+            if index % 7 == 0, !record.judgements.isEmpty { record.judgements[0].comment = "Said \"no\" \\ twice.\n" }
+            let compact = RecordJSONWriter.record(record)
+            var texts = [compact]
+            if index % 10 == 0 {
+                let object = try JSONSerialization.jsonObject(with: Data(compact.utf8))
+                texts.append(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted]), as: UTF8.self))
+            }
+            for text in texts {
+                let (fast, general) = bothWays(text, line: 3)
+                #expect(general != nil, "a generated record is valid")
+                #expect(fast == general)
+                if fast != nil { fastReads += 1 }
+                checked += 1
+            }
+        }
+        #expect(checked == 3_300 && fastReads == checked, "every valid record takes the fast path")
+    }
+
     @Test(arguments: [
         #","childName":"x""#, #","auditId":"again""#, #","kind":"spot""#, #","auditDate":"2025-02-30""#, #","plan":{"upn":"1"}"#,
         #","advices":[{"id":"A","agency":"police","status":"blank"}]"#, #","plan":{"phase":3}"#, #","auditor":null"#, "\u{01}",
