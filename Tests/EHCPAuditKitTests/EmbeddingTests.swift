@@ -57,8 +57,8 @@ struct EmbeddingTests {
     @Test func buildsAMonthlyReportFromTheStore() throws {
         let records = try scoredSamples().map(\.0)
         let store = try store(with: records)
-        let internal = try store.monthlyReport(for: YearMonth("2025-06")!, isPublic: false)
-        #expect(internal.audits.value == records.filter { $0.status == .final && $0.kind != .moderation }.count)
+        let forTheLead = try store.monthlyReport(for: YearMonth("2025-06")!, isPublic: false)
+        #expect(forTheLead.audits.value == records.filter { $0.status == .final && $0.kind != .moderation }.count)
         let report = try store.monthlyReport(for: YearMonth("2025-06")!, isPublic: true)
         let json = try JSONSerialization.jsonObject(with: Data(MonthlyReportJSON.render(report).utf8)) as? [String: Any]
         #expect(json?["month"] as? String == "2025-06" && json?["public"] as? Bool == true)
