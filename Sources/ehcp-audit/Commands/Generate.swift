@@ -3,85 +3,87 @@ import EHCPAuditKit
 import EHCPAuditSynthetic
 import Foundation
 
-struct Generate: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Write synthetic, pseudonymous but realistic data for demos, training and benchmarks.",
-        discussion: """
-            Writes population.csv and a SEN2-style sen2.xml for the plans, and the audits as audits.jsonl and \
-            audits.xml (the same audits), spread over --months months ending with --last-month. The same seed gives \
-            the same files; everything is written as it is made, so any size fits in memory.
-            """
-    )
+extension EHCPAuditCommand {
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write synthetic, pseudonymous but realistic data for demos, training and benchmarks.",
+            discussion: """
+                Writes population.csv and a SEN2-style sen2.xml for the plans, and the audits as audits.jsonl and \
+                audits.xml (the same audits), spread over --months months ending with --last-month. The same seed gives \
+                the same files; everything is written as it is made, so any size fits in memory.
+                """
+        )
 
-    @Option(name: .long, parsing: .unconditional, help: "Open plans in the population (1 to 2000000).")
-    var plans: Int
+        @Option(name: .long, parsing: .unconditional, help: "Open plans in the population (1 to 2000000).")
+        var plans: Int
 
-    @Option(name: .long, parsing: .unconditional, help: "Audits to write (0 to 10000000).")
-    var audits: Int
+        @Option(name: .long, parsing: .unconditional, help: "Audits to write (0 to 10000000).")
+        var audits: Int
 
-    @Option(name: .long, help: "Seed: the same seed gives the same data.")
-    var seed: String
+        @Option(name: .long, help: "Seed: the same seed gives the same data.")
+        var seed: String
 
-    @Option(name: .long, help: "Folder to write into (made if missing).")
-    var out: String
+        @Option(name: .long, help: "Folder to write into (made if missing).")
+        var out: String
 
-    @Option(name: .long, parsing: .unconditional, help: "Months the audits are spread over (1 to 120).")
-    var months: Int = 12
+        @Option(name: .long, parsing: .unconditional, help: "Months the audits are spread over (1 to 120).")
+        var months: Int = 12
 
-    @Option(name: .customLong("last-month"), help: "The last month of audits (YYYY-MM).")
-    var lastMonth = YearMonth(year: 2025, month: 6)!
+        @Option(name: .customLong("last-month"), help: "The last month of audits (YYYY-MM).")
+        var lastMonth = YearMonth(year: 2025, month: 6)!
 
-    @Option(name: .long, help: "The framework the audits are made against.")
-    var criteria: String = "criteria/ehcp-qa.yaml"
+        @Option(name: .long, help: "The framework the audits are made against.")
+        var criteria: String = "criteria/ehcp-qa.yaml"
 
-    /// Ten million audits: some 25 years of a national programme.
-    static let mostAudits = 10_000_000
+        /// Ten million audits: some 25 years of a national programme.
+        static let mostAudits = 10_000_000
 
-    func validate() throws {
-        guard (1...InputLimits.mostPlans).contains(plans) else { throw ValidationError("--plans must be from 1 to \(InputLimits.mostPlans)") }
-        guard (0...Self.mostAudits).contains(audits) else { throw ValidationError("--audits must be from 0 to \(Self.mostAudits)") }
-        guard (1...120).contains(months) else { throw ValidationError("--months must be from 1 to 120") }
-    }
+        func validate() throws {
+            guard (1...InputLimits.mostPlans).contains(plans) else { throw ValidationError("--plans must be from 1 to \(InputLimits.mostPlans)") }
+            guard (0...Self.mostAudits).contains(audits) else { throw ValidationError("--audits must be from 0 to \(Self.mostAudits)") }
+            guard (1...120).contains(months) else { throw ValidationError("--months must be from 1 to 120") }
+        }
 
-    func run() throws {
-        let framework = try Inputs.frameworks([criteria]).frameworks[0]
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        let asOf = lastMonth.firstDay
-        let population = SyntheticPopulation(count: plans, seed: seed, asOf: asOf).plans
+        func run() throws {
+            let framework = try Inputs.frameworks([criteria]).frameworks[0]
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            let asOf = lastMonth.firstDay
+            let population = SyntheticPopulation(count: plans, seed: seed, asOf: asOf).plans
 
-        try write("population.csv") { out in
-            out.line(PopulationCSV.columns.joined(separator: ","))
-            for plan in population {
-                out.line([plan.planId, plan.locality, plan.phase, plan.primaryNeed, plan.team, plan.caseworker, plan.planStart?.description, plan.lastAudited?.description]
-                    .map { Formatting.csvField($0 ?? "") }.joined(separator: ","))
+            try write("population.csv") { out in
+                out.line(PopulationCSV.columns.joined(separator: ","))
+                for plan in population {
+                    out.line([plan.planId, plan.locality, plan.phase, plan.primaryNeed, plan.team, plan.caseworker, plan.planStart?.description, plan.lastAudited?.description]
+                        .map { Formatting.csvField($0 ?? "") }.joined(separator: ","))
+                }
             }
+            try write("sen2.xml") { out in
+                var random = SeededRandom(seed: seed + ":sen2")
+                out.line(SEN2Writer.header)
+                for (i, plan) in population.enumerated() { out.line(SEN2Writer.person(plan, index: i + 1, asOf: asOf, random: &random)) }
+                out.line(SEN2Writer.footer)
+            }
+            let records = { SyntheticAudits(framework: framework, plans: population, count: audits, months: months, last: lastMonth, seed: seed) }
+            try write("audits.jsonl") { out in
+                for record in records() { out.line(RecordJSONWriter.record(record)) }
+            }
+            try write("audits.xml") { out in
+                out.line(RecordXMLWriter.header)
+                for record in records() { out.line(try RecordXMLWriter.record(record)) }
+                out.line(RecordXMLWriter.footer)
+            }
+            Output.standard.line("Wrote \(plans) plans and \(audits) audits to \(self.out)/ (population.csv, sen2.xml, audits.jsonl, audits.xml).")
         }
-        try write("sen2.xml") { out in
-            var random = SeededRandom(seed: seed + ":sen2")
-            out.line(SEN2Writer.header)
-            for (i, plan) in population.enumerated() { out.line(SEN2Writer.person(plan, index: i + 1, asOf: asOf, random: &random)) }
-            out.line(SEN2Writer.footer)
-        }
-        let records = { SyntheticAudits(framework: framework, plans: population, count: audits, months: months, last: lastMonth, seed: seed) }
-        try write("audits.jsonl") { out in
-            for record in records() { out.line(RecordJSONWriter.record(record)) }
-        }
-        try write("audits.xml") { out in
-            out.line(RecordXMLWriter.header)
-            for record in records() { out.line(try RecordXMLWriter.record(record)) }
-            out.line(RecordXMLWriter.footer)
-        }
-        Output.standard.line("Wrote \(plans) plans and \(audits) audits to \(self.out)/ (population.csv, sen2.xml, audits.jsonl, audits.xml).")
-    }
 
-    private func write(_ name: String, _ body: (Output) throws -> Void) throws {
-        let file = try AtomicFile(path: (out as NSString).appendingPathComponent(name))
-        do {
-            try body(file.output)
-            try file.commit()
-        } catch {
-            file.discard()
-            throw error
+        private func write(_ name: String, _ body: (Output) throws -> Void) throws {
+            let file = try AtomicFile(path: (out as NSString).appendingPathComponent(name))
+            do {
+                try body(file.output)
+                try file.commit()
+            } catch {
+                file.discard()
+                throw error
+            }
         }
     }
 }

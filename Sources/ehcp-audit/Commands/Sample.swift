@@ -1,86 +1,88 @@
 import ArgumentParser
 import EHCPAuditKit
 
-struct SampleCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "sample",
-        abstract: "Draw the month's fair, reproducible sample of plans to audit (sampling.md).",
-        discussion: """
-            With a store (--db, EHCP_AUDIT_DB, or ./ehcp-audit.sqlite present), each plan's last audit date also \
-            comes from stored audits, the population defaults to the latest stored snapshot, and the drawn sample is \
-            recorded; drawing the same month again with other inputs is refused unless --replace.
-            """
-    )
+extension EHCPAuditCommand {
+    struct Sample: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "sample",
+            abstract: "Draw the month's fair, reproducible sample of plans to audit (sampling.md).",
+            discussion: """
+                With a store (--db, EHCP_AUDIT_DB, or ./ehcp-audit.sqlite present), each plan's last audit date also \
+                comes from stored audits, the population defaults to the latest stored snapshot, and the drawn sample is \
+                recorded; drawing the same month again with other inputs is refused unless --replace.
+                """
+        )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
 
-    @OptionGroup var store: StoreOptions
+        @OptionGroup var store: StoreOptions
 
-    @Option(name: .long, help: "The month to sample (YYYY-MM).")
-    var month: YearMonth
+        @Option(name: .long, help: "The month to sample (YYYY-MM).")
+        var month: YearMonth
 
-    @Option(name: .long, help: "The published seed: anyone with it and the population re-derives the same plans.")
-    var seed: String
+        @Option(name: .long, help: "The published seed: anyone with it and the population re-derives the same plans.")
+        var seed: String
 
-    @Option(name: .long, help: "A population CSV. Default: the latest snapshot in the store.")
-    var population: String?
+        @Option(name: .long, help: "A population CSV. Default: the latest snapshot in the store.")
+        var population: String?
 
-    @Option(name: .long, parsing: .unconditional, help: "Share of open plans to audit, above 0 and at most 1.")
-    var rate: Double = SampleParameters.defaultRate
+        @Option(name: .long, parsing: .unconditional, help: "Share of open plans to audit, above 0 and at most 1.")
+        var rate: Double = SampleParameters.defaultRate
 
-    @Option(name: .long, help: "Population columns that define strata, comma-separated.")
-    var strata: String = SampleParameters.defaultStrata.map(\.rawValue).joined(separator: ",")
+        @Option(name: .long, help: "Population columns that define strata, comma-separated.")
+        var strata: String = SampleParameters.defaultStrata.map(\.rawValue).joined(separator: ",")
 
-    @Option(name: .long, parsing: .unconditional, help: "Months back within which a plan counts as recently audited (0 to 1200).")
-    var lookback: Int = SampleParameters.defaultLookback
+        @Option(name: .long, parsing: .unconditional, help: "Months back within which a plan counts as recently audited (0 to 1200).")
+        var lookback: Int = SampleParameters.defaultLookback
 
-    @Flag(name: .long, help: "Replace a sample already drawn for this month with other inputs.")
-    var replace = false
+        @Flag(name: .long, help: "Replace a sample already drawn for this month with other inputs.")
+        var replace = false
 
-    @Option(name: .long, help: "text, json (sampling.md) or csv (plan_id,stratum,rank).")
-    var format: Format = .text
+        @Option(name: .long, help: "text, json (sampling.md) or csv (plan_id,stratum,rank).")
+        var format: Format = .text
 
-    func run() throws {
-        let keys: [StratumKey]
-        switch StratumKey.list(strata) {
-        case .success(let list): keys = list
-        case .failure(let error): throw ValidationError(error.message)
-        }
-        let parameters: SampleParameters
-        do { parameters = try SampleParameters(month: month, seed: seed, rate: rate, strata: keys, lookback: lookback) } catch { throw ValidationError(error.message) }
+        func run() throws {
+            let keys: [StratumKey]
+            switch StratumKey.list(strata) {
+            case .success(let list): keys = list
+            case .failure(let error): throw ValidationError(error.message)
+            }
+            let parameters: SampleParameters
+            do { parameters = try SampleParameters(month: month, seed: seed, rate: rate, strata: keys, lookback: lookback) } catch { throw ValidationError(error.message) }
 
-        let store = self.store.isChosen ? try self.store.open() : nil
-        let (plans, digest) = try populationPlans(store: store, month: month)
-        let lastAudits = try store?.lastAuditDates() ?? [:]
-        let sample: Sample
-        do throws(SampleError) {
-            sample = try SampleDraw.draw(plans, parameters: parameters, lastAudits: lastAudits)
-        } catch {
-            StandardError.line("error: \(error.message)")
-            throw ExitCode.failure
-        }
-        if let store {
-            try store.saveSample(sample, populationDigest: digest, at: Clock.now(), replace: replace)
-        }
-        switch format {
-        case .json: Output.standard.line(SampleOutput.json(sample))
-        case .csv: Output.standard.line(SampleOutput.csv(sample))
-        case .text: Output.standard.line(SampleOutput.text(sample))
-        }
-    }
-
-    private func populationPlans(store: AuditStore?, month: YearMonth) throws -> ([PopulationPlan], String) {
-        if let population {
-            do {
-                return (try PopulationCSV.read(path: population), try AuditStore.fileDigest(path: population))
-            } catch let error as PopulationCSVError {
-                StandardError.report(error.diagnostics)
+            let store = self.store.isChosen ? try self.store.open() : nil
+            let (plans, digest) = try populationPlans(store: store, month: month)
+            let lastAudits = try store?.lastAuditDates() ?? [:]
+            let sample: EHCPAuditSampling.Sample
+            do throws(SampleError) {
+                sample = try SampleDraw.draw(plans, parameters: parameters, lastAudits: lastAudits)
+            } catch {
+                StandardError.line("error: \(error.message)")
                 throw ExitCode.failure
             }
+            if let store {
+                try store.saveSample(sample, populationDigest: digest, at: Clock.now(), replace: replace)
+            }
+            switch format {
+            case .json: Output.standard.line(SampleOutput.json(sample))
+            case .csv: Output.standard.line(SampleOutput.csv(sample))
+            case .text: Output.standard.line(SampleOutput.text(sample))
+            }
         }
-        guard let store, let stored = try store.population(asOf: month.lastDay) else {
-            throw ValidationError("give --population FILE, or import a population into the store first (population import)")
+
+        private func populationPlans(store: AuditStore?, month: YearMonth) throws -> ([PopulationPlan], String) {
+            if let population {
+                do {
+                    return (try PopulationCSV.read(path: population), try AuditStore.fileDigest(path: population))
+                } catch let error as PopulationCSVError {
+                    StandardError.report(error.diagnostics)
+                    throw ExitCode.failure
+                }
+            }
+            guard let store, let stored = try store.population(asOf: month.lastDay) else {
+                throw ValidationError("give --population FILE, or import a population into the store first (population import)")
+            }
+            return (stored.plans, stored.digest)
         }
-        return (stored.plans, stored.digest)
     }
 }

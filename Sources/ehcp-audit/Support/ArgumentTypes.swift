@@ -17,3 +17,6 @@ extension CalendarDate: ExpressibleByArgument {
         self = date
     }
 }
+
+extension LearningReport.Grouping: ExpressibleByArgument {}
+extension Agency: ExpressibleByArgument {}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import EHCPAuditKit
+
+extension EHCPAuditCommand.Report {
+    struct Advice: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "advice",
+            abstract: "Advice quality and timeliness by provider, for designated clinical and social care officers."
+        )
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var period: PeriodOptions
+
+        @Option(name: .long, help: "Only this agency (education, health, social-care, educational-psychology, other).")
+        var agency: Agency?
+
+        @Option(name: .long, help: "Only this provider, as written in the records.")
+        var provider: String?
+
+        @Option(name: .long, help: "text, markdown or html.")
+        var format: DocumentFormat = .text
+
+        @OptionGroup var destination: ReportDestination
+
+        func run() throws {
+            let report = try store.open(.readOnly).adviceReport(for: period.period, agency: agency, provider: provider)
+            try destination.write(format.render(AdviceLayout.blocks(report)))
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import EHCPAuditKit
+
+extension EHCPAuditCommand.Report {
+    struct Learning: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "learning",
+            abstract: "Learning-loop packs by auditor, team, caseworker or provider, against the partnership.",
+            discussion: "Packs name auditors, teams and caseworkers, so they are for internal practice meetings, not for publication."
+        )
+
+        @OptionGroup var store: StoreOptions
+
+        @Option(name: .long, help: "auditor, team, caseworker or provider.")
+        var by: LearningReport.Grouping
+
+        @OptionGroup var period: PeriodOptions
+
+        @Option(name: .long, help: "text, markdown or html.")
+        var format: DocumentFormat = .text
+
+        @OptionGroup var destination: ReportDestination
+
+        func run() throws {
+            let report = try store.open(.readOnly).learningReport(by: by, for: period.period)
+            try destination.write(format.render(LearningLayout.blocks(report)))
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import EHCPAuditKit
+
+extension EHCPAuditCommand.Report {
+    struct Monthly: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "monthly",
+            abstract: "The monthly report for the improvement board: target, grades, sections, actions, timeliness, advice and trends.",
+            discussion: "--public prepares a version the board can publish: no auditor, caseworker or team identifiers, counts from 1 to 4 hidden, and with them every figure that would let a reader work one out (a second cell of a total, a share, a complement, the same count elsewhere in the report), shown as [c]; percentages of hidden counts withheld."
+        )
+
+        @OptionGroup var store: StoreOptions
+
+        @Option(name: .long, help: "The month (YYYY-MM).")
+        var month: YearMonth
+
+        @Option(name: .long, help: "text, markdown, csv, json or html.")
+        var format: Format = .text
+
+        @Flag(name: .long, help: "Apply disclosure control for publication.")
+        var `public` = false
+
+        @OptionGroup var destination: ReportDestination
+
+        func run() throws {
+            let report = try store.open(.readOnly).monthlyReport(for: month, isPublic: `public`)
+            try destination.write(render(report))
+        }
+
+        private func render(_ report: MonthlyReport) -> String {
+            switch format {
+            case .json: MonthlyReportJSON.render(report)
+            case .csv: MonthlyReportCSV.render(report)
+            case .text: TextRenderer.render(MonthlyLayout.blocks(report))
+            case .markdown: MarkdownRenderer.render(MonthlyLayout.blocks(report))
+            case .html: HTMLRenderer.render(MonthlyLayout.blocks(report))
+            }
+        }
+    }
+}
