@@ -40,28 +40,36 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "EHCPAuditReports", dependencies: ["EHCPAudit", "EHCPAuditFormats", "EHCPAuditSampling", "EHCPAuditStore"]),
+        .target(
+            name: "EHCPAuditReports",
+            dependencies: ["EHCPAudit", "EHCPAuditFormats", "EHCPAuditSampling", "EHCPAuditStore"]),
         .target(name: "EHCPAuditSynthetic", dependencies: ["EHCPAudit", "EHCPAuditSampling"]),
-        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
         .target(
             name: "EHCPAuditXML",
-            dependencies: ["EHCPAudit", "EHCPAuditSampling", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "EHCPAudit", "EHCPAuditSampling", "CLibXML2", .product(name: "Crypto", package: "swift-crypto"),
+            ],
             resources: [.embedInCode("ehcp-audit-record.xsd")]
         ),
         .target(
             name: "EHCPAuditKit",
             dependencies: [
-                "EHCPAudit", "EHCPAuditFormats", "EHCPAuditReports", "EHCPAuditXML", "EHCPAuditSampling", "EHCPAuditStore",
+                "EHCPAudit", "EHCPAuditFormats", "EHCPAuditReports", "EHCPAuditXML", "EHCPAuditSampling",
+                "EHCPAuditStore",
             ]
         ),
         .executableTarget(
             name: "ehcp-audit",
             dependencies: [
-                "EHCPAuditKit", "EHCPAuditSynthetic", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "EHCPAuditKit", "EHCPAuditSynthetic",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(
-            name: "EHCPAuditTestSupport", dependencies: ["EHCPAuditKit", "EHCPAuditSynthetic"], path: "Tests/TestSupport"
+            name: "EHCPAuditTestSupport", dependencies: ["EHCPAuditKit", "EHCPAuditSynthetic"],
+            path: "Tests/TestSupport"
         ),
         .testTarget(name: "EHCPAuditTests", dependencies: ["EHCPAudit", "EHCPAuditTestSupport"]),
         .testTarget(name: "EHCPAuditFormatsTests", dependencies: ["EHCPAuditFormats", "EHCPAuditTestSupport"]),

@@ -62,7 +62,9 @@ final class ByteReader {
         while true {
             if position == count && !refill() { return tooLong ? .tooLong : .endOfFile }
             let newline = chunk.withUnsafeBufferPointer { buffer -> Int? in
-                memchr(buffer.baseAddress! + position, 0x0A, count - position).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - buffer.baseAddress! }
+                memchr(buffer.baseAddress! + position, 0x0A, count - position).map {
+                    UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - buffer.baseAddress!
+                }
             }
             let end = newline ?? count
             if !tooLong && bytes.count + (end - position) <= limit {

@@ -1,9 +1,10 @@
+import EHCPAudit
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import EHCPAudit
 
 /// The fast path for well-formed JSON records: bytes straight to ``AuditRecord``, with no
 /// intermediate tree and no text made for what is not kept.
@@ -41,7 +42,8 @@ struct FastRecordDecoder {
         skipWhitespace()
         let line = self.line
         var auditId: String?, planId: String?, framework: FrameworkReference?, auditor: String?, date: CalendarDate?
-        var kind: AuditKind?, status: AuditStatus?, plan = PlanDetails(), judgements: [Judgement]?, advices: [Advice] = []
+        var kind: AuditKind?, status: AuditStatus?, plan = PlanDetails(), judgements: [Judgement]?,
+            advices: [Advice] = []
         var seen = Fields(), first = true
         guard open("{") else { return nil }
         while let field: RecordField.Audit = nextField(&first, &seen) {
@@ -59,11 +61,13 @@ struct FastRecordDecoder {
             }
             if failed { return nil }
         }
-        guard !failed, let auditId, !auditId.isEmpty, let planId, !planId.isEmpty, let framework, let auditor, !auditor.isEmpty,
-              let date, let kind, let status, let judgements
+        guard !failed, let auditId, !auditId.isEmpty, let planId, !planId.isEmpty, let framework, let auditor,
+            !auditor.isEmpty,
+            let date, let kind, let status, let judgements
         else { return nil }
-        return AuditRecord(auditId: auditId, planId: planId, framework: framework, auditor: auditor, auditDate: date, kind: kind,
-                           status: status, plan: plan, judgements: judgements, advices: advices, line: line)
+        return AuditRecord(
+            auditId: auditId, planId: planId, framework: framework, auditor: auditor, auditDate: date, kind: kind,
+            status: status, plan: plan, judgements: judgements, advices: advices, line: line)
     }
 
     private mutating func frameworkReference() -> FrameworkReference? {
@@ -76,7 +80,10 @@ struct FastRecordDecoder {
             }
             if failed { return nil }
         }
-        guard let id, !id.isEmpty, let version, !version.isEmpty else { failed = true; return nil }
+        guard let id, !id.isEmpty, let version, !version.isEmpty else {
+            failed = true
+            return nil
+        }
         return FrameworkReference(id: id, version: version)
     }
 
@@ -117,8 +124,14 @@ struct FastRecordDecoder {
                 }
                 if failed { return nil }
             }
-            guard let criterion, !criterion.isEmpty, let rating, !rating.isEmpty else { failed = true; return nil }
-            list.append(Judgement(criterion: criterion, rating: rating, comment: comment?.isEmpty == true ? nil : comment, line: line))
+            guard let criterion, !criterion.isEmpty, let rating, !rating.isEmpty else {
+                failed = true
+                return nil
+            }
+            list.append(
+                Judgement(
+                    criterion: criterion, rating: rating, comment: comment?.isEmpty == true ? nil : comment, line: line)
+            )
         }
         return failed ? nil : list
     }
@@ -129,7 +142,8 @@ struct FastRecordDecoder {
         guard open("[") else { return nil }
         while nextElement(&firstElement) {
             let line = self.line
-            var id: String?, agency: Agency?, provider: String?, role: String?, requested: CalendarDate?, received: CalendarDate?
+            var id: String?, agency: Agency?, provider: String?, role: String?, requested: CalendarDate?,
+                received: CalendarDate?
             var status: AdviceStatus?, judgements: [Judgement] = [], seen = Fields(), first = true
             guard open("{") else { return nil }
             while let field: RecordField.Advice = nextField(&first, &seen) {
@@ -145,9 +159,14 @@ struct FastRecordDecoder {
                 }
                 if failed { return nil }
             }
-            guard let id, !id.isEmpty, let agency, let status else { failed = true; return nil }
-            list.append(Advice(id: id, agency: agency, provider: provider, role: role, requested: requested, received: received,
-                               status: status, judgements: judgements, line: line))
+            guard let id, !id.isEmpty, let agency, let status else {
+                failed = true
+                return nil
+            }
+            list.append(
+                Advice(
+                    id: id, agency: agency, provider: provider, role: role, requested: requested, received: received,
+                    status: status, judgements: judgements, line: line))
         }
         return failed ? nil : list
     }
@@ -170,12 +189,21 @@ struct FastRecordDecoder {
         if first {
             first = false
         } else {
-            guard take(UInt8(ascii: ",")) else { failed = true; return nil }
+            guard take(UInt8(ascii: ",")) else {
+                failed = true
+                return nil
+            }
             skipWhitespace()
         }
-        guard let range = stringRange() else { failed = true; return nil }
+        guard let range = stringRange() else {
+            failed = true
+            return nil
+        }
         skipWhitespace()
-        guard take(UInt8(ascii: ":")) else { failed = true; return nil }
+        guard take(UInt8(ascii: ":")) else {
+            failed = true
+            return nil
+        }
         skipWhitespace()
         return words.text(UnsafeBufferPointer(rebasing: bytes[range]))
     }
@@ -199,7 +227,10 @@ struct FastRecordDecoder {
         if first {
             first = false
         } else {
-            guard take(UInt8(ascii: ",")) else { failed = true; return false }
+            guard take(UInt8(ascii: ",")) else {
+                failed = true
+                return false
+            }
             skipWhitespace()
         }
         return true
@@ -214,7 +245,9 @@ struct FastRecordDecoder {
     /// A string as text, escapes decoded.
     private mutating func string() -> String? {
         let start = position
-        if let range = stringRange() { return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        if let range = stringRange() {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
         // An escape (or a fault): decode it the long way.
         guard start < bytes.count, bytes[start] == UInt8(ascii: "\"") else { return nil }
         position = start + 1
@@ -266,8 +299,9 @@ struct FastRecordDecoder {
     }
 
     private mutating func skipNull() -> Bool {
-        guard position + 4 <= bytes.count, bytes[position] == UInt8(ascii: "n"), bytes[position + 1] == UInt8(ascii: "u"),
-              bytes[position + 2] == UInt8(ascii: "l"), bytes[position + 3] == UInt8(ascii: "l")
+        guard position + 4 <= bytes.count, bytes[position] == UInt8(ascii: "n"),
+            bytes[position + 1] == UInt8(ascii: "u"),
+            bytes[position + 2] == UInt8(ascii: "l"), bytes[position + 3] == UInt8(ascii: "l")
         else { return false }
         position += 4
         return true
@@ -311,7 +345,10 @@ struct WordCache {
         var hash = 0xCBF2_9CE4_8422_2325 as UInt64
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         if let known = entries[hash], known.bytes.count == bytes.count,
-           (bytes.isEmpty || known.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })) {
+            bytes.isEmpty
+                || known.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
+                )
+        {
             return known.text
         }
         let text = String(decoding: bytes, as: UTF8.self)

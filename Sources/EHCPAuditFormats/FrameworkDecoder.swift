@@ -10,7 +10,9 @@ enum FrameworkDecoder {
     /// rules it breaks.
     static func decode(_ root: DocumentNode, log: ProblemLog) -> Result<Framework, FrameworkError>? {
         guard let object = ObjectReader(root, path: "$", log: log, numbersAsText: true) else { return nil }
-        object.refuseUnknown(allowed: ["id", "version", "title", "scale", "actionBelow", "grades", "sections", "advice"])
+        object.refuseUnknown(allowed: [
+            "id", "version", "title", "scale", "actionBelow", "grades", "sections", "advice",
+        ])
         let id = object.string("id", required: true)
         let version = object.string("version", required: true)
         let title = object.string("title") ?? id ?? ""
@@ -19,8 +21,9 @@ enum FrameworkDecoder {
         let grades = list(object, "grades", grade)
         let sections = list(object, "sections", section)
         let advice = object.object("advice").map(adviceCriteria)
-        guard let id, let version, let scale, let actionBelow, let grades, let sections, advice ?? nil != nil || advice == nil,
-              log.problems.isEmpty
+        guard let id, let version, let scale, let actionBelow, let grades, let sections,
+            advice ?? nil != nil || advice == nil,
+            log.problems.isEmpty
         else { return nil }
         return Result { () throws(FrameworkError) -> Framework in
             try Framework(
@@ -31,23 +34,29 @@ enum FrameworkDecoder {
     }
 
     /// A required array whose every element decodes; nil (logged) otherwise.
-    private static func list<Element>(_ object: ObjectReader, _ key: String, _ decode: (ObjectReader) -> Element?) -> [Element]? {
+    private static func list<Element>(
+        _ object: ObjectReader, _ key: String, _ decode: (ObjectReader) -> Element?
+    ) -> [Element]? {
         guard let elements = object.array(key, required: true) else { return nil }
         let decoded = elements.enumerated().map { i, node in
-            ObjectReader(node, path: "\(object.childPath(key))[\(i)]", log: object.log, numbersAsText: true).flatMap(decode)
+            ObjectReader(node, path: "\(object.childPath(key))[\(i)]", log: object.log, numbersAsText: true).flatMap(
+                decode)
         }
         return decoded.contains { $0 == nil } ? nil : decoded.map { $0! }
     }
 
     private static func rating(_ object: ObjectReader) -> Rating? {
         object.refuseUnknown(allowed: ["id", "label", "points"])
-        guard let id = object.string("id", required: true), let points = object.number("points", required: true) else { return nil }
+        guard let id = object.string("id", required: true), let points = object.number("points", required: true) else {
+            return nil
+        }
         return Rating(id: id, label: object.string("label") ?? id, points: points)
     }
 
     private static func grade(_ object: ObjectReader) -> Grade? {
         object.refuseUnknown(allowed: ["id", "label", "minPercent"])
-        guard let id = object.string("id", required: true), let minPercent = object.number("minPercent", required: true) else { return nil }
+        guard let id = object.string("id", required: true), let minPercent = object.number("minPercent", required: true)
+        else { return nil }
         return Grade(id: id, label: object.string("label") ?? id, minPercent: minPercent)
     }
 
@@ -67,13 +76,16 @@ enum FrameworkDecoder {
         let action = object.string("action", required: true, allowEmpty: true)
         let cap = object.object("cap").map { cap -> Cap? in
             cap.refuseUnknown(allowed: ["at", "grade"])
-            guard let at = cap.string("at", required: true), let grade = cap.string("grade", required: true) else { return nil }
+            guard let at = cap.string("at", required: true), let grade = cap.string("grade", required: true) else {
+                return nil
+            }
             return Cap(at: at, grade: grade)
         }
         guard let id, let text, let action, cap ?? nil != nil || cap == nil else { return nil }
         return Criterion(
             id: id, text: text, weight: object.number("weight") ?? 1,
-            notApplicable: object.bool("notApplicable") ?? false, needsDependent: object.bool("needsDependent") ?? false,
+            notApplicable: object.bool("notApplicable") ?? false,
+            needsDependent: object.bool("needsDependent") ?? false,
             cap: cap ?? nil, action: action
         )
     }

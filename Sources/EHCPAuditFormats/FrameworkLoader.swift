@@ -16,7 +16,9 @@ public enum FrameworkLoader {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw FrameworkLoadError([Diagnostic(file: path, message: "cannot read framework file: \(error.localizedDescription)")])
+            throw FrameworkLoadError([
+                Diagnostic(file: path, message: "cannot read framework file: \(error.localizedDescription)")
+            ])
         }
         return try load(text: text, file: path)
     }
@@ -51,7 +53,9 @@ public enum FrameworkLoader {
                 var lines: [String: Int] = [:]
                 recordLines(root, path: "$", into: &lines)
                 diagnostics = error.problems.map { problem in
-                    Diagnostic(file: file, line: line(for: "$." + problem.entry, in: lines), path: problem.entry, message: problem.message)
+                    Diagnostic(
+                        file: file, line: line(for: "$." + problem.entry, in: lines), path: problem.entry,
+                        message: problem.message)
                 }
             }
         }
@@ -65,8 +69,10 @@ public enum FrameworkLoader {
     private static func recordLines(_ node: DocumentNode, path: String, into lines: inout [String: Int]) {
         lines[path] = node.line
         switch node.value {
-        case .object(let members): for member in members { recordLines(member.node, path: "\(path).\(member.key)", into: &lines) }
-        case .array(let elements): for (i, element) in elements.enumerated() { recordLines(element, path: "\(path)[\(i)]", into: &lines) }
+        case .object(let members):
+            for member in members { recordLines(member.node, path: "\(path).\(member.key)", into: &lines) }
+        case .array(let elements):
+            for (i, element) in elements.enumerated() { recordLines(element, path: "\(path)[\(i)]", into: &lines) }
         default: break
         }
     }

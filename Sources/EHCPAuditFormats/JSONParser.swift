@@ -43,10 +43,17 @@ public struct JSONParser {
         case UInt8(ascii: "{"): return DocumentNode(try parseObject(), line: startLine)
         case UInt8(ascii: "["): return DocumentNode(try parseArray(), line: startLine)
         case UInt8(ascii: "\""): return DocumentNode(.string(try parseString()), line: startLine)
-        case UInt8(ascii: "t"): try expectWord("true"); return DocumentNode(.bool(true), line: startLine)
-        case UInt8(ascii: "f"): try expectWord("false"); return DocumentNode(.bool(false), line: startLine)
-        case UInt8(ascii: "n"): try expectWord("null"); return DocumentNode(.null, line: startLine)
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return DocumentNode(try parseNumber(), line: startLine)
+        case UInt8(ascii: "t"):
+            try expectWord("true")
+            return DocumentNode(.bool(true), line: startLine)
+        case UInt8(ascii: "f"):
+            try expectWord("false")
+            return DocumentNode(.bool(false), line: startLine)
+        case UInt8(ascii: "n"):
+            try expectWord("null")
+            return DocumentNode(.null, line: startLine)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return DocumentNode(try parseNumber(), line: startLine)
         default: throw error("unexpected \(describeCurrent()), expected a value")
         }
     }
@@ -57,23 +64,38 @@ public struct JSONParser {
         var members: [DocumentNode.Member] = []
         var keys = Set<String>()
         skipWhitespace()
-        if peek(UInt8(ascii: "}")) { position += 1; depth -= 1; return .object(members) }
+        if peek(UInt8(ascii: "}")) {
+            position += 1
+            depth -= 1
+            return .object(members)
+        }
         while true {
             skipWhitespace()
-            guard peek(UInt8(ascii: "\"")) else { throw error("unexpected \(describeCurrent()), expected a key in double quotes") }
+            guard peek(UInt8(ascii: "\"")) else {
+                throw error("unexpected \(describeCurrent()), expected a key in double quotes")
+            }
             let keyLine = line
             let key = try parseString()
             if !keys.insert(key).inserted {
                 throw JSONSyntaxError(line: keyLine, message: "duplicate key \"\(key)\"")
             }
             skipWhitespace()
-            guard peek(UInt8(ascii: ":")) else { throw error("unexpected \(describeCurrent()), expected ':' after key \"\(key)\"") }
+            guard peek(UInt8(ascii: ":")) else {
+                throw error("unexpected \(describeCurrent()), expected ':' after key \"\(key)\"")
+            }
             position += 1
             skipWhitespace()
             members.append(DocumentNode.Member(key: key, node: try parseValue()))
             skipWhitespace()
-            if peek(UInt8(ascii: ",")) { position += 1; continue }
-            if peek(UInt8(ascii: "}")) { position += 1; depth -= 1; return .object(members) }
+            if peek(UInt8(ascii: ",")) {
+                position += 1
+                continue
+            }
+            if peek(UInt8(ascii: "}")) {
+                position += 1
+                depth -= 1
+                return .object(members)
+            }
             throw error("unexpected \(describeCurrent()), expected ',' or '}'")
         }
     }
@@ -83,13 +105,24 @@ public struct JSONParser {
         position += 1
         var elements: [DocumentNode] = []
         skipWhitespace()
-        if peek(UInt8(ascii: "]")) { position += 1; depth -= 1; return .array(elements) }
+        if peek(UInt8(ascii: "]")) {
+            position += 1
+            depth -= 1
+            return .array(elements)
+        }
         while true {
             skipWhitespace()
             elements.append(try parseValue())
             skipWhitespace()
-            if peek(UInt8(ascii: ",")) { position += 1; continue }
-            if peek(UInt8(ascii: "]")) { position += 1; depth -= 1; return .array(elements) }
+            if peek(UInt8(ascii: ",")) {
+                position += 1
+                continue
+            }
+            if peek(UInt8(ascii: "]")) {
+                position += 1
+                depth -= 1
+                return .array(elements)
+            }
             throw error("unexpected \(describeCurrent()), expected ',' or ']'")
         }
     }
@@ -158,14 +191,16 @@ public struct JSONParser {
 
     private mutating func digits() -> Bool {
         let start = position
-        while position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) { position += 1 }
+        while position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) {
+            position += 1
+        }
         return position > start
     }
 
     private mutating func expectWord(_ word: StaticString) throws(JSONSyntaxError) {
         let count = word.utf8CodeUnitCount
         guard position + count <= bytes.count,
-              memcmpEqual(word.utf8Start, bytes.baseAddress! + position, count)
+            memcmpEqual(word.utf8Start, bytes.baseAddress! + position, count)
         else { throw error("unexpected \(describeCurrent()), expected a value") }
         position += count
     }
@@ -196,7 +231,8 @@ public struct JSONParser {
     private func describeCurrent() -> String {
         guard position < bytes.count else { return "end of input" }
         let byte = bytes[position]
-        return byte >= 0x20 && byte < 0x7F ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16, uppercase: true))"
+        return byte >= 0x20 && byte < 0x7F
+            ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16, uppercase: true))"
     }
 
     private func error(_ message: String) -> JSONSyntaxError { JSONSyntaxError(line: line, message: message) }
@@ -206,7 +242,8 @@ public struct JSONParser {
 enum JSONEscape {
     /// Decodes the escape after a backslash at `position` into `out`; nil on success,
     /// else what is wrong.
-    static func append(from bytes: UnsafeBufferPointer<UInt8>, at position: inout Int, to out: inout [UInt8]) -> String? {
+    static func append(from bytes: UnsafeBufferPointer<UInt8>, at position: inout Int, to out: inout [UInt8]) -> String?
+    {
         guard position < bytes.count else { return "unterminated string" }
         let byte = bytes[position]
         position += 1
@@ -220,9 +257,12 @@ enum JSONEscape {
         case UInt8(ascii: "u"):
             guard var code = hex4(bytes, &position) else { return "invalid \\u escape: four hex digits expected" }
             if (0xD800..<0xDC00).contains(code), position + 1 < bytes.count,
-               bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
+                bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u")
+            {
                 position += 2
-                guard let low = hex4(bytes, &position), (0xDC00..<0xE000).contains(low) else { return "invalid UTF-16 surrogate pair in \\u escape" }
+                guard let low = hex4(bytes, &position), (0xDC00..<0xE000).contains(low) else {
+                    return "invalid UTF-16 surrogate pair in \\u escape"
+                }
                 code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
             }
             guard let scalar = Unicode.Scalar(code) else { return "invalid \\u escape (lone surrogate)" }

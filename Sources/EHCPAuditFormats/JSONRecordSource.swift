@@ -14,7 +14,8 @@ public final class JSONRecordSource: RecordSource {
     public init(path: String, displayName: String? = nil) throws(Diagnostic) {
         file = displayName ?? path
         let lowercased = path.lowercased()
-        let layout: JSONRecordStream.Layout = lowercased.hasSuffix(".jsonl") || lowercased.hasSuffix(".ndjson") ? .lines : .document
+        let layout: JSONRecordStream.Layout =
+            lowercased.hasSuffix(".jsonl") || lowercased.hasSuffix(".ndjson") ? .lines : .document
         stream = try JSONRecordStream(path: path, displayName: file, layout: layout)
     }
 
@@ -23,7 +24,8 @@ public final class JSONRecordSource: RecordSource {
     public init(bytes: [UInt8], name: String) {
         file = name
         let lowercased = name.lowercased()
-        let layout: JSONRecordStream.Layout = lowercased.hasSuffix(".jsonl") || lowercased.hasSuffix(".ndjson") ? .lines : .document
+        let layout: JSONRecordStream.Layout =
+            lowercased.hasSuffix(".jsonl") || lowercased.hasSuffix(".ndjson") ? .lines : .document
         stream = JSONRecordStream(bytes: bytes, displayName: name, layout: layout)
     }
 
@@ -32,14 +34,24 @@ public final class JSONRecordSource: RecordSource {
     public func next() throws(Diagnostic) -> RecordEntry? {
         guard let item = try stream.next() else { return nil }
         if item.tooLong {
-            return RecordEntry(index: item.index, root: item.root, line: item.line, auditId: nil, record: nil, diagnostics: [
-                Diagnostic(file: file, line: item.line, recordIndex: item.index, message: "record #\(item.index) is larger than \(InputLimits.largestRecordWords), so it is refused unread"),
-            ])
+            return RecordEntry(
+                index: item.index, root: item.root, line: item.line, auditId: nil, record: nil,
+                diagnostics: [
+                    Diagnostic(
+                        file: file, line: item.line, recordIndex: item.index,
+                        message:
+                            "record #\(item.index) is larger than \(InputLimits.largestRecordWords), so it is refused unread"
+                    )
+                ])
         }
         // The fast decoder trusts its bytes to be UTF-8; anything else goes the long way,
         // whose parser names the line.
-        if UTF8Text.isValid(item.bytes), let record = FastRecordDecoder.decode(item.bytes, firstLine: item.line, words: &words) {
-            return RecordEntry(index: item.index, root: item.root, line: record.line, auditId: record.auditId, record: record, diagnostics: [])
+        if UTF8Text.isValid(item.bytes),
+            let record = FastRecordDecoder.decode(item.bytes, firstLine: item.line, words: &words)
+        {
+            return RecordEntry(
+                index: item.index, root: item.root, line: record.line, auditId: record.auditId, record: record,
+                diagnostics: [])
         }
         return slowPath(item)
     }
@@ -50,9 +62,13 @@ public final class JSONRecordSource: RecordSource {
         do {
             node = try JSONParser.parse(item.bytes, firstLine: item.line)
         } catch {
-            return RecordEntry(index: item.index, root: item.root, line: item.line, auditId: nil, record: nil, diagnostics: [
-                Diagnostic(file: file, line: error.line, recordIndex: item.index, message: "invalid JSON: \(error.message)"),
-            ])
+            return RecordEntry(
+                index: item.index, root: item.root, line: item.line, auditId: nil, record: nil,
+                diagnostics: [
+                    Diagnostic(
+                        file: file, line: error.line, recordIndex: item.index, message: "invalid JSON: \(error.message)"
+                    )
+                ])
         }
         let log = ProblemLog()
         let record = RecordDecoder.decode(node, root: item.root, log: log)
@@ -60,7 +76,9 @@ public final class JSONRecordSource: RecordSource {
         return RecordEntry(
             index: item.index, root: item.root, line: node.line, auditId: auditId, record: record,
             diagnostics: log.problems.map {
-                Diagnostic(file: file, line: $0.line, recordIndex: item.index, auditId: auditId, path: $0.path, message: $0.message)
+                Diagnostic(
+                    file: file, line: $0.line, recordIndex: item.index, auditId: auditId, path: $0.path,
+                    message: $0.message)
             }
         )
     }
@@ -68,7 +86,7 @@ public final class JSONRecordSource: RecordSource {
     /// The auditId of a record that failed to decode, so its errors can still name it.
     private static func auditId(in node: DocumentNode) -> String? {
         guard case .object(let members) = node.value,
-              case .string(let id)? = members.first(where: { $0.key == "auditId" })?.node.value
+            case .string(let id)? = members.first(where: { $0.key == "auditId" })?.node.value
         else { return nil }
         return id
     }

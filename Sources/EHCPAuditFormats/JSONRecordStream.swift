@@ -62,7 +62,9 @@ final class JSONRecordStream {
             if end == .endOfFile { state = .done } else { line += 1 }
             if end == .tooLong || bytes.contains(where: { !Self.isSpace($0) }) {
                 index += 1
-                return Item(bytes: end == .tooLong ? [] : bytes, line: startLine, index: index, root: "$", tooLong: end == .tooLong)
+                return Item(
+                    bytes: end == .tooLong ? [] : bytes, line: startLine, index: index, root: "$",
+                    tooLong: end == .tooLong)
             }
         }
         return nil
@@ -77,13 +79,18 @@ final class JSONRecordStream {
             reader.skip(prefix: Self.byteOrderMark)
             skipWhitespace()
             guard let first = reader.peek() else {
-                throw Diagnostic(file: file, line: line, message: "the file is empty: expected a record object or an array of records")
+                throw Diagnostic(
+                    file: file, line: line,
+                    message: "the file is empty: expected a record object or an array of records")
             }
             if first == UInt8(ascii: "[") {
                 _ = reader.next()
                 state = .inArray
                 skipWhitespace()
-                if reader.peek() == UInt8(ascii: "]") { _ = reader.next(); return try finish() }
+                if reader.peek() == UInt8(ascii: "]") {
+                    _ = reader.next()
+                    return try finish()
+                }
                 return try element()
             }
             state = .single
@@ -103,9 +110,15 @@ final class JSONRecordStream {
             case UInt8(ascii: "]")?:
                 return try finish()
             case nil:
-                throw Diagnostic(file: file, line: line, message: "unexpected end of file: the array of records is not closed with ']'")
+                throw Diagnostic(
+                    file: file, line: line,
+                    message: "unexpected end of file: the array of records is not closed with ']'")
             case let byte?:
-                throw Diagnostic(file: file, line: line, recordIndex: index, message: "invalid JSON: unexpected '\(Character(Unicode.Scalar(byte)))' after record #\(index), expected ',' or ']'")
+                throw Diagnostic(
+                    file: file, line: line, recordIndex: index,
+                    message:
+                        "invalid JSON: unexpected '\(Character(Unicode.Scalar(byte)))' after record #\(index), expected ',' or ']'"
+                )
             }
         case .single, .done:
             return nil
@@ -123,9 +136,13 @@ final class JSONRecordStream {
             Item(bytes: tooLong ? [] : bytes, line: startLine, index: index, root: "$[\(index - 1)]", tooLong: tooLong)
         }
         while let byte = reader.peek() {
-            if !inString && depth == 0 && (byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]") || Self.isSpace(byte)) {
+            if !inString && depth == 0 && (byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]") || Self.isSpace(byte))
+            {
                 if bytes.isEmpty {
-                    throw Diagnostic(file: file, line: line, recordIndex: index, message: "invalid JSON: expected record #\(index) but found '\(Character(Unicode.Scalar(byte)))'")
+                    throw Diagnostic(
+                        file: file, line: line, recordIndex: index,
+                        message:
+                            "invalid JSON: expected record #\(index) but found '\(Character(Unicode.Scalar(byte)))'")
                 }
                 return item()
             }
@@ -133,7 +150,13 @@ final class JSONRecordStream {
             if bytes.count < InputLimits.largestRecord { bytes.append(byte) } else { tooLong = true }
             if byte == UInt8(ascii: "\n") { line += 1 }
             if inString {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
                 if !inString && depth == 0 { return item() }
                 continue
             }
@@ -146,14 +169,17 @@ final class JSONRecordStream {
             default: break
             }
         }
-        throw Diagnostic(file: file, line: startLine, recordIndex: index, message: "unexpected end of file inside record #\(index), which starts here")
+        throw Diagnostic(
+            file: file, line: startLine, recordIndex: index,
+            message: "unexpected end of file inside record #\(index), which starts here")
     }
 
     private func finish() throws(Diagnostic) -> Item? {
         state = .done
         skipWhitespace()
         if reader.peek() != nil {
-            throw Diagnostic(file: file, line: line, message: "invalid JSON: unexpected content after the closing ']' of the array")
+            throw Diagnostic(
+                file: file, line: line, message: "invalid JSON: unexpected content after the closing ']' of the array")
         }
         return nil
     }

@@ -17,7 +17,10 @@ final class ProblemLog {
         switch problems.count {
         case ..<Self.limit: problems.append(FieldProblem(line: node.line, path: path, message: message))
         case Self.limit:
-            problems.append(FieldProblem(line: node.line, path: path, message: "more problems follow; fix the first \(Self.limit) and check again"))
+            problems.append(
+                FieldProblem(
+                    line: node.line, path: path,
+                    message: "more problems follow; fix the first \(Self.limit) and check again"))
         default: return
         }
     }
@@ -72,7 +75,9 @@ struct ObjectReader {
         guard let value = value(key, required: required) else { return nil }
         switch value.value {
         case .string(let text):
-            if required && !allowEmpty && text.isEmpty { log.add(value, childPath(key), "\"\(key)\" must not be empty") }
+            if required && !allowEmpty && text.isEmpty {
+                log.add(value, childPath(key), "\"\(key)\" must not be empty")
+            }
             return text
         case .number(_, let text) where numbersAsText:
             return text
@@ -112,14 +117,17 @@ struct ObjectReader {
     func date(_ key: String, required: Bool = false) -> CalendarDate? {
         guard let text = string(key, required: required) else { return nil }
         guard let date = CalendarDate(text) else {
-            log.add(value(key)!, childPath(key), "\"\(key)\" must be an ISO date YYYY-MM-DD that exists, found \"\(text)\"")
+            log.add(
+                value(key)!, childPath(key), "\"\(key)\" must be an ISO date YYYY-MM-DD that exists, found \"\(text)\"")
             return nil
         }
         return date
     }
 
     /// A member whose value is one of a closed word list.
-    func choice<Word: RawRepresentable & CaseIterable>(_ key: String, required: Bool = false, as type: Word.Type = Word.self) -> Word? where Word.RawValue == String {
+    func choice<Word: RawRepresentable & CaseIterable>(
+        _ key: String, required: Bool = false, as type: Word.Type = Word.self
+    ) -> Word? where Word.RawValue == String {
         guard let text = string(key, required: required) else { return nil }
         guard let word = Word(rawValue: text) else {
             let allowed = Word.allCases.map(\.rawValue).joined(separator: ", ")
@@ -139,13 +147,17 @@ struct ObjectReader {
     }
 
     func object(_ key: String, required: Bool = false) -> ObjectReader? {
-        value(key, required: required).flatMap { ObjectReader($0, path: childPath(key), log: log, numbersAsText: numbersAsText) }
+        value(key, required: required).flatMap {
+            ObjectReader($0, path: childPath(key), log: log, numbersAsText: numbersAsText)
+        }
     }
 
     /// Logs every member not in `allowed`, naming it.
     func refuseUnknown(allowed: [String], note: String = "") {
         for member in members.lazy.filter({ !allowed.contains($0.key) }).prefix(ProblemLog.limit + 1) {
-            log.add(member.node, childPath(member.key), "unknown field \"\(member.key)\" (allowed here: \(allowed.joined(separator: ", ")))\(note)")
+            log.add(
+                member.node, childPath(member.key),
+                "unknown field \"\(member.key)\" (allowed here: \(allowed.joined(separator: ", ")))\(note)")
         }
     }
 }

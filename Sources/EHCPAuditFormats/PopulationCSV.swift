@@ -7,7 +7,9 @@ import EHCPAuditSampling
 /// Every error names its line. A small reader of our own rather than a CSV package: it
 /// must know the line of every row, and read 640,000 plans in well under a second.
 public enum PopulationCSV {
-    public static let columns = ["plan_id", "locality", "phase", "primary_need", "team", "caseworker", "plan_start", "last_audited"]
+    public static let columns = [
+        "plan_id", "locality", "phase", "primary_need", "team", "caseworker", "plan_start", "last_audited",
+    ]
 
     /// Every plan of the file, or every error found (each `FILE:LINE: error:`).
     public static func read(path: String, displayName: String? = nil) throws -> [PopulationPlan] {
@@ -38,14 +40,22 @@ public enum PopulationCSV {
         var rows = CSVRows(reader: reader)
         var row = CSVRow()
         guard rows.next(into: &row) != nil else {
-            throw PopulationCSVError(diagnostics: [Diagnostic(file: file, line: 1, message: "the file is empty: expected a header row with plan_id")])
+            throw PopulationCSVError(diagnostics: [
+                Diagnostic(file: file, line: 1, message: "the file is empty: expected a header row with plan_id")
+            ])
         }
         var header = row.fields.indices.map { (row.text($0) ?? "").lowercased() }
         if let first = header.first, first.hasPrefix("\u{FEFF}") { header[0] = String(first.dropFirst()) }
         guard header.contains("plan_id") else {
-            throw PopulationCSVError(diagnostics: [Diagnostic(file: file, line: 1, message: "missing required column plan_id (found: \(header.joined(separator: ", ")))")])
+            throw PopulationCSVError(diagnostics: [
+                Diagnostic(
+                    file: file, line: 1,
+                    message: "missing required column plan_id (found: \(header.joined(separator: ", ")))")
+            ])
         }
-        let index = Dictionary(columns.compactMap { name in header.firstIndex(of: name).map { (name, $0) } }, uniquingKeysWith: { a, _ in a })
+        let index = Dictionary(
+            columns.compactMap { name in header.firstIndex(of: name).map { (name, $0) } },
+            uniquingKeysWith: { a, _ in a })
         let column = columns.map { index[$0] }
         var firstLine: [UTF8Key: Int32] = [:]
         firstLine.reserveCapacity(reader.size / 48)
@@ -56,15 +66,23 @@ public enum PopulationCSV {
             func field(_ c: Int) -> String? {
                 guard let i = column[c], i < row.fields.count, !row.isBlank(i) else { return nil }
                 guard let text = row.text(i) else {
-                    diagnostics.append(Diagnostic(file: file, line: line, path: columns[c], message: "\(columns[c]) is not valid UTF-8 (save the file as UTF-8)"))
+                    diagnostics.append(
+                        Diagnostic(
+                            file: file, line: line, path: columns[c],
+                            message: "\(columns[c]) is not valid UTF-8 (save the file as UTF-8)"))
                     return nil
                 }
                 if let problem = RecordText.wordProblem(text) {
-                    diagnostics.append(Diagnostic(file: file, line: line, path: columns[c], message: "\(columns[c]) \(problem)"))
+                    diagnostics.append(
+                        Diagnostic(file: file, line: line, path: columns[c], message: "\(columns[c]) \(problem)"))
                     return nil
                 }
                 if let words = wordLists[columns[c]], !words.contains(text) {
-                    diagnostics.append(Diagnostic(file: file, line: line, path: columns[c], message: "\(columns[c]) \"\(text)\" is not one of \(words.sorted().joined(separator: ", "))"))
+                    diagnostics.append(
+                        Diagnostic(
+                            file: file, line: line, path: columns[c],
+                            message: "\(columns[c]) \"\(text)\" is not one of \(words.sorted().joined(separator: ", "))"
+                        ))
                     return nil
                 }
                 return text
@@ -73,7 +91,10 @@ public enum PopulationCSV {
                 guard let i = column[c], i < row.fields.count, !row.isBlank(i) else { return nil }
                 guard let date = row.date(i) else {
                     let text = row.text(i).map { "\"\($0)\" " } ?? ""
-                    diagnostics.append(Diagnostic(file: file, line: line, path: columns[c], message: "\(columns[c]) \(text)is not an ISO date YYYY-MM-DD that exists"))
+                    diagnostics.append(
+                        Diagnostic(
+                            file: file, line: line, path: columns[c],
+                            message: "\(columns[c]) \(text)is not an ISO date YYYY-MM-DD that exists"))
                     return nil
                 }
                 return date
@@ -87,26 +108,42 @@ public enum PopulationCSV {
             }
             plans += 1
             if plans > InputLimits.mostPlans {
-                diagnostics.append(Diagnostic(file: file, line: line, message: "more than \(InputLimits.mostPlans) plans: this is not one partnership's population, so reading stops here"))
+                diagnostics.append(
+                    Diagnostic(
+                        file: file, line: line,
+                        message:
+                            "more than \(InputLimits.mostPlans) plans: this is not one partnership's population, so reading stops here"
+                    ))
                 break
             }
             if diagnostics.count >= ProblemLog.limit {
-                diagnostics.append(Diagnostic(file: file, line: line, message: "more problems may follow; fix these first and check again"))
+                diagnostics.append(
+                    Diagnostic(
+                        file: file, line: line, message: "more problems may follow; fix these first and check again"))
                 break
             }
             if let first = firstLine.updateValue(Int32(truncatingIfNeeded: line), forKey: UTF8Key(planId)) {
                 firstLine[UTF8Key(planId)] = first
-                diagnostics.append(Diagnostic(file: file, line: line, path: "plan_id", message: "duplicate plan_id \(planId) (first on line \(first))"))
+                diagnostics.append(
+                    Diagnostic(
+                        file: file, line: line, path: "plan_id",
+                        message: "duplicate plan_id \(planId) (first on line \(first))"))
                 continue
             }
-            try each(PopulationPlan(
-                planId: planId, locality: field(1), phase: field(2), primaryNeed: field(3),
-                team: field(4), caseworker: field(5), planStart: date(6), lastAudited: date(7)
-            ))
+            try each(
+                PopulationPlan(
+                    planId: planId, locality: field(1), phase: field(2), primaryNeed: field(3),
+                    team: field(4), caseworker: field(5), planStart: date(6), lastAudited: date(7)
+                ))
         }
-        if let error = rows.error { diagnostics.append(Diagnostic(file: file, line: error.line, message: error.message)) }
+        if let error = rows.error {
+            diagnostics.append(Diagnostic(file: file, line: error.line, message: error.message))
+        }
         if diagnostics.isEmpty && plans == 0 {
-            diagnostics.append(Diagnostic(file: file, line: 1, message: "the file has a header row but no plans: a population needs at least one open plan"))
+            diagnostics.append(
+                Diagnostic(
+                    file: file, line: 1,
+                    message: "the file has a header row but no plans: a population needs at least one open plan"))
         }
         guard diagnostics.isEmpty else { throw PopulationCSVError(diagnostics: diagnostics) }
     }
@@ -132,8 +169,12 @@ struct CSVRow {
     /// The field with surrounding ASCII white space left out.
     func trimmed(_ i: Int) -> Range<Int> {
         var range = fields[i]
-        while let first = range.first, bytes[first] == 0x20 || bytes[first] == 0x09 { range = (first + 1)..<range.upperBound }
-        while let last = range.last, bytes[last] == 0x20 || bytes[last] == 0x09 || bytes[last] == 0x0D { range = range.lowerBound..<last }
+        while let first = range.first, bytes[first] == 0x20 || bytes[first] == 0x09 {
+            range = (first + 1)..<range.upperBound
+        }
+        while let last = range.last, bytes[last] == 0x20 || bytes[last] == 0x09 || bytes[last] == 0x0D {
+            range = range.lowerBound..<last
+        }
         return range
     }
 
@@ -185,7 +226,12 @@ struct CSVRows {
             }
             if quoted {
                 if byte == UInt8(ascii: "\"") {
-                    if reader.peek() == UInt8(ascii: "\"") { _ = reader.next(); row.bytes.append(byte) } else { quoted = false }
+                    if reader.peek() == UInt8(ascii: "\"") {
+                        _ = reader.next()
+                        row.bytes.append(byte)
+                    } else {
+                        quoted = false
+                    }
                 } else {
                     if byte == UInt8(ascii: "\n") { line += 1 }
                     row.bytes.append(byte)
@@ -194,7 +240,9 @@ struct CSVRows {
             }
             switch byte {
             case 0x0D where reader.peek() != UInt8(ascii: "\n"):
-                error = (line, "a line ends with a lone carriage return (CR): save the file with LF or CRLF line endings")
+                error = (
+                    line, "a line ends with a lone carriage return (CR): save the file with LF or CRLF line endings"
+                )
                 done = true
                 return start
             case UInt8(ascii: "\"") where row.bytes.count == fieldStart:

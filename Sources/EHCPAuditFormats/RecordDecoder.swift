@@ -6,7 +6,8 @@ import EHCPAudit
 /// Every field is type-checked and every unknown field refused by name, so a `childName`,
 /// `dateOfBirth` or `upn` never gets past the door.
 enum RecordDecoder {
-    static let personalDataNote = "; records carry pseudonymous references only, never names, birth dates, addresses or UPNs"
+    static let personalDataNote =
+        "; records carry pseudonymous references only, never names, birth dates, addresses or UPNs"
 
     static func decode(_ node: DocumentNode, root: String, log: ProblemLog) -> AuditRecord? {
         guard let object = ObjectReader(node, path: root, log: log) else { return nil }
@@ -20,7 +21,9 @@ enum RecordDecoder {
         let kind = object.choice(Field.kind.json, required: true, as: AuditKind.self)
         let status = object.choice(Field.status.json, required: true, as: AuditStatus.self)
         let plan = object.object(Field.plan.json).map(planDetails) ?? PlanDetails()
-        let judgements = object.array(Field.judgements.json, required: true).map { judgementList($0, path: object.childPath(Field.judgements.json), log: log) }
+        let judgements = object.array(Field.judgements.json, required: true).map {
+            judgementList($0, path: object.childPath(Field.judgements.json), log: log)
+        }
         let advices = (object.array(Field.advices.json) ?? []).enumerated().compactMap { i, element in
             advice(element, path: "\(object.childPath(Field.advices.json))[\(i)]", log: log)
         }
@@ -35,7 +38,8 @@ enum RecordDecoder {
     private static func frameworkReference(_ object: ObjectReader) -> FrameworkReference? {
         typealias Field = RecordField.Framework
         object.refuseUnknown(allowed: Field.jsonNames)
-        guard let id = object.string(Field.id.json, required: true), let version = object.string(Field.version.json, required: true)
+        guard let id = object.string(Field.id.json, required: true),
+            let version = object.string(Field.version.json, required: true)
         else { return nil }
         return FrameworkReference(id: id, version: version)
     }
@@ -60,7 +64,9 @@ enum RecordDecoder {
                 let rating = object.string(Field.rating.json, required: true)
             else { return nil }
             let comment = object.string(Field.comment.json)
-            return Judgement(criterion: criterion, rating: rating, comment: comment?.isEmpty == true ? nil : comment, line: element.line)
+            return Judgement(
+                criterion: criterion, rating: rating, comment: comment?.isEmpty == true ? nil : comment,
+                line: element.line)
         }
     }
 

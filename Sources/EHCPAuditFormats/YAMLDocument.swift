@@ -1,6 +1,6 @@
+import CYaml
 import EHCPAudit
 import Yams
-import CYaml
 
 /// Parses YAML text into a ``DocumentNode`` through Yams, keeping each node's line.
 ///
@@ -10,7 +10,9 @@ import CYaml
 enum YAMLDocument {
     static func parse(_ text: String, file: String) throws(Diagnostic) -> DocumentNode {
         if let line = firstAliasLine(text) {
-            throw Diagnostic(file: file, line: line, message: "YAML aliases (*name) are not allowed in frameworks: write the value out")
+            throw Diagnostic(
+                file: file, line: line,
+                message: "YAML aliases (*name) are not allowed in frameworks: write the value out")
         }
         let root: Node?
         do {
@@ -18,7 +20,9 @@ enum YAMLDocument {
         } catch {
             throw Diagnostic(file: file, line: line(of: error), message: "invalid YAML: \(problem(of: error))")
         }
-        guard let root else { throw Diagnostic(file: file, line: 1, message: "the file is empty: expected a framework") }
+        guard let root else {
+            throw Diagnostic(file: file, line: 1, message: "the file is empty: expected a framework")
+        }
         return try convert(root, file: file)
     }
 
@@ -35,13 +39,16 @@ enum YAMLDocument {
             var members: [DocumentNode.Member] = []
             for (key, value) in mapping {
                 guard case .scalar(let keyScalar) = key else {
-                    throw Diagnostic(file: file, line: key.mark?.line ?? line, message: "mapping keys must be plain words")
+                    throw Diagnostic(
+                        file: file, line: key.mark?.line ?? line, message: "mapping keys must be plain words")
                 }
                 members.append(DocumentNode.Member(key: keyScalar.string, node: try convert(value, file: file)))
             }
             return DocumentNode(.object(members), line: line)
         case .alias:
-            throw Diagnostic(file: file, line: line, message: "YAML aliases (*name) are not allowed in frameworks: write the value out")
+            throw Diagnostic(
+                file: file, line: line,
+                message: "YAML aliases (*name) are not allowed in frameworks: write the value out")
         }
     }
 
@@ -90,7 +97,8 @@ enum YAMLDocument {
 
     private static func problem(of error: Error) -> String {
         switch error as? YamlError {
-        case .scanner(_, let problem, _, _)?, .parser(_, let problem, _, _)?, .composer(_, let problem, _, _)?: return problem
+        case .scanner(_, let problem, _, _)?, .parser(_, let problem, _, _)?, .composer(_, let problem, _, _)?:
+            return problem
         case .duplicatedKeysInMapping(let duplicates, _)?: return "duplicate key \(duplicates.joined(separator: ", "))"
         default: return "\(error)"
         }

@@ -35,7 +35,8 @@ public enum RecordReader {
             let type = (contentType.split(separator: ";").first.map(String.init) ?? "")
                 .trimmingCharacters(in: .whitespaces).lowercased()
             switch type {
-            case "application/json", "application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines":
+            case "application/json", "application/x-ndjson", "application/ndjson", "application/jsonl",
+                "application/x-jsonlines":
                 self = .json
             case "application/xml", "text/xml":
                 self = .xml
@@ -55,21 +56,25 @@ public enum RecordReader {
         case .json: try JSONRecordSource(path: path)
         case .xml: try XMLRecordSource(path: path)
         case nil:
-            let ext = path.split(separator: "/").last?.split(separator: ".").dropFirst().last.map { "\".\($0)\"" } ?? "(none)"
+            let ext =
+                path.split(separator: "/").last?.split(separator: ".").dropFirst().last.map { "\".\($0)\"" } ?? "(none)"
             throw Diagnostic(file: path, message: "unsupported file type \(ext): \(expected)")
         }
     }
 
     /// A reader for records held in memory. The format comes from `contentType` when
     /// given, else from `name`'s extension; `name` is what messages call the input.
-    public static func source(bytes: [UInt8], name: String, contentType: String? = nil) throws(Diagnostic) -> RecordSource {
+    public static func source(
+        bytes: [UInt8], name: String, contentType: String? = nil
+    ) throws(Diagnostic) -> RecordSource {
         let format = contentType.map { type in Format(contentType: type) } ?? Format(name: name)
         switch format {
         case .json: return JSONRecordSource(bytes: bytes, name: name)
         case .xml: return try XMLRecordSource(bytes: bytes, name: name)
         case nil:
             let given = contentType.map { "content type \"\($0)\"" } ?? "file type"
-            throw Diagnostic(file: name, message: "unsupported \(given): expected JSON (application/json) or XML (application/xml)")
+            throw Diagnostic(
+                file: name, message: "unsupported \(given): expected JSON (application/json) or XML (application/xml)")
         }
     }
 }

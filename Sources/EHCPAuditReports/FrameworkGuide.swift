@@ -12,7 +12,9 @@ public enum FrameworkGuide {
         out.append("")
         out.append("Rating scale")
         for rating in framework.scale {
-            out.append("  \(Formatting.pad(rating.label, 24)) \(Formatting.pad(Formatting.short(rating.points) + (rating.points == 1 ? " point" : " points"), 11)) counts as \(Formatting.fixed2(framework.percent(of: rating)))%")
+            out.append(
+                "  \(Formatting.pad(rating.label, 24)) \(Formatting.pad(Formatting.short(rating.points) + (rating.points == 1 ? " point" : " points"), 11)) counts as \(Formatting.fixed2(framework.percent(of: rating)))%"
+            )
         }
         out.append("")
         out.append("Grade boundaries")
@@ -22,16 +24,24 @@ public enum FrameworkGuide {
         out.append("Sections (share of the overall grade when every section applies)")
         for section in framework.sections {
             out.append("")
-            out.append("  \(section.id)  \(section.title): weight \(Formatting.short(section.weight)), \(Formatting.fixed2(100 * section.weight / totalWeight))% of the grade")
+            out.append(
+                "  \(section.id)  \(section.title): weight \(Formatting.short(section.weight)), \(Formatting.fixed2(100 * section.weight / totalWeight))% of the grade"
+            )
             out.append(contentsOf: criteria(section.criteria, of: section.id, framework: framework))
         }
         if let advice = framework.advice {
             out.append("")
             out.append("Advice")
-            out.append(Formatting.wrap("Each advice is graded on its own, and is timely when received within \(advice.deadlineDays) days of the request.", indent: "  "))
+            out.append(
+                Formatting.wrap(
+                    "Each advice is graded on its own, and is timely when received within \(advice.deadlineDays) days of the request.",
+                    indent: "  "))
             out.append(contentsOf: boundaries(advice.grades))
             out.append(contentsOf: criteria(advice.criteria, of: "the advice", framework: framework))
-            out.append(Formatting.wrap("Criteria marked \"needs-dependent\" are not applicable when the advice identified no needs: rate them na, never Inadequate.", indent: "  "))
+            out.append(
+                Formatting.wrap(
+                    "Criteria marked \"needs-dependent\" are not applicable when the advice identified no needs: rate them na, never Inadequate.",
+                    indent: "  "))
         }
         return out.joined(separator: "\n")
     }
@@ -44,14 +54,22 @@ public enum FrameworkGuide {
         let total = criteria.reduce(0) { $0 + $1.weight }
         var out: [String] = []
         for criterion in criteria {
-            var facts = ["weight \(Formatting.short(criterion.weight)), \(Formatting.fixed2(100 * criterion.weight / total))% of \(owner)"]
+            var facts = [
+                "weight \(Formatting.short(criterion.weight)), \(Formatting.fixed2(100 * criterion.weight / total))% of \(owner)"
+            ]
             facts.append(criterion.notApplicable ? "N/A allowed" : "N/A not allowed")
             if criterion.needsDependent { facts.append("needs-dependent") }
-            out.append(Formatting.wrap("\(criterion.id)  \(criterion.text) [\(facts.joined(separator: "; "))]", indent: "    "))
+            out.append(
+                Formatting.wrap("\(criterion.id)  \(criterion.text) [\(facts.joined(separator: "; "))]", indent: "    ")
+            )
             if let cap = criterion.cap {
                 let rating = framework.rating(cap.at)?.label ?? cap.at
-                let grade = (framework.grades.grades + (framework.advice?.grades ?? [])).first { $0.id == cap.grade }?.label ?? cap.grade
-                out.append(Formatting.wrap("Cap: rated \(rating) or worse limits the grade to \(grade) or worse.", indent: "        "))
+                let grade =
+                    (framework.grades.grades + (framework.advice?.grades ?? [])).first { $0.id == cap.grade }?.label
+                    ?? cap.grade
+                out.append(
+                    Formatting.wrap(
+                        "Cap: rated \(rating) or worse limits the grade to \(grade) or worse.", indent: "        "))
             }
         }
         return out
@@ -60,7 +78,8 @@ public enum FrameworkGuide {
     /// The formula of scoring.md §3 in plain English, with this framework's numbers.
     public static func formula(_ framework: Framework) -> String {
         let pmax = Formatting.short(framework.maxPoints), pmin = Formatting.short(framework.minPoints)
-        let examples = framework.scale.map { "\($0.label) \(Formatting.fixed2(framework.percent(of: $0)))%" }.joined(separator: ", ")
+        let examples = framework.scale.map { "\($0.label) \(Formatting.fixed2(framework.percent(of: $0)))%" }.joined(
+            separator: ", ")
         let target = framework.rating(framework.actionBelow)?.label ?? framework.actionBelow
         return "Each rating becomes a percentage, 100 × (points − \(pmin)) ÷ (\(pmax) − \(pmin)): \(examples). "
             + "A section's percentage is the weighted average of its criteria's percentages, using the criterion weights and leaving out criteria judged not applicable (na); a section whose criteria are all na drops out. "

@@ -115,7 +115,9 @@ public enum MonthlyReportJSON {
             json.member("name", row.name)
             json.member("advices", row.advices.value)
             json.key("grades")
-            json.object { json in for (grade, count) in zip(report.adviceGrades, row.grades) { json.member(grade.id, count.value) } }
+            json.object { json in
+                for (grade, count) in zip(report.adviceGrades, row.grades) { json.member(grade.id, count.value) }
+            }
             json.member("notScored", row.notScored.value)
             json.key("timely")
             share(row.timely, &json)
@@ -132,7 +134,9 @@ public enum MonthlyReportJSON {
             json.member("target", row.target)
             json.member("completed", row.completed.value)
             json.key("grades")
-            json.object { json in for (grade, count) in zip(report.gradeScale, row.grades) { json.member(grade.id, count.value) } }
+            json.object { json in
+                for (grade, count) in zip(report.gradeScale, row.grades) { json.member(grade.id, count.value) }
+            }
             json.key("goodOrBetter")
             share(row.goodOrBetter, &json)
         }
@@ -144,15 +148,23 @@ public enum MonthlyReportJSON {
 public enum MonthlyReportCSV {
     public static func render(_ report: MonthlyReport) -> String {
         var rows: [[String]] = [["table", "row", "column", "value"]]
-        func add(_ table: String, _ row: String, _ column: String, _ value: String) { rows.append([table, row, column, value]) }
+        func add(_ table: String, _ row: String, _ column: String, _ value: String) {
+            rows.append([table, row, column, value])
+        }
         func count(_ value: ReportCount) -> String { value.value.map(String.init) ?? Words.hidden }
         func share(_ value: Double?) -> String { value.map { String(($0 * 10_000).rounded() / 10_000) } ?? "" }
         let p = report.progress
-        for (name, value) in [("target", p.target), ("open plans", p.openPlans), ("sampled", p.sampled), ("year target", report.yearTarget)] as [(String, Int?)] {
+        for (name, value) in [
+            ("target", p.target), ("open plans", p.openPlans), ("sampled", p.sampled),
+            ("year target", report.yearTarget),
+        ] as [(String, Int?)] {
             add("target", report.month.description, name, value.map(String.init) ?? "")
         }
-        for (name, value) in [("completed", report.completed), ("completed of sampled plans", report.completedSampled), ("moderation", report.moderation),
-                              ("shortfall", report.shortfall), ("year completed", report.yearCompleted)] as [(String, ReportCount?)] {
+        for (name, value) in [
+            ("completed", report.completed), ("completed of sampled plans", report.completedSampled),
+            ("moderation", report.moderation),
+            ("shortfall", report.shortfall), ("year completed", report.yearCompleted),
+        ] as [(String, ReportCount?)] {
             add("target", report.month.description, name, value.map(count) ?? "")
         }
         for grade in report.grades {
@@ -168,17 +180,23 @@ public enum MonthlyReportCSV {
         for section in report.sections {
             add("sections", section.id, "audits", count(section.applicable))
             add("sections", section.id, "mean percent", section.meanPercent.map(Formatting.fixed2) ?? "")
-            for (grade, cell) in zip(report.gradeScale, section.grades) { add("sections", section.id, grade.id, count(cell)) }
+            for (grade, cell) in zip(report.gradeScale, section.grades) {
+                add("sections", section.id, grade.id, count(cell))
+            }
         }
         for row in report.criteria { add("criteria below standard", row.criterion, "audits", count(row.count)) }
         for row in report.themes { add("themes", row.section, "actions", count(row.actions)) }
         for row in report.caps { add("caps", row.criterion, "audits", count(row.count)) }
         add("plan timeliness", "new plans", "timed", count(report.newPlansTimed))
         add("plan timeliness", "new plans", "within 20 weeks", share(report.newPlansWithin20Weeks?.share))
-        for (table, list) in [("advice by agency", report.adviceByAgency), ("advice by provider", report.adviceByProvider)] {
+        for (table, list) in [
+            ("advice by agency", report.adviceByAgency), ("advice by provider", report.adviceByProvider),
+        ] {
             for row in list {
                 add(table, row.name, "advices", count(row.advices))
-                for (grade, cell) in zip(report.adviceGrades, row.grades) { add(table, row.name, grade.id, count(cell)) }
+                for (grade, cell) in zip(report.adviceGrades, row.grades) {
+                    add(table, row.name, grade.id, count(cell))
+                }
                 add(table, row.name, "not scored", count(row.notScored))
                 add(table, row.name, "timely", share(row.timely?.share))
                 add(table, row.name, "blank", share(row.blank))
@@ -190,7 +208,9 @@ public enum MonthlyReportCSV {
         for row in report.trend {
             add("trend", row.month.description, "target", row.target.map(String.init) ?? "")
             add("trend", row.month.description, "audits", count(row.completed))
-            for (grade, cell) in zip(report.gradeScale, row.grades) { add("trend", row.month.description, grade.id, count(cell)) }
+            for (grade, cell) in zip(report.gradeScale, row.grades) {
+                add("trend", row.month.description, grade.id, count(cell))
+            }
             add("trend", row.month.description, "good or better", share(row.goodOrBetter?.share))
         }
         return rows.map { $0.map(Formatting.csvField).joined(separator: ",") }.joined(separator: "\n")

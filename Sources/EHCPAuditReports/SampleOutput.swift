@@ -40,7 +40,8 @@ public enum SampleOutput {
     }
 
     public static func csv(_ sample: Sample) -> String {
-        (["plan_id,stratum,rank"] + sample.selected.map { [$0.planId, $0.stratum, $0.rank].map(Formatting.csvField).joined(separator: ",") })
+        (["plan_id,stratum,rank"]
+            + sample.selected.map { [$0.planId, $0.stratum, $0.rank].map(Formatting.csvField).joined(separator: ",") })
             .joined(separator: "\n")
     }
 
@@ -52,20 +53,25 @@ public enum SampleOutput {
             "  Eligible (not audited since \(p.recentFrom)): \(sample.eligible).",
         ]
         if sample.target >= sample.eligible {
-            lines.append("  Every eligible plan is taken; \(sample.selected.filter(\.recent).count) recently audited plans make up the rest, oldest audit first.")
+            lines.append(
+                "  Every eligible plan is taken; \(sample.selected.filter(\.recent).count) recently audited plans make up the rest, oldest audit first."
+            )
         }
         lines.append("  Strata by \(p.strata.map(\.rawValue).joined(separator: ", ")):")
         let width = max(10, sample.strata.map { display($0.stratum).count }.max() ?? 0)
         lines.append("    \(Formatting.pad("stratum", width))  eligible  drawn")
         for stratum in sample.strata {
-            lines.append("    \(Formatting.pad(display(stratum.stratum), width))  \(Formatting.pad(String(stratum.eligible), 8))  \(stratum.quota)")
+            lines.append(
+                "    \(Formatting.pad(display(stratum.stratum), width))  \(Formatting.pad(String(stratum.eligible), 8))  \(stratum.quota)"
+            )
         }
         lines.append("  \(sample.selected.count) plans selected; list them with --format csv.")
         return lines.joined(separator: "\n")
     }
 
     private static func display(_ stratum: String) -> String {
-        stratum.split(separator: "|", omittingEmptySubsequences: false).map { $0.isEmpty ? "(none)" : String($0) }.joined(separator: " | ")
+        stratum.split(separator: "|", omittingEmptySubsequences: false).map { $0.isEmpty ? "(none)" : String($0) }
+            .joined(separator: " | ")
     }
 }
 
@@ -98,12 +104,17 @@ public enum ProgressOutput {
     }
 
     public static func csv(_ report: ProgressReport) -> String {
-        let header = "month,open_plans,target,sampled,completed,completed_sampled,completed_other,moderation,percent_of_target,shortfall,running_target,running_completed"
+        let header =
+            "month,open_plans,target,sampled,completed,completed_sampled,completed_other,moderation,percent_of_target,shortfall,running_target,running_completed"
         let rows = zip(report.months, report.running).map { month, running in
-            [month.month.description, text(month.openPlans), text(month.target), String(month.sampled), String(month.completed),
-             String(month.completedSampled), String(month.completedOther), String(month.moderation),
-             month.percentOfTarget.map(Formatting.fixed2) ?? "", text(month.shortfall), String(running.target), String(running.completed)]
-                .joined(separator: ",")
+            [
+                month.month.description, text(month.openPlans), text(month.target), String(month.sampled),
+                String(month.completed),
+                String(month.completedSampled), String(month.completedOther), String(month.moderation),
+                month.percentOfTarget.map(Formatting.fixed2) ?? "", text(month.shortfall), String(running.target),
+                String(running.completed),
+            ]
+            .joined(separator: ",")
         }
         return ([header] + rows).joined(separator: "\n")
     }
@@ -114,11 +125,15 @@ public enum ProgressOutput {
         for (month, running) in zip(report.months, report.running) {
             let percent = month.percentOfTarget.map { Formatting.fixed2($0) + "%" } ?? "-"
             let runningText = running.target > 0 ? "\(running.completed)/\(running.target)" : "\(running.completed)"
-            lines.append("  \(month.month)  " + [
-                Formatting.pad(text(month.target, none: "-"), 6), Formatting.pad(String(month.sampled), 7), Formatting.pad(String(month.completed), 4),
-                Formatting.pad(String(month.completedSampled), 11), Formatting.pad(String(month.moderation), 10), Formatting.pad(percent, 11),
-                Formatting.pad(text(month.shortfall, none: "-"), 9), runningText,
-            ].joined(separator: "  "))
+            lines.append(
+                "  \(month.month)  "
+                    + [
+                        Formatting.pad(text(month.target, none: "-"), 6), Formatting.pad(String(month.sampled), 7),
+                        Formatting.pad(String(month.completed), 4),
+                        Formatting.pad(String(month.completedSampled), 11),
+                        Formatting.pad(String(month.moderation), 10), Formatting.pad(percent, 11),
+                        Formatting.pad(text(month.shortfall, none: "-"), 9), runningText,
+                    ].joined(separator: "  "))
         }
         if report.months.contains(where: { $0.target == nil }) {
             lines.append("  A month with target \"-\" has no sample drawn.")

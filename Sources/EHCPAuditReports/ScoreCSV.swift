@@ -30,10 +30,12 @@ public struct ScoreCSV {
             for section in result.sections { byID[section.id] = section.percent.map(Formatting.fixed2) }
             percents = sectionIDs.map { byID[$0] ?? "" }
         }
-        let fields = [
-            result.auditId, result.planId, Formatting.fixed2(result.percent), result.grade.id, result.boundaryGrade.id,
-            caps, String(result.actions.count),
-        ] + percents
+        let fields =
+            [
+                result.auditId, result.planId, Formatting.fixed2(result.percent), result.grade.id,
+                result.boundaryGrade.id,
+                caps, String(result.actions.count),
+            ] + percents
         return fields.map(Formatting.csvField).joined(separator: ",")
     }
 }

@@ -12,7 +12,10 @@ public enum ScoreText {
         lines.append(gradeLine)
         lines.append("  Sections:")
         for (section, score) in zip(framework.sections, result.sections) {
-            let value = score.percent.map { Formatting.pad(Formatting.fixed2($0) + "%", 8) + Formatting.pad(score.grade!.label, 22) }
+            let value =
+                score.percent.map {
+                    Formatting.pad(Formatting.fixed2($0) + "%", 8) + Formatting.pad(score.grade!.label, 22)
+                }
                 ?? Formatting.pad("n/a", 30)
             lines.append("    \(Formatting.pad(section.id, 4))\(value)\(section.title)")
         }
@@ -21,17 +24,24 @@ public enum ScoreText {
             lines.append("  Limited to \(cap.grade.label) because \(cap.criterion) was rated \(rating).")
         }
         if result.actions.isEmpty {
-            lines.append("  No improvement actions: every criterion reached \(framework.rating(framework.actionBelow)?.label ?? framework.actionBelow) or better.")
+            lines.append(
+                "  No improvement actions: every criterion reached \(framework.rating(framework.actionBelow)?.label ?? framework.actionBelow) or better."
+            )
         } else {
             lines.append("  Improvement actions, largest gain first:")
             for (n, action) in result.actions.enumerated() {
                 let rating = framework.rating(action.rating)?.label ?? action.rating
-                lines.append(Formatting.wrap("\(n + 1). +\(Formatting.fixed2(action.gain)) points, \(action.criterion) (rated \(rating)): \(action.text)", indent: "    "))
+                lines.append(
+                    Formatting.wrap(
+                        "\(n + 1). +\(Formatting.fixed2(action.gain)) points, \(action.criterion) (rated \(rating)): \(action.text)",
+                        indent: "    "))
             }
         }
         if !result.advices.isEmpty {
             lines.append("  Advice:")
-            for advice in result.advices { lines.append(Formatting.wrap(adviceLine(advice, framework: framework), indent: "    ")) }
+            for advice in result.advices {
+                lines.append(Formatting.wrap(adviceLine(advice, framework: framework), indent: "    "))
+            }
         }
         return lines.joined(separator: "\n")
     }
@@ -41,7 +51,9 @@ public enum ScoreText {
         switch advice.status {
         case .received, .noNeedsIdentified:
             let found = advice.status == .noNeedsIdentified ? "no needs identified" : "received"
-            parts.append(advice.grade.map { "\(found), \($0.label) (\(Formatting.fixed2(advice.percent!))%)" } ?? "\(found), not scored (every criterion not applicable)")
+            parts.append(
+                advice.grade.map { "\(found), \($0.label) (\(Formatting.fixed2(advice.percent!))%)" }
+                    ?? "\(found), not scored (every criterion not applicable)")
         case .blank: parts.append("blank return")
         case .notReceived: parts.append("not received")
         case .notKnown: parts.append("child not known to the service")

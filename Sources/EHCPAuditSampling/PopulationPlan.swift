@@ -54,7 +54,10 @@ public enum StratumKey: String, Sendable, CaseIterable {
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
             let name = part.trimmingCharacters(in: " ")
             guard let key = StratumKey(rawValue: name) ?? (name == "primaryNeed" ? .primaryNeed : nil) else {
-                return .failure(SampleError("unknown stratum key \"\(name)\" (expected: \(allCases.map(\.rawValue).joined(separator: ", ")))"))
+                return .failure(
+                    SampleError(
+                        "unknown stratum key \"\(name)\" (expected: \(allCases.map(\.rawValue).joined(separator: ", ")))"
+                    ))
             }
             keys.append(key)
         }

@@ -1,10 +1,11 @@
 import Crypto
+import EHCPAudit
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import EHCPAudit
 
 /// Draws the monthly sample exactly as sampling.md's normative algorithm says, so that
 /// anyone with the population and the published seed re-derives the same plans.
@@ -18,7 +19,9 @@ public enum SampleDraw {
     ///   - population: unique plan ids, in any order.
     ///   - lastAudits: latest audit date per plan from elsewhere (the store); the later of
     ///     this and the plan's own `lastAudited` counts.
-    public static func draw(_ population: [PopulationPlan], parameters: SampleParameters, lastAudits: [String: CalendarDate] = [:]) throws(SampleError) -> Sample {
+    public static func draw(
+        _ population: [PopulationPlan], parameters: SampleParameters, lastAudits: [String: CalendarDate] = [:]
+    ) throws(SampleError) -> Sample {
         // Plans and strata are told apart by their bytes, as the specification says
         // (Swift's String equality follows Unicode equivalence).
         var seen = Set<UTF8Key>(minimumCapacity: population.count)
@@ -39,8 +42,10 @@ public enum SampleDraw {
             let stored = lastAudits.isEmpty ? nil : lastAudits[plan.planId]
             let last = stored.map { date in plan.lastAudited.map { Swift.max($0, date) } ?? date } ?? plan.lastAudited
             let stratum = strata.id(of: plan, keys: parameters.strata)
-            candidates.append(Candidate(stratum: stratum, lastDay: last.map { Int32($0.dayNumber) } ?? .min,
-                                        recent: last.map { $0.dayNumber >= from } ?? false, rank: ranker.rank(plan.planId)))
+            candidates.append(
+                Candidate(
+                    stratum: stratum, lastDay: last.map { Int32($0.dayNumber) } ?? .min,
+                    recent: last.map { $0.dayNumber >= from } ?? false, rank: ranker.rank(plan.planId)))
         }
         // Indexes into `candidates`, so nothing large is copied.
         let eligible = candidates.indices.filter { !candidates[$0].recent }
@@ -75,11 +80,14 @@ public enum SampleDraw {
         return Sample(
             parameters: parameters, population: n, eligible: e, target: target,
             strata: strata.byteOrder.filter { eligibleCounts[Int($0)] > 0 || quotas[Int($0)] > 0 }.map {
-                Sample.Stratum(stratum: strata.names[Int($0)], eligible: eligibleCounts[Int($0)], quota: quotas[Int($0)])
+                Sample.Stratum(
+                    stratum: strata.names[Int($0)], eligible: eligibleCounts[Int($0)], quota: quotas[Int($0)])
             },
             selected: selected.map { index in
                 let candidate = candidates[index]
-                return Sample.Selection(planId: population[index].planId, stratum: strata.names[Int(candidate.stratum)], rank: candidate.rank.hex, recent: candidate.recent)
+                return Sample.Selection(
+                    planId: population[index].planId, stratum: strata.names[Int(candidate.stratum)],
+                    rank: candidate.rank.hex, recent: candidate.recent)
             }
         )
     }
@@ -138,7 +146,10 @@ struct Rank: Comparable {
     static func == (a: Rank, b: Rank) -> Bool { a.words == b.words }
 
     var hex: String {
-        Hex.lowercase([words.0, words.1, words.2, words.3].flatMap { word in stride(from: 56, through: 0, by: -8).map { UInt8(truncatingIfNeeded: word >> UInt64($0)) } })
+        Hex.lowercase(
+            [words.0, words.1, words.2, words.3].flatMap { word in
+                stride(from: 56, through: 0, by: -8).map { UInt8(truncatingIfNeeded: word >> UInt64($0)) }
+            })
     }
 }
 
@@ -201,7 +212,8 @@ struct StrataTable {
                 }
                 var value = plan.value(for: key)
                 let same = value.withUTF8 { v in
-                    offset + v.count <= target.count && (v.isEmpty || memcmp(v.baseAddress!, target.baseAddress! + offset, v.count) == 0)
+                    offset + v.count <= target.count
+                        && (v.isEmpty || memcmp(v.baseAddress!, target.baseAddress! + offset, v.count) == 0)
                 }
                 guard same else { return false }
                 offset += value.utf8.count
@@ -240,7 +252,10 @@ public struct UTF8Key: Hashable, Sendable {
 
     public static func == (a: UTF8Key, b: UTF8Key) -> Bool {
         var x = a.text, y = b.text
-        return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
+        return x.withUTF8 { p in
+            y.withUTF8 { q in p.count == q.count && (p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0)
+            }
+        }
     }
 
     public func hash(into hasher: inout Hasher) {

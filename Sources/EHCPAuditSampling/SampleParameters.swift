@@ -17,7 +17,10 @@ public struct SampleParameters: Sendable, Equatable {
     /// A hundred years: any longer look-back means "never audited again".
     public static let longestLookback = 1200
 
-    public init(month: YearMonth, seed: String, rate: Double = defaultRate, strata: [StratumKey] = defaultStrata, lookback: Int = defaultLookback) throws(SampleError) {
+    public init(
+        month: YearMonth, seed: String, rate: Double = defaultRate, strata: [StratumKey] = defaultStrata,
+        lookback: Int = defaultLookback
+    ) throws(SampleError) {
         guard rate > 0, rate <= 1 else { throw SampleError("rate must be above 0 and at most 1, found \(rate)") }
         guard (0...Self.longestLookback).contains(lookback) else {
             throw SampleError("lookback must be from 0 to \(Self.longestLookback) months, found \(lookback)")

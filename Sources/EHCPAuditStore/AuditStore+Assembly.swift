@@ -23,7 +23,9 @@ extension AuditStore {
 
     /// Advice quality and timeliness by provider over `period`, optionally narrowed to
     /// one agency or provider.
-    public func adviceReport(for period: ReportPeriod, agency: Agency? = nil, provider: String? = nil) throws -> AdviceReport {
+    public func adviceReport(
+        for period: ReportPeriod, agency: Agency? = nil, provider: String? = nil
+    ) throws -> AdviceReport {
         let framework = try reportFramework(for: period)
         return AdviceReport.build(
             period: period, figures: try adviceFigures(for: period, agency: agency, provider: provider),
@@ -34,7 +36,8 @@ extension AuditStore {
 
     /// Learning packs for `period`, each compared with the period of the same length
     /// just before.
-    public func learningReport(by grouping: LearningReport.Grouping, for period: ReportPeriod) throws -> LearningReport {
+    public func learningReport(by grouping: LearningReport.Grouping, for period: ReportPeriod) throws -> LearningReport
+    {
         let framework = try reportFramework(for: period)
         return LearningReport.build(
             grouping: grouping, period: period, current: try groupFacts(grouping, for: period),
@@ -58,7 +61,8 @@ extension AuditStore {
     /// of a no-needs advice: one entry per refusal, by the advice's agency and provider.
     func noNeedsRefusals(in period: ReportPeriod) throws -> [(agency: String?, provider: String?)] {
         try loggedRefusals().filter { refusal in
-            refusal.rule == .noNeedsAdviceRated && (refusal.month.flatMap { YearMonth($0) }.map(period.contains) ?? false)
+            refusal.rule == .noNeedsAdviceRated
+                && (refusal.month.flatMap { YearMonth($0) }.map(period.contains) ?? false)
         }.map { (agency: $0.agency, provider: $0.provider) }
     }
 }

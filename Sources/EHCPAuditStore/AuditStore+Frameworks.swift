@@ -1,8 +1,8 @@
 import Crypto
-import Foundation
 import EHCPAudit
 import EHCPAuditFormats
 import EHCPAuditSampling
+import Foundation
 import GRDB
 
 extension AuditStore {
@@ -21,17 +21,23 @@ extension AuditStore {
     /// after a newer version is loaded. The same id and version with other content is
     /// refused: a changed framework needs a new version.
     @discardableResult
-    public func saveFramework(_ framework: Framework, content: String, file: String, at time: String) throws -> FrameworkOutcome {
+    public func saveFramework(
+        _ framework: Framework, content: String, file: String, at time: String
+    ) throws -> FrameworkOutcome {
         let digest = Self.digest(content)
         return try pool.write { db in
-            if let stored = try String.fetchOne(db, sql: "SELECT digest FROM frameworks WHERE id = ? AND version = ?", arguments: [framework.id, framework.version]) {
+            if let stored = try String.fetchOne(
+                db, sql: "SELECT digest FROM frameworks WHERE id = ? AND version = ?",
+                arguments: [framework.id, framework.version])
+            {
                 guard stored == digest else {
                     throw StoreError.frameworkConflict(id: framework.id, version: framework.version)
                 }
                 return .unchanged
             }
-            try db.execute(sql: "INSERT INTO frameworks (id, version, digest, content, file, stored_at) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [framework.id, framework.version, digest, content, file, time])
+            try db.execute(
+                sql: "INSERT INTO frameworks (id, version, digest, content, file, stored_at) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [framework.id, framework.version, digest, content, file, time])
             return .stored
         }
     }

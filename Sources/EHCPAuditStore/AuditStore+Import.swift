@@ -31,7 +31,10 @@ extension AuditStore {
         public var agency: String?
         public var provider: String?
 
-        public init(auditId: String?, month: String? = nil, criterion: String?, rule: RecordProblem.Rule, agency: String?, provider: String?) {
+        public init(
+            auditId: String?, month: String? = nil, criterion: String?, rule: RecordProblem.Rule, agency: String?,
+            provider: String?
+        ) {
             self.auditId = auditId
             self.month = month
             self.criterion = criterion
@@ -95,13 +98,18 @@ extension AuditStore {
     /// Imports one file atomically: `body` adds its records one at a time to the session,
     /// all in one transaction, which is committed only if no record was refused. The
     /// attempt is logged either way, with its counted refusals.
-    func importFile(_ file: String, at time: String, replace: Bool, _ body: (ImportSession) throws -> Void) throws -> ImportSummary {
+    func importFile(
+        _ file: String, at time: String, replace: Bool, _ body: (ImportSession) throws -> Void
+    ) throws -> ImportSummary {
         try pool.writeWithoutTransaction { db in
             var summary = ImportSummary(file: file)
             var refusals: [Refusal] = []
             var failure: Error?
             try db.inTransaction(.immediate) {
-                try db.execute(sql: "INSERT INTO imports (file, started_at, committed, imported, unchanged, refused, no_needs_refusals) VALUES (?, ?, 1, 0, 0, 0, 0)", arguments: [file, time])
+                try db.execute(
+                    sql:
+                        "INSERT INTO imports (file, started_at, committed, imported, unchanged, refused, no_needs_refusals) VALUES (?, ?, 1, 0, 0, 0, 0)",
+                    arguments: [file, time])
                 let session = ImportSession(db: db, importId: db.lastInsertedRowID, replace: replace, time: time)
                 do {
                     try body(session)
@@ -112,18 +120,27 @@ extension AuditStore {
                 refusals = session.refusals
                 summary.file = file
                 guard failure == nil, summary.refused == 0 else { return .rollback }
-                try db.execute(sql: "UPDATE imports SET imported = ?, unchanged = ? WHERE id = ?", arguments: [summary.imported + summary.replaced, summary.unchanged, session.importId])
+                try db.execute(
+                    sql: "UPDATE imports SET imported = ?, unchanged = ? WHERE id = ?",
+                    arguments: [summary.imported + summary.replaced, summary.unchanged, session.importId])
                 summary.committed = true
                 return .commit
             }
             if !summary.committed {
                 try db.inTransaction {
-                    try db.execute(sql: "INSERT INTO imports (file, started_at, committed, imported, unchanged, refused, no_needs_refusals) VALUES (?, ?, 0, 0, 0, ?, ?)",
-                                   arguments: [file, time, summary.refused, summary.noNeedsRefusals])
+                    try db.execute(
+                        sql:
+                            "INSERT INTO imports (file, started_at, committed, imported, unchanged, refused, no_needs_refusals) VALUES (?, ?, 0, 0, 0, ?, ?)",
+                        arguments: [file, time, summary.refused, summary.noNeedsRefusals])
                     let id = db.lastInsertedRowID
                     for refusal in refusals {
-                        try db.execute(sql: "INSERT INTO import_refusals (import_id, audit_id, month, criterion, rule, agency, provider) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                       arguments: [id, refusal.auditId, refusal.month, refusal.criterion, refusal.rule.rawValue, refusal.agency, refusal.provider])
+                        try db.execute(
+                            sql:
+                                "INSERT INTO import_refusals (import_id, audit_id, month, criterion, rule, agency, provider) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            arguments: [
+                                id, refusal.auditId, refusal.month, refusal.criterion, refusal.rule.rawValue,
+                                refusal.agency, refusal.provider,
+                            ])
                     }
                     return .commit
                 }
@@ -136,11 +153,14 @@ extension AuditStore {
     /// The no-needs refusals logged by imports, for the advice report.
     public func loggedRefusals() throws -> [Refusal] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT audit_id, month, criterion, rule, agency, provider FROM import_refusals").compactMap { row in
-                RecordProblem.Rule(rawValue: row["rule"]).map {
-                    Refusal(auditId: row["audit_id"], month: row["month"], criterion: row["criterion"], rule: $0, agency: row["agency"], provider: row["provider"])
+            try Row.fetchAll(db, sql: "SELECT audit_id, month, criterion, rule, agency, provider FROM import_refusals")
+                .compactMap { row in
+                    RecordProblem.Rule(rawValue: row["rule"]).map {
+                        Refusal(
+                            auditId: row["audit_id"], month: row["month"], criterion: row["criterion"], rule: $0,
+                            agency: row["agency"], provider: row["provider"])
+                    }
                 }
-            }
         }
     }
 }
@@ -189,7 +209,8 @@ final class ImportSession {
             summary.imported += 1
             return .imported
         }
-        let stored = try String.fetchOne(db, sql: "SELECT digest FROM audits WHERE audit_id = ?", arguments: [record.auditId])
+        let stored = try String.fetchOne(
+            db, sql: "SELECT digest FROM audits WHERE audit_id = ?", arguments: [record.auditId])
         if stored == digest {
             summary.unchanged += 1
             return .unchanged
@@ -198,7 +219,10 @@ final class ImportSession {
             summary.refused += 1
             return .conflict
         }
-        try db.execute(sql: "INSERT INTO audit_history (audit_id, replaced_at, digest, record_json, import_id) SELECT audit_id, ?, digest, record_json, import_id FROM audits WHERE audit_id = ?", arguments: [time, record.auditId])
+        try db.execute(
+            sql:
+                "INSERT INTO audit_history (audit_id, replaced_at, digest, record_json, import_id) SELECT audit_id, ?, digest, record_json, import_id FROM audits WHERE audit_id = ?",
+            arguments: [time, record.auditId])
         try db.execute(sql: "DELETE FROM audits WHERE audit_id = ?", arguments: [record.auditId])
         _ = try insert(record, result: result, json: json, digest: digest)
         summary.replaced += 1
@@ -215,31 +239,43 @@ final class ImportSession {
     /// Inserts the audit and its rows; false (nothing written) when its auditId is taken.
     private func insert(_ record: AuditRecord, result: AuditResult, json: String, digest: String) throws -> Bool {
         let plan = record.plan
-        try db.cachedStatement(sql: """
-            INSERT INTO audits (audit_id, plan_id, framework_id, framework_version, auditor, audit_date, month, kind, status,
-                locality, phase, primary_need, team, caseworker, plan_type, request_date, issue_date,
-                percent, boundary_grade, grade, sections, ratings, actions, digest, record_json, import_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(audit_id) DO NOTHING
-            """).execute(arguments: [
-                record.auditId, record.planId, record.framework.id, record.framework.version, record.auditor,
-                record.auditDate.description, YearMonth(record.auditDate).description, record.kind.rawValue, record.status.rawValue,
-                plan.locality, plan.phase?.rawValue, plan.primaryNeed?.rawValue, plan.team, plan.caseworker, plan.planType?.rawValue,
-                plan.requestDate?.description, plan.issueDate?.description,
-                result.percent, result.boundaryGrade.id, result.grade.id,
-                Packed.sections(result.sections), Packed.ratings(record.judgements), Packed.actions(result.actions),
-                digest, json, importId,
-            ])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO audits (audit_id, plan_id, framework_id, framework_version, auditor, audit_date, month, kind, status,
+                    locality, phase, primary_need, team, caseworker, plan_type, request_date, issue_date,
+                    percent, boundary_grade, grade, sections, ratings, actions, digest, record_json, import_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(audit_id) DO NOTHING
+                """
+        ).execute(arguments: [
+            record.auditId, record.planId, record.framework.id, record.framework.version, record.auditor,
+            record.auditDate.description, YearMonth(record.auditDate).description, record.kind.rawValue,
+            record.status.rawValue,
+            plan.locality, plan.phase?.rawValue, plan.primaryNeed?.rawValue, plan.team, plan.caseworker,
+            plan.planType?.rawValue,
+            plan.requestDate?.description, plan.issueDate?.description,
+            result.percent, result.boundaryGrade.id, result.grade.id,
+            Packed.sections(result.sections), Packed.ratings(record.judgements), Packed.actions(result.actions),
+            digest, json, importId,
+        ])
         guard db.changesCount > 0 else { return false }
         if !result.caps.isEmpty {
-            let cap = try db.cachedStatement(sql: "INSERT INTO audit_caps (audit_id, criterion, grade) VALUES (?, ?, ?)")
+            let cap = try db.cachedStatement(
+                sql: "INSERT INTO audit_caps (audit_id, criterion, grade) VALUES (?, ?, ?)")
             for c in result.caps { try cap.execute(arguments: [record.auditId, c.criterion, c.grade.id]) }
         }
         if !record.advices.isEmpty {
-            let advice = try db.cachedStatement(sql: "INSERT INTO audit_advices (audit_id, advice_id, agency, provider, role, requested, received, status, percent, grade, days, timely, ratings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            let advice = try db.cachedStatement(
+                sql:
+                    "INSERT INTO audit_advices (audit_id, advice_id, agency, provider, role, requested, received, status, percent, grade, days, timely, ratings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            )
             for (a, scored) in zip(record.advices, result.advices) {
-                try advice.execute(arguments: [record.auditId, a.id, a.agency.rawValue, a.provider, a.role, a.requested?.description, a.received?.description,
-                                               a.status.rawValue, scored.percent, scored.grade?.id, scored.days, scored.timely, Packed.ratings(a.judgements)])
+                try advice.execute(arguments: [
+                    record.auditId, a.id, a.agency.rawValue, a.provider, a.role, a.requested?.description,
+                    a.received?.description,
+                    a.status.rawValue, scored.percent, scored.grade?.id, scored.days, scored.timely,
+                    Packed.ratings(a.judgements),
+                ])
             }
         }
         return true

@@ -10,11 +10,14 @@ extension AuditStore {
             let period = Self.countedInPeriod
             let (gradeSQL, ratingSQL): (String, String)
             if grouping == .provider {
-                gradeSQL = "SELECT v.provider AS g, v.grade AS grade, COUNT(*) AS n FROM audit_advices v JOIN audits a ON a.audit_id = v.audit_id WHERE \(period) GROUP BY 1, 2"
-                ratingSQL = "SELECT v.provider AS g, v.ratings FROM audit_advices v JOIN audits a ON a.audit_id = v.audit_id WHERE \(period)"
+                gradeSQL =
+                    "SELECT v.provider AS g, v.grade AS grade, COUNT(*) AS n FROM audit_advices v JOIN audits a ON a.audit_id = v.audit_id WHERE \(period) GROUP BY 1, 2"
+                ratingSQL =
+                    "SELECT v.provider AS g, v.ratings FROM audit_advices v JOIN audits a ON a.audit_id = v.audit_id WHERE \(period)"
             } else {
                 let column = "a.\(grouping.rawValue)"
-                gradeSQL = "SELECT \(column) AS g, a.grade AS grade, COUNT(*) AS n FROM audits a WHERE \(period) GROUP BY 1, 2"
+                gradeSQL =
+                    "SELECT \(column) AS g, a.grade AS grade, COUNT(*) AS n FROM audits a WHERE \(period) GROUP BY 1, 2"
                 ratingSQL = "SELECT \(column) AS g, a.ratings FROM audits a WHERE \(period)"
             }
             var groups: [String: GroupFacts] = [:]

@@ -14,7 +14,9 @@ extension AuditStore {
 
     /// Stores a snapshot of open plans as of a date; returns its id.
     @discardableResult
-    public func savePopulation(_ plans: [PopulationPlan], asOf: CalendarDate, source: String, digest: String, at time: String) throws -> Int64 {
+    public func savePopulation(
+        _ plans: [PopulationPlan], asOf: CalendarDate, source: String, digest: String, at time: String
+    ) throws -> Int64 {
         try savePopulation(asOf: asOf, source: source, digest: digest, at: time) { add in
             for plan in plans { try add(plan) }
         }
@@ -24,16 +26,24 @@ extension AuditStore {
     /// if `body` throws, nothing is stored. Returns the snapshot's id.
     @discardableResult
     public func savePopulation(
-        asOf: CalendarDate, source: String, digest: String, at time: String, _ body: (_ add: (PopulationPlan) throws -> Void) throws -> Void
+        asOf: CalendarDate, source: String, digest: String, at time: String,
+        _ body: (_ add: (PopulationPlan) throws -> Void) throws -> Void
     ) throws -> Int64 {
         try pool.write { db in
-            try db.execute(sql: "INSERT INTO populations (as_of, source, digest, plans, imported_at) VALUES (?, ?, ?, 0, ?)",
-                           arguments: [asOf.description, source, digest, time])
+            try db.execute(
+                sql: "INSERT INTO populations (as_of, source, digest, plans, imported_at) VALUES (?, ?, ?, 0, ?)",
+                arguments: [asOf.description, source, digest, time])
             let id = db.lastInsertedRowID
-            let insert = try db.cachedStatement(sql: "INSERT INTO population_plans (population_id, plan_id, locality, phase, primary_need, team, caseworker, plan_start, last_audited) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            let insert = try db.cachedStatement(
+                sql:
+                    "INSERT INTO population_plans (population_id, plan_id, locality, phase, primary_need, team, caseworker, plan_start, last_audited) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            )
             var count = 0
             try body { plan in
-                try insert.execute(arguments: [id, plan.planId, plan.locality, plan.phase, plan.primaryNeed, plan.team, plan.caseworker, plan.planStart?.description, plan.lastAudited?.description])
+                try insert.execute(arguments: [
+                    id, plan.planId, plan.locality, plan.phase, plan.primaryNeed, plan.team, plan.caseworker,
+                    plan.planStart?.description, plan.lastAudited?.description,
+                ])
                 count += 1
             }
             try db.execute(sql: "UPDATE populations SET plans = ? WHERE id = ?", arguments: [count, id])
@@ -44,22 +54,31 @@ extension AuditStore {
     /// The latest snapshot as of `date` or earlier (the latest of all when none is).
     public func population(asOf date: CalendarDate) throws -> StoredPopulation? {
         try pool.read { db in
-            let row = try Row.fetchOne(db, sql: "SELECT * FROM populations WHERE as_of <= ? ORDER BY as_of DESC, id DESC LIMIT 1", arguments: [date.description])
+            let row =
+                try Row.fetchOne(
+                    db, sql: "SELECT * FROM populations WHERE as_of <= ? ORDER BY as_of DESC, id DESC LIMIT 1",
+                    arguments: [date.description])
                 ?? Row.fetchOne(db, sql: "SELECT * FROM populations ORDER BY as_of DESC, id DESC LIMIT 1")
             guard let row else { return nil }
             let id: Int64 = row["id"]
             var plans: [PopulationPlan] = []
             plans.reserveCapacity(row["plans"])
-            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM population_plans WHERE population_id = ?", arguments: [id])
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT * FROM population_plans WHERE population_id = ?", arguments: [id])
             while let plan = try rows.next() {
-                plans.append(PopulationPlan(
-                    planId: plan["plan_id"], locality: plan["locality"], phase: plan["phase"], primaryNeed: plan["primary_need"],
-                    team: plan["team"], caseworker: plan["caseworker"], planStart: (plan["plan_start"] as String?).flatMap { CalendarDate($0) },
-                    lastAudited: (plan["last_audited"] as String?).flatMap { CalendarDate($0) }
-                ))
+                plans.append(
+                    PopulationPlan(
+                        planId: plan["plan_id"], locality: plan["locality"], phase: plan["phase"],
+                        primaryNeed: plan["primary_need"],
+                        team: plan["team"], caseworker: plan["caseworker"],
+                        planStart: (plan["plan_start"] as String?).flatMap { CalendarDate($0) },
+                        lastAudited: (plan["last_audited"] as String?).flatMap { CalendarDate($0) }
+                    ))
             }
             guard let asOf = CalendarDate(row["as_of"] as String) else {
-                throw StoreError.corrupt(path: path, detail: "population \(id) has as-of date \"\(row["as_of"] as String)\", which is not a date")
+                throw StoreError.corrupt(
+                    path: path,
+                    detail: "population \(id) has as-of date \"\(row["as_of"] as String)\", which is not a date")
             }
             return StoredPopulation(id: id, asOf: asOf, source: row["source"], digest: row["digest"], plans: plans)
         }
@@ -69,7 +88,8 @@ extension AuditStore {
     public func lastAuditDates() throws -> [String: CalendarDate] {
         try pool.read { db in
             var dates: [String: CalendarDate] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT plan_id, MAX(audit_date) AS last FROM audits WHERE status = 'final' GROUP BY plan_id")
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT plan_id, MAX(audit_date) AS last FROM audits WHERE status = 'final' GROUP BY plan_id")
             while let row = try rows.next() {
                 if let date = CalendarDate(row["last"] as String) { dates[row["plan_id"]] = date }
             }

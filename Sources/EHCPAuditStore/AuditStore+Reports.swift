@@ -16,12 +16,17 @@ extension AuditStore {
         try pool.read { db in
             let key = month.description
             var figures = MonthFigures(month: month)
-            for row in try Row.fetchAll(db, sql: "SELECT grade, COUNT(*) AS n FROM audits a WHERE \(Self.counted) GROUP BY grade", arguments: [key]) {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT grade, COUNT(*) AS n FROM audits a WHERE \(Self.counted) GROUP BY grade",
+                arguments: [key])
+            {
                 figures.grades[row["grade"]] = row["n"]
                 figures.audits += row["n"] as Int
             }
-            var sections: [String: SectionFigures] = [:], order: [String] = [], actions: [String: Int] = [:], actionOrder: [String] = []
-            let rows = try Row.fetchCursor(db, sql: "SELECT sections, actions FROM audits a WHERE \(Self.counted)", arguments: [key])
+            var sections: [String: SectionFigures] = [:], order: [String] = [], actions: [String: Int] = [:],
+                actionOrder: [String] = []
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT sections, actions FROM audits a WHERE \(Self.counted)", arguments: [key])
             while let row = try rows.next() {
                 for item in Packed.unpack(row["sections"]) where item.count == 3 {
                     guard let percent = Double(item[1]) else { continue }
@@ -42,11 +47,13 @@ extension AuditStore {
             figures.sections = order.map { sections[$0]! }
             figures.criteriaBelow = actionOrder.map { CriterionCount(criterion: $0, count: actions[$0]!) }
             figures.caps = try criterionCounts(db, "audit_caps", key)
-            let timing = try Row.fetchOne(db, sql: """
-                SELECT COUNT(*) AS timed, COALESCE(SUM(julianday(issue_date) - julianday(request_date) <= 140), 0) AS within
-                FROM audits a WHERE \(Self.counted) AND a.plan_type = 'new' AND a.request_date IS NOT NULL AND a.issue_date IS NOT NULL
-                    AND a.issue_date >= a.request_date
-                """, arguments: [key])!
+            let timing = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) AS timed, COALESCE(SUM(julianday(issue_date) - julianday(request_date) <= 140), 0) AS within
+                    FROM audits a WHERE \(Self.counted) AND a.plan_type = 'new' AND a.request_date IS NOT NULL AND a.issue_date IS NOT NULL
+                        AND a.issue_date >= a.request_date
+                    """, arguments: [key])!
             figures.newPlansTimed = timing["timed"]
             figures.newPlansWithin20Weeks = timing["within"]
             figures.advice = try adviceFigures(db, where: Self.counted, arguments: [key])
@@ -58,12 +65,16 @@ extension AuditStore {
     public func gradeCounts(for period: ReportPeriod) throws -> [MonthFigures] {
         try pool.read { db in
             var byMonth: [String: MonthFigures] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT a.month, a.grade, COUNT(*) AS n FROM audits a WHERE \(Self.countedInPeriod) GROUP BY a.month, a.grade
-                """, arguments: [period.first.description, period.last.description]) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.month, a.grade, COUNT(*) AS n FROM audits a WHERE \(Self.countedInPeriod) GROUP BY a.month, a.grade
+                    """, arguments: [period.first.description, period.last.description])
+            {
                 let month: String = row["month"]
                 guard let parsed = YearMonth(month) else {
-                    throw StoreError.corrupt(path: path, detail: "an audit is stored under month \"\(month)\", which is not a month YYYY-MM")
+                    throw StoreError.corrupt(
+                        path: path, detail: "an audit is stored under month \"\(month)\", which is not a month YYYY-MM")
                 }
                 var figures = byMonth[month] ?? MonthFigures(month: parsed)
                 figures.grades[row["grade"]] = row["n"]
@@ -81,12 +92,20 @@ extension AuditStore {
     }
 
     /// Advice figures by agency and provider over a range of months, optionally narrowed.
-    public func adviceFigures(for period: ReportPeriod, agency: Agency? = nil, provider: String? = nil) throws -> [AdviceFigures] {
+    public func adviceFigures(
+        for period: ReportPeriod, agency: Agency? = nil, provider: String? = nil
+    ) throws -> [AdviceFigures] {
         try pool.read { db in
             var condition = Self.countedInPeriod
             var arguments: [DatabaseValueConvertible] = [period.first.description, period.last.description]
-            if let agency { condition += " AND v.agency = ?"; arguments.append(agency.rawValue) }
-            if let provider { condition += " AND v.provider = ?"; arguments.append(provider) }
+            if let agency {
+                condition += " AND v.agency = ?"
+                arguments.append(agency.rawValue)
+            }
+            if let provider {
+                condition += " AND v.provider = ?"
+                arguments.append(provider)
+            }
             return try adviceFigures(db, where: condition, arguments: StatementArguments(arguments))
         }
     }
@@ -96,34 +115,56 @@ extension AuditStore {
         try pool.read { db in
             struct Key: Hashable { var provider: String?, agency: String, criterion: String, rating: String }
             var counts: [Key: Int] = [:]
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT v.provider, v.agency, v.ratings FROM audit_advices v JOIN audits a ON a.audit_id = v.audit_id
-                WHERE \(Self.countedInPeriod)
-                """, arguments: [period.first.description, period.last.description])
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT v.provider, v.agency, v.ratings FROM audit_advices v JOIN audits a ON a.audit_id = v.audit_id
+                    WHERE \(Self.countedInPeriod)
+                    """, arguments: [period.first.description, period.last.description])
             while let row = try rows.next() {
                 let provider: String? = row["provider"], agency: String = row["agency"]
                 for item in Packed.unpack(row["ratings"]) where item.count == 2 {
-                    counts[Key(provider: provider, agency: agency, criterion: String(item[0]), rating: String(item[1])), default: 0] += 1
+                    counts[
+                        Key(provider: provider, agency: agency, criterion: String(item[0]), rating: String(item[1])),
+                        default: 0] += 1
                 }
             }
-            return counts.map { AdviceReport.RatingCount(provider: $0.key.provider, agency: $0.key.agency, criterion: $0.key.criterion, rating: $0.key.rating, count: $0.value) }
-                .sorted { ($0.provider ?? "", $0.agency, $0.criterion, $0.rating) < ($1.provider ?? "", $1.agency, $1.criterion, $1.rating) }
+            return counts.map {
+                AdviceReport.RatingCount(
+                    provider: $0.key.provider, agency: $0.key.agency, criterion: $0.key.criterion,
+                    rating: $0.key.rating, count: $0.value)
+            }
+            .sorted {
+                ($0.provider ?? "", $0.agency, $0.criterion, $0.rating) < (
+                    $1.provider ?? "", $1.agency, $1.criterion, $1.rating
+                )
+            }
         }
     }
 
     private func criterionCounts(_ db: Database, _ table: String, _ month: String) throws -> [CriterionCount] {
-        try Row.fetchAll(db, sql: "SELECT t.criterion, COUNT(*) AS n FROM \(table) t JOIN audits a ON a.audit_id = t.audit_id WHERE \(Self.counted) GROUP BY t.criterion", arguments: [month])
-            .map { CriterionCount(criterion: $0["criterion"], count: $0["n"]) }
+        try Row.fetchAll(
+            db,
+            sql:
+                "SELECT t.criterion, COUNT(*) AS n FROM \(table) t JOIN audits a ON a.audit_id = t.audit_id WHERE \(Self.counted) GROUP BY t.criterion",
+            arguments: [month]
+        )
+        .map { CriterionCount(criterion: $0["criterion"], count: $0["n"]) }
     }
 
-    private func adviceFigures(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [AdviceFigures] {
+    private func adviceFigures(
+        _ db: Database, where condition: String, arguments: StatementArguments
+    ) throws -> [AdviceFigures] {
         var groups: [String: AdviceFigures] = [:]
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT v.agency, v.provider, v.status, v.grade, v.days, v.timely FROM audit_advices v JOIN audits a ON a.audit_id = v.audit_id
-            WHERE \(condition)
-            """, arguments: arguments)
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT v.agency, v.provider, v.status, v.grade, v.days, v.timely FROM audit_advices v JOIN audits a ON a.audit_id = v.audit_id
+                WHERE \(condition)
+                """, arguments: arguments)
         while let row = try rows.next() {
-            guard let agency = Agency(rawValue: row["agency"]), let status = AdviceStatus(rawValue: row["status"]) else { continue }
+            guard let agency = Agency(rawValue: row["agency"]), let status = AdviceStatus(rawValue: row["status"])
+            else { continue }
             let provider: String? = row["provider"]
             let key = "\(agency.rawValue)\u{1F}\(provider ?? "")"
             var group = groups[key] ?? AdviceFigures(agency: agency, provider: provider)
@@ -144,7 +185,9 @@ extension AuditStore {
             }
             groups[key] = group
         }
-        return groups.values.sorted { ($0.agency.rawValue, $0.provider ?? "") < ($1.agency.rawValue, $1.provider ?? "") }
+        return groups.values.sorted {
+            ($0.agency.rawValue, $0.provider ?? "") < ($1.agency.rawValue, $1.provider ?? "")
+        }
     }
 }
 
@@ -152,8 +195,13 @@ extension AuditStore {
     /// Frameworks used by the period's counted audits, most used first.
     public func frameworkUse(for period: ReportPeriod) throws -> [FrameworkReference] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT framework_id, framework_version, COUNT(*) AS n FROM audits WHERE month BETWEEN ? AND ? GROUP BY 1, 2 ORDER BY n DESC, 1, 2", arguments: [period.first.description, period.last.description])
-                .map { FrameworkReference(id: $0["framework_id"], version: $0["framework_version"]) }
+            try Row.fetchAll(
+                db,
+                sql:
+                    "SELECT framework_id, framework_version, COUNT(*) AS n FROM audits WHERE month BETWEEN ? AND ? GROUP BY 1, 2 ORDER BY n DESC, 1, 2",
+                arguments: [period.first.description, period.last.description]
+            )
+            .map { FrameworkReference(id: $0["framework_id"], version: $0["framework_version"]) }
         }
     }
 }

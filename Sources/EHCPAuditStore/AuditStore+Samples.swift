@@ -8,25 +8,46 @@ extension AuditStore {
     /// Records a drawn sample with its inputs. Drawing the same month again with the same
     /// inputs is a no-op; with other inputs it is refused unless `replace`.
     @discardableResult
-    public func saveSample(_ sample: Sample, populationDigest: String, at time: String, replace: Bool) throws -> SampleOutcome {
+    public func saveSample(
+        _ sample: Sample, populationDigest: String, at time: String, replace: Bool
+    ) throws -> SampleOutcome {
         let p = sample.parameters
         let strata = p.strata.map(\.rawValue).joined(separator: ",")
         return try pool.write { db in
             var outcome = SampleOutcome.recorded
-            if let row = try Row.fetchOne(db, sql: "SELECT seed, rate, strata, lookback, population_digest FROM samples WHERE month = ?", arguments: [p.month.description]) {
-                let same = row["seed"] == p.seed && row["rate"] == p.rate && row["strata"] == strata && row["lookback"] == p.lookback && row["population_digest"] == populationDigest
+            if let row = try Row.fetchOne(
+                db, sql: "SELECT seed, rate, strata, lookback, population_digest FROM samples WHERE month = ?",
+                arguments: [p.month.description])
+            {
+                let same =
+                    row["seed"] == p.seed && row["rate"] == p.rate && row["strata"] == strata
+                    && row["lookback"] == p.lookback && row["population_digest"] == populationDigest
                 if same { return .unchanged }
                 guard replace else {
-                    throw StoreError.sampleAlreadyDrawn(month: p.month.description, inputs: "seed \(row["seed"] as String), rate \(row["rate"] as Double), strata \(row["strata"] as String), look-back \(row["lookback"] as Int), population \((row["population_digest"] as String).prefix(12))")
+                    throw StoreError.sampleAlreadyDrawn(
+                        month: p.month.description,
+                        inputs:
+                            "seed \(row["seed"] as String), rate \(row["rate"] as Double), strata \(row["strata"] as String), look-back \(row["lookback"] as Int), population \((row["population_digest"] as String).prefix(12))"
+                    )
                 }
                 try db.execute(sql: "DELETE FROM samples WHERE month = ?", arguments: [p.month.description])
                 outcome = .replaced
             }
-            try db.execute(sql: "INSERT INTO samples (month, seed, rate, strata, lookback, population_digest, population, eligible, target, drawn_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                           arguments: [p.month.description, p.seed, p.rate, strata, p.lookback, populationDigest, sample.population, sample.eligible, sample.target, time])
-            let insert = try db.cachedStatement(sql: "INSERT INTO sample_plans (month, position, plan_id, stratum, rank, recent) VALUES (?, ?, ?, ?, ?, ?)")
+            try db.execute(
+                sql:
+                    "INSERT INTO samples (month, seed, rate, strata, lookback, population_digest, population, eligible, target, drawn_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                arguments: [
+                    p.month.description, p.seed, p.rate, strata, p.lookback, populationDigest, sample.population,
+                    sample.eligible, sample.target, time,
+                ])
+            let insert = try db.cachedStatement(
+                sql:
+                    "INSERT INTO sample_plans (month, position, plan_id, stratum, rank, recent) VALUES (?, ?, ?, ?, ?, ?)"
+            )
             for (i, selection) in sample.selected.enumerated() {
-                try insert.execute(arguments: [p.month.description, i, selection.planId, selection.stratum, selection.rank, selection.recent])
+                try insert.execute(arguments: [
+                    p.month.description, i, selection.planId, selection.stratum, selection.rank, selection.recent,
+                ])
             }
             return outcome
         }
@@ -40,11 +61,21 @@ extension AuditStore {
             while month <= period.last {
                 let key = month.description
                 var sample: (population: Int, target: Int, plans: Set<String>)?
-                if let row = try Row.fetchOne(db, sql: "SELECT population, target FROM samples WHERE month = ?", arguments: [key]) {
-                    sample = (row["population"], row["target"], try String.fetchSet(db, sql: "SELECT plan_id FROM sample_plans WHERE month = ?", arguments: [key]))
+                if let row = try Row.fetchOne(
+                    db, sql: "SELECT population, target FROM samples WHERE month = ?", arguments: [key])
+                {
+                    sample = (
+                        row["population"], row["target"],
+                        try String.fetchSet(
+                            db, sql: "SELECT plan_id FROM sample_plans WHERE month = ?", arguments: [key])
+                    )
                 }
-                let audits = try Row.fetchAll(db, sql: "SELECT plan_id, audit_date, kind, status FROM audits WHERE month = ?", arguments: [key]).compactMap { row -> AuditFact? in
-                    guard let date = CalendarDate(row["audit_date"] as String), let kind = AuditKind(rawValue: row["kind"]), let status = AuditStatus(rawValue: row["status"]) else { return nil }
+                let audits = try Row.fetchAll(
+                    db, sql: "SELECT plan_id, audit_date, kind, status FROM audits WHERE month = ?", arguments: [key]
+                ).compactMap { row -> AuditFact? in
+                    guard let date = CalendarDate(row["audit_date"] as String),
+                        let kind = AuditKind(rawValue: row["kind"]), let status = AuditStatus(rawValue: row["status"])
+                    else { return nil }
                     return AuditFact(planId: row["plan_id"], date: date, kind: kind, status: status)
                 }
                 months.append(MonthProgress.compute(month: month, sample: sample, audits: audits))

@@ -40,7 +40,9 @@ public final class AuditStore: Sendable {
         var size = 0
         if let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
             size = (attributes[.size] as? Int) ?? 0
-            guard attributes[.type] as? FileAttributeType == .typeRegular else { throw StoreError.notAStore(path: path) }
+            guard attributes[.type] as? FileAttributeType == .typeRegular else {
+                throw StoreError.notAStore(path: path)
+            }
         } else if access == .readOnly {
             throw StoreError.missing(path: path)
         }
@@ -54,7 +56,9 @@ public final class AuditStore: Sendable {
             // committed); only a power cut can lose the very last transaction.
             // Larger pages suit rows of a few kilobytes (each audit keeps its JSON); this
             // takes effect when the file is created.
-            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA page_size = 16384") }
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA page_size = 16384")
+            }
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
@@ -86,7 +90,8 @@ public final class AuditStore: Sendable {
                 if id == applicationID { return true }
                 guard id == 0 else { return false }
                 return try db.tableExists("grdb_migrations") && db.tableExists("audits")
-                    && (try String.fetchOne(db, sql: "SELECT identifier FROM grdb_migrations WHERE identifier = 'v1'")) != nil
+                    && (try String.fetchOne(db, sql: "SELECT identifier FROM grdb_migrations WHERE identifier = 'v1'"))
+                        != nil
             }
             try queue.close()
             guard known else { throw StoreError.notAStore(path: path) }
@@ -102,7 +107,9 @@ public final class AuditStore: Sendable {
         do {
             let result = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(5)") }
             guard result == ["ok"] else {
-                throw StoreError.corrupt(path: path, detail: result.joined(separator: "; ").split(whereSeparator: \.isNewline).joined(separator: "; "))
+                throw StoreError.corrupt(
+                    path: path,
+                    detail: result.joined(separator: "; ").split(whereSeparator: \.isNewline).joined(separator: "; "))
             }
         } catch let error as DatabaseError {
             throw StoreError.corrupt(path: path, detail: error.message ?? "\(error)")
@@ -122,7 +129,9 @@ public final class AuditStore: Sendable {
 
     public func status() throws -> Status {
         try pool.read { db in
-            func count(_ table: String) throws -> Int { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
+            func count(_ table: String) throws -> Int {
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
+            }
             return Status(
                 audits: try count("audits"), frameworks: try count("frameworks"), populations: try count("populations"),
                 samples: try count("samples"), imports: try count("imports"),
@@ -134,9 +143,12 @@ public final class AuditStore: Sendable {
     /// The key behind SEN2 plan references, made on first use and never exported.
     public func planReferenceKey(generate: () -> [UInt8]) throws -> [UInt8] {
         try pool.write { db in
-            if let key = try Data.fetchOne(db, sql: "SELECT value FROM secrets WHERE name = 'plan-reference-key'") { return Array(key) }
+            if let key = try Data.fetchOne(db, sql: "SELECT value FROM secrets WHERE name = 'plan-reference-key'") {
+                return Array(key)
+            }
             let key = generate()
-            try db.execute(sql: "INSERT INTO secrets (name, value) VALUES ('plan-reference-key', ?)", arguments: [Data(key)])
+            try db.execute(
+                sql: "INSERT INTO secrets (name, value) VALUES ('plan-reference-key', ?)", arguments: [Data(key)])
             return key
         }
     }
@@ -167,11 +179,14 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .missing(let path): "\(path): no store here (check the path; a store is made when audits or a population are first imported)"
+        case .missing(let path):
+            "\(path): no store here (check the path; a store is made when audits or a population are first imported)"
         case .notAStore(let path): "\(path): this file is not an ehcp-audit store, so it was left as it is"
         case .unreadable(let path, let reason): "\(path): cannot open the store: \(reason)"
-        case .corrupt(let path, let detail): "\(path): the store is damaged (SQLite's check says: \(detail)); restore it from a backup"
-        case .needsUpgrade(let path): "\(path): the store was made by an older version; open it for writing once to upgrade it"
+        case .corrupt(let path, let detail):
+            "\(path): the store is damaged (SQLite's check says: \(detail)); restore it from a backup"
+        case .needsUpgrade(let path):
+            "\(path): the store was made by an older version; open it for writing once to upgrade it"
         case .sampleAlreadyDrawn(let month, let inputs):
             "a sample for \(month) was already drawn with other inputs (\(inputs)); draw it again only on purpose, replacing it"
         case .frameworkConflict(let id, let version):

@@ -12,7 +12,9 @@ enum Packed {
 
     static func unpack(_ text: String) -> [[Substring]] {
         guard !text.isEmpty else { return [] }
-        return text.split(separator: item, omittingEmptySubsequences: false).map { $0.split(separator: field, omittingEmptySubsequences: false) }
+        return text.split(separator: item, omittingEmptySubsequences: false).map {
+            $0.split(separator: field, omittingEmptySubsequences: false)
+        }
     }
 
     /// `criterion → rating`, in record order.

@@ -7,7 +7,9 @@ enum Proportions {
         ("ASD", 31.5), ("SLCN", 21.3), ("SEMH", 20.7), ("MLD", 6.2), ("SPLD", 4.4), ("SLD", 4.1), ("PD", 3.4),
         ("OTH", 2.6), ("HI", 1.7), ("PMLD", 1.4), ("VI", 1.0), ("MSI", 0.3),
     ]
-    static let phases: [(String, Double)] = [("early-years", 3), ("primary", 40), ("secondary", 35), ("post-16", 17), ("post-19", 5)]
+    static let phases: [(String, Double)] = [
+        ("early-years", 3), ("primary", 40), ("secondary", 35), ("post-16", 17), ("post-19", 5),
+    ]
     static let localities = ["Central", "East", "North", "South", "West", "Coastal", "Pennine", "Valley"]
     /// Share of new plans issued within 20 weeks of the request (England, 2024).
     static let within20Weeks = 0.464
@@ -22,12 +24,19 @@ public struct SyntheticPopulation: Sendable {
         plans = (1...max(count, 1)).prefix(count).map { n in
             let locality = Proportions.localities[random.int(0...Proportions.localities.count - 1)]
             let startYear = asOf.year - random.int(0...12)
-            let start = CalendarDate(year: startYear, month: random.int(1...12), day: random.int(1...28)).map { min($0, asOf) }
+            let start = CalendarDate(year: startYear, month: random.int(1...12), day: random.int(1...28)).map {
+                min($0, asOf)
+            }
             var last: CalendarDate?
-            if random.chance(0.25) { last = CalendarDate(year: asOf.year - random.int(0...2), month: random.int(1...12), day: random.int(1...28)).map { min($0, asOf) } }
+            if random.chance(0.25) {
+                last = CalendarDate(
+                    year: asOf.year - random.int(0...2), month: random.int(1...12), day: random.int(1...28)
+                ).map { min($0, asOf) }
+            }
             return PopulationPlan(
                 planId: "P\(String(n).leftPadded(7))", locality: locality, phase: random.pick(Proportions.phases),
-                primaryNeed: random.pick(Proportions.needs), team: "\(locality)-\(random.int(1...4))", caseworker: "cw-\(random.int(100...999))",
+                primaryNeed: random.pick(Proportions.needs), team: "\(locality)-\(random.int(1...4))",
+                caseworker: "cw-\(random.int(100...999))",
                 planStart: start, lastAudited: last
             )
         }
@@ -35,5 +44,7 @@ public struct SyntheticPopulation: Sendable {
 }
 
 extension String {
-    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
 }

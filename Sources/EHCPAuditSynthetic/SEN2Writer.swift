@@ -13,11 +13,16 @@ public enum SEN2Writer {
         """
     public static let footer = "  </Persons>\n</Message>"
 
-    static let ages: [String: ClosedRange<Int>] = ["early-years": 2...3, "primary": 4...10, "secondary": 11...15, "post-16": 16...18, "post-19": 19...24]
+    static let ages: [String: ClosedRange<Int>] = [
+        "early-years": 2...3, "primary": 4...10, "secondary": 11...15, "post-16": 16...18, "post-19": 19...24,
+    ]
 
-    public static func person(_ plan: PopulationPlan, index: Int, asOf: CalendarDate, random: inout SeededRandom) -> String {
+    public static func person(
+        _ plan: PopulationPlan, index: Int, asOf: CalendarDate, random: inout SeededRandom
+    ) -> String {
         let age = random.int(ages[plan.phase ?? "primary"] ?? 4...10)
-        let born = CalendarDate(year: asOf.year - age - (asOf.month > 8 ? 0 : 1), month: random.int(9...12), day: random.int(1...28))!
+        let born = CalendarDate(
+            year: asOf.year - age - (asOf.month > 8 ? 0 : 1), month: random.int(9...12), day: random.int(1...28))!
         let need = plan.primaryNeed ?? "OTH"
         let second = Proportions.needs[random.int(0...Proportions.needs.count - 1)].0
         return """

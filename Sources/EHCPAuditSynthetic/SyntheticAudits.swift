@@ -16,12 +16,18 @@ public struct SyntheticAudits: Sequence, IteratorProtocol {
     var pendingModeration: AuditRecord?
 
     static let providers: [Agency: [String]] = [
-        .health: ["Northshire Teaching Hospitals", "Northshire Community Health", "Coastal and Pennine NHS Foundation Trust", "Valley Children's Hospital"],
+        .health: [
+            "Northshire Teaching Hospitals", "Northshire Community Health", "Coastal and Pennine NHS Foundation Trust",
+            "Valley Children's Hospital",
+        ],
         .educationalPsychology: ["County Educational Psychology Service"],
         .socialCare: ["Children's Social Care", "Disabled Children's Team"],
         .education: ["Oakfield Primary School", "Hillside Academy", "Riverside College", "St Anne's Special School"],
     ]
-    static let comments = ["Child's own words throughout.", "Provision not quantified.", "Outcomes not time-bound.", "Strong golden thread.", "\"Access to\" used twice in F.", "Advice over 12 months old."]
+    static let comments = [
+        "Child's own words throughout.", "Provision not quantified.", "Outcomes not time-bound.",
+        "Strong golden thread.", "\"Access to\" used twice in F.", "Advice over 12 months old.",
+    ]
 
     /// - Parameters: `months` ending with `last`.
     public init(framework: Framework, plans: [PopulationPlan], count: Int, months: Int, last: YearMonth, seed: String) {
@@ -46,17 +52,20 @@ public struct SyntheticAudits: Sequence, IteratorProtocol {
         let kind: AuditKind = random.chance(0.06) ? .multiAgency : .routine
         let quality = random.level(around: 0.55, spread: 0.22)
         let record = AuditRecord(
-            auditId: "AUD-\(String(made).leftPadded(8))", planId: plan.planId, framework: FrameworkReference(id: framework.id, version: framework.version),
+            auditId: "AUD-\(String(made).leftPadded(8))", planId: plan.planId,
+            framework: FrameworkReference(id: framework.id, version: framework.version),
             auditor: "auditor-\(String(random.int(1...60)).leftPadded(2))", auditDate: date, kind: kind,
             status: random.chance(0.01) ? .draft : .final, plan: details(plan, auditDate: date),
-            judgements: judgements(quality: quality), advices: (0..<random.int(1...4)).map { advice($0, auditDate: date, kind: kind) }
+            judgements: judgements(quality: quality),
+            advices: (0..<random.int(1...4)).map { advice($0, auditDate: date, kind: kind) }
         )
         if random.chance(0.03) && made < count {
             var moderation = record
             moderation.kind = .moderation
             moderation.auditor = "auditor-\(String(random.int(61...70)).leftPadded(2))"
             // Later in the same month, so the pair counts in one month's report.
-            moderation.auditDate = CalendarDate(year: date.year, month: date.month, day: Swift.min(28, date.day + random.int(0...10)))!
+            moderation.auditDate = CalendarDate(
+                year: date.year, month: date.month, day: Swift.min(28, date.day + random.int(0...10)))!
             moderation.judgements = judgements(quality: random.level(around: quality, spread: 0.05))
             pendingModeration = moderation
         }
@@ -66,13 +75,15 @@ public struct SyntheticAudits: Sequence, IteratorProtocol {
     private mutating func details(_ plan: PopulationPlan, auditDate: CalendarDate) -> PlanDetails {
         let type: PlanType = random.pick([(.new, 30), (.amended, 20), (.annualReview, 50)])
         var details = PlanDetails(
-            locality: plan.locality, phase: plan.phase.flatMap(Phase.init), primaryNeed: plan.primaryNeed.flatMap(PrimaryNeed.init),
+            locality: plan.locality, phase: plan.phase.flatMap(Phase.init),
+            primaryNeed: plan.primaryNeed.flatMap(PrimaryNeed.init),
             team: plan.team, caseworker: plan.caseworker, planType: type
         )
         if type == .new {
             let issued = auditDate.adding(days: -random.int(5...60))
             details.issueDate = issued
-            details.requestDate = issued.adding(days: -(random.chance(Proportions.within20Weeks) ? random.int(90...140) : random.int(141...260)))
+            details.requestDate = issued.adding(
+                days: -(random.chance(Proportions.within20Weeks) ? random.int(90...140) : random.int(141...260)))
         }
         return details
     }
@@ -86,7 +97,11 @@ public struct SyntheticAudits: Sequence, IteratorProtocol {
             for criterion in section.criteria {
                 let na = criterion.notApplicable && (wholeSectionNA || (!optional && random.chance(0.15)))
                 let comment = random.chance(0.1) ? Self.comments[random.int(0...Self.comments.count - 1)] : nil
-                judgements.append(Judgement(criterion: criterion.id, rating: na ? notApplicableRating : rating(random.level(around: sectionQuality, spread: 0.15)), comment: na ? nil : comment))
+                judgements.append(
+                    Judgement(
+                        criterion: criterion.id,
+                        rating: na ? notApplicableRating : rating(random.level(around: sectionQuality, spread: 0.15)),
+                        comment: na ? nil : comment))
             }
         }
         return judgements
@@ -99,22 +114,30 @@ public struct SyntheticAudits: Sequence, IteratorProtocol {
     }
 
     private mutating func advice(_ index: Int, auditDate: CalendarDate, kind: AuditKind) -> Advice {
-        let agency: Agency = random.pick([(.health, 40), (.educationalPsychology, 25), (.socialCare, 20), (.education, 15)])
+        let agency: Agency = random.pick([
+            (.health, 40), (.educationalPsychology, 25), (.socialCare, 20), (.education, 15),
+        ])
         let providers = Self.providers[agency]!
-        let status: AdviceStatus = agency == .socialCare
+        let status: AdviceStatus =
+            agency == .socialCare
             ? random.pick([(.received, 55), (.noNeedsIdentified, 15), (.notKnown, 12), (.blank, 6), (.notReceived, 12)])
             : random.pick([(.received, 80), (.noNeedsIdentified, 6), (.blank, 6), (.notReceived, 8)])
         let requested = auditDate.adding(days: -random.int(90...240))
         let days = 14 + Int((random.unit() * random.unit()) * 110)
         var advice = Advice(
-            id: "ADV-\(index + 1)", agency: agency, provider: providers[random.int(0...providers.count - 1)], requested: requested,
+            id: "ADV-\(index + 1)", agency: agency, provider: providers[random.int(0...providers.count - 1)],
+            requested: requested,
             received: status == .notReceived ? nil : requested.adding(days: days), status: status
         )
         if status.isJudged, let criteria = framework.advice?.criteria {
             let quality = random.level(around: 0.6, spread: 0.2)
             advice.judgements = criteria.map { criterion in
-                let na = (status == .noNeedsIdentified && criterion.needsDependent) || (criterion.notApplicable && random.chance(0.1))
-                return Judgement(criterion: criterion.id, rating: na ? notApplicableRating : rating(random.level(around: quality, spread: 0.15)))
+                let na =
+                    (status == .noNeedsIdentified && criterion.needsDependent)
+                    || (criterion.notApplicable && random.chance(0.1))
+                return Judgement(
+                    criterion: criterion.id,
+                    rating: na ? notApplicableRating : rating(random.level(around: quality, spread: 0.15)))
             }
         }
         return advice

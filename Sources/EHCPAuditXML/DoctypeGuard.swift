@@ -35,8 +35,15 @@ struct PrologScanner {
     mutating func doctypeLine() -> Int? {
         while position < bytes.endIndex {
             let byte = bytes[position]
-            if byte == UInt8(ascii: "\n") { line += 1; position += 1; continue }
-            if byte == 0x20 || byte == 0x09 || byte == 0x0D { position += 1; continue }
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                position += 1
+                continue
+            }
+            if byte == 0x20 || byte == 0x09 || byte == 0x0D {
+                position += 1
+                continue
+            }
             guard byte == UInt8(ascii: "<") else { return nil }
             if starts(with: "<?") {
                 skip(past: "?>")
@@ -56,7 +63,10 @@ struct PrologScanner {
     private mutating func skip(past terminator: String) {
         let end = Array(terminator.utf8)
         while position < bytes.endIndex {
-            if bytes[position...].starts(with: end) { position += end.count; return }
+            if bytes[position...].starts(with: end) {
+                position += end.count
+                return
+            }
             if bytes[position] == UInt8(ascii: "\n") { line += 1 }
             position += 1
         }

@@ -19,7 +19,10 @@ final class RecordSchema: @unchecked Sendable {
     private init() {
         _ = UntrustedXMLFile.externalEntitiesRefused
         let parsed: xmlSchemaPtr? = PackageResources.ehcp_audit_record_xsd.withUnsafeBytes { bytes in
-            guard let context = xmlSchemaNewMemParserCtxt(bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count)) else { return nil }
+            guard
+                let context = xmlSchemaNewMemParserCtxt(
+                    bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count))
+            else { return nil }
             defer { xmlSchemaFreeParserCtxt(context) }
             return xmlSchemaParse(context)
         }

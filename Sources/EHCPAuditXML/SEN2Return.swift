@@ -16,23 +16,30 @@ public enum SEN2Return {
     }
 
     /// Every open plan of the return, held together (for small returns and tests).
-    public static func read(path: String, asOf: CalendarDate, references: PlanReference, displayName: String? = nil) throws -> Summary {
+    public static func read(
+        path: String, asOf: CalendarDate, references: PlanReference, displayName: String? = nil
+    ) throws -> Summary {
         var plans: [PopulationPlan] = []
-        let persons = try read(path: path, asOf: asOf, references: references, displayName: displayName) { plans.append($0) }
+        let persons = try read(path: path, asOf: asOf, references: references, displayName: displayName) {
+            plans.append($0)
+        }
         return Summary(persons: persons, plans: plans)
     }
 
     /// Hands each open plan to `each` as it is read, so a national return never sits
     /// whole in memory; returns how many persons the return held.
     public static func read(
-        path: String, asOf: CalendarDate, references: PlanReference, displayName: String? = nil, each: (PopulationPlan) throws -> Void
+        path: String, asOf: CalendarDate, references: PlanReference, displayName: String? = nil,
+        each: (PopulationPlan) throws -> Void
     ) throws -> Int {
-        try read(UntrustedXMLFile(path: path, file: displayName ?? path), asOf: asOf, references: references, each: each)
+        try read(
+            UntrustedXMLFile(path: path, file: displayName ?? path), asOf: asOf, references: references, each: each)
     }
 
     /// Reads a return from `bytes` held in memory; `name` names them in diagnostics.
     public static func read(
-        bytes: [UInt8], name: String, asOf: CalendarDate, references: PlanReference, each: (PopulationPlan) throws -> Void
+        bytes: [UInt8], name: String, asOf: CalendarDate, references: PlanReference,
+        each: (PopulationPlan) throws -> Void
     ) throws -> Int {
         try read(UntrustedXMLFile(bytes: bytes, file: name), asOf: asOf, references: references, each: each)
     }
@@ -48,9 +55,15 @@ public enum SEN2Return {
         var sawMessage = false
         while try xml.advance(skippingSubtree: skip) {
             skip = false
-            guard xml.nodeType == XML_READER_TYPE_ELEMENT, let name = xmlTextReaderConstLocalName(reader).map({ String(cString: $0) }) else { continue }
+            guard xml.nodeType == XML_READER_TYPE_ELEMENT,
+                let name = xmlTextReaderConstLocalName(reader).map({ String(cString: $0) })
+            else { continue }
             if xmlTextReaderDepth(reader) == 0 {
-                guard name == "Message" else { throw Diagnostic(file: file, line: 1, message: "the root element is <\(name)>; a SEN2 return starts with <Message>") }
+                guard name == "Message" else {
+                    throw Diagnostic(
+                        file: file, line: 1,
+                        message: "the root element is <\(name)>; a SEN2 return starts with <Message>")
+                }
                 sawMessage = true
             }
             guard name == "Person" else { continue }
@@ -58,26 +71,39 @@ public enum SEN2Return {
             skip = true
             persons += 1
             if persons > InputLimits.mostPlans {
-                throw Diagnostic(file: file, line: xml.line, message: "more than \(InputLimits.mostPlans) persons: this is not one partnership's return, so reading stops here")
+                throw Diagnostic(
+                    file: file, line: xml.line,
+                    message:
+                        "more than \(InputLimits.mostPlans) persons: this is not one partnership's return, so reading stops here"
+                )
             }
             let person = XMLElement(node: node)
             guard let plan = try openPlan(person, asOf: asOf, references: references, file: file) else { continue }
             if let first = seen[plan.planId] {
-                throw Diagnostic(file: file, line: person.line, message: "this person has the same UPN or person id as the person on line \(first)")
+                throw Diagnostic(
+                    file: file, line: person.line,
+                    message: "this person has the same UPN or person id as the person on line \(first)")
             }
             seen[plan.planId] = Int32(truncatingIfNeeded: person.line ?? 0)
             try each(plan)
         }
-        guard sawMessage else { throw Diagnostic(file: file, line: 1, message: "the file is empty: expected a SEN2 <Message>") }
+        guard sawMessage else {
+            throw Diagnostic(file: file, line: 1, message: "the file is empty: expected a SEN2 <Message>")
+        }
         return persons
     }
 
     /// The person's open plan on `asOf`, or nil when they have none.
-    static func openPlan(_ person: XMLElement, asOf: CalendarDate, references: PlanReference, file: String) throws(Diagnostic) -> PopulationPlan? {
+    static func openPlan(
+        _ person: XMLElement, asOf: CalendarDate, references: PlanReference, file: String
+    ) throws(Diagnostic) -> PopulationPlan? {
         func date(_ element: XMLElement, _ name: String) throws(Diagnostic) -> CalendarDate? {
-            guard let child = element.first(name), let text = child.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+            guard let child = element.first(name), let text = child.text?.trimmingCharacters(in: .whitespaces),
+                !text.isEmpty
+            else { return nil }
             guard let date = CalendarDate(text) else {
-                throw Diagnostic(file: file, line: child.line, message: "<\(name)> must be an ISO date YYYY-MM-DD that exists")
+                throw Diagnostic(
+                    file: file, line: child.line, message: "<\(name)> must be an ISO date YYYY-MM-DD that exists")
             }
             return date
         }
@@ -94,12 +120,15 @@ public enum SEN2Return {
         guard let start else { return nil }
         var field: (element: XMLElement, name: String, id: String)?
         for name in ["UPN", "PersonID", "LAchildID"] where field == nil {
-            guard let element = person.first(name), let text = element.text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty
+            guard let element = person.first(name),
+                let text = element.text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty
             else { continue }
             field = (element, name, text)
         }
         guard let (element, name, id) = field else {
-            throw Diagnostic(file: file, line: person.line, message: "a person with an open plan has no UPN or person id, so no plan reference can be made")
+            throw Diagnostic(
+                file: file, line: person.line,
+                message: "a person with an open plan has no UPN or person id, so no plan reference can be made")
         }
         // A line break or other control character inside an id would make one child two.
         if let problem = RecordText.wordProblem(id) {
@@ -107,14 +136,18 @@ public enum SEN2Return {
         }
         let born = try date(person, "PersonBirthDate")
         let stage = born.map { SEN2Return.phase(born: $0, asOf: asOf) }
-        return PopulationPlan(planId: references.reference(for: id), phase: stage?.rawValue, primaryNeed: primaryNeed, planStart: start)
+        return PopulationPlan(
+            planId: references.reference(for: id), phase: stage?.rawValue, primaryNeed: primaryNeed, planStart: start)
     }
 
     /// The SEN type ranked 1 in the request's active plan.
     static func need(in request: XMLElement) -> String? {
         let needs = request.descendants("SENneed").compactMap { need -> (Int, String)? in
-            guard let type = need.first("SENtype")?.text?.trimmingCharacters(in: .whitespaces), !type.isEmpty else { return nil }
-            let rank = need.first("SENtypeRank")?.text.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? Int.max
+            guard let type = need.first("SENtype")?.text?.trimmingCharacters(in: .whitespaces), !type.isEmpty else {
+                return nil
+            }
+            let rank =
+                need.first("SENtypeRank")?.text.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? Int.max
             return (rank, type)
         }
         return needs.min { $0.0 < $1.0 }?.1

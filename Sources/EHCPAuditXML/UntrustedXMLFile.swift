@@ -81,7 +81,11 @@ final class UntrustedXMLFile {
         defer { input.allow(upTo: nil) }
         guard let node = xmlTextReaderExpand(reader) else {
             if input.refused {
-                throw Diagnostic(file: file, line: startLine, message: "\(what) is larger than \(InputLimits.largestRecordWords), so the file cannot be read past this point")
+                throw Diagnostic(
+                    file: file, line: startLine,
+                    message:
+                        "\(what) is larger than \(InputLimits.largestRecordWords), so the file cannot be read past this point"
+                )
             }
             throw fatal()
         }
@@ -104,7 +108,9 @@ final class UntrustedXMLFile {
     /// libxml2 keeps the parser's last error per thread; the reader does not relay it.
     func fatal() -> Diagnostic {
         let error = xmlGetLastError()?.pointee
-        let message = error?.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "the document cannot be read"
+        let message =
+            error?.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) }
+            ?? "the document cannot be read"
         return Diagnostic(
             file: file, line: error.flatMap { $0.line > 0 ? Int($0.line) : nil },
             message: "invalid XML: \(message); the file cannot be read past this point"

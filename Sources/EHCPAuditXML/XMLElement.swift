@@ -23,7 +23,9 @@ struct XMLElement {
         if let text = node.pointee.prev, text.pointee.type == XML_TEXT_NODE, let end = text.pointee.psvi {
             return Int(bitPattern: end)
         }
-        if let text = node.pointee.children, text.pointee.type == XML_TEXT_NODE, let end = text.pointee.psvi, let content = text.pointee.content {
+        if let text = node.pointee.children, text.pointee.type == XML_TEXT_NODE, let end = text.pointee.psvi,
+            let content = text.pointee.content
+        {
             var newlines = 0
             var byte = content
             while byte.pointee != 0 {

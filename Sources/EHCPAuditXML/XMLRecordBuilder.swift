@@ -23,7 +23,9 @@ struct XMLRecordBuilder {
         for child in audit.children {
             switch child.localName {
             case name(Field.framework):
-                if let id = value(child, RecordField.Framework.id), let version = value(child, RecordField.Framework.version) {
+                if let id = value(child, RecordField.Framework.id),
+                    let version = value(child, RecordField.Framework.version)
+                {
                     framework = FrameworkReference(id: id, version: version)
                 }
             case name(Field.plan):
@@ -90,7 +92,11 @@ struct XMLRecordBuilder {
     private mutating func date(_ element: XMLElement, _ field: some RecordFieldName) -> CalendarDate? {
         guard let text = value(element, field) else { return nil }
         guard let date = CalendarDate(text) else {
-            problems.append((element.line, "\(field.xmlAttribute ?? field.json)=\"\(text)\" is not an ISO date YYYY-MM-DD that exists"))
+            problems.append(
+                (
+                    element.line,
+                    "\(field.xmlAttribute ?? field.json)=\"\(text)\" is not an ISO date YYYY-MM-DD that exists"
+                ))
             return nil
         }
         return date

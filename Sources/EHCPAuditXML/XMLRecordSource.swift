@@ -45,9 +45,12 @@ public final class XMLRecordSource: RecordSource {
             throw Diagnostic(file: file, message: RecordSchema.shared.loadError ?? "no record schema")
         }
         self.xml = xml
-        guard let validator = xmlSchemaNewValidCtxt(schema) else { throw Diagnostic(file: file, message: "cannot start the schema validator") }
+        guard let validator = xmlSchemaNewValidCtxt(schema) else {
+            throw Diagnostic(file: file, message: "cannot start the schema validator")
+        }
         self.validator = validator
-        xmlSchemaSetValidStructuredErrors(validator, XMLErrorLog.handler, Unmanaged.passUnretained(xml.errors).toOpaque())
+        xmlSchemaSetValidStructuredErrors(
+            validator, XMLErrorLog.handler, Unmanaged.passUnretained(xml.errors).toOpaque())
     }
 
     deinit {
@@ -66,7 +69,9 @@ public final class XMLRecordSource: RecordSource {
             let more = try xml.advance(skippingSubtree: skipSubtree)
             skipSubtree = false
             guard more else {
-                if !sawRoot { throw Diagnostic(file: file, line: 1, message: "the file is empty: expected <audits> or <audit>") }
+                if !sawRoot {
+                    throw Diagnostic(file: file, line: 1, message: "the file is empty: expected <audits> or <audit>")
+                }
                 return stray.isEmpty ? nil : strayEntry(stray)
             }
             let depth = xmlTextReaderDepth(reader)
@@ -77,7 +82,10 @@ public final class XMLRecordSource: RecordSource {
                 if isRecordElement("audit") { return try audit() }
                 guard isRecordElement("audits") else { throw wrongRoot(line) }
                 if let attribute = foreignAttribute() {
-                    stray.append(Diagnostic(file: file, line: line, path: "audits", message: "<audits> takes no attributes, found \"\(attribute)\""))
+                    stray.append(
+                        Diagnostic(
+                            file: file, line: line, path: "audits",
+                            message: "<audits> takes no attributes, found \"\(attribute)\""))
                 }
             case XML_READER_TYPE_ELEMENT where depth == 1 && isRecordElement("audit"):
                 if !stray.isEmpty {
@@ -87,10 +95,16 @@ public final class XMLRecordSource: RecordSource {
                 }
                 return try audit()
             case XML_READER_TYPE_ELEMENT where depth == 1:
-                stray.append(Diagnostic(file: file, line: line, path: "audits", message: "unexpected element <\(name())> in <audits>: only <audit> elements belong here"))
+                stray.append(
+                    Diagnostic(
+                        file: file, line: line, path: "audits",
+                        message: "unexpected element <\(name())> in <audits>: only <audit> elements belong here"))
                 skipSubtree = true
             case XML_READER_TYPE_TEXT where depth == 1:
-                stray.append(Diagnostic(file: file, line: line, path: "audits", message: "unexpected text in <audits>: only <audit> elements belong here"))
+                stray.append(
+                    Diagnostic(
+                        file: file, line: line, path: "audits",
+                        message: "unexpected text in <audits>: only <audit> elements belong here"))
             default:
                 continue
             }
@@ -106,17 +120,26 @@ public final class XMLRecordSource: RecordSource {
         let root = "audit[\(index)]"
         let auditId = element.attribute("id")
         xmlSchemaValidateOneElement(validator, node)
-        var problems = xml.errors.take().map { Diagnostic(file: file, line: $0.line, recordIndex: index, auditId: auditId, path: root, message: $0.message) }
+        var problems = xml.errors.take().map {
+            Diagnostic(file: file, line: $0.line, recordIndex: index, auditId: auditId, path: root, message: $0.message)
+        }
         var builder = XMLRecordBuilder(element)
         let record = builder.build()
         if problems.isEmpty {
-            problems = builder.problems.map { Diagnostic(file: file, line: $0.line, recordIndex: index, auditId: auditId, path: root, message: $0.message) }
+            problems = builder.problems.map {
+                Diagnostic(
+                    file: file, line: $0.line, recordIndex: index, auditId: auditId, path: root, message: $0.message)
+            }
         }
-        return RecordEntry(index: index, root: root, line: element.line, auditId: auditId, record: problems.isEmpty ? record : nil, diagnostics: problems)
+        return RecordEntry(
+            index: index, root: root, line: element.line, auditId: auditId, record: problems.isEmpty ? record : nil,
+            diagnostics: problems)
     }
 
     private func strayEntry(_ diagnostics: [Diagnostic]) -> RecordEntry {
-        RecordEntry(index: index, root: "audits", line: diagnostics.first?.line, auditId: nil, record: nil, diagnostics: diagnostics)
+        RecordEntry(
+            index: index, root: "audits", line: diagnostics.first?.line, auditId: nil, record: nil,
+            diagnostics: diagnostics)
     }
 
     private func isRecordElement(_ name: String) -> Bool {
@@ -137,7 +160,12 @@ public final class XMLRecordSource: RecordSource {
     }
 
     private func wrongRoot(_ line: Int) -> Diagnostic {
-        let namespace = string(xmlTextReaderConstNamespaceUri(reader)).map { " in namespace \($0)" } ?? " in no namespace"
-        return Diagnostic(file: file, line: line, message: "the root element is <\(name())>\(namespace); expected <audits> or <audit> in namespace \(RecordSchema.namespace)")
+        let namespace =
+            string(xmlTextReaderConstNamespaceUri(reader)).map { " in namespace \($0)" } ?? " in no namespace"
+        return Diagnostic(
+            file: file, line: line,
+            message:
+                "the root element is <\(name())>\(namespace); expected <audits> or <audit> in namespace \(RecordSchema.namespace)"
+        )
     }
 }

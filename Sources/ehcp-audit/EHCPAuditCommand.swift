@@ -14,7 +14,10 @@ struct EHCPAuditCommand: ParsableCommand {
             (YAML or JSON, see criteria/ehcp-qa.yaml). Errors go to standard error as \
             FILE:LINE: error: MESSAGE; the exit status is 0 only when everything was valid.
             """,
-        subcommands: [Score.self, Validate.self, Criteria.self, Convert.self, Import.self, Status.self, Population.self, Sample.self, Progress.self, Report.self, Generate.self]
+        subcommands: [
+            Score.self, Validate.self, Criteria.self, Convert.self, Import.self, Status.self, Population.self,
+            Sample.self, Progress.self, Report.self, Generate.self,
+        ]
     )
 
     /// Runs the command, then makes sure everything it wrote reached standard output: a

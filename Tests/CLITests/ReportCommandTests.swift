@@ -1,6 +1,6 @@
 import CLibXML2
-import Foundation
 import EHCPAuditTestSupport
+import Foundation
 import Testing
 
 /// The reports, as the QA lead produces them and the board reads them.
@@ -13,14 +13,21 @@ struct ReportCommandTests {
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("ehcp-reports-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let line = try String(contentsOfFile: CLIRunner.projectRoot.appendingPathComponent("samples/audits-2025-06-late.jsonl").path, encoding: .utf8).split(separator: "\n")[1]
+        let line = try String(
+            contentsOfFile: CLIRunner.projectRoot.appendingPathComponent("samples/audits-2025-06-late.jsonl").path,
+            encoding: .utf8
+        ).split(separator: "\n")[1]
         let edges = ["2025-05-31", "2025-06-01", "2025-06-30", "2025-07-01"].enumerated().map { i, date in
-            line.replacingOccurrences(of: "AUD-2025-06-0009", with: "EDGE-\(i)").replacingOccurrences(of: "\"auditDate\": \"2025-06-23\"", with: "\"auditDate\": \"\(date)\"")
+            line.replacingOccurrences(of: "AUD-2025-06-0009", with: "EDGE-\(i)").replacingOccurrences(
+                of: "\"auditDate\": \"2025-06-23\"", with: "\"auditDate\": \"\(date)\"")
         }
         let path = folder.appendingPathComponent("edges.jsonl").path
         try edges.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
         for arguments in [
-            ["import", "--criteria", "criteria/ehcp-qa.yaml", "samples/audits-2025-06.json", "samples/audits-2025-06-late.jsonl", "samples/AUD-2025-06-0012.json", path],
+            [
+                "import", "--criteria", "criteria/ehcp-qa.yaml", "samples/audits-2025-06.json",
+                "samples/audits-2025-06-late.jsonl", "samples/AUD-2025-06-0012.json", path,
+            ],
             ["population", "import", "--as-of", "2025-06-01", "samples/population-2025-06.csv"],
             ["sample", "--month", "2025-06", "--seed", "board-2025-06"],
         ] {
@@ -57,7 +64,9 @@ struct ReportCommandTests {
         // 0012 (165) and the two June copies of 0009: 7 timed, 5 within 140 days.
         let timeliness = try #require(figures["planTimeliness"] as? [String: Any])
         #expect(timeliness["timed"] as? Int == 7)
-        #expect(((timeliness["within20Weeks"] as? [String: Any])?["share"] as? Double).map { abs($0 - 5.0 / 7) < 0.0001 } == true)
+        #expect(
+            ((timeliness["within20Weeks"] as? [String: Any])?["share"] as? Double).map { abs($0 - 5.0 / 7) < 0.0001 }
+                == true)
         let trend = try #require(figures["trend"] as? [[String: Any]])
         #expect(trend.count == 12)
         #expect(trend.last?["completed"] as? Int == 12)
@@ -76,7 +85,9 @@ struct ReportCommandTests {
         for value in grades.values { if let count = value as? Int { #expect(count == 0 || count >= 5) } }
         for format in ["text", "html", "markdown", "csv", "json"] {
             let text = try report(["monthly", "--month", "2025-06", "--format", format, "--public"]).stdout
-            for staff in ["auditor-0", "cw-", "North-2", "South-1"] { #expect(!text.contains(staff), "\(format) names \(staff)") }
+            for staff in ["auditor-0", "cw-", "North-2", "South-1"] {
+                #expect(!text.contains(staff), "\(format) names \(staff)")
+            }
         }
     }
 
@@ -95,7 +106,12 @@ struct ReportCommandTests {
         let links = html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "")
         #expect(!links.contains("http://"), "nothing is fetched from elsewhere; only the SVG namespace is named")
         #expect(!html.contains("https://") && !html.contains("src="))
-        let document = try #require(html.withCString { htmlReadMemory($0, Int32(strlen($0)), "board.html", "UTF-8", Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)) })
+        let document = try #require(
+            html.withCString {
+                htmlReadMemory(
+                    $0, Int32(strlen($0)), "board.html", "UTF-8",
+                    Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue))
+            })
         defer { xmlFreeDoc(document) }
         var elements: [String: Int] = [:]
         var attributes: [String: [String]] = [:]
@@ -150,9 +166,13 @@ struct ReportCommandTests {
             #expect(run.status == 0, "\(by): \(run.stderr)")
             #expect(run.stdout.contains("Partnership"))
         }
-        let auditors = try report(["learning", "--by", "auditor", "--from", "2025-05", "--to", "2025-06", "--format", "markdown"]).stdout
+        let auditors = try report([
+            "learning", "--by", "auditor", "--from", "2025-05", "--to", "2025-06", "--format", "markdown",
+        ]).stdout
         #expect(auditors.contains("## auditor-07"))
-        #expect(auditors.contains("Furthest below the partnership average") || auditors.contains("No criterion is below the partnership average."))
+        #expect(
+            auditors.contains("Furthest below the partnership average")
+                || auditors.contains("No criterion is below the partnership average."))
         #expect(auditors.contains("March 2025 to April 2025"), "the previous period has the same length")
     }
 }

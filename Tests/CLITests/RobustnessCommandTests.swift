@@ -1,5 +1,5 @@
-import Foundation
 import EHCPAuditTestSupport
+import Foundation
 import Testing
 
 /// Regressions from the adversarial review (issue 13): output files, exit statuses,
@@ -28,7 +28,9 @@ struct RobustnessCommandTests {
         try process.run()
         process.waitUntilExit()
         #expect(process.terminationStatus != 0)
-        #expect(String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).contains("cannot write standard output"))
+        #expect(
+            String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).contains(
+                "cannot write standard output"))
     }
 
     @Test func outputIsNeverWrittenIntoAFolderOrThroughALink() throws {
@@ -54,7 +56,9 @@ struct RobustnessCommandTests {
     }
 
     @Test func anotherApplicationsDatabaseIsLeftUntouched() throws {
-        let import1 = try run(["import", "--db", path("s.sqlite"), "--criteria", criteria, "\(samples)/audits-2025-06.json"])
+        let import1 = try run([
+            "import", "--db", path("s.sqlite"), "--criteria", criteria, "\(samples)/audits-2025-06.json",
+        ])
         #expect(import1.status == 0)
         // A SQLite file of another application: our application id is not in its header.
         var bytes = try Data(contentsOf: URL(fileURLWithPath: path("s.sqlite")))
@@ -68,12 +72,16 @@ struct RobustnessCommandTests {
     }
 
     @Test func aDamagedStoreFailsEveryCommand() throws {
-        #expect(try run(["import", "--db", path("s.sqlite"), "--criteria", criteria, "\(samples)/audits-2025-06.json"]).status == 0)
+        #expect(
+            try run(["import", "--db", path("s.sqlite"), "--criteria", criteria, "\(samples)/audits-2025-06.json"])
+                .status == 0)
         let handle = try #require(FileHandle(forUpdatingAtPath: path("s.sqlite")))
         try handle.seek(toOffset: 16384 * 3 + 100)
         handle.write(Data(repeating: 0xA5, count: 4000))
         try handle.close()
-        for arguments in [["status"], ["report", "monthly", "--month", "2025-06"], ["import", "\(samples)/AUD-2025-06-0012.xml"]] {
+        for arguments in [
+            ["status"], ["report", "monthly", "--month", "2025-06"], ["import", "\(samples)/AUD-2025-06-0012.xml"],
+        ] {
             let result = try run(arguments + ["--db", path("s.sqlite")])
             #expect(result.status != 0, "\(arguments)")
             #expect(result.stderr.contains("damaged"), "\(arguments)")
@@ -85,18 +93,37 @@ struct RobustnessCommandTests {
         try (text + "{\"auditId\":\"broken\"}\n").write(toFile: path("bad.jsonl"), atomically: true, encoding: .utf8)
         let result = try run(["import", "--db", path("s.sqlite"), "--criteria", criteria, path("bad.jsonl")])
         #expect(result.status != 0)
-        #expect(result.stdout.hasPrefix("0 imported, 0 unchanged, 1 refused; nothing was stored from 1 of the 1 files."))
+        #expect(
+            result.stdout.hasPrefix("0 imported, 0 unchanged, 1 refused; nothing was stored from 1 of the 1 files."))
     }
 
     @Test(arguments: [
-        (["sample", "--population", "samples/population-2025-06.csv", "--month", "2025-07", "--seed", "s", "--rate", "-0.1"], "rate must be above 0"),
-        (["sample", "--population", "samples/population-2025-06.csv", "--month", "2025-07", "--seed", "s", "--lookback", "400000000000000000"], "lookback must be from 0 to 1200"),
-        (["generate", "--plans", "10", "--audits", "5", "--seed", "s", "--out", "g", "--months", "100000000000"], "--months must be from 1 to 120"),
-        (["generate", "--plans", "10", "--audits", "5", "--seed", "s", "--out", "g", "--last-month", "0000-01"], "'0000-01' is invalid"),
+        (
+            [
+                "sample", "--population", "samples/population-2025-06.csv", "--month", "2025-07", "--seed", "s",
+                "--rate", "-0.1",
+            ], "rate must be above 0"
+        ),
+        (
+            [
+                "sample", "--population", "samples/population-2025-06.csv", "--month", "2025-07", "--seed", "s",
+                "--lookback", "400000000000000000",
+            ], "lookback must be from 0 to 1200"
+        ),
+        (
+            ["generate", "--plans", "10", "--audits", "5", "--seed", "s", "--out", "g", "--months", "100000000000"],
+            "--months must be from 1 to 120"
+        ),
+        (
+            ["generate", "--plans", "10", "--audits", "5", "--seed", "s", "--out", "g", "--last-month", "0000-01"],
+            "'0000-01' is invalid"
+        ),
         (["report", "monthly", "--month", "2025-00"], "'2025-00' is invalid"),
     ])
     func optionsOutOfRangeAreRefusedWithAMessage(arguments: [String], message: String) throws {
-        let result = try CLIRunner.run(arguments.map { $0.hasPrefix("samples/") ? CLIRunner.projectRoot.appendingPathComponent($0).path : $0 }, in: folder)
+        let result = try CLIRunner.run(
+            arguments.map { $0.hasPrefix("samples/") ? CLIRunner.projectRoot.appendingPathComponent($0).path : $0 },
+            in: folder)
         #expect(result.status != 0)
         #expect(result.stderr.contains(message), "\(result.stderr)")
         #expect(try listing().isEmpty, "nothing is written")
@@ -104,8 +131,11 @@ struct RobustnessCommandTests {
 
     @Test func theSameFrameworkIdAndVersionWithOtherContentIsRefused() throws {
         let text = try String(contentsOfFile: criteria, encoding: .utf8)
-        try text.replacingOccurrences(of: "weight: 3", with: "weight: 4").write(toFile: path("changed.yaml"), atomically: true, encoding: .utf8)
-        let result = try run(["score", "--criteria", criteria, "--criteria", path("changed.yaml"), "\(samples)/audits-2025-06.json"])
+        try text.replacingOccurrences(of: "weight: 3", with: "weight: 4").write(
+            toFile: path("changed.yaml"), atomically: true, encoding: .utf8)
+        let result = try run([
+            "score", "--criteria", criteria, "--criteria", path("changed.yaml"), "\(samples)/audits-2025-06.json",
+        ])
         #expect(result.status != 0 && result.stderr.contains("already loaded with different content"))
     }
 

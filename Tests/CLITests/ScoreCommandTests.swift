@@ -1,5 +1,5 @@
-import Foundation
 import EHCPAuditTestSupport
+import Foundation
 import Testing
 
 struct ScoreCommandTests {
@@ -23,14 +23,20 @@ struct ScoreCommandTests {
         #expect(capped["boundaryGrade"] as? String == "good")
         #expect(capped["grade"] as? String == "requires-improvement")
         #expect((capped["caps"] as? [[String: Any]])?.first?["criterion"] as? String == "F1")
-        let statuses = Set(records.flatMap { ($0["advices"] as? [[String: Any]] ?? []).compactMap { $0["status"] as? String } })
+        let statuses = Set(
+            records.flatMap { ($0["advices"] as? [[String: Any]] ?? []).compactMap { $0["status"] as? String } })
         #expect(statuses == ["received", "no-needs-identified", "blank", "not-received", "not-known"])
-        let late = records.flatMap { ($0["advices"] as? [[String: Any]] ?? []) }.filter { $0["timely"] as? Bool == false }
+        let late = records.flatMap { ($0["advices"] as? [[String: Any]] ?? []) }.filter {
+            $0["timely"] as? Bool == false
+        }
         #expect(!late.isEmpty)
     }
 
     @Test func keepsInputOrderAcrossFiles() throws {
-        let run = try CLIRunner.run(["score", "--criteria", criteria, "--format", "json", "samples/AUD-2025-06-0012.json", "samples/audits-2025-06.json"])
+        let run = try CLIRunner.run([
+            "score", "--criteria", criteria, "--format", "json", "samples/AUD-2025-06-0012.json",
+            "samples/audits-2025-06.json",
+        ])
         let ids = try jsonRecords(run.stdout).compactMap { $0["auditId"] as? String }
         #expect(ids == ["AUD-2025-06-0012"] + (1...7).map { "AUD-2025-06-000\($0)" })
     }
@@ -59,7 +65,10 @@ struct ScoreCommandTests {
         let pattern = try Regex(#"^samples/invalid/[a-z-]+\.jsonl?:\d+: error: "#)
         #expect(errors.allSatisfy { $0.firstMatch(of: pattern) != nil })
         #expect(try jsonRecords(run.stdout).count == 1)
-        #expect(run.stderr.contains("no-needs-advice-rated.json:242: error: record #1 AUD-2025-06-0906 at $.advices[1].judgements[0].rating: advice ADV-2 identified no needs"))
+        #expect(
+            run.stderr.contains(
+                "no-needs-advice-rated.json:242: error: record #1 AUD-2025-06-0906 at $.advices[1].judgements[0].rating: advice ADV-2 identified no needs"
+            ))
         #expect(!run.stderr.contains("Sam Example"))
     }
 
@@ -70,7 +79,9 @@ struct ScoreCommandTests {
     }
 
     @Test func refusesAnInvalidFrameworkBeforeReadingRecords() throws {
-        let run = try CLIRunner.run(["score", "--criteria", "samples/invalid/framework-broken.yaml", "samples/audits-2025-06.json"])
+        let run = try CLIRunner.run([
+            "score", "--criteria", "samples/invalid/framework-broken.yaml", "samples/audits-2025-06.json",
+        ])
         #expect(run.status == 1)
         #expect(run.stdout.isEmpty)
         #expect(run.stderr.contains("samples/invalid/framework-broken.yaml:"))

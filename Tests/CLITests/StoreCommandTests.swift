@@ -1,5 +1,5 @@
-import Foundation
 import EHCPAuditTestSupport
+import Foundation
 import Testing
 
 /// The store through the command line, as the QA lead uses it.
@@ -23,8 +23,11 @@ struct StoreCommandTests {
 
     /// A JSON Lines file of `count` valid audits, copies of a sample under new ids.
     func bigFile(_ name: String, count: Int, prefix: String) throws -> String {
-        let line = try String(contentsOfFile: CLIRunner.projectRoot.appendingPathComponent("samples/audits-2025-06-late.jsonl").path, encoding: .utf8)
-            .split(separator: "\n")[0]
+        let line = try String(
+            contentsOfFile: CLIRunner.projectRoot.appendingPathComponent("samples/audits-2025-06-late.jsonl").path,
+            encoding: .utf8
+        )
+        .split(separator: "\n")[0]
         var text = ""
         text.reserveCapacity(count * (line.count + 8))
         for i in 1...count { text += line.replacingOccurrences(of: "AUD-2025-06-0008", with: "\(prefix)-\(i)") + "\n" }
@@ -34,7 +37,10 @@ struct StoreCommandTests {
     }
 
     @Test func importsIdempotentlyAndReports() throws {
-        let first = try run(["import", "--criteria", "criteria/ehcp-qa.yaml", "samples/audits-2025-06.json", "samples/audits-2025-06-late.jsonl"])
+        let first = try run([
+            "import", "--criteria", "criteria/ehcp-qa.yaml", "samples/audits-2025-06.json",
+            "samples/audits-2025-06-late.jsonl",
+        ])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("11 imported, 0 unchanged, 0 refused."))
         let again = try run(["import", "samples/audits-2025-06.xml"])
@@ -47,10 +53,18 @@ struct StoreCommandTests {
 
     @Test func aFileWithOneInvalidRecordStoresNothingButOtherFilesDo() throws {
         let mixed = folder.appendingPathComponent("mixed.jsonl").path
-        let good = try String(contentsOfFile: CLIRunner.projectRoot.appendingPathComponent("samples/audits-2025-06-late.jsonl").path, encoding: .utf8).split(separator: "\n")
-        let bad = try String(contentsOfFile: CLIRunner.projectRoot.appendingPathComponent("samples/invalid/no-needs-advice-rated.json").path, encoding: .utf8)
-        let badLine = String(data: try JSONSerialization.data(withJSONObject: try JSONSerialization.jsonObject(with: Data(bad.utf8))), encoding: .utf8)!
-        try ([String(good[0]), badLine, String(good[1])].joined(separator: "\n") + "\n").write(toFile: mixed, atomically: true, encoding: .utf8)
+        let good = try String(
+            contentsOfFile: CLIRunner.projectRoot.appendingPathComponent("samples/audits-2025-06-late.jsonl").path,
+            encoding: .utf8
+        ).split(separator: "\n")
+        let bad = try String(
+            contentsOfFile: CLIRunner.projectRoot.appendingPathComponent("samples/invalid/no-needs-advice-rated.json")
+                .path, encoding: .utf8)
+        let badLine = String(
+            data: try JSONSerialization.data(withJSONObject: try JSONSerialization.jsonObject(with: Data(bad.utf8))),
+            encoding: .utf8)!
+        try ([String(good[0]), badLine, String(good[1])].joined(separator: "\n") + "\n").write(
+            toFile: mixed, atomically: true, encoding: .utf8)
         let run = try run(["import", "--criteria", "criteria/ehcp-qa.yaml", mixed, "samples/audits-2025-06.json"])
         #expect(run.status == 1)
         #expect(run.stderr.contains("mixed.jsonl:2: error: record #2 AUD-2025-06-0906"))
@@ -60,8 +74,11 @@ struct StoreCommandTests {
 
     @Test func aChangedAuditNeedsReplace() throws {
         _ = try run(["import", "--criteria", "criteria/ehcp-qa.yaml", "samples/AUD-2025-06-0012.json"])
-        let changed = try String(contentsOfFile: CLIRunner.projectRoot.appendingPathComponent("samples/AUD-2025-06-0012.json").path, encoding: .utf8)
-            .replacingOccurrences(of: "auditor-09", with: "auditor-10")
+        let changed = try String(
+            contentsOfFile: CLIRunner.projectRoot.appendingPathComponent("samples/AUD-2025-06-0012.json").path,
+            encoding: .utf8
+        )
+        .replacingOccurrences(of: "auditor-09", with: "auditor-10")
         let path = folder.appendingPathComponent("changed.json").path
         try changed.write(toFile: path, atomically: true, encoding: .utf8)
         let refused = try run(["import", path])
@@ -110,14 +127,19 @@ struct StoreCommandTests {
     @Test func nothingFromTheSEN2ReturnThatIdentifiesAChildIsStored() throws {
         let run = try run(["population", "import", "--as-of", "2025-06-01", "samples/sen2-2025.xml"])
         #expect(run.status == 0, "\(run.stderr)")
-        let sen2 = try String(contentsOfFile: CLIRunner.projectRoot.appendingPathComponent("samples/sen2-2025.xml").path, encoding: .utf8)
+        let sen2 = try String(
+            contentsOfFile: CLIRunner.projectRoot.appendingPathComponent("samples/sen2-2025.xml").path, encoding: .utf8)
         var secrets = Set<String>()
         for tag in ["Surname", "Forename", "PersonBirthDate", "PostCode", "UPN"] {
-            for part in sen2.components(separatedBy: "<\(tag)>").dropFirst() { secrets.insert(String(part.prefix { $0 != "<" })) }
+            for part in sen2.components(separatedBy: "<\(tag)>").dropFirst() {
+                secrets.insert(String(part.prefix { $0 != "<" }))
+            }
         }
         #expect(secrets.count > 50)
         var stored = Data()
-        for suffix in ["", "-wal", "-shm"] { stored += (try? Data(contentsOf: URL(fileURLWithPath: db + suffix))) ?? Data() }
+        for suffix in ["", "-wal", "-shm"] {
+            stored += (try? Data(contentsOf: URL(fileURLWithPath: db + suffix))) ?? Data()
+        }
         let text = String(decoding: stored, as: UTF8.self)
         for secret in secrets { #expect(!text.contains(secret), "\(secret) is in the store") }
         #expect(!run.stdout.contains(secrets.first!))
@@ -140,18 +162,29 @@ struct StoreCommandTests {
         let sample = try JSONSerialization.jsonObject(with: Data(drawn.stdout.utf8)) as? [String: Any]
         #expect(sample?["target"] as? Int == 13)
         #expect((sample?["selected"] as? [Any])?.count == 13)
-        #expect(try run(["sample", "--month", "2025-06", "--seed", "board"]).status == 0, "the same inputs again are fine")
+        #expect(
+            try run(["sample", "--month", "2025-06", "--seed", "board"]).status == 0, "the same inputs again are fine")
         let other = try run(["sample", "--month", "2025-06", "--seed", "other"])
         #expect(other.status == 1 && other.stderr.contains("--replace"))
         let progress = try run(["progress", "--month", "2025-06", "--format", "json"])
-        let months = (try JSONSerialization.jsonObject(with: Data(progress.stdout.utf8)) as? [String: Any])?["months"] as? [[String: Any]]
+        let months =
+            (try JSONSerialization.jsonObject(with: Data(progress.stdout.utf8)) as? [String: Any])?["months"]
+            as? [[String: Any]]
         #expect(months?.first?["target"] as? Int == 13)
         #expect(months?.first?["completed"] as? Int == 7)
-        #expect(try run(["progress", "--from", "2025-05", "--to", "2025-06", "--format", "csv"]).stdout.split(separator: "\n").count == 3)
+        #expect(
+            try run(["progress", "--from", "2025-05", "--to", "2025-06", "--format", "csv"]).stdout.split(
+                separator: "\n"
+            ).count == 3)
     }
 
     @Test func samplesWithoutAStoreFromAPopulationFile() throws {
-        let run = try CLIRunner.run(["sample", "--population", CLIRunner.projectRoot.appendingPathComponent("samples/population-2025-06.csv").path, "--month", "2025-07", "--seed", "s", "--format", "csv"], in: folder)
+        let run = try CLIRunner.run(
+            [
+                "sample", "--population",
+                CLIRunner.projectRoot.appendingPathComponent("samples/population-2025-06.csv").path, "--month",
+                "2025-07", "--seed", "s", "--format", "csv",
+            ], in: folder)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.hasPrefix("plan_id,stratum,rank\n"))
         #expect(run.stdout.split(separator: "\n").count == 14)

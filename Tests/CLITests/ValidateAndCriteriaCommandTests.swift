@@ -1,5 +1,5 @@
-import Foundation
 import EHCPAuditTestSupport
+import Foundation
 import Testing
 
 struct ValidateAndCriteriaCommandTests {
@@ -19,10 +19,15 @@ struct ValidateAndCriteriaCommandTests {
     }
 
     @Test func validatesRecordsAndSummarises() throws {
-        let valid = try CLIRunner.run(["validate", "--criteria", "criteria/ehcp-qa.yaml", "samples/audits-2025-06.json", "samples/audits-2025-06-late.jsonl"])
+        let valid = try CLIRunner.run([
+            "validate", "--criteria", "criteria/ehcp-qa.yaml", "samples/audits-2025-06.json",
+            "samples/audits-2025-06-late.jsonl",
+        ])
         #expect(valid.status == 0)
         #expect(valid.stdout.contains("11 records valid, 0 refused."))
-        let invalid = try CLIRunner.run(["validate", "--criteria", "criteria/ehcp-qa.yaml", "samples/invalid/na-not-allowed.json"])
+        let invalid = try CLIRunner.run([
+            "validate", "--criteria", "criteria/ehcp-qa.yaml", "samples/invalid/na-not-allowed.json",
+        ])
         #expect(invalid.status == 1)
         #expect(invalid.stderr.hasPrefix("samples/invalid/na-not-allowed.json:47: error: record #1"))
         #expect(invalid.stderr.contains("criterion B1 may not be rated na"))

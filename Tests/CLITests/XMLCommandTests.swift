@@ -1,11 +1,14 @@
-import Foundation
 import EHCPAuditTestSupport
+import Foundation
 import Testing
 
 struct XMLCommandTests {
     let score = ["score", "--criteria", "criteria/ehcp-qa.yaml", "--format", "json"]
 
-    @Test(arguments: [("audits-2025-06.json", "audits-2025-06.xml"), ("audits-2025-06-late.jsonl", "audits-2025-06-late.xml"), ("AUD-2025-06-0012.json", "AUD-2025-06-0012.xml")])
+    @Test(arguments: [
+        ("audits-2025-06.json", "audits-2025-06.xml"), ("audits-2025-06-late.jsonl", "audits-2025-06-late.xml"),
+        ("AUD-2025-06-0012.json", "AUD-2025-06-0012.xml"),
+    ])
     func theSameAuditsScoreByteIdenticallyFromJSONAndXML(_ json: String, _ xml: String) throws {
         let fromJSON = try CLIRunner.run(score + ["samples/\(json)"])
         let fromXML = try CLIRunner.run(score + ["samples/\(xml)"])
@@ -18,9 +21,13 @@ struct XMLCommandTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ehcp-convert-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let xml = folder.appendingPathComponent("a.xml").path, json = folder.appendingPathComponent("a.json").path
-        #expect(try CLIRunner.run(["convert", "--to", "xml", "-o", xml, "samples/audits-2025-06.json", "samples/audits-2025-06-late.jsonl"]).status == 0)
+        #expect(
+            try CLIRunner.run([
+                "convert", "--to", "xml", "-o", xml, "samples/audits-2025-06.json", "samples/audits-2025-06-late.jsonl",
+            ]).status == 0)
         #expect(try CLIRunner.run(["convert", "--to", "json", "-o", json, xml]).status == 0)
-        let original = try CLIRunner.run(score + ["samples/audits-2025-06.json", "samples/audits-2025-06-late.jsonl"]).stdout
+        let original = try CLIRunner.run(score + ["samples/audits-2025-06.json", "samples/audits-2025-06-late.jsonl"])
+            .stdout
         #expect(try CLIRunner.run(score + [xml]).stdout == original)
         #expect(try CLIRunner.run(score + [json]).stdout == original)
         let comments = try String(contentsOfFile: json, encoding: .utf8)
@@ -28,12 +35,17 @@ struct XMLCommandTests {
     }
 
     @Test func convertWritesNoFileWhenARecordIsRefused() throws {
-        let target = FileManager.default.temporaryDirectory.appendingPathComponent("ehcp-convert-\(UUID().uuidString).xml").path
-        let run = try CLIRunner.run(["convert", "--to", "xml", "-o", target, "samples/audits-2025-06.json", "samples/invalid/personal-data.json"])
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "ehcp-convert-\(UUID().uuidString).xml"
+        ).path
+        let run = try CLIRunner.run([
+            "convert", "--to", "xml", "-o", target, "samples/audits-2025-06.json", "samples/invalid/personal-data.json",
+        ])
         #expect(run.status == 1)
         #expect(run.stderr.contains("samples/invalid/personal-data.json:269: error:"))
         #expect(!FileManager.default.fileExists(atPath: target))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path).filter { $0.hasPrefix((target as NSString).lastPathComponent) }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)
+            .filter { $0.hasPrefix((target as NSString).lastPathComponent) }
         #expect(leftovers.isEmpty)
     }
 

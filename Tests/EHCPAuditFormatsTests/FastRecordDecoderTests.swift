@@ -1,7 +1,8 @@
 import EHCPAudit
-import Foundation
 import EHCPAuditTestSupport
+import Foundation
 import Testing
+
 @testable import EHCPAuditFormats
 
 /// The fast path must read every valid record exactly as the general path does, and give
@@ -11,7 +12,9 @@ struct FastRecordDecoderTests {
         var words = WordCache()
         let fast = FastRecordDecoder.decode(Array(text.utf8), firstLine: line, words: &words)
         let log = ProblemLog()
-        let general = (try? JSONParser.parse(Array(text.utf8), firstLine: line)).flatMap { RecordDecoder.decode($0, root: "$", log: log) }
+        let general = (try? JSONParser.parse(Array(text.utf8), firstLine: line)).flatMap {
+            RecordDecoder.decode($0, root: "$", log: log)
+        }
         return (fast, log.problems.isEmpty ? general : nil)
     }
 
@@ -21,14 +24,18 @@ struct FastRecordDecoderTests {
             let data = try Data(contentsOf: URL(fileURLWithPath: Project.root + "/samples/" + name))
             let object = try JSONSerialization.jsonObject(with: data)
             for record in (object as? [Any]) ?? [object] {
-                let pretty = String(decoding: try JSONSerialization.data(withJSONObject: record, options: [.prettyPrinted]), as: UTF8.self)
+                let pretty = String(
+                    decoding: try JSONSerialization.data(withJSONObject: record, options: [.prettyPrinted]),
+                    as: UTF8.self)
                 let (fast, general) = bothWays(pretty, line: 7)
                 #expect(fast != nil)
                 #expect(fast == general)
                 checked += 1
             }
         }
-        for line in try String(contentsOfFile: Project.root + "/samples/audits-2025-06-late.jsonl", encoding: .utf8).split(separator: "\n") {
+        for line in try String(contentsOfFile: Project.root + "/samples/audits-2025-06-late.jsonl", encoding: .utf8)
+            .split(separator: "\n")
+        {
             let (fast, general) = bothWays(String(line))
             #expect(fast != nil && fast == general)
             checked += 1
@@ -41,7 +48,8 @@ struct FastRecordDecoderTests {
     @Test func readsGeneratedRecordsAsTheGeneralPathDoes() throws {
         let plans = SyntheticPopulation(count: 500, seed: "fast", asOf: CalendarDate("2025-01-01")!).plans
         let records = SyntheticAudits(
-            framework: Project.framework, plans: plans, count: 3_000, months: 12, last: YearMonth("2025-06")!, seed: "fast")
+            framework: Project.framework, plans: plans, count: 3_000, months: 12, last: YearMonth("2025-06")!,
+            seed: "fast")
         var checked = 0, fastReads = 0
         for (index, var record) in records.enumerated() {
             if index % 7 == 0, !record.judgements.isEmpty { record.judgements[0].comment = "Said \"no\" \\ twice.\n" }
@@ -49,7 +57,10 @@ struct FastRecordDecoderTests {
             var texts = [compact]
             if index % 10 == 0 {
                 let object = try JSONSerialization.jsonObject(with: Data(compact.utf8))
-                texts.append(String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted]), as: UTF8.self))
+                texts.append(
+                    String(
+                        decoding: try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted]),
+                        as: UTF8.self))
             }
             for text in texts {
                 let (fast, general) = bothWays(text, line: 3)
@@ -63,8 +74,10 @@ struct FastRecordDecoderTests {
     }
 
     @Test(arguments: [
-        #","childName":"x""#, #","auditId":"again""#, #","kind":"spot""#, #","auditDate":"2025-02-30""#, #","plan":{"upn":"1"}"#,
-        #","advices":[{"id":"A","agency":"police","status":"blank"}]"#, #","plan":{"phase":3}"#, #","auditor":null"#, "\u{01}",
+        #","childName":"x""#, #","auditId":"again""#, #","kind":"spot""#, #","auditDate":"2025-02-30""#,
+        #","plan":{"upn":"1"}"#,
+        #","advices":[{"id":"A","agency":"police","status":"blank"}]"#, #","plan":{"phase":3}"#, #","auditor":null"#,
+        "\u{01}",
     ])
     func givesWayOnAnythingUnexpected(_ extra: String) {
         let text = recordJSON("R1", extra: extra)
@@ -72,10 +85,15 @@ struct FastRecordDecoderTests {
     }
 
     @Test func readsOptionalNullsAndEscapesThroughTheGeneralPath() {
-        let withNulls = recordJSON("R1", extra: #","plan":{"locality":null},"advices":[{"id":"A","agency":"health","status":"not-received","received":null}]"#)
+        let withNulls = recordJSON(
+            "R1",
+            extra:
+                #","plan":{"locality":null},"advices":[{"id":"A","agency":"health","status":"not-received","received":null}]"#
+        )
         let (fast, general) = bothWays(withNulls)
         #expect(fast != nil && fast == general)
-        let escaped = recordJSON("R1").replacingOccurrences(of: #""rating":"good"}"#, with: #""rating":"good","comment":"say \"hi\" \u00e9\n"}"#)
+        let escaped = recordJSON("R1").replacingOccurrences(
+            of: #""rating":"good"}"#, with: #""rating":"good","comment":"say \"hi\" \u00e9\n"}"#)
         #expect(bothWays(escaped).fast?.judgements.first?.comment == "say \"hi\" é\n")
         #expect(bothWays(escaped).fast == bothWays(escaped).general)
     }

@@ -1,6 +1,7 @@
 import EHCPAudit
 import EHCPAuditTestSupport
 import Testing
+
 @testable import EHCPAuditFormats
 
 struct FrameworkLoaderTests {
@@ -61,30 +62,45 @@ struct FrameworkLoaderTests {
              "advice":{"deadlineDays":42,"grades":[{"id":"pass","label":"Pass","minPercent":50},{"id":"fail","label":"Fail","minPercent":0}],
                        "criteria":[{"id":"HA1","text":"Needs","action":"Describe needs.","needsDependent":true,"notApplicable":true}]}}
             """
-        #expect(try FrameworkLoader.load(text: json, file: "mini.json") == FrameworkLoader.load(text: Self.yaml, file: "mini.yaml"))
+        #expect(
+            try FrameworkLoader.load(text: json, file: "mini.json")
+                == FrameworkLoader.load(text: Self.yaml, file: "mini.yaml"))
     }
 
     @Test func aBrokenRuleNamesTheFileLineEntryAndRule() {
         let text = Self.yaml.replacingOccurrences(of: "    weight: 1\n", with: "    weight: 0\n")
         let found = diagnostics(text)
-        #expect(found.map(\.description) == ["f.yaml:14: error: at sections[0].weight: section A: weight must be greater than 0 and at most 1000000, found 0"])
+        #expect(
+            found.map(\.description) == [
+                "f.yaml:14: error: at sections[0].weight: section A: weight must be greater than 0 and at most 1000000, found 0"
+            ])
     }
 
     @Test func aRuleInsideACriterionPointsAtTheCriterion() {
-        let text = Self.yaml.replacingOccurrences(of: "cap: { at: poor, grade: fail }", with: "cap: { at: poor, grade: excellent }")
-        #expect(diagnostics(text).map(\.description) == ["f.yaml:19: error: at sections[0].criteria[0].cap: criterion A1: cap.grade \"excellent\" names no grade"])
+        let text = Self.yaml.replacingOccurrences(
+            of: "cap: { at: poor, grade: fail }", with: "cap: { at: poor, grade: excellent }")
+        #expect(
+            diagnostics(text).map(\.description) == [
+                "f.yaml:19: error: at sections[0].criteria[0].cap: criterion A1: cap.grade \"excellent\" names no grade"
+            ])
     }
 
     @Test func aMisspeltKeyIsRefusedNotIgnored() {
         let text = Self.yaml.replacingOccurrences(of: "    weight: 1\n", with: "    wieght: 1\n")
         let found = diagnostics(text).map(\.description)
-        #expect(found.contains("f.yaml:14: error: at sections[0].wieght: unknown field \"wieght\" (allowed here: id, title, weight, criteria)"))
+        #expect(
+            found.contains(
+                "f.yaml:14: error: at sections[0].wieght: unknown field \"wieght\" (allowed here: id, title, weight, criteria)"
+            ))
         #expect(found.contains("f.yaml:12: error: at sections[0].weight: missing required field \"weight\""))
     }
 
     @Test func aWrongTypeIsNamed() {
         let text = Self.yaml.replacingOccurrences(of: "points: 2", with: "points: two")
-        #expect(diagnostics(text).map(\.description) == ["f.yaml:5: error: at scale[0].points: \"points\" must be a number, found a string"])
+        #expect(
+            diagnostics(text).map(\.description) == [
+                "f.yaml:5: error: at scale[0].points: \"points\" must be a number, found a string"
+            ])
     }
 
     @Test func aYAMLSyntaxErrorHasItsLine() {
@@ -98,7 +114,8 @@ struct FrameworkLoaderTests {
         #expect {
             _ = try FrameworkLoader.load(path: "/nonexistent/criteria.yaml")
         } throws: { error in
-            (error as? FrameworkLoadError)?.diagnostics.first?.description.hasPrefix("/nonexistent/criteria.yaml: error: cannot read") == true
+            (error as? FrameworkLoadError)?.diagnostics.first?.description.hasPrefix(
+                "/nonexistent/criteria.yaml: error: cannot read") == true
         }
     }
 
@@ -112,6 +129,9 @@ struct FrameworkLoaderTests {
         #expect(advice.deadlineDays == 42)
         #expect(advice.criteria.contains { $0.needsDependent })
         // C and D: "none" is a gradable answer, so they may not be marked not applicable.
-        #expect(framework.sections.filter { ["C", "D"].contains($0.id) }.flatMap(\.criteria).allSatisfy { !$0.notApplicable })
+        #expect(
+            framework.sections.filter { ["C", "D"].contains($0.id) }.flatMap(\.criteria).allSatisfy {
+                !$0.notApplicable
+            })
     }
 }

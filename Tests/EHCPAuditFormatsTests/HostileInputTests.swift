@@ -1,7 +1,8 @@
 import EHCPAudit
-import Foundation
 import EHCPAuditTestSupport
+import Foundation
 import Testing
+
 @testable import EHCPAuditFormats
 
 /// Regressions from the adversarial review (issue 13): each input here was once accepted
@@ -28,7 +29,9 @@ struct HostileInputTests {
     @Test func aByteOrderMarkIsSkipped() throws {
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
         #expect(try entries("a.json", bom + Array(recordJSON("R1").utf8)).map(\.record?.auditId) == ["R1"])
-        #expect(try entries("a.jsonl", bom + Array((recordJSON("R1") + "\n" + recordJSON("R2")).utf8)).map(\.record?.auditId) == ["R1", "R2"])
+        #expect(
+            try entries("a.jsonl", bom + Array((recordJSON("R1") + "\n" + recordJSON("R2")).utf8)).map(
+                \.record?.auditId) == ["R1", "R2"])
         // Half a mark is no mark: the record is read and refused, never silently dropped.
         let half = try entries("a.jsonl", [0xEF, 0xBB] + Array(recordJSON("R1").utf8))
         #expect(half.count == 1 && half[0].record == nil && !half[0].diagnostics.isEmpty)
@@ -42,7 +45,9 @@ struct HostileInputTests {
         let text = recordJSON("R1", extra: #","comment":"\#(padding)""#) + "\n" + recordJSON("R2") + "\n"
         let read = try entries("big.jsonl", Array(text.utf8))
         #expect(read.count == 2)
-        #expect(read[0].record == nil && messages([read[0]]) == ["record #1 is larger than 4 MiB (4194304 bytes), so it is refused unread"])
+        #expect(
+            read[0].record == nil
+                && messages([read[0]]) == ["record #1 is larger than 4 MiB (4194304 bytes), so it is refused unread"])
         #expect(read[1].record?.auditId == "R2" && read[1].line == 2)
     }
 
@@ -63,7 +68,9 @@ struct HostileInputTests {
 
     @Test func aDuplicateKeyAmongManyIsFound() throws {
         let keys = (0..<20_000).map { #""k\#($0)":1"# }.joined(separator: ",") + #","k7":2"#
-        #expect(throws: JSONSyntaxError(line: 1, message: "duplicate key \"k7\"")) { try JSONParser.parse(Array("{\(keys)}".utf8)) }
+        #expect(throws: JSONSyntaxError(line: 1, message: "duplicate key \"k7\"")) {
+            try JSONParser.parse(Array("{\(keys)}".utf8))
+        }
     }
 
     @Test func yearZeroIsNotADate() throws {
@@ -73,19 +80,29 @@ struct HostileInputTests {
     }
 
     @Test func aYAMLAliasIsRefusedBeforeItExpands() {
-        var lines = ["id: x", "version: \"1\"", "a0: &a0 [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]"]
-        for i in 1..<10 { lines.append("a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 9).joined(separator: ", ") + "]") }
+        var lines = [
+            "id: x", "version: \"1\"",
+            "a0: &a0 [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]",
+        ]
+        for i in 1..<10 {
+            lines.append("a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 9).joined(separator: ", ") + "]")
+        }
         do {
             _ = try FrameworkLoader.load(text: lines.joined(separator: "\n"), file: "bomb.yaml")
             Issue.record("the alias bomb loaded")
         } catch {
-            #expect(error.diagnostics.map(\.description) == ["bomb.yaml:4: error: YAML aliases (*name) are not allowed in frameworks: write the value out"])
+            #expect(
+                error.diagnostics.map(\.description) == [
+                    "bomb.yaml:4: error: YAML aliases (*name) are not allowed in frameworks: write the value out"
+                ])
         }
     }
 
     @Test func frameworkNumbersThatWouldOverflowAreRefused() throws {
         let text = try String(contentsOfFile: Project.root + "/criteria/ehcp-qa.yaml", encoding: .utf8)
-        for (from, to) in [("points: 4", "points: 1.7e308"), ("points: 1", "points: -1.7e308"), ("weight: 3", "weight: 1e308")] {
+        for (from, to) in [
+            ("points: 4", "points: 1.7e308"), ("points: 1", "points: -1.7e308"), ("weight: 3", "weight: 1e308"),
+        ] {
             let changed = text.replacingOccurrences(of: from, with: to)
             #expect(changed != text)
             #expect(throws: FrameworkLoadError.self) { try FrameworkLoader.load(text: changed, file: "f.yaml") }
@@ -104,31 +121,38 @@ struct HostilePopulationTests {
     }
 
     @Test func loneCarriageReturnsAreRefusedNotReadAsOneRow() {
-        #expect(errors("plan_id,phase\rP1,primary\rP2,primary\r") == [
-            "p.csv:1: error: a line ends with a lone carriage return (CR): save the file with LF or CRLF line endings",
-        ])
+        #expect(
+            errors("plan_id,phase\rP1,primary\rP2,primary\r") == [
+                "p.csv:1: error: a line ends with a lone carriage return (CR): save the file with LF or CRLF line endings"
+            ])
     }
 
     @Test func aHeaderWithoutPlansIsRefused() {
-        #expect(errors("plan_id,phase\n") == ["p.csv:1: error: the file has a header row but no plans: a population needs at least one open plan"])
+        #expect(
+            errors("plan_id,phase\n") == [
+                "p.csv:1: error: the file has a header row but no plans: a population needs at least one open plan"
+            ])
     }
 
     @Test func phaseAndPrimaryNeedComeFromTheirWordLists() {
-        #expect(errors("plan_id,phase,primary_need\nP1,primary,ASD\nP2,Primary,ASD\nP3,primary,autism\n") == [
-            "p.csv:3: error: at phase: phase \"Primary\" is not one of early-years, post-16, post-19, primary, secondary",
-            "p.csv:4: error: at primary_need: primary_need \"autism\" is not one of ASD, DS, HI, MLD, MSI, OTH, PD, PMLD, SEMH, SLCN, SLD, SPLD, VI",
-        ])
+        #expect(
+            errors("plan_id,phase,primary_need\nP1,primary,ASD\nP2,Primary,ASD\nP3,primary,autism\n") == [
+                "p.csv:3: error: at phase: phase \"Primary\" is not one of early-years, post-16, post-19, primary, secondary",
+                "p.csv:4: error: at primary_need: primary_need \"autism\" is not one of ASD, DS, HI, MLD, MSI, OTH, PD, PMLD, SEMH, SLCN, SLD, SPLD, VI",
+            ])
     }
 
     @Test func invalidUTF8AndControlCharactersAreRefused() {
         var bytes = Array("plan_id\nP1\n".utf8)
         bytes.insert(0xC3, at: 9)
         #expect(throws: PopulationCSVError.self) { try PopulationCSV.read(bytes: bytes, name: "p.csv") { _ in } }
-        #expect(errors("plan_id\nP\u{0}1\n") == ["p.csv:2: error: at plan_id: plan_id holds the control character U+0000"])
+        #expect(
+            errors("plan_id\nP\u{0}1\n") == ["p.csv:2: error: at plan_id: plan_id holds the control character U+0000"])
     }
 
     @Test func aRowOverTheLimitIsRefused() {
-        let found = errors("plan_id,team\nP1,\"" + String(repeating: "x", count: InputLimits.largestRecord + 1) + "\"\n")
+        let found = errors(
+            "plan_id,team\nP1,\"" + String(repeating: "x", count: InputLimits.largestRecord + 1) + "\"\n")
         #expect(found == ["p.csv:2: error: the row starting here is longer than 4 MiB (4194304 bytes)"])
     }
 }

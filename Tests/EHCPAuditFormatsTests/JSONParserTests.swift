@@ -1,5 +1,6 @@
 import EHCPAuditTestSupport
 import Testing
+
 @testable import EHCPAuditFormats
 
 struct JSONParserTests {
@@ -21,12 +22,18 @@ struct JSONParserTests {
 
     @Test func decodesEscapesAndUnicode() throws {
         let node = try parse(#""a\"b\\c\/d\n\u00e9\ud83d\ude00 é""#)
-        guard case .string(let text) = node.value else { Issue.record("expected a string"); return }
+        guard case .string(let text) = node.value else {
+            Issue.record("expected a string")
+            return
+        }
         #expect(text == "a\"b\\c/d\né😀 é")
     }
 
     @Test func readsNumbersWithTheirText() throws {
-        guard case .number(let value, let text) = try parse("-12.5e1").value else { Issue.record("expected a number"); return }
+        guard case .number(let value, let text) = try parse("-12.5e1").value else {
+            Issue.record("expected a number")
+            return
+        }
         #expect(value == -125)
         #expect(text == "-12.5e1")
     }

@@ -1,6 +1,7 @@
 import EHCPAudit
 import EHCPAuditTestSupport
 import Testing
+
 @testable import EHCPAuditFormats
 
 /// A minimal record as one line of JSON; `extra` is spliced in before the closing brace.
@@ -46,12 +47,16 @@ struct JSONRecordSourceTests {
         let read = try entries("b.ndjson", recordJSON("R1") + "\n{\"auditId\": \n" + recordJSON("R3") + "\n")
         #expect(read.count == 3)
         #expect(read[1].record == nil)
-        #expect(read[1].diagnostics.map(\.description) == ["b.ndjson:2: error: record #2: invalid JSON: unexpected end of input, expected a value"])
+        #expect(
+            read[1].diagnostics.map(\.description) == [
+                "b.ndjson:2: error: record #2: invalid JSON: unexpected end of input, expected a value"
+            ])
         #expect(read[2].record?.auditId == "R3")
     }
 
     @Test func aBrokenArrayElementIsReportedAndReadingGoesOn() throws {
-        let read = try entries("c.json", "[" + recordJSON("R1") + ",\n{\"auditId\": \"R2\" \"planId\": 1},\n" + recordJSON("R3") + "]")
+        let read = try entries(
+            "c.json", "[" + recordJSON("R1") + ",\n{\"auditId\": \"R2\" \"planId\": 1},\n" + recordJSON("R3") + "]")
         #expect(read.map(\.record?.auditId) == ["R1", nil, "R3"])
         #expect(read[1].diagnostics.first?.line == 2)
     }
@@ -84,7 +89,10 @@ struct JSONRecordSourceTests {
     @Test func readsAcrossChunkBoundaries() throws {
         // More than two 1 MiB chunks, with records split across the boundaries.
         let count = 12_000
-        let text = "[\n" + (1...count).map { recordJSON("R\($0)", extra: #","plan":{"team":"T-\#($0)"}"#) }.joined(separator: ",\n") + "\n]"
+        let text =
+            "[\n"
+            + (1...count).map { recordJSON("R\($0)", extra: #","plan":{"team":"T-\#($0)"}"#) }.joined(separator: ",\n")
+            + "\n]"
         #expect(text.utf8.count > 2 * ByteReader.chunkSize)
         let read = try entries("big.json", text)
         #expect(read.count == count)

@@ -1,6 +1,7 @@
-import Foundation
 import EHCPAuditTestSupport
+import Foundation
 import Testing
+
 @testable import EHCPAuditFormats
 
 struct JSONWriterTests {

@@ -2,6 +2,7 @@ import EHCPAudit
 import EHCPAuditSampling
 import EHCPAuditTestSupport
 import Testing
+
 @testable import EHCPAuditFormats
 
 struct PopulationCSVTests {
@@ -19,11 +20,15 @@ struct PopulationCSVTests {
     }
 
     @Test func readsColumnsInAnyOrderIgnoringExtras() throws {
-        let plans = try read("\u{FEFF}last_audited,Plan_ID,extra,locality,phase\r\n2024-05-01,P1,x,North,primary\r\n,P2,y,\"South, East\",\n")
-        #expect(plans == [
-            PopulationPlan(planId: "P1", locality: "North", phase: "primary", lastAudited: CalendarDate("2024-05-01")),
-            PopulationPlan(planId: "P2", locality: "South, East"),
-        ])
+        let plans = try read(
+            "\u{FEFF}last_audited,Plan_ID,extra,locality,phase\r\n2024-05-01,P1,x,North,primary\r\n,P2,y,\"South, East\",\n"
+        )
+        #expect(
+            plans == [
+                PopulationPlan(
+                    planId: "P1", locality: "North", phase: "primary", lastAudited: CalendarDate("2024-05-01")),
+                PopulationPlan(planId: "P2", locality: "South, East"),
+            ])
     }
 
     @Test func quotedFieldsMayHoldQuotesAndCommas() throws {
@@ -32,21 +37,29 @@ struct PopulationCSVTests {
     }
 
     @Test func aLineBreakInsideAQuotedWordIsRefusedWithItsLine() {
-        #expect(errors("plan_id,team\nP1,\"North\nteam\"\nP2,B\n") == ["p.csv:2: error: at team: team holds the control character U+000A"])
+        #expect(
+            errors("plan_id,team\nP1,\"North\nteam\"\nP2,B\n") == [
+                "p.csv:2: error: at team: team holds the control character U+000A"
+            ])
     }
 
     @Test func everyErrorNamesItsLine() {
-        let found = errors("plan_id,plan_start\nP1,2024-01-01\nP2,2024-02-30\nP1,2024-03-01\n,2024-01-01\nP3,\"2024-01-01\n")
-        #expect(found == [
-            "p.csv:3: error: at plan_start: plan_start \"2024-02-30\" is not an ISO date YYYY-MM-DD that exists",
-            "p.csv:4: error: at plan_id: duplicate plan_id P1 (first on line 2)",
-            "p.csv:5: error: at plan_id: plan_id is empty",
-            "p.csv:6: error: unterminated quoted field in the row starting here",
-        ])
+        let found = errors(
+            "plan_id,plan_start\nP1,2024-01-01\nP2,2024-02-30\nP1,2024-03-01\n,2024-01-01\nP3,\"2024-01-01\n")
+        #expect(
+            found == [
+                "p.csv:3: error: at plan_start: plan_start \"2024-02-30\" is not an ISO date YYYY-MM-DD that exists",
+                "p.csv:4: error: at plan_id: duplicate plan_id P1 (first on line 2)",
+                "p.csv:5: error: at plan_id: plan_id is empty",
+                "p.csv:6: error: unterminated quoted field in the row starting here",
+            ])
     }
 
     @Test func aMissingRequiredColumnOrEmptyFileIsRefused() {
-        #expect(errors("locality,phase\nNorth,primary\n") == ["p.csv:1: error: missing required column plan_id (found: locality, phase)"])
+        #expect(
+            errors("locality,phase\nNorth,primary\n") == [
+                "p.csv:1: error: missing required column plan_id (found: locality, phase)"
+            ])
         #expect(errors("") == ["p.csv:1: error: the file is empty: expected a header row with plan_id"])
     }
 

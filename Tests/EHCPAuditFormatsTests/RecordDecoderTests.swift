@@ -1,6 +1,7 @@
 import EHCPAudit
 import EHCPAuditTestSupport
 import Testing
+
 @testable import EHCPAuditFormats
 
 struct RecordDecoderTests {
@@ -21,7 +22,8 @@ struct RecordDecoderTests {
             """
         let record = try #require(try entry(text).record)
         #expect(record.kind == .multiAgency && record.status == .draft)
-        #expect(record.plan.phase == .post16 && record.plan.primaryNeed == .slcn && record.plan.planType == .annualReview)
+        #expect(
+            record.plan.phase == .post16 && record.plan.primaryNeed == .slcn && record.plan.planType == .annualReview)
         #expect(record.plan.requestDate == CalendarDate("2025-01-10"))
         #expect(record.judgements[0].comment == "Own words." && record.judgements[1].rating == "na")
         #expect(record.judgements.map(\.line) == [5, 5])
@@ -41,7 +43,8 @@ struct RecordDecoderTests {
     }
 
     @Test func namesTheFieldAndPathOfEveryTypeOrValueError() throws {
-        let text = #"{"auditId":"AUD-3","planId":7,"framework":{"id":"x"},"auditDate":"2025-02-30","kind":"spot","status":"final","judgements":[{"criterion":"A1"},"good"],"advices":[{"id":"ADV-1","agency":"police","status":"received","judgements":[]}]}"#
+        let text =
+            #"{"auditId":"AUD-3","planId":7,"framework":{"id":"x"},"auditDate":"2025-02-30","kind":"spot","status":"final","judgements":[{"criterion":"A1"},"good"],"advices":[{"id":"ADV-1","agency":"police","status":"received","judgements":[]}]}"#
         let read = try entry(text)
         #expect(read.record == nil)
         let found = Set(read.diagnostics.map { "\($0.path!): \($0.message)" })
@@ -61,6 +64,9 @@ struct RecordDecoderTests {
 
     @Test func aRecordMustBeAnObject() throws {
         let read = try entry("[1]")
-        #expect(read.diagnostics.map(\.description) == ["r.json:1: error: record #1 at $[0]: expected an object, found a number"])
+        #expect(
+            read.diagnostics.map(\.description) == [
+                "r.json:1: error: record #1 at $[0]: expected an object, found a number"
+            ])
     }
 }

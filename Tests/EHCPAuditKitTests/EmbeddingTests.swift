@@ -29,24 +29,29 @@ struct EmbeddingTests {
         let store = try temporaryStore()
         try store.addFramework(text: frameworkYAML, file: "ehcp-qa.yaml", at: time)
         func upload() throws -> AuditStore.ImportSummary {
-            let source = try RecordReader.source(bytes: body, name: "POST /api/audits", contentType: "application/json; charset=utf-8")
+            let source = try RecordReader.source(
+                bytes: body, name: "POST /api/audits", contentType: "application/json; charset=utf-8")
             return try store.importRecords(from: source, scoringWith: try store.frameworkCatalog(), at: time)
         }
         let first = try upload()
         let samples = try scoredSamples().count
         #expect(first.committed && first.imported == samples)
         let again = try upload()
-        #expect(again.committed && again.imported == 0 && again.unchanged == first.imported, "the same body twice changes nothing")
+        #expect(
+            again.committed && again.imported == 0 && again.unchanged == first.imported,
+            "the same body twice changes nothing")
         #expect(try store.status().audits == first.imported)
     }
 
     @Test func aBadBodyStoresNothingAndSaysWhereWhy() throws {
         let store = try temporaryStore()
         try store.addFramework(text: frameworkYAML, file: "ehcp-qa.yaml", at: time)
-        let bad = try String(contentsOfFile: Project.path("samples/invalid/no-needs-advice-rated.json"), encoding: .utf8)
+        let bad = try String(
+            contentsOfFile: Project.path("samples/invalid/no-needs-advice-rated.json"), encoding: .utf8)
         let source = try RecordReader.source(bytes: Array(bad.utf8), name: "request", contentType: "application/json")
         var messages: [Diagnostic] = []
-        let summary = try store.importRecords(from: source, scoringWith: try store.frameworkCatalog(), at: time) { event in
+        let summary = try store.importRecords(from: source, scoringWith: try store.frameworkCatalog(), at: time) {
+            event in
             if case .refused(let diagnostics) = event { messages += diagnostics }
         }
         #expect(!summary.committed && summary.refused == 1 && summary.noNeedsRefusals == 1)

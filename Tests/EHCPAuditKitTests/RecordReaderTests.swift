@@ -15,7 +15,9 @@ struct RecordReaderTests {
     @Test(arguments: ["text/plain", "", "application/octet-stream", "multipart/form-data"])
     func refusesOtherContentTypes(_ type: String) {
         #expect(RecordReader.Format(contentType: type) == nil)
-        #expect(throws: Diagnostic.self) { try RecordReader.source(bytes: Array("{}".utf8), name: "body.json", contentType: type) }
+        #expect(throws: Diagnostic.self) {
+            try RecordReader.source(bytes: Array("{}".utf8), name: "body.json", contentType: type)
+        }
     }
 
     @Test(arguments: [("a.json", RecordReader.Format.json), ("b.JSONL", .json), ("c.ndjson", .json), ("d.xml", .xml)])
@@ -24,14 +26,18 @@ struct RecordReaderTests {
     }
 
     @Test func anUnknownExtensionIsNamed() {
-        #expect(throws: Diagnostic(file: "notes.md", message: "unsupported file type \".md\": expected .json, .jsonl, .ndjson or .xml")) {
+        #expect(
+            throws: Diagnostic(
+                file: "notes.md", message: "unsupported file type \".md\": expected .json, .jsonl, .ndjson or .xml")
+        ) {
             try RecordReader.source(path: "notes.md")
         }
     }
 
     @Test func theContentTypeWinsOverTheName() throws {
         let xml = try String(contentsOfFile: Project.path("samples/audits-2025-06.xml"), encoding: .utf8)
-        let source = try RecordReader.source(bytes: Array(xml.utf8), name: "upload.json", contentType: "application/xml")
+        let source = try RecordReader.source(
+            bytes: Array(xml.utf8), name: "upload.json", contentType: "application/xml")
         var count = 0
         while let entry = try source.next() {
             #expect(entry.diagnostics.isEmpty)

@@ -1,46 +1,48 @@
 import EHCPAudit
 import EHCPAuditFormats
-import Foundation
 import EHCPAuditTestSupport
+import Foundation
 import Testing
+
 @testable import EHCPAuditReports
 
 /// Renders the score of one small record whose numbers are worked out by hand.
 struct ScoreRenderingTests {
-    static let framework = try! FrameworkLoader.load(text: """
-        id: mini
-        version: "1"
-        title: Mini framework
-        scale:
-          - { id: outstanding, label: Outstanding, points: 4 }
-          - { id: good, label: Good, points: 3 }
-          - { id: requires-improvement, label: Requires improvement, points: 2 }
-          - { id: inadequate, label: Inadequate, points: 1 }
-        actionBelow: good
-        grades:
-          - { id: good, label: Good, minPercent: 50 }
-          - { id: requires-improvement, label: Requires improvement, minPercent: 20 }
-          - { id: inadequate, label: Inadequate, minPercent: 0 }
-        sections:
-          - id: A
-            title: Views
-            weight: 1
-            criteria:
-              - { id: A1, text: Own words, action: "Use the child's own words, \\"first person\\".", notApplicable: true }
-          - id: F
-            title: Provision
-            weight: 3
-            criteria:
-              - { id: F1, text: Quantified, action: Quantify provision., cap: { at: inadequate, grade: requires-improvement } }
-              - { id: F2, text: Tied to needs, action: Tie provision to needs. }
-        advice:
-          deadlineDays: 42
-          grades:
-            - { id: good, label: Good, minPercent: 50 }
-            - { id: inadequate, label: Inadequate, minPercent: 0 }
-          criteria:
-            - { id: HA1, text: Needs, action: Describe needs., needsDependent: true }
-        """, file: "mini.yaml")
+    static let framework = try! FrameworkLoader.load(
+        text: """
+            id: mini
+            version: "1"
+            title: Mini framework
+            scale:
+              - { id: outstanding, label: Outstanding, points: 4 }
+              - { id: good, label: Good, points: 3 }
+              - { id: requires-improvement, label: Requires improvement, points: 2 }
+              - { id: inadequate, label: Inadequate, points: 1 }
+            actionBelow: good
+            grades:
+              - { id: good, label: Good, minPercent: 50 }
+              - { id: requires-improvement, label: Requires improvement, minPercent: 20 }
+              - { id: inadequate, label: Inadequate, minPercent: 0 }
+            sections:
+              - id: A
+                title: Views
+                weight: 1
+                criteria:
+                  - { id: A1, text: Own words, action: "Use the child's own words, \\"first person\\".", notApplicable: true }
+              - id: F
+                title: Provision
+                weight: 3
+                criteria:
+                  - { id: F1, text: Quantified, action: Quantify provision., cap: { at: inadequate, grade: requires-improvement } }
+                  - { id: F2, text: Tied to needs, action: Tie provision to needs. }
+            advice:
+              deadlineDays: 42
+              grades:
+                - { id: good, label: Good, minPercent: 50 }
+                - { id: inadequate, label: Inadequate, minPercent: 0 }
+              criteria:
+                - { id: HA1, text: Needs, action: Describe needs., needsDependent: true }
+            """, file: "mini.yaml")
 
     static let result: AuditResult = {
         let record = AuditRecord(
@@ -51,8 +53,10 @@ struct ScoreRenderingTests {
                 Judgement(criterion: "F2", rating: "outstanding"),
             ],
             advices: [
-                Advice(id: "ADV-1", agency: .health, provider: "Trust", requested: CalendarDate("2025-02-01"), received: CalendarDate("2025-03-20"),
-                       status: .received, judgements: [Judgement(criterion: "HA1", rating: "good")]),
+                Advice(
+                    id: "ADV-1", agency: .health, provider: "Trust", requested: CalendarDate("2025-02-01"),
+                    received: CalendarDate("2025-03-20"),
+                    status: .received, judgements: [Judgement(criterion: "HA1", rating: "good")]),
                 Advice(id: "ADV-2", agency: .socialCare, status: .notKnown),
             ]
         )
@@ -62,7 +66,8 @@ struct ScoreRenderingTests {
     @Test func jsonFollowsScoringSection5() throws {
         // A 100; F (0 * 1 + 100) / 2 = 50; overall (100 + 3 * 50) / 4 = 62.5 -> Good, capped by F1.
         // F1 gain = (3/4)(1/2)(66.67 - 0) = 25. Advice: 66.67, 47 days, late.
-        let expected = #"{"auditId":"AUD-1","planId":"P1","framework":{"id":"mini","version":"1"},"percent":62.5,"boundaryGrade":"good","grade":"requires-improvement","caps":[{"criterion":"F1","grade":"requires-improvement"}],"sections":[{"id":"A","percent":100,"grade":"good"},{"id":"F","percent":50,"grade":"good"}],"actions":[{"criterion":"F1","section":"F","rating":"inadequate","gain":25,"text":"Quantify provision."}],"advices":[{"id":"ADV-1","status":"received","percent":66.67,"grade":"good","days":47,"timely":false},{"id":"ADV-2","status":"not-known","percent":null,"grade":null,"days":null,"timely":null}]}"#
+        let expected =
+            #"{"auditId":"AUD-1","planId":"P1","framework":{"id":"mini","version":"1"},"percent":62.5,"boundaryGrade":"good","grade":"requires-improvement","caps":[{"criterion":"F1","grade":"requires-improvement"}],"sections":[{"id":"A","percent":100,"grade":"good"},{"id":"F","percent":50,"grade":"good"}],"actions":[{"criterion":"F1","section":"F","rating":"inadequate","gain":25,"text":"Quantify provision."}],"advices":[{"id":"ADV-1","status":"received","percent":66.67,"grade":"good","days":47,"timely":false},{"id":"ADV-2","status":"not-known","percent":null,"grade":null,"days":null,"timely":null}]}"#
         #expect(ScoreJSON.record(Self.result) == expected)
         let document = ScoreJSON.header + ScoreJSON.record(Self.result) + ScoreJSON.footer
         #expect(try JSONSerialization.jsonObject(with: Data(document.utf8)) is [String: Any])
@@ -71,7 +76,8 @@ struct ScoreRenderingTests {
     @Test func csvHasOneRowPerRecordAndAColumnPerSection() {
         let csv = ScoreCSV(frameworks: [Self.framework])
         #expect(csv.header == "auditId,planId,percent,grade,boundaryGrade,caps,actions,A,F")
-        #expect(csv.row(Self.result) == "AUD-1,P1,62.50,requires-improvement,good,F1:requires-improvement,1,100.00,50.00")
+        #expect(
+            csv.row(Self.result) == "AUD-1,P1,62.50,requires-improvement,good,F1:requires-improvement,1,100.00,50.00")
     }
 
     @Test func textExplainsTheGradeCapsAndActionsInWords() {

@@ -1,15 +1,24 @@
 import EHCPAudit
 import EHCPAuditTestSupport
 import Testing
+
 @testable import EHCPAuditSampling
 
 struct SampleDrawTests {
-    func parameters(_ month: String = "2025-07", seed: String = "seed", rate: Double = 0.05, strata: [StratumKey] = [.locality, .phase], lookback: Int = 12) -> SampleParameters {
+    func parameters(
+        _ month: String = "2025-07", seed: String = "seed", rate: Double = 0.05,
+        strata: [StratumKey] = [.locality, .phase], lookback: Int = 12
+    ) -> SampleParameters {
         try! SampleParameters(month: YearMonth(month)!, seed: seed, rate: rate, strata: strata, lookback: lookback)
     }
 
-    func plans(_ count: Int, locality: String = "North", phase: String = "primary", prefix: String = "P", lastAudited: CalendarDate? = nil) -> [PopulationPlan] {
-        (1...count).map { PopulationPlan(planId: "\(prefix)\($0)", locality: locality, phase: phase, lastAudited: lastAudited) }
+    func plans(
+        _ count: Int, locality: String = "North", phase: String = "primary", prefix: String = "P",
+        lastAudited: CalendarDate? = nil
+    ) -> [PopulationPlan] {
+        (1...count).map {
+            PopulationPlan(planId: "\(prefix)\($0)", locality: locality, phase: phase, lastAudited: lastAudited)
+        }
     }
 
     @Test func theTargetIsRoundedUpButNotPastFloatingPointNoise() throws {
@@ -22,8 +31,12 @@ struct SampleDrawTests {
 
     @Test func theRankIsTheSHA256OfSeedMonthAndPlan() {
         // Computed independently: sha256("Sëed ☃:2025-07:P0001") and sha256("board-2025-07:2025-07:P0003171").
-        #expect(SampleDraw.rank("P0001", parameters(seed: "Sëed ☃")) == "43e1a01fd373d51949b4e56b01ea7e37b3088cb8fee3fbe3414788ec32187e59")
-        #expect(SampleDraw.rank("P0003171", parameters(seed: "board-2025-07")) == "c28a242ba284e7273ec4277f1772d6f6876a495c8f9505fdcc967cfa8f1713a6")
+        #expect(
+            SampleDraw.rank("P0001", parameters(seed: "Sëed ☃"))
+                == "43e1a01fd373d51949b4e56b01ea7e37b3088cb8fee3fbe3414788ec32187e59")
+        #expect(
+            SampleDraw.rank("P0003171", parameters(seed: "board-2025-07"))
+                == "c28a242ba284e7273ec4277f1772d6f6876a495c8f9505fdcc967cfa8f1713a6")
     }
 
     @Test func theLookBackWindowStartsOnTheFirstDayOfTheMonthLMonthsBefore() throws {
@@ -42,8 +55,12 @@ struct SampleDrawTests {
     }
 
     @Test func storedAuditsCountWhenLaterThanTheFile() throws {
-        let population = [PopulationPlan(planId: "A", lastAudited: CalendarDate("2023-01-01")), PopulationPlan(planId: "B")]
-        let sample = try SampleDraw.draw(population, parameters: parameters(rate: 0.5), lastAudits: ["A": CalendarDate("2025-01-01")!, "B": CalendarDate("2020-01-01")!])
+        let population = [
+            PopulationPlan(planId: "A", lastAudited: CalendarDate("2023-01-01")), PopulationPlan(planId: "B"),
+        ]
+        let sample = try SampleDraw.draw(
+            population, parameters: parameters(rate: 0.5),
+            lastAudits: ["A": CalendarDate("2025-01-01")!, "B": CalendarDate("2020-01-01")!])
         #expect(sample.eligible == 1)
         #expect(sample.selected.map(\.planId) == ["B"])
     }
@@ -51,7 +68,8 @@ struct SampleDrawTests {
     @Test func quotasUseTheLargestRemainderWithTiesToTheEarlierStratum() throws {
         // T = 9 over A 23, B 13, C 9 (E = 45): 207/45 = 4 r 27, 117/45 = 2 r 27, 81/45 = 1 r 36.
         // Two places left: C (36), then A before B on the tie at 27.
-        let population = plans(23, locality: "A") + plans(13, locality: "B", prefix: "Q") + plans(9, locality: "C", prefix: "R")
+        let population =
+            plans(23, locality: "A") + plans(13, locality: "B", prefix: "Q") + plans(9, locality: "C", prefix: "R")
         let sample = try SampleDraw.draw(population, parameters: parameters(rate: 0.2, strata: [.locality]))
         #expect(sample.target == 9)
         #expect(sample.strata.map(\.stratum) == ["A", "B", "C"])
@@ -69,20 +87,28 @@ struct SampleDrawTests {
             let chosen = sample.selected.filter { $0.stratum == stratum }.map(\.rank)
             #expect(chosen == Array(members.prefix(3)))
         }
-        #expect(sample.selected.map(\.stratum) == Array(repeating: "North", count: 3) + Array(repeating: "South", count: 3))
+        #expect(
+            sample.selected.map(\.stratum) == Array(repeating: "North", count: 3) + Array(repeating: "South", count: 3))
     }
 
     @Test func strataAreOrderedByBytesNotByUnicodeEquivalence() throws {
         // "é" precomposed (C3 A9) and "e" + combining acute (65 CC 81) are equal to Swift's
         // String comparison but different strata, in byte order.
-        let population = plans(10, locality: "\u{E9}") + plans(10, locality: "e\u{301}", prefix: "Q") + plans(10, locality: "Z", prefix: "R")
+        let population =
+            plans(10, locality: "\u{E9}") + plans(10, locality: "e\u{301}", prefix: "Q")
+            + plans(10, locality: "Z", prefix: "R")
         let sample = try SampleDraw.draw(population, parameters: parameters(rate: 0.3, strata: [.locality]))
-        #expect(sample.strata.map { Array($0.stratum.utf8) } == [Array("Z".utf8), Array("e\u{301}".utf8), Array("\u{E9}".utf8)])
+        #expect(
+            sample.strata.map { Array($0.stratum.utf8) } == [
+                Array("Z".utf8), Array("e\u{301}".utf8), Array("\u{E9}".utf8),
+            ])
         #expect(sample.strata.map(\.quota) == [3, 3, 3])
     }
 
     @Test func aMissingValueIsTheEmptyStringAndJoinedWithBars() throws {
-        let population = [PopulationPlan(planId: "A", phase: "primary"), PopulationPlan(planId: "B", locality: "North")]
+        let population = [
+            PopulationPlan(planId: "A", phase: "primary"), PopulationPlan(planId: "B", locality: "North"),
+        ]
         let sample = try SampleDraw.draw(population, parameters: parameters(rate: 1))
         #expect(sample.strata.map(\.stratum) == ["North|", "|primary"])
     }
@@ -117,7 +143,9 @@ struct SampleDrawTests {
         let first = try SampleDraw.draw(population, parameters: parameters(rate: 0.15))
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<5 {
-            #expect(try SampleDraw.draw(population.shuffled(using: &generator), parameters: parameters(rate: 0.15)) == first)
+            #expect(
+                try SampleDraw.draw(population.shuffled(using: &generator), parameters: parameters(rate: 0.15)) == first
+            )
         }
     }
 
@@ -134,7 +162,9 @@ struct SampleDrawTests {
             try SampleDraw.draw(plans(2) + plans(1), parameters: parameters())
         }
         #expect(throws: SampleError.self) { try SampleParameters(month: YearMonth("2025-07")!, seed: "s", rate: 0) }
-        #expect(throws: SampleError.self) { try SampleParameters(month: YearMonth("2025-07")!, seed: "s", lookback: -1) }
+        #expect(throws: SampleError.self) {
+            try SampleParameters(month: YearMonth("2025-07")!, seed: "s", lookback: -1)
+        }
         #expect(throws: Never.self) { try StratumKey.list("locality,primary_need").get() }
         #expect(throws: SampleError.self) { try StratumKey.list("locality,postcode").get() }
     }

@@ -1,14 +1,18 @@
 import EHCPAudit
 import EHCPAuditSampling
-import Foundation
 import EHCPAuditTestSupport
+import Foundation
 import Testing
+
 @testable import EHCPAuditStore
 
 struct AuditStoreTests {
     @Test func migratesFromEmptyAndOpensAgain() throws {
         let store = try temporaryStore()
-        #expect(try store.status() == AuditStore.Status(audits: 0, frameworks: 0, populations: 0, samples: 0, imports: 0, latestMonth: nil))
+        #expect(
+            try store.status()
+                == AuditStore.Status(audits: 0, frameworks: 0, populations: 0, samples: 0, imports: 0, latestMonth: nil)
+        )
         let again = try AuditStore(path: store.path)
         #expect(try again.status().audits == 0)
     }
@@ -33,7 +37,11 @@ struct AuditStoreTests {
         let summary = try store.importFile("a.json", at: "t", replace: false) { session in
             for (i, (record, result)) in records.enumerated() {
                 if i == 3 {
-                    session.refuse([AuditStore.Refusal(auditId: "X", criterion: "AD1", rule: .noNeedsAdviceRated, agency: "health", provider: "Trust")])
+                    session.refuse([
+                        AuditStore.Refusal(
+                            auditId: "X", criterion: "AD1", rule: .noNeedsAdviceRated, agency: "health",
+                            provider: "Trust")
+                    ])
                 } else {
                     _ = try session.add(record, result: result)
                 }
@@ -41,7 +49,11 @@ struct AuditStoreTests {
         }
         #expect(!summary.committed && summary.refused == 1 && summary.noNeedsRefusals == 1)
         #expect(try store.status().audits == 0)
-        #expect(try store.loggedRefusals() == [AuditStore.Refusal(auditId: "X", criterion: "AD1", rule: .noNeedsAdviceRated, agency: "health", provider: "Trust")])
+        #expect(
+            try store.loggedRefusals() == [
+                AuditStore.Refusal(
+                    auditId: "X", criterion: "AD1", rule: .noNeedsAdviceRated, agency: "health", provider: "Trust")
+            ])
     }
 
     @Test func aFileThatCannotBeReadToTheEndStoresNothing() throws {
@@ -78,7 +90,9 @@ struct AuditStoreTests {
     @Test func changedContentIsRefusedUnlessReplacedAndHistoryKeepsTheEarlierVersion() throws {
         let store = try temporaryStore()
         let (record, result) = try scoredSamples()[0]
-        _ = try store.importFile("a.json", at: "t1", replace: false) { session in _ = try session.add(record, result: result) }
+        _ = try store.importFile("a.json", at: "t1", replace: false) { session in
+            _ = try session.add(record, result: result)
+        }
         var changed = record
         changed.auditor = "auditor-99"
         let refused = try store.importFile("b.json", at: "t2", replace: false) { session in
@@ -91,9 +105,12 @@ struct AuditStoreTests {
             #expect(outcome == .replaced)
         }
         #expect(replaced.committed && replaced.replaced == 1)
-        let history = try store.pool.read { db in try String.fetchAll(db, sql: "SELECT record_json FROM audit_history") }
+        let history = try store.pool.read { db in try String.fetchAll(db, sql: "SELECT record_json FROM audit_history")
+        }
         #expect(history == [RecordJSONWriter.record(record)])
-        let auditor = try store.pool.read { db in try String.fetchOne(db, sql: "SELECT auditor FROM audits WHERE audit_id = ?", arguments: [record.auditId]) }
+        let auditor = try store.pool.read { db in
+            try String.fetchOne(db, sql: "SELECT auditor FROM audits WHERE audit_id = ?", arguments: [record.auditId])
+        }
         #expect(auditor == "auditor-99")
         #expect(try store.status().audits == 1)
     }
@@ -103,7 +120,9 @@ struct AuditStoreTests {
         let framework = Project.framework
         #expect(try store.saveFramework(framework, content: "text", file: "f.yaml", at: "t") == .stored)
         #expect(try store.saveFramework(framework, content: "text", file: "f.yaml", at: "t") == .unchanged)
-        #expect(throws: StoreError.self) { try store.saveFramework(framework, content: "other", file: "f.yaml", at: "t") }
+        #expect(throws: StoreError.self) {
+            try store.saveFramework(framework, content: "other", file: "f.yaml", at: "t")
+        }
         #expect(try store.storedFrameworks().map(\.content) == ["text"])
     }
 
@@ -111,16 +130,27 @@ struct AuditStoreTests {
         let store = try temporaryStore()
         let key = try store.planReferenceKey(generate: PlanReference.newKey)
         #expect(key.count == 32)
-        #expect(try AuditStore(path: store.path).planReferenceKey(generate: { Issue.record("a second key was made"); return [] }) == key)
+        #expect(
+            try AuditStore(path: store.path).planReferenceKey(generate: {
+                Issue.record("a second key was made")
+                return []
+            }) == key)
     }
 
     @Test func populationsAreChosenByTheirAsOfDate() throws {
         let store = try temporaryStore()
-        try store.savePopulation([PopulationPlan(planId: "A", locality: "North", lastAudited: CalendarDate("2024-01-01"))], asOf: CalendarDate("2025-05-01")!, source: "may.csv", digest: "d1", at: "t")
-        try store.savePopulation([PopulationPlan(planId: "B")], asOf: CalendarDate("2025-06-01")!, source: "june.csv", digest: "d2", at: "t")
-        #expect(try store.population(asOf: CalendarDate("2025-05-31")!)?.plans == [PopulationPlan(planId: "A", locality: "North", lastAudited: CalendarDate("2024-01-01"))])
+        try store.savePopulation(
+            [PopulationPlan(planId: "A", locality: "North", lastAudited: CalendarDate("2024-01-01"))],
+            asOf: CalendarDate("2025-05-01")!, source: "may.csv", digest: "d1", at: "t")
+        try store.savePopulation(
+            [PopulationPlan(planId: "B")], asOf: CalendarDate("2025-06-01")!, source: "june.csv", digest: "d2", at: "t")
+        #expect(
+            try store.population(asOf: CalendarDate("2025-05-31")!)?.plans == [
+                PopulationPlan(planId: "A", locality: "North", lastAudited: CalendarDate("2024-01-01"))
+            ])
         #expect(try store.population(asOf: CalendarDate("2025-06-30")!)?.source == "june.csv")
-        #expect(try store.population(asOf: CalendarDate("2025-01-01")!)?.source == "june.csv", "none as early: the latest")
+        #expect(
+            try store.population(asOf: CalendarDate("2025-01-01")!)?.source == "june.csv", "none as early: the latest")
     }
 
     @Test func aSampleIsRecordedOnceAndRedrawnOnlyOnRequest() throws {
@@ -130,7 +160,8 @@ struct AuditStoreTests {
         let sample = try SampleDraw.draw(population, parameters: parameters)
         #expect(try store.saveSample(sample, populationDigest: "d", at: "t", replace: false) == .recorded)
         #expect(try store.saveSample(sample, populationDigest: "d", at: "t", replace: false) == .unchanged)
-        let other = try SampleDraw.draw(population, parameters: try SampleParameters(month: YearMonth("2025-06")!, seed: "two"))
+        let other = try SampleDraw.draw(
+            population, parameters: try SampleParameters(month: YearMonth("2025-06")!, seed: "two"))
         #expect(throws: StoreError.self) { try store.saveSample(other, populationDigest: "d", at: "t", replace: false) }
         #expect(try store.saveSample(other, populationDigest: "d", at: "t", replace: true) == .replaced)
         let progress = try store.progress(for: ReportPeriod(from: YearMonth("2025-06")!, to: YearMonth("2025-07")!)!)

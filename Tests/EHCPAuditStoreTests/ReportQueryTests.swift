@@ -1,5 +1,6 @@
 import EHCPAuditTestSupport
 import Testing
+
 @testable import EHCPAuditStore
 
 /// Each report query of the store against the same figures counted in Swift, straight
@@ -8,14 +9,21 @@ struct ReportQueryTests {
     static let months = [YearMonth("2025-04")!, YearMonth("2025-05")!, YearMonth("2025-06")!]
     static let records: [AuditRecord] = {
         let plans = SyntheticPopulation(count: 300, seed: "queries", asOf: CalendarDate("2025-04-01")!).plans
-        return Array(SyntheticAudits(framework: Project.framework, plans: plans, count: 240, months: 3, last: months[2], seed: "queries"))
+        return Array(
+            SyntheticAudits(
+                framework: Project.framework, plans: plans, count: 240, months: 3, last: months[2], seed: "queries"))
     }()
-    static let scored: [(record: AuditRecord, result: AuditResult)] = records.map { ($0, try! Project.catalog.score($0)) }
+    static let scored: [(record: AuditRecord, result: AuditResult)] = records.map {
+        ($0, try! Project.catalog.score($0))
+    }
     static let seeded = try! store(with: records)
 
     /// The records a report counts, by the rule the store states in SQL.
     static func counted(in period: ReportPeriod) -> [(record: AuditRecord, result: AuditResult)] {
-        scored.filter { $0.record.status == .final && $0.record.kind != .moderation && period.contains(YearMonth($0.record.auditDate)) }
+        scored.filter {
+            $0.record.status == .final && $0.record.kind != .moderation
+                && period.contains(YearMonth($0.record.auditDate))
+        }
     }
 
     @Test func theSeedHasEveryKindOfAudit() {
@@ -132,7 +140,10 @@ struct ReportQueryTests {
 
     @Test func frameworkUseAndProgressCountTheMonth() throws {
         let june = ReportPeriod(month: Self.months[2])
-        #expect(try Self.seeded.frameworkUse(for: june) == [FrameworkReference(id: Project.framework.id, version: Project.framework.version)])
+        #expect(
+            try Self.seeded.frameworkUse(for: june) == [
+                FrameworkReference(id: Project.framework.id, version: Project.framework.version)
+            ])
         let progress = try Self.seeded.progress(for: june).months[0]
         let finals = Self.records.filter { $0.status == .final && june.contains(YearMonth($0.auditDate)) }
         #expect(progress.target == nil, "no sample drawn")

@@ -1,8 +1,9 @@
 import EHCPAudit
 import EHCPAuditFormats
-import Foundation
 import EHCPAuditTestSupport
+import Foundation
 import Testing
+
 @testable import EHCPAuditSynthetic
 
 struct SyntheticTests {
@@ -11,18 +12,25 @@ struct SyntheticTests {
 
     func audits(_ count: Int, seed: String = "s", plans: Int = 2_000) -> [AuditRecord] {
         let population = SyntheticPopulation(count: plans, seed: seed, asOf: asOf).plans
-        return Array(SyntheticAudits(framework: framework, plans: population, count: count, months: 12, last: YearMonth("2025-06")!, seed: seed))
+        return Array(
+            SyntheticAudits(
+                framework: framework, plans: population, count: count, months: 12, last: YearMonth("2025-06")!,
+                seed: seed))
     }
 
     @Test func theSameSeedGivesTheSameData() {
-        #expect(SyntheticPopulation(count: 500, seed: "a", asOf: asOf).plans == SyntheticPopulation(count: 500, seed: "a", asOf: asOf).plans)
+        #expect(
+            SyntheticPopulation(count: 500, seed: "a", asOf: asOf).plans
+                == SyntheticPopulation(count: 500, seed: "a", asOf: asOf).plans)
         #expect(audits(300, seed: "a") == audits(300, seed: "a"))
         #expect(audits(300, seed: "a") != audits(300, seed: "b"))
     }
 
     @Test func primaryNeedsFollowTheNationalProportions() {
         let plans = SyntheticPopulation(count: 20_000, seed: "n", asOf: asOf).plans
-        func share(_ need: String) -> Double { Double(plans.filter { $0.primaryNeed == need }.count) / Double(plans.count) }
+        func share(_ need: String) -> Double {
+            Double(plans.filter { $0.primaryNeed == need }.count) / Double(plans.count)
+        }
         #expect(abs(share("ASD") - 0.315) < 0.015)
         #expect(abs(share("SLCN") - 0.213) < 0.015)
         #expect(abs(share("SEMH") - 0.207) < 0.015)

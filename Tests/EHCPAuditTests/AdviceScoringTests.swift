@@ -1,5 +1,6 @@
 import EHCPAuditTestSupport
 import Testing
+
 @testable import EHCPAudit
 
 /// scoring.md §4: every advice status, timeliness and the no-needs-identified rule.
@@ -20,7 +21,9 @@ struct AdviceScoringTests {
     }
 
     @Test func aReceivedAdviceIsScoredAndTimedOnItsOwnGrades() throws {
-        let result = try adviceResult(Fixtures.advice(.received, ["HA1": "good", "HA2": "outstanding"], requested: "2025-02-01", received: "2025-03-15"))
+        let result = try adviceResult(
+            Fixtures.advice(
+                .received, ["HA1": "good", "HA2": "outstanding"], requested: "2025-02-01", received: "2025-03-15"))
         #expect(abs(result.percent! - 250.0 / 3) < 1e-9)
         #expect(result.grade?.id == "outstanding")
         #expect(result.days == 42)
@@ -114,7 +117,8 @@ struct AdviceScoringTests {
         var advice = Fixtures.advice
         advice.criteria[1].cap = Cap(at: "requires-improvement", grade: "requires-improvement")
         let scorer = Scorer(try Fixtures.framework(advice: advice))
-        let result = try adviceResult(Fixtures.advice(.received, ["HA1": "outstanding", "HA2": "requires-improvement"]), scorer: scorer)
+        let result = try adviceResult(
+            Fixtures.advice(.received, ["HA1": "outstanding", "HA2": "requires-improvement"]), scorer: scorer)
         #expect(abs(result.percent! - 200.0 / 3) < 1e-9)
         #expect(result.grade?.id == "requires-improvement")
     }

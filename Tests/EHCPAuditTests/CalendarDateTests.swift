@@ -1,12 +1,15 @@
 import EHCPAuditTestSupport
 import Testing
+
 @testable import EHCPAudit
 
 struct CalendarDateTests {
     @Test func parsesStrictISODays() {
         #expect(CalendarDate("2025-06-12")?.description == "2025-06-12")
         #expect(CalendarDate("2024-02-29") != nil)
-        for bad in ["2025-02-29", "2025-13-01", "2025-00-10", "2025-6-12", "12/06/2025", "2025-06-12T00:00", "2025-06-1x", ""] {
+        for bad in [
+            "2025-02-29", "2025-13-01", "2025-00-10", "2025-6-12", "12/06/2025", "2025-06-12T00:00", "2025-06-1x", "",
+        ] {
             #expect(CalendarDate(bad) == nil, "\(bad)")
         }
     }

@@ -19,27 +19,39 @@ enum Fixtures {
         Grade(id: "inadequate", label: "Inadequate", minPercent: 0),
     ]
 
-    static func criterion(_ id: String, weight: Double = 1, na: Bool = false, needs: Bool = false, cap: Cap? = nil) -> Criterion {
-        Criterion(id: id, text: "Text of \(id)", weight: weight, notApplicable: na, needsDependent: needs, cap: cap, action: "Improve \(id).")
+    static func criterion(
+        _ id: String, weight: Double = 1, na: Bool = false, needs: Bool = false, cap: Cap? = nil
+    ) -> Criterion {
+        Criterion(
+            id: id, text: "Text of \(id)", weight: weight, notApplicable: na, needsDependent: needs, cap: cap,
+            action: "Improve \(id).")
     }
 
     static let sections = [
         Section(id: "A", title: "Views", weight: 1, criteria: [criterion("A1"), criterion("A2", na: true)]),
-        Section(id: "F", title: "Provision", weight: 3, criteria: [
-            criterion("F1", weight: 2, cap: Cap(at: "inadequate", grade: "requires-improvement")), criterion("F2"),
-        ]),
-        Section(id: "G", title: "Health provision", weight: 1, criteria: [criterion("G1", na: true), criterion("G2", na: true)]),
+        Section(
+            id: "F", title: "Provision", weight: 3,
+            criteria: [
+                criterion("F1", weight: 2, cap: Cap(at: "inadequate", grade: "requires-improvement")), criterion("F2"),
+            ]),
+        Section(
+            id: "G", title: "Health provision", weight: 1,
+            criteria: [criterion("G1", na: true), criterion("G2", na: true)]),
     ]
 
-    static let advice = AdviceCriteria(deadlineDays: 42, grades: grades, criteria: [
-        criterion("HA1", needs: true), criterion("HA2"),
-    ])
+    static let advice = AdviceCriteria(
+        deadlineDays: 42, grades: grades,
+        criteria: [
+            criterion("HA1", needs: true), criterion("HA2"),
+        ])
 
     static func framework(
         scale: [Rating] = scale, actionBelow: String = "good", grades: [Grade] = grades,
         sections: [Section] = sections, advice: AdviceCriteria? = advice
     ) throws -> Framework {
-        try Framework(id: "mini", version: "1", title: "Mini framework", scale: scale, actionBelow: actionBelow, grades: grades, sections: sections, advice: advice)
+        try Framework(
+            id: "mini", version: "1", title: "Mini framework", scale: scale, actionBelow: actionBelow, grades: grades,
+            sections: sections, advice: advice)
     }
 
     /// A record with the given ratings; criteria not named are rated `good`, G1/G2 `na`.
@@ -55,7 +67,8 @@ enum Fixtures {
     }
 
     static func advice(
-        _ status: AdviceStatus, _ ratings: [String: String]? = nil, requested: String? = "2025-02-01", received: String? = "2025-03-01"
+        _ status: AdviceStatus, _ ratings: [String: String]? = nil, requested: String? = "2025-02-01",
+        received: String? = "2025-03-01"
     ) -> Advice {
         let judged = status.isJudged ? (ratings ?? ["HA1": "good", "HA2": "good"]) : (ratings ?? [:])
         return Advice(

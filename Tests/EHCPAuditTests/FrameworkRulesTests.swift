@@ -1,5 +1,6 @@
 import EHCPAuditTestSupport
 import Testing
+
 @testable import EHCPAudit
 
 /// Every refusal of scoring.md §1, each checked to name its entry and rule.
@@ -17,9 +18,14 @@ struct FrameworkRulesTests {
         }
     }
 
-    func expectProblem(entry: String, containing text: String, _ build: () throws -> Framework, sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectProblem(
+        entry: String, containing text: String, _ build: () throws -> Framework,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let found = problems(build)
-        #expect(found.contains { $0.entry == entry && $0.message.contains(text) }, "expected \(entry): …\(text)… in \(found)", sourceLocation: sourceLocation)
+        #expect(
+            found.contains { $0.entry == entry && $0.message.contains(text) },
+            "expected \(entry): …\(text)… in \(found)", sourceLocation: sourceLocation)
     }
 
     @Test func theFixtureIsValid() throws {
@@ -28,10 +34,14 @@ struct FrameworkRulesTests {
 
     @Test func refusesABadIdOrEmptyVersion() {
         expectProblem(entry: "id", containing: "[a-z0-9-]+") {
-            try Framework(id: "EHCP QA", version: "1", title: "", scale: Fixtures.scale, actionBelow: "good", grades: Fixtures.grades, sections: Fixtures.sections)
+            try Framework(
+                id: "EHCP QA", version: "1", title: "", scale: Fixtures.scale, actionBelow: "good",
+                grades: Fixtures.grades, sections: Fixtures.sections)
         }
         expectProblem(entry: "version", containing: "must not be empty") {
-            try Framework(id: "qa", version: "", title: "", scale: Fixtures.scale, actionBelow: "good", grades: Fixtures.grades, sections: Fixtures.sections)
+            try Framework(
+                id: "qa", version: "", title: "", scale: Fixtures.scale, actionBelow: "good", grades: Fixtures.grades,
+                sections: Fixtures.sections)
         }
     }
 
@@ -80,7 +90,9 @@ struct FrameworkRulesTests {
     @Test func refusesSectionsThatAreMissingDuplicatedWeightlessOrEmpty() {
         expectProblem(entry: "sections", containing: "at least one section") { try Fixtures.framework(sections: []) }
         expectProblem(entry: "sections[1].id", containing: "duplicate section id \"A\"") {
-            try Fixtures.framework(sections: [Fixtures.sections[0], Section(id: "A", title: "Again", weight: 1, criteria: [Fixtures.criterion("X1")])])
+            try Fixtures.framework(sections: [
+                Fixtures.sections[0], Section(id: "A", title: "Again", weight: 1, criteria: [Fixtures.criterion("X1")]),
+            ])
         }
         for weight in [0.0, -1] {
             expectProblem(entry: "sections[0].weight", containing: "weight must be greater than 0") {
@@ -104,12 +116,24 @@ struct FrameworkRulesTests {
                 return try Fixtures.framework(sections: sections)
             }
         }
-        expectProblem(entry: "sections[1].criteria[1].text", containing: "criterion F2: text must not be empty", withCriterion { $0.text = "  " })
-        expectProblem(entry: "sections[1].criteria[1].action", containing: "criterion F2: action must not be empty", withCriterion { $0.action = "" })
-        expectProblem(entry: "sections[1].criteria[1].weight", containing: "criterion F2: weight must be greater than 0", withCriterion { $0.weight = 0 })
-        expectProblem(entry: "sections[1].criteria[1].needsDependent", containing: "needsDependent applies only to advice", withCriterion { $0.needsDependent = true })
-        expectProblem(entry: "sections[1].criteria[1].cap", containing: "cap.at \"awful\" names no rating", withCriterion { $0.cap = Cap(at: "awful", grade: "good") })
-        expectProblem(entry: "sections[1].criteria[1].cap", containing: "cap.grade \"failing\" names no grade", withCriterion { $0.cap = Cap(at: "inadequate", grade: "failing") })
+        expectProblem(
+            entry: "sections[1].criteria[1].text", containing: "criterion F2: text must not be empty",
+            withCriterion { $0.text = "  " })
+        expectProblem(
+            entry: "sections[1].criteria[1].action", containing: "criterion F2: action must not be empty",
+            withCriterion { $0.action = "" })
+        expectProblem(
+            entry: "sections[1].criteria[1].weight", containing: "criterion F2: weight must be greater than 0",
+            withCriterion { $0.weight = 0 })
+        expectProblem(
+            entry: "sections[1].criteria[1].needsDependent", containing: "needsDependent applies only to advice",
+            withCriterion { $0.needsDependent = true })
+        expectProblem(
+            entry: "sections[1].criteria[1].cap", containing: "cap.at \"awful\" names no rating",
+            withCriterion { $0.cap = Cap(at: "awful", grade: "good") })
+        expectProblem(
+            entry: "sections[1].criteria[1].cap", containing: "cap.grade \"failing\" names no grade",
+            withCriterion { $0.cap = Cap(at: "inadequate", grade: "failing") })
     }
 
     @Test func refusesDuplicateCriterionIdsAcrossSectionsAndAdvice() {

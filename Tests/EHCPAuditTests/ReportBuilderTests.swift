@@ -1,5 +1,6 @@
 import EHCPAuditTestSupport
 import Testing
+
 @testable import EHCPAudit
 
 /// The advice and learning report builders on figures small enough to check by hand
@@ -24,11 +25,15 @@ struct ReportBuilderTests {
         let school = AdviceFigures(agency: .education, provider: "Oakfield", total: 1, timely: 1, days: [10])
         let ratings = [
             AdviceReport.RatingCount(provider: "Trust", agency: "health", criterion: "HA1", rating: "good", count: 2),
-            AdviceReport.RatingCount(provider: "Trust", agency: "health", criterion: "HA1", rating: "inadequate", count: 1),
+            AdviceReport.RatingCount(
+                provider: "Trust", agency: "health", criterion: "HA1", rating: "inadequate", count: 1),
             AdviceReport.RatingCount(provider: "Trust", agency: "health", criterion: "HA1", rating: "na", count: 1),
-            AdviceReport.RatingCount(provider: "Oakfield", agency: "education", criterion: "HA1", rating: "good", count: 5),
+            AdviceReport.RatingCount(
+                provider: "Oakfield", agency: "education", criterion: "HA1", rating: "good", count: 5),
         ]
-        let corrections: [(agency: String?, provider: String?)] = [("health", "Trust"), ("health", "Trust"), ("health", "Other")]
+        let corrections: [(agency: String?, provider: String?)] = [
+            ("health", "Trust"), ("health", "Trust"), ("health", "Other"),
+        ]
         let report = AdviceReport.build(
             period: spring, figures: [trust, school], ratings: ratings, corrections: corrections, framework: framework)
 
@@ -51,15 +56,19 @@ struct ReportBuilderTests {
 
     @Test func learningPacksCompareEachGroupWithThePartnershipAndTheirPast() throws {
         let current = [
-            GroupFacts(group: "auditor-1", count: 4, grades: ["good": 3, "inadequate": 1], ratings: ["F1": ["good": 2, "inadequate": 2]]),
+            GroupFacts(
+                group: "auditor-1", count: 4, grades: ["good": 3, "inadequate": 1],
+                ratings: ["F1": ["good": 2, "inadequate": 2]]),
             GroupFacts(group: "auditor-2", count: 4, grades: ["outstanding": 4], ratings: ["F1": ["outstanding": 4]]),
             GroupFacts(group: nil, count: 1, grades: ["good": 1], ratings: ["F1": ["good": 1]]),
         ]
         let previous = [GroupFacts(group: "auditor-1", count: 2, grades: ["good": 1, "inadequate": 1])]
-        let report = LearningReport.build(grouping: .auditor, period: spring, current: current, previous: previous, framework: framework)
+        let report = LearningReport.build(
+            grouping: .auditor, period: spring, current: current, previous: previous, framework: framework)
 
         #expect(report.previous == spring.previous)
-        #expect(report.packs.map(\.name) == ["auditor-1", "auditor-2", "(not recorded)"], "by name, the unrecorded last")
+        #expect(
+            report.packs.map(\.name) == ["auditor-1", "auditor-2", "(not recorded)"], "by name, the unrecorded last")
         #expect(report.partnership.count == 9 && report.partnership.goodOrBetter?.count == 8)
         let first = report.packs[0]
         #expect(first.grades == [0, 3, 0, 1] && first.goodOrBetter?.count == 3)
@@ -68,13 +77,16 @@ struct ReportBuilderTests {
         // Mine: (2 × 66.67 + 2 × 0) / 4 = 33.33; partnership: (3 × 66.67 + 2 × 0 + 4 × 100) / 9 = 66.67.
         #expect(gap.criterion == "F1")
         #expect(abs(gap.group - 100.0 / 3) < 1e-9 && abs(gap.partnership - 600.0 / 9) < 1e-9)
-        #expect(first.focus == [LearningReport.Focus(criterion: "F1", action: "Improve F1.", count: 2)], "two ratings below good")
+        #expect(
+            first.focus == [LearningReport.Focus(criterion: "F1", action: "Improve F1.", count: 2)],
+            "two ratings below good")
         #expect(report.packs[1].gaps.isEmpty && report.packs[1].focus.isEmpty && report.packs[1].previousCount == 0)
     }
 
     @Test func providersAreJudgedOnTheAdviceScale() {
         let facts = [GroupFacts(group: "Trust", count: 2, grades: ["good": 2], ratings: ["HA2": ["good": 2]])]
-        let report = LearningReport.build(grouping: .provider, period: spring, current: facts, previous: [], framework: framework)
+        let report = LearningReport.build(
+            grouping: .provider, period: spring, current: facts, previous: [], framework: framework)
         #expect(report.grades == framework.advice?.grades)
         #expect(report.packs[0].gaps.isEmpty)
     }
@@ -82,7 +94,10 @@ struct ReportBuilderTests {
     @Test func groupFactsAddUpAndAverageTheirRatings() {
         var total = GroupFacts(group: "all")
         total.add(GroupFacts(group: "a", count: 1, grades: ["good": 1], ratings: ["F1": ["good": 1]]))
-        total.add(GroupFacts(group: "b", count: 2, grades: ["good": 1, "inadequate": 1], ratings: ["F1": ["inadequate": 1, "na": 1]]))
+        total.add(
+            GroupFacts(
+                group: "b", count: 2, grades: ["good": 1, "inadequate": 1], ratings: ["F1": ["inadequate": 1, "na": 1]])
+        )
         #expect(total.count == 3 && total.grades == ["good": 2, "inadequate": 1])
         #expect(total.ratings["F1"] == ["good": 1, "inadequate": 1, "na": 1])
         #expect(total.meanPercent("F1", framework: framework).map { abs($0 - 100.0 / 3) < 1e-9 } == true, "na left out")

@@ -1,5 +1,6 @@
 import EHCPAuditTestSupport
 import Testing
+
 @testable import EHCPAudit
 
 struct WilsonIntervalTests {
@@ -52,9 +53,13 @@ struct MonthlyReportTests {
 
     func report(_ grades: [String: Int], isPublic: Bool = false) -> MonthlyReport {
         let audits = grades.values.reduce(0, +)
-        let figures = MonthFigures(month: june, audits: audits, grades: grades, criteriaBelow: [CriterionCount(criterion: "F1", count: 7), CriterionCount(criterion: "A1", count: 2)],
-                                   caps: [CriterionCount(criterion: "F1", count: 3)], newPlansTimed: 10, newPlansWithin20Weeks: 4)
-        let progress = MonthProgress(month: june, openPlans: 400, target: 20, sampled: 20, completedSampled: audits - 1, completedOther: 1, moderation: 2)
+        let figures = MonthFigures(
+            month: june, audits: audits, grades: grades,
+            criteriaBelow: [CriterionCount(criterion: "F1", count: 7), CriterionCount(criterion: "A1", count: 2)],
+            caps: [CriterionCount(criterion: "F1", count: 3)], newPlansTimed: 10, newPlansWithin20Weeks: 4)
+        let progress = MonthProgress(
+            month: june, openPlans: 400, target: 20, sampled: 20, completedSampled: audits - 1, completedOther: 1,
+            moderation: 2)
         return MonthlyReport.build(figures: [figures], progress: [progress], framework: framework, isPublic: isPublic)
     }
 
@@ -74,14 +79,18 @@ struct MonthlyReportTests {
     }
 
     @Test func thePublicVersionHidesSmallCountsAndWhatWouldRevealThem() {
-        let report = report(["outstanding": 3, "good": 40, "requires-improvement": 30, "inadequate": 12], isPublic: true)
+        let report = report(
+            ["outstanding": 3, "good": 40, "requires-improvement": 30, "inadequate": 12], isPublic: true)
         // 3 is hidden; within the row (total shown) the smallest other, 12, goes too;
         // "Good or better" (43) would reveal the 3 from Good's 40, so 40 goes as well; and
         // the audits below Good (85 − 43 = 42) would reveal the 12 from 30, so 30 goes.
         #expect(report.grades.map(\.count) == [.suppressed, .suppressed, .suppressed, .suppressed])
         #expect(report.goodOrBetter == .shown(43) && report.audits == .shown(85))
         #expect(report.grades.allSatisfy { $0.share == nil } && report.goodOrBetterShare != nil)
-        #expect(Set(report.suppressed).isSuperset(of: ["2025-06.grade.outstanding", "2025-06.grade.good", "2025-06.grade.inadequate"]))
+        #expect(
+            Set(report.suppressed).isSuperset(of: [
+                "2025-06.grade.outstanding", "2025-06.grade.good", "2025-06.grade.inadequate",
+            ]))
         // Criteria counts of 1 to 4 are hidden with their shares; caps too.
         #expect(report.criteria.map(\.count) == [.shown(7), .suppressed])
         #expect(report.criteria[1].share == nil)

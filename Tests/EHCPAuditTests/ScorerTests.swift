@@ -1,5 +1,6 @@
 import EHCPAuditTestSupport
 import Testing
+
 @testable import EHCPAudit
 
 struct ScorerTests {
@@ -39,7 +40,8 @@ struct ScorerTests {
 
     @Test func aCapLowersAGoodPercentageToItsGrade() throws {
         // A 100, F (0 * 2 + 100) / 3 -> overall (100 + 100) / 4 = 50: Good by percentage.
-        let result = try score(Fixtures.record(["A1": "outstanding", "A2": "outstanding", "F1": "inadequate", "F2": "outstanding"]))
+        let result = try score(
+            Fixtures.record(["A1": "outstanding", "A2": "outstanding", "F1": "inadequate", "F2": "outstanding"]))
         #expect(abs(result.percent - 50) < 1e-9)
         #expect(result.boundaryGrade.id == "good")
         #expect(result.grade.id == "requires-improvement")
@@ -47,7 +49,8 @@ struct ScorerTests {
     }
 
     @Test func aCapThatDoesNotLowerTheGradeIsStillListed() throws {
-        let result = try score(Fixtures.record(["A1": "inadequate", "A2": "inadequate", "F1": "inadequate", "F2": "inadequate"]))
+        let result = try score(
+            Fixtures.record(["A1": "inadequate", "A2": "inadequate", "F1": "inadequate", "F2": "inadequate"]))
         #expect(result.percent == 0)
         #expect(result.boundaryGrade.id == "inadequate")
         #expect(result.grade.id == "inadequate")
@@ -76,7 +79,8 @@ struct ScorerTests {
     @Test func actionsAreOrderedByGainWithTiesInFrameworkOrder() throws {
         // A1 RI: (1/4)(1/2)(33.33) = 4.17. F1 RI: (3/4)(2/3)(33.33) = 16.67. F2 inadequate:
         // (3/4)(1/3)(66.67) = 16.67, a tie with F1, so framework order keeps F1 first.
-        let result = try score(Fixtures.record(["A1": "requires-improvement", "F1": "requires-improvement", "F2": "inadequate"]))
+        let result = try score(
+            Fixtures.record(["A1": "requires-improvement", "F1": "requires-improvement", "F2": "inadequate"]))
         #expect(result.actions.map(\.criterion) == ["F1", "F2", "A1"])
         #expect(abs(result.actions[0].gain - 50.0 / 3) < 1e-9)
         #expect(abs(result.actions[1].gain - 50.0 / 3) < 1e-9)
@@ -94,7 +98,8 @@ struct ScorerTests {
         var record = Fixtures.record()
         record.judgements = [Judgement(criterion: "G1", rating: "na")]
         let problems = refusal(record, scorer: scorer)
-        #expect(problems.map(\.message) == ["every section is judged not applicable (na), so the record cannot be graded"])
+        #expect(
+            problems.map(\.message) == ["every section is judged not applicable (na), so the record cannot be graded"])
     }
 
     @Test func refusesMissingDuplicateUnknownAndMisratedJudgements() {
@@ -126,8 +131,9 @@ struct ScorerTests {
 
     @Test func theCatalogScoresEachRecordAgainstTheVersionItNames() throws {
         let v1 = try Fixtures.framework()
-        let v2 = try Framework(id: "mini", version: "2", title: "", scale: Fixtures.scale, actionBelow: "good", grades: Fixtures.grades,
-                               sections: [Section(id: "A", title: "Views", weight: 1, criteria: [Fixtures.criterion("A1")])])
+        let v2 = try Framework(
+            id: "mini", version: "2", title: "", scale: Fixtures.scale, actionBelow: "good", grades: Fixtures.grades,
+            sections: [Section(id: "A", title: "Views", weight: 1, criteria: [Fixtures.criterion("A1")])])
         let catalog = try FrameworkCatalog([v1, v2])
         #expect(try catalog.score(Fixtures.record()).sections.count == 3)
         var record = Fixtures.record()
@@ -139,9 +145,12 @@ struct ScorerTests {
     @Test func twoDifferentFrameworksUnderOneIdAndVersionAreRefused() throws {
         let v1 = try Fixtures.framework()
         var catalog = try FrameworkCatalog([v1, v1])
-        let changed = try Framework(id: "mini", version: "1", title: "", scale: Fixtures.scale, actionBelow: "good", grades: Fixtures.grades,
-                                    sections: [Section(id: "A", title: "Views", weight: 1, criteria: [Fixtures.criterion("A1")])])
-        #expect(throws: FrameworkConflict(reference: FrameworkReference(id: "mini", version: "1"))) { try catalog.add(changed) }
+        let changed = try Framework(
+            id: "mini", version: "1", title: "", scale: Fixtures.scale, actionBelow: "good", grades: Fixtures.grades,
+            sections: [Section(id: "A", title: "Views", weight: 1, criteria: [Fixtures.criterion("A1")])])
+        #expect(throws: FrameworkConflict(reference: FrameworkReference(id: "mini", version: "1"))) {
+            try catalog.add(changed)
+        }
         #expect(catalog.frameworks == [v1])
     }
 

@@ -1,5 +1,6 @@
 import EHCPAuditTestSupport
 import Testing
+
 @testable import EHCPAudit
 
 /// Properties of scoring.md §3 over many generated frameworks and records.
@@ -30,22 +31,29 @@ struct ScoringPropertyTests {
         }
         var n = 0
         let sections = (0..<Int.random(in: 1...6, using: &rng)).map { s in
-            Section(id: "S\(s)", title: "Section \(s)", weight: Double.random(in: 0.5...5, using: &rng), criteria: (0..<Int.random(in: 1...5, using: &rng)).map { _ in
-                n += 1
-                return Criterion(id: "C\(n)", text: "t", weight: Double.random(in: 0.1...4, using: &rng),
-                                 notApplicable: Bool.random(using: &rng), action: "a")
-            })
+            Section(
+                id: "S\(s)", title: "Section \(s)", weight: Double.random(in: 0.5...5, using: &rng),
+                criteria: (0..<Int.random(in: 1...5, using: &rng)).map { _ in
+                    n += 1
+                    return Criterion(
+                        id: "C\(n)", text: "t", weight: Double.random(in: 0.1...4, using: &rng),
+                        notApplicable: Bool.random(using: &rng), action: "a")
+                })
         }
-        return try Framework(id: "gen", version: "1", title: "", scale: scale, actionBelow: scale.randomElement(using: &rng)!.id, grades: grades, sections: sections)
+        return try Framework(
+            id: "gen", version: "1", title: "", scale: scale, actionBelow: scale.randomElement(using: &rng)!.id,
+            grades: grades, sections: sections)
     }
 
     static func record(_ framework: Framework, _ rng: inout SeededGenerator) -> AuditRecord {
         let judgements = framework.sections.flatMap(\.criteria).map { criterion in
             let na = criterion.notApplicable && Int.random(in: 0..<4, using: &rng) == 0
-            return Judgement(criterion: criterion.id, rating: na ? "na" : framework.scale.randomElement(using: &rng)!.id)
+            return Judgement(
+                criterion: criterion.id, rating: na ? "na" : framework.scale.randomElement(using: &rng)!.id)
         }
-        return AuditRecord(auditId: "A", planId: "P", framework: FrameworkReference(id: "gen", version: "1"), auditor: "x",
-                           auditDate: CalendarDate("2025-01-01")!, judgements: judgements)
+        return AuditRecord(
+            auditId: "A", planId: "P", framework: FrameworkReference(id: "gen", version: "1"), auditor: "x",
+            auditDate: CalendarDate("2025-01-01")!, judgements: judgements)
     }
 
     @Test func raisingAnActionsCriterionToActionBelowGainsExactlyItsGain() throws {
@@ -61,7 +69,9 @@ struct ScoringPropertyTests {
                 let original = record.judgements[index].rating
                 record.judgements[index].rating = framework.actionBelow
                 let raised = try scorer.score(record)
-                #expect(abs(raised.percent - result.percent - action.gain) < 1e-9, "\(action.criterion) in \(framework.sections)")
+                #expect(
+                    abs(raised.percent - result.percent - action.gain) < 1e-9,
+                    "\(action.criterion) in \(framework.sections)")
                 record.judgements[index].rating = original
                 checked += 1
             }
@@ -76,7 +86,9 @@ struct ScoringPropertyTests {
             let record = Self.record(framework, &rng)
             guard let result = try? Scorer(framework).score(record) else { continue }
             let threshold = framework.rating(framework.actionBelow)!.points
-            let below = Set(record.judgements.filter { $0.rating != "na" && framework.rating($0.rating)!.points < threshold }.map(\.criterion))
+            let below = Set(
+                record.judgements.filter { $0.rating != "na" && framework.rating($0.rating)!.points < threshold }.map(
+                    \.criterion))
             #expect(Set(result.actions.map(\.criterion)) == below)
             for (a, b) in zip(result.actions, result.actions.dropFirst()) {
                 #expect(a.gain >= b.gain - 1e-9)

@@ -1,14 +1,16 @@
 import EHCPAudit
 import EHCPAuditReports
-import Foundation
 import EHCPAuditTestSupport
+import Foundation
 import Testing
+
 @testable import EHCPAuditXML
 
 /// `convert` must lose nothing: JSON -> XML -> JSON gives back the same records.
 struct RoundTripTests {
     func xmlDocument(_ records: [AuditRecord]) throws -> String {
-        RecordXMLWriter.header + "\n" + (try records.map { try RecordXMLWriter.record($0) }).joined(separator: "\n") + "\n" + RecordXMLWriter.footer
+        RecordXMLWriter.header + "\n" + (try records.map { try RecordXMLWriter.record($0) }).joined(separator: "\n")
+            + "\n" + RecordXMLWriter.footer
     }
 
     @Test(arguments: ["audits-2025-06.json", "audits-2025-06-late.jsonl", "AUD-2025-06-0012.json"])
@@ -25,12 +27,21 @@ struct RoundTripTests {
     @Test func awkwardTextSurvives() throws {
         let comment = "Quotes \" and ' , <markup> & ampersands,\ttabs,\r\nCRLF lines,\n  leading spaces, emoji 😀 and é"
         let record = AuditRecord(
-            auditId: "AUD-\"1\"", planId: "P<1>", framework: FrameworkReference(id: "mini", version: "1 & 2"), auditor: "a\tb",
+            auditId: "AUD-\"1\"", planId: "P<1>", framework: FrameworkReference(id: "mini", version: "1 & 2"),
+            auditor: "a\tb",
             auditDate: CalendarDate("2025-06-12")!, kind: .moderation, status: .draft,
-            plan: PlanDetails(locality: "North\nEast", phase: .post19, primaryNeed: .msi, planType: .amended, requestDate: CalendarDate("2025-01-01")),
-            judgements: [Judgement(criterion: "A1", rating: "good", comment: comment), Judgement(criterion: "A2", rating: "na")],
-            advices: [Advice(id: "ADV-1", agency: .other, provider: "Trust & Co", role: "\"lead\"", requested: CalendarDate("2025-02-01"),
-                             status: .notReceived)]
+            plan: PlanDetails(
+                locality: "North\nEast", phase: .post19, primaryNeed: .msi, planType: .amended,
+                requestDate: CalendarDate("2025-01-01")),
+            judgements: [
+                Judgement(criterion: "A1", rating: "good", comment: comment), Judgement(criterion: "A2", rating: "na"),
+            ],
+            advices: [
+                Advice(
+                    id: "ADV-1", agency: .other, provider: "Trust & Co", role: "\"lead\"",
+                    requested: CalendarDate("2025-02-01"),
+                    status: .notReceived)
+            ]
         )
         let xml = try entries(try temporaryFile("awkward.xml", try xmlDocument([record])))
         #expect(xml.first?.diagnostics.isEmpty == true)
@@ -40,8 +51,10 @@ struct RoundTripTests {
     }
 
     @Test func aCharacterXMLCannotCarryIsNamed() {
-        let record = AuditRecord(auditId: "A", planId: "P", framework: FrameworkReference(id: "m", version: "1"), auditor: "a",
-                                 auditDate: CalendarDate("2025-06-12")!, judgements: [Judgement(criterion: "A1", rating: "good", comment: "bell \u{07}")])
+        let record = AuditRecord(
+            auditId: "A", planId: "P", framework: FrameworkReference(id: "m", version: "1"), auditor: "a",
+            auditDate: CalendarDate("2025-06-12")!,
+            judgements: [Judgement(criterion: "A1", rating: "good", comment: "bell \u{07}")])
         #expect {
             _ = try RecordXMLWriter.record(record)
         } throws: { error in

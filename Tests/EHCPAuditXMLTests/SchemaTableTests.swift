@@ -5,11 +5,13 @@ import Testing
 /// The shipped XSD and the ``RecordField`` table (with the word lists of the core) name
 /// the same things, so the XML reader, the writers and the schema cannot drift apart.
 struct SchemaTableTests {
-    static let xsd = try! String(contentsOfFile: Project.path("Sources/EHCPAuditXML/ehcp-audit-record.xsd"), encoding: .utf8)
+    static let xsd = try! String(
+        contentsOfFile: Project.path("Sources/EHCPAuditXML/ehcp-audit-record.xsd"), encoding: .utf8)
 
     /// The text of the definition that starts with `opening`, up to its closing tag.
     static func block(_ opening: String, closing: String) -> String {
-        guard let start = xsd.range(of: opening), let end = xsd.range(of: closing, range: start.upperBound..<xsd.endIndex)
+        guard let start = xsd.range(of: opening),
+            let end = xsd.range(of: closing, range: start.upperBound..<xsd.endIndex)
         else { return "" }
         return String(xsd[start.lowerBound..<end.upperBound])
     }
@@ -25,10 +27,11 @@ struct SchemaTableTests {
     }
 
     static func elements<Field: RecordFieldName>(_ type: Field.Type) -> Set<String> {
-        Set(Field.allCases.compactMap { field in
-            if case .element(let name) = field.xml { return name }
-            return nil
-        })
+        Set(
+            Field.allCases.compactMap { field in
+                if case .element(let name) = field.xml { return name }
+                return nil
+            })
     }
 
     @Test func theAuditElementMatchesTheTable() {
@@ -39,7 +42,9 @@ struct SchemaTableTests {
     }
 
     @Test func eachComplexTypeMatchesItsTable() {
-        func type(_ name: String) -> String { Self.block("<xs:complexType name=\"\(name)\">", closing: "</xs:complexType>") }
+        func type(_ name: String) -> String {
+            Self.block("<xs:complexType name=\"\(name)\">", closing: "</xs:complexType>")
+        }
         #expect(Self.names("attribute", in: type("FrameworkReference")) == Self.attributes(RecordField.Framework.self))
         #expect(Self.names("attribute", in: type("Plan")) == Self.attributes(RecordField.Plan.self))
         #expect(Self.names("attribute", in: type("Judgement")) == Self.attributes(RecordField.Judgement.self))
@@ -64,9 +69,11 @@ struct SchemaTableTests {
     }
 
     @Test func everyJSONKeyIsTheCaseName() {
-        #expect(RecordField.Audit.allCases.map(\.json) == [
-            "auditId", "planId", "framework", "auditor", "auditDate", "kind", "status", "plan", "judgements", "advices",
-        ])
+        #expect(
+            RecordField.Audit.allCases.map(\.json) == [
+                "auditId", "planId", "framework", "auditor", "auditDate", "kind", "status", "plan", "judgements",
+                "advices",
+            ])
         #expect(RecordField.Plan(json: "planType") == .planType && RecordField.Plan(json: "type") == nil)
         #expect(RecordField.Plan.planType.xml == .attribute("type"))
     }

@@ -14,11 +14,19 @@ extension AuditRecord {
     var withoutLines: AuditRecord {
         var copy = self
         copy.line = nil
-        copy.judgements = judgements.map { var j = $0; j.line = nil; return j }
+        copy.judgements = judgements.map {
+            var j = $0
+            j.line = nil
+            return j
+        }
         copy.advices = advices.map { advice in
             var a = advice
             a.line = nil
-            a.judgements = advice.judgements.map { var j = $0; j.line = nil; return j }
+            a.judgements = advice.judgements.map {
+                var j = $0
+                j.line = nil
+                return j
+            }
             return a
         }
         return copy

@@ -1,11 +1,15 @@
 import EHCPAudit
-import Foundation
 import EHCPAuditTestSupport
+import Foundation
 import Testing
+
 @testable import EHCPAuditXML
 
 struct XMLRecordSourceTests {
-    @Test(arguments: [("audits-2025-06.json", "audits-2025-06.xml"), ("audits-2025-06-late.jsonl", "audits-2025-06-late.xml"), ("AUD-2025-06-0012.json", "AUD-2025-06-0012.xml")])
+    @Test(arguments: [
+        ("audits-2025-06.json", "audits-2025-06.xml"), ("audits-2025-06-late.jsonl", "audits-2025-06-late.xml"),
+        ("AUD-2025-06-0012.json", "AUD-2025-06-0012.xml"),
+    ])
     func everyXMLSampleHoldsTheSameRecordsAsItsJSONTwin(_ json: String, _ xml: String) throws {
         let fromJSON = try entries("\(Project.root)/samples/\(json)")
         let fromXML = try entries("\(Project.root)/samples/\(xml)")
@@ -15,7 +19,9 @@ struct XMLRecordSourceTests {
     }
 
     @Test func keepsTheLineOfEveryElement() throws {
-        let path = try temporaryFile("a.xml", """
+        let path = try temporaryFile(
+            "a.xml",
+            """
             <audits xmlns="\(namespace)">
               \(recordOpening)
                 <framework id="mini" version="1"/>
@@ -31,7 +37,9 @@ struct XMLRecordSourceTests {
     }
 
     @Test func readsCommentsExactly() throws {
-        let path = try temporaryFile("c.xml", """
+        let path = try temporaryFile(
+            "c.xml",
+            """
             <audit xmlns="\(namespace)" id="AUD-1" plan="P1" auditor="a-1" date="2025-06-12" kind="routine" status="final">
               <framework id="mini" version="1"/>
               <judgement criterion="A1" rating="good">  "Own" words &amp; &lt;more&gt;
@@ -46,15 +54,19 @@ struct XMLRecordSourceTests {
 
     @Test func schemaErrorsBelongToTheirOwnRecordEvenOnOneLine() throws {
         let good = recordOpening + #"<framework id="mini" version="1"/></audit>"#
-        let bad = #"<audit id="AUD-2" plan="P1" auditor="a-1" date="2025-06-12" kind="weekly" status="final" childName="x"><framework id="mini" version="1"/></audit>"#
-        let read = try entries(try temporaryFile("one-line.xml", "<audits xmlns=\"\(namespace)\">\(good)\(bad)\(good)</audits>"))
+        let bad =
+            #"<audit id="AUD-2" plan="P1" auditor="a-1" date="2025-06-12" kind="weekly" status="final" childName="x"><framework id="mini" version="1"/></audit>"#
+        let read = try entries(
+            try temporaryFile("one-line.xml", "<audits xmlns=\"\(namespace)\">\(good)\(bad)\(good)</audits>"))
         #expect(read.map { $0.diagnostics.count } == [0, 2, 0])
         #expect(read.map { $0.record != nil } == [true, false, true])
         #expect(read[1].diagnostics.allSatisfy { $0.auditId == "AUD-2" && $0.recordIndex == 2 && $0.line == 1 })
     }
 
     @Test func strayContentInAuditsIsReportedAndReadingGoesOn() throws {
-        let path = try temporaryFile("stray.xml", """
+        let path = try temporaryFile(
+            "stray.xml",
+            """
             <audits xmlns="\(namespace)" note="x">
               <summary/>
               \(recordOpening)<framework id="mini" version="1"/></audit>
@@ -70,7 +82,10 @@ struct XMLRecordSourceTests {
 
     @Test func reportsTrueLinesPastLibxml2s65535() throws {
         let padding = String(repeating: "\n", count: 70_000)
-        let path = try temporaryFile("long.xml", "<audits xmlns=\"\(namespace)\">\(padding)\(recordOpening)\n<framework id=\"mini\" version=\"1\"/>\n<judgement criterion=\"A1\" rating=\"good\" extra=\"x\"/>\n</audit></audits>")
+        let path = try temporaryFile(
+            "long.xml",
+            "<audits xmlns=\"\(namespace)\">\(padding)\(recordOpening)\n<framework id=\"mini\" version=\"1\"/>\n<judgement criterion=\"A1\" rating=\"good\" extra=\"x\"/>\n</audit></audits>"
+        )
         let read = try entries(path)
         #expect(read.first?.diagnostics.map(\.line) == [70_003])
         #expect(read.first?.line == 70_001)
@@ -110,7 +125,8 @@ struct XMLRecordSourceTests {
         for name in ["xml-external-entity.xml", "xml-xinclude.xml", "xml-parameter-entity.xml"] {
             var text = ""
             do {
-                text = try entries("\(Project.root)/samples/invalid/\(name)").flatMap(\.diagnostics).map(\.description).joined()
+                text = try entries("\(Project.root)/samples/invalid/\(name)").flatMap(\.diagnostics).map(\.description)
+                    .joined()
             } catch {
                 text = "\(error)"
             }
@@ -121,7 +137,10 @@ struct XMLRecordSourceTests {
 
     @Test func anAuditOverTheRecordLimitIsRefusedBeforeItIsBuilt() throws {
         let huge = String(repeating: "x", count: 50_000_000)
-        let path = try temporaryFile("huge.xml", "<audits xmlns=\"\(namespace)\">\(recordOpening)<framework id=\"mini\" version=\"1\"/><judgement criterion=\"A1\" rating=\"good\">\(huge)</judgement></audit></audits>")
+        let path = try temporaryFile(
+            "huge.xml",
+            "<audits xmlns=\"\(namespace)\">\(recordOpening)<framework id=\"mini\" version=\"1\"/><judgement criterion=\"A1\" rating=\"good\">\(huge)</judgement></audit></audits>"
+        )
         #expect {
             _ = try entries(path)
         } throws: { error in
@@ -140,11 +159,14 @@ struct XMLRecordSourceTests {
 
     @Test func readsOneRecordAtATime() throws {
         // About 12 MB of audits: the reader must never be more than a record or two ahead.
-        let judgements = (1...40).map { "<judgement criterion=\"C\($0)\" rating=\"good\">A comment long enough to take some room in the file.</judgement>" }.joined(separator: "\n")
+        let judgements = (1...40).map {
+            "<judgement criterion=\"C\($0)\" rating=\"good\">A comment long enough to take some room in the file.</judgement>"
+        }.joined(separator: "\n")
         let count = 3_000
         var text = "<audits xmlns=\"\(namespace)\">\n"
         for i in 1...count {
-            text += "<audit id=\"AUD-\(i)\" plan=\"P\(i)\" auditor=\"a\" date=\"2025-06-12\" kind=\"routine\" status=\"final\"><framework id=\"mini\" version=\"1\"/>\n\(judgements)\n</audit>\n"
+            text +=
+                "<audit id=\"AUD-\(i)\" plan=\"P\(i)\" auditor=\"a\" date=\"2025-06-12\" kind=\"routine\" status=\"final\"><framework id=\"mini\" version=\"1\"/>\n\(judgements)\n</audit>\n"
         }
         text += "</audits>\n"
         let recordBytes = text.utf8.count / count

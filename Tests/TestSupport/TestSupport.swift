@@ -57,7 +57,9 @@ public func store(with records: [AuditRecord]) throws -> AuditStore {
     let json = "[" + records.map(RecordJSONWriter.record).joined(separator: ",\n") + "]"
     let source = try RecordReader.source(bytes: Array(json.utf8), name: "seeded.json")
     var problems: [String] = []
-    let summary = try store.importRecords(from: source, scoringWith: try store.frameworkCatalog(), at: "2025-07-01T00:00:00Z") {
+    let summary = try store.importRecords(
+        from: source, scoringWith: try store.frameworkCatalog(), at: "2025-07-01T00:00:00Z"
+    ) {
         if case .refused(let diagnostics) = $0 { problems += diagnostics.map(\.description) }
     }
     guard summary.committed else { throw FixtureError(message: problems.joined(separator: "\n")) }

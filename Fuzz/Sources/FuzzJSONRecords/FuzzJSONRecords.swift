@@ -1,6 +1,6 @@
 import EHCPAudit
-import FuzzSupport
 import EHCPAuditFormats
+import FuzzSupport
 
 /// Any bytes, read as JSON Lines and as a JSON document, then scored: the reader may
 /// refuse them but must never crash, hang or grow without bound.

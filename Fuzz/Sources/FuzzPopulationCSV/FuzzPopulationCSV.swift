@@ -1,5 +1,5 @@
-import FuzzSupport
 import EHCPAuditFormats
+import FuzzSupport
 
 /// Any bytes, read as a population CSV.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,6 +1,6 @@
 import EHCPAudit
-import FuzzSupport
 import EHCPAuditXML
+import FuzzSupport
 
 /// Any bytes, read as an XML audit file: refused or read, never a crash, hang or leak.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -24,7 +24,8 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
 
     public init(
         file: String, line: Int? = nil, recordIndex: Int? = nil, auditId: String? = nil,
-        path: String? = nil, criterion: String? = nil, message: String, rule: RecordProblem.Rule? = nil, advice: String? = nil
+        path: String? = nil, criterion: String? = nil, message: String, rule: RecordProblem.Rule? = nil,
+        advice: String? = nil
     ) {
         self.file = file
         self.line = line
@@ -54,7 +55,8 @@ extension RecordProblem {
     public func diagnostic(file: String, recordIndex: Int, auditId: String?, root: String) -> Diagnostic {
         Diagnostic(
             file: file, line: line, recordIndex: recordIndex, auditId: auditId,
-            path: path.isEmpty ? root : "\(root).\(path)", criterion: criterion, message: message, rule: rule, advice: advice
+            path: path.isEmpty ? root : "\(root).\(path)", criterion: criterion, message: message, rule: rule,
+            advice: advice
         )
     }
 }

@@ -31,7 +31,8 @@ enum FrameworkRules {
     private static func checkIdentity(_ framework: Framework, _ problems: inout Problems) {
         let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-".utf8)
         if framework.id.isEmpty || !framework.id.utf8.allSatisfy(allowed.contains) {
-            problems.add("id", "framework id \"\(framework.id)\" must be lowercase letters, digits and hyphens ([a-z0-9-]+)")
+            problems.add(
+                "id", "framework id \"\(framework.id)\" must be lowercase letters, digits and hyphens ([a-z0-9-]+)")
         }
         if framework.version.isEmpty {
             problems.add("version", "version must not be empty")
@@ -52,10 +53,16 @@ enum FrameworkRules {
             }
             if !seen.insert(rating.id).inserted { problems.add("\(entry).id", "duplicate rating id \"\(rating.id)\"") }
             if !(rating.points.magnitude <= largestNumber) {
-                problems.add("\(entry).points", "rating \(rating.id): points must be a number from -\(format(largestNumber)) to \(format(largestNumber)), found \(format(rating.points))")
+                problems.add(
+                    "\(entry).points",
+                    "rating \(rating.id): points must be a number from -\(format(largestNumber)) to \(format(largestNumber)), found \(format(rating.points))"
+                )
             }
             if i > 0, !(rating.points < scale[i - 1].points) {
-                problems.add("\(entry).points", "rating \(rating.id): points must be strictly decreasing (best first), but \(format(rating.points)) follows \(format(scale[i - 1].points))")
+                problems.add(
+                    "\(entry).points",
+                    "rating \(rating.id): points must be strictly decreasing (best first), but \(format(rating.points)) follows \(format(scale[i - 1].points))"
+                )
             }
         }
         if framework.rating(framework.actionBelow) == nil {
@@ -71,14 +78,22 @@ enum FrameworkRules {
             if grade.id.isEmpty { problems.add(entry, "grade id must not be empty") }
             if !seen.insert(grade.id).inserted { problems.add("\(entry).id", "duplicate grade id \"\(grade.id)\"") }
             if !(grade.minPercent >= 0 && grade.minPercent <= 100) {
-                problems.add("\(entry).minPercent", "grade \(grade.id): minPercent must be from 0 to 100, found \(format(grade.minPercent))")
+                problems.add(
+                    "\(entry).minPercent",
+                    "grade \(grade.id): minPercent must be from 0 to 100, found \(format(grade.minPercent))")
             }
             if i > 0, !(grade.minPercent < grades[i - 1].minPercent) {
-                problems.add("\(entry).minPercent", "grade \(grade.id): minPercent must be strictly decreasing (best first), but \(format(grade.minPercent)) follows \(format(grades[i - 1].minPercent))")
+                problems.add(
+                    "\(entry).minPercent",
+                    "grade \(grade.id): minPercent must be strictly decreasing (best first), but \(format(grade.minPercent)) follows \(format(grades[i - 1].minPercent))"
+                )
             }
         }
         if let last = grades.last, last.minPercent != 0 {
-            problems.add("\(base)[\(grades.count - 1)].minPercent", "the last grade (\(last.id)) must have minPercent 0 so that every percentage has a grade, found \(format(last.minPercent))")
+            problems.add(
+                "\(base)[\(grades.count - 1)].minPercent",
+                "the last grade (\(last.id)) must have minPercent 0 so that every percentage has a grade, found \(format(last.minPercent))"
+            )
         }
     }
 
@@ -88,18 +103,26 @@ enum FrameworkRules {
         for (s, section) in framework.sections.enumerated() {
             let entry = "sections[\(s)]"
             if section.id.isEmpty { problems.add(entry, "section id must not be empty") }
-            if !seen.insert(section.id).inserted { problems.add("\(entry).id", "duplicate section id \"\(section.id)\"") }
+            if !seen.insert(section.id).inserted {
+                problems.add("\(entry).id", "duplicate section id \"\(section.id)\"")
+            }
             if !(section.weight > 0 && section.weight <= largestNumber) {
-                problems.add("\(entry).weight", "section \(section.id): weight must be greater than 0 and at most \(format(largestNumber)), found \(format(section.weight))")
+                problems.add(
+                    "\(entry).weight",
+                    "section \(section.id): weight must be greater than 0 and at most \(format(largestNumber)), found \(format(section.weight))"
+                )
             }
             if section.criteria.isEmpty {
                 problems.add("\(entry).criteria", "section \(section.id) has no criteria, so it could never be graded")
             }
             for (c, criterion) in section.criteria.enumerated() {
                 let criterionEntry = "\(entry).criteria[\(c)]"
-                checkCriterion(criterion, entry: criterionEntry, framework: framework, grades: framework.grades.grades, &problems)
+                checkCriterion(
+                    criterion, entry: criterionEntry, framework: framework, grades: framework.grades.grades, &problems)
                 if criterion.needsDependent {
-                    problems.add("\(criterionEntry).needsDependent", "criterion \(criterion.id): needsDependent applies only to advice criteria")
+                    problems.add(
+                        "\(criterionEntry).needsDependent",
+                        "criterion \(criterion.id): needsDependent applies only to advice criteria")
                 }
             }
         }
@@ -107,12 +130,15 @@ enum FrameworkRules {
 
     private static func checkAdvice(_ advice: AdviceCriteria, _ framework: Framework, _ problems: inout Problems) {
         if !(0...longestDeadline).contains(advice.deadlineDays) {
-            problems.add("advice.deadlineDays", "deadlineDays must be from 0 to \(longestDeadline), found \(advice.deadlineDays)")
+            problems.add(
+                "advice.deadlineDays", "deadlineDays must be from 0 to \(longestDeadline), found \(advice.deadlineDays)"
+            )
         }
         checkGrades(advice.grades, entry: "advice.grades", &problems)
         if advice.criteria.isEmpty { problems.add("advice.criteria", "advice needs at least one criterion") }
         for (c, criterion) in advice.criteria.enumerated() {
-            checkCriterion(criterion, entry: "advice.criteria[\(c)]", framework: framework, grades: advice.grades, &problems)
+            checkCriterion(
+                criterion, entry: "advice.criteria[\(c)]", framework: framework, grades: advice.grades, &problems)
         }
     }
 
@@ -121,10 +147,17 @@ enum FrameworkRules {
     ) {
         let name = criterion.id.isEmpty ? "criterion" : "criterion \(criterion.id)"
         if criterion.id.isEmpty { problems.add(entry, "criterion id must not be empty") }
-        if criterion.text.trimmingWhitespace.isEmpty { problems.add("\(entry).text", "\(name): text must not be empty") }
-        if criterion.action.trimmingWhitespace.isEmpty { problems.add("\(entry).action", "\(name): action must not be empty") }
+        if criterion.text.trimmingWhitespace.isEmpty {
+            problems.add("\(entry).text", "\(name): text must not be empty")
+        }
+        if criterion.action.trimmingWhitespace.isEmpty {
+            problems.add("\(entry).action", "\(name): action must not be empty")
+        }
         if !(criterion.weight > 0 && criterion.weight <= largestNumber) {
-            problems.add("\(entry).weight", "\(name): weight must be greater than 0 and at most \(format(largestNumber)), found \(format(criterion.weight))")
+            problems.add(
+                "\(entry).weight",
+                "\(name): weight must be greater than 0 and at most \(format(largestNumber)), found \(format(criterion.weight))"
+            )
         }
         if let cap = criterion.cap {
             if framework.rating(cap.at) == nil {
@@ -140,11 +173,16 @@ enum FrameworkRules {
         var seen = Set<String>()
         for (s, section) in framework.sections.enumerated() {
             for (c, criterion) in section.criteria.enumerated() where !seen.insert(criterion.id).inserted {
-                problems.add("sections[\(s)].criteria[\(c)].id", "duplicate criterion id \"\(criterion.id)\" (criterion ids are unique in the whole framework)")
+                problems.add(
+                    "sections[\(s)].criteria[\(c)].id",
+                    "duplicate criterion id \"\(criterion.id)\" (criterion ids are unique in the whole framework)")
             }
         }
-        for (c, criterion) in (framework.advice?.criteria ?? []).enumerated() where !seen.insert(criterion.id).inserted {
-            problems.add("advice.criteria[\(c)].id", "duplicate criterion id \"\(criterion.id)\" (criterion ids are unique in the whole framework)")
+        for (c, criterion) in (framework.advice?.criteria ?? []).enumerated() where !seen.insert(criterion.id).inserted
+        {
+            problems.add(
+                "advice.criteria[\(c)].id",
+                "duplicate criterion id \"\(criterion.id)\" (criterion ids are unique in the whole framework)")
         }
     }
 
@@ -156,7 +194,9 @@ enum FrameworkRules {
 extension String {
     var trimmingWhitespace: Substring {
         let isSpace: (Character) -> Bool = { $0.isWhitespace }
-        guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else { return "" }
+        guard let start = firstIndex(where: { !isSpace($0) }), let end = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
         return self[start...end]
     }
 }

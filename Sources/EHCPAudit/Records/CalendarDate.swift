@@ -20,8 +20,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     public init?<Bytes: RandomAccessCollection>(utf8 bytes: Bytes) where Bytes.Element == UInt8, Bytes.Index == Int {
         let s = bytes.startIndex
         guard bytes.count == 10, bytes[s + 4] == UInt8(ascii: "-"), bytes[s + 7] == UInt8(ascii: "-"),
-              let year = Self.digits(bytes, s..<s + 4), let month = Self.digits(bytes, s + 5..<s + 7),
-              let day = Self.digits(bytes, s + 8..<s + 10)
+            let year = Self.digits(bytes, s..<s + 4), let month = Self.digits(bytes, s + 5..<s + 7),
+            let day = Self.digits(bytes, s + 8..<s + 10)
         else { return nil }
         self.init(year: year, month: month, day: day)
     }
@@ -29,7 +29,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// A day from its parts; nil when the day does not exist. Years run from 0001 to 9999,
     /// as in XML Schema's `xs:date` written with four digits (there is no year 0000).
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year) else { return nil }
+        guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
+            day <= Self.daysIn(month: month, year: year)
+        else { return nil }
         dayNumber = Self.dayNumber(year: year, month: month, day: day)
     }
 
@@ -88,7 +90,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         }
     }
 
-    private static func digits<Bytes: RandomAccessCollection>(_ bytes: Bytes, _ range: Range<Int>) -> Int? where Bytes.Element == UInt8, Bytes.Index == Int {
+    private static func digits<Bytes: RandomAccessCollection>(_ bytes: Bytes, _ range: Range<Int>) -> Int?
+    where Bytes.Element == UInt8, Bytes.Index == Int {
         var value = 0
         for index in range {
             let byte = bytes[index]

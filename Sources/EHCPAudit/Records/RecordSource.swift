@@ -12,7 +12,8 @@ public struct RecordEntry: Sendable {
     /// Problems of form (syntax, types, unknown fields); a record with any is refused.
     public var diagnostics: [Diagnostic]
 
-    public init(index: Int, root: String, line: Int?, auditId: String?, record: AuditRecord?, diagnostics: [Diagnostic]) {
+    public init(index: Int, root: String, line: Int?, auditId: String?, record: AuditRecord?, diagnostics: [Diagnostic])
+    {
         self.index = index
         self.root = root
         self.line = line

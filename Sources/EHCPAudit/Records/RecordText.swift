@@ -16,7 +16,8 @@ public enum RecordText {
         // Every control character starts with a byte below 0x20, 0x7F, 0xC2 (C1) or 0xE2
         // (U+2028, U+2029): most words have none of these and skip the scalar walk.
         if utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }),
-           let scalar = text.unicodeScalars.first(where: isControl) {
+            let scalar = text.unicodeScalars.first(where: isControl)
+        {
             return "holds the control character \(name(scalar))"
         }
         if utf8.count > longestWord, text.count > longestWord { return "is longer than \(longestWord) characters" }
@@ -25,7 +26,8 @@ public enum RecordText {
 
     /// Why `text` cannot be a comment, or nil when it can.
     public static func commentProblem(_ text: String) -> String? {
-        guard let scalar = text.unicodeScalars.first(where: { isControl($0) && !"\t\n\r".unicodeScalars.contains($0) }) else { return nil }
+        guard let scalar = text.unicodeScalars.first(where: { isControl($0) && !"\t\n\r".unicodeScalars.contains($0) })
+        else { return nil }
         return "holds the control character \(name(scalar))"
     }
 
@@ -46,7 +48,8 @@ extension AuditRecord {
         var problems: [RecordProblem] = []
         func word(_ value: String?, _ path: String, line: Int?, criterion: String? = nil) {
             guard let value, let problem = RecordText.wordProblem(value) else { return }
-            problems.append(RecordProblem(path: path, criterion: criterion, line: line ?? self.line, message: "\(path) \(problem)"))
+            problems.append(
+                RecordProblem(path: path, criterion: criterion, line: line ?? self.line, message: "\(path) \(problem)"))
         }
         func judgements(_ list: [Judgement], _ path: String) {
             for (j, judgement) in list.enumerated() {
@@ -54,7 +57,10 @@ extension AuditRecord {
                 word(judgement.criterion, base + ".criterion", line: judgement.line)
                 word(judgement.rating, base + ".rating", line: judgement.line, criterion: judgement.criterion)
                 if let comment = judgement.comment, let problem = RecordText.commentProblem(comment) {
-                    problems.append(RecordProblem(path: base + ".comment", criterion: judgement.criterion, line: judgement.line ?? line, message: "\(base).comment \(problem)"))
+                    problems.append(
+                        RecordProblem(
+                            path: base + ".comment", criterion: judgement.criterion, line: judgement.line ?? line,
+                            message: "\(base).comment \(problem)"))
                 }
             }
         }

@@ -58,7 +58,9 @@ public struct AdviceReport: Sendable, Equatable {
             let mine = ratings.filter { $0.provider == group.provider && $0.agency == group.agency.rawValue }
             let quality = (framework.advice?.criteria ?? []).map { criterion -> CriterionQuality in
                 let counts = mine.filter { $0.criterion == criterion.id }
-                let byRating = framework.scale.map { rating in counts.filter { $0.rating == rating.id }.reduce(0) { $0 + $1.count } }
+                let byRating = framework.scale.map { rating in
+                    counts.filter { $0.rating == rating.id }.reduce(0) { $0 + $1.count }
+                }
                 let rated = byRating.reduce(0, +)
                 let sum = zip(framework.scale, byRating).reduce(0.0) { $0 + Double($1.1) * framework.percent(of: $1.0) }
                 return CriterionQuality(
@@ -70,7 +72,8 @@ public struct AdviceReport: Sendable, Equatable {
             return Provider(
                 name: group.provider ?? "(provider not given)", agency: group.agency, figures: group, quality: quality,
                 timeliness: bands(group, deadline: deadline), medianDays: median(group.days),
-                corrections: corrections.filter { $0.agency == group.agency.rawValue && $0.provider == group.provider }.count
+                corrections: corrections.filter { $0.agency == group.agency.rawValue && $0.provider == group.provider }
+                    .count
             )
         }.sorted { ($0.name, $0.agency.rawValue) < ($1.name, $1.agency.rawValue) }
         return AdviceReport(period: period, deadlineDays: deadline, scale: framework.scale, providers: providers)

@@ -24,8 +24,9 @@ public enum Disclosure {
             for group in groups where group.filter({ hidden[$0] }).count == 1 {
                 // With no other non-zero cell, the hidden count equals the total, which is
                 // then small and hidden itself.
-                guard let next = group.filter({ !hidden[$0] && !fixed.contains($0) && counts[$0] > 0 })
-                    .min(by: { counts[$0] < counts[$1] })
+                guard
+                    let next = group.filter({ !hidden[$0] && !fixed.contains($0) && counts[$0] > 0 })
+                        .min(by: { counts[$0] < counts[$1] })
                 else { continue }
                 hidden[next] = true
                 changed = true

@@ -37,7 +37,9 @@ public struct DisclosurePlan: Sendable {
     /// `unknown`: a count the report never reveals, part of a published sum (register it
     /// first: it stays unknown).
     @discardableResult
-    public mutating func cell(_ key: String, _ value: Int, shown: Bool = true, fixed: Bool = false, unknown: Bool = false) -> Int {
+    public mutating func cell(
+        _ key: String, _ value: Int, shown: Bool = true, fixed: Bool = false, unknown: Bool = false
+    ) -> Int {
         let cell: Int
         if let known = index[key] {
             cell = known
@@ -72,7 +74,9 @@ public struct DisclosurePlan: Sendable {
 
     /// Decides what to hide; call once, after every cell and group is registered.
     public mutating func solve() {
-        hidden = isPublic ? Disclosure.mask(values, groups: groups, fixed: fixed, unknown: unknown) : values.map { _ in false }
+        hidden =
+            isPublic
+            ? Disclosure.mask(values, groups: groups, fixed: fixed, unknown: unknown) : values.map { _ in false }
     }
 
     /// The cell under `key` as the report shows it.

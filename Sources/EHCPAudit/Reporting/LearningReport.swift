@@ -51,7 +51,8 @@ public struct LearningReport: Sendable, Equatable {
         grouping: Grouping, period: ReportPeriod, current: [GroupFacts], previous: [GroupFacts], framework: Framework
     ) -> LearningReport {
         let grades = grouping.judgesAdvice ? (framework.advice?.grades ?? []) : framework.grades.grades
-        let criteria = grouping.judgesAdvice ? (framework.advice?.criteria ?? []) : framework.sections.flatMap(\.criteria)
+        let criteria =
+            grouping.judgesAdvice ? (framework.advice?.criteria ?? []) : framework.sections.flatMap(\.criteria)
         let good = MonthlyReport.goodOrBetter(framework, scale: grades, grades: grades)
         let all = current.reduce(into: GroupFacts(group: "Partnership")) { $0.add($1) }
         let allBefore = previous.reduce(into: GroupFacts(group: "Partnership")) { $0.add($1) }
@@ -62,7 +63,8 @@ public struct LearningReport: Sendable, Equatable {
             let previousGood = before.map { b in good.reduce(0) { $0 + (b.grades[$1] ?? 0) } } ?? 0
             let gaps = criteria.compactMap { criterion -> Gap? in
                 guard let mine = facts.meanPercent(criterion.id, framework: framework),
-                      let theirs = all.meanPercent(criterion.id, framework: framework), mine < theirs - 1e-9 else { return nil }
+                    let theirs = all.meanPercent(criterion.id, framework: framework), mine < theirs - 1e-9
+                else { return nil }
                 return Gap(criterion: criterion.id, text: criterion.text, group: mine, partnership: theirs)
             }.sorted { ($0.partnership - $0.group) > ($1.partnership - $1.group) }
             let focus = criteria.compactMap { criterion -> Focus? in
@@ -70,9 +72,11 @@ public struct LearningReport: Sendable, Equatable {
                 return count > 0 ? Focus(criterion: criterion.id, action: criterion.action, count: count) : nil
             }.sorted { $0.count > $1.count }
             return Pack(
-                name: facts.group ?? "(not recorded)", count: facts.count, grades: counts, goodOrBetter: Share(goodCount, of: facts.count),
+                name: facts.group ?? "(not recorded)", count: facts.count, grades: counts,
+                goodOrBetter: Share(goodCount, of: facts.count),
                 gaps: Array(gaps.prefix(gapsShown)), focus: Array(focus.prefix(focusShown)),
-                previousCount: before?.count ?? 0, previousGoodOrBetter: before.flatMap { Share(previousGood, of: $0.count) }
+                previousCount: before?.count ?? 0,
+                previousGoodOrBetter: before.flatMap { Share(previousGood, of: $0.count) }
             )
         }
 

@@ -24,7 +24,10 @@ public struct MonthProgress: Sendable, Equatable {
     /// Audits still needed to meet the target (0 when met).
     public var shortfall: Int? { target.map { max(0, $0 - completed) } }
 
-    public init(month: YearMonth, openPlans: Int?, target: Int?, sampled: Int, completedSampled: Int, completedOther: Int, moderation: Int) {
+    public init(
+        month: YearMonth, openPlans: Int?, target: Int?, sampled: Int, completedSampled: Int, completedOther: Int,
+        moderation: Int
+    ) {
         self.month = month
         self.openPlans = openPlans
         self.target = target
@@ -52,8 +55,12 @@ public struct AuditFact: Sendable, Equatable {
 
 extension MonthProgress {
     /// Counts a month's audits against its sample (nil when no sample was drawn).
-    public static func compute(month: YearMonth, sample: (population: Int, target: Int, plans: Set<String>)?, audits: [AuditFact]) -> MonthProgress {
-        var progress = MonthProgress(month: month, openPlans: sample?.population, target: sample?.target, sampled: sample?.plans.count ?? 0, completedSampled: 0, completedOther: 0, moderation: 0)
+    public static func compute(
+        month: YearMonth, sample: (population: Int, target: Int, plans: Set<String>)?, audits: [AuditFact]
+    ) -> MonthProgress {
+        var progress = MonthProgress(
+            month: month, openPlans: sample?.population, target: sample?.target, sampled: sample?.plans.count ?? 0,
+            completedSampled: 0, completedOther: 0, moderation: 0)
         for audit in audits where audit.status == .final && YearMonth(audit.date) == month {
             if audit.kind == .moderation {
                 progress.moderation += 1

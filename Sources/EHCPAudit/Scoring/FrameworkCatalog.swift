@@ -37,10 +37,13 @@ public struct FrameworkCatalog: Sendable {
     public func score(_ record: AuditRecord) throws(RecordError) -> AuditResult {
         guard let scorer = scorers[record.framework] else {
             let loaded = scorers.keys.map(\.description).sorted().joined(separator: ", ")
-            throw RecordError(problems: [RecordProblem(
-                path: "framework", line: record.line,
-                message: "record names framework \(record.framework), which is not loaded (loaded: \(loaded.isEmpty ? "none" : loaded))"
-            )])
+            throw RecordError(problems: [
+                RecordProblem(
+                    path: "framework", line: record.line,
+                    message:
+                        "record names framework \(record.framework), which is not loaded (loaded: \(loaded.isEmpty ? "none" : loaded))"
+                )
+            ])
         }
         return try scorer.score(record)
     }

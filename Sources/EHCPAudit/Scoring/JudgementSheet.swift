@@ -35,7 +35,9 @@ struct JudgementSheet: Sendable {
         for (j, judgement) in judgements.enumerated() {
             let line = judgement.line ?? fallbackLine
             func problem(_ suffix: String, _ message: String) {
-                problems.append(RecordProblem(path: "\(path)[\(j)]" + suffix, criterion: judgement.criterion, line: line, message: message))
+                problems.append(
+                    RecordProblem(
+                        path: "\(path)[\(j)]" + suffix, criterion: judgement.criterion, line: line, message: message))
             }
             guard let c = index[judgement.criterion] else {
                 problem(".criterion", unknownCriterion(judgement.criterion, owner: owner, framework: framework))
@@ -49,27 +51,35 @@ struct JudgementSheet: Sendable {
             let criterion = criteria[c]
             if judgement.rating == notApplicableRating {
                 if !criterion.notApplicable && !noNeeds(owner, criterion) {
-                    problem(".rating", "criterion \(criterion.id) may not be rated na (not applicable): it applies to every plan")
+                    problem(
+                        ".rating",
+                        "criterion \(criterion.id) may not be rated na (not applicable): it applies to every plan")
                 }
                 continue
             }
             guard let rating = framework.rating(judgement.rating) else {
-                let allowed = (framework.scale.map(\.id) + (criterion.notApplicable ? [notApplicableRating] : [])).joined(separator: ", ")
-                problem(".rating", "criterion \(criterion.id): unknown rating \"\(judgement.rating)\" (expected one of: \(allowed))")
+                let allowed = (framework.scale.map(\.id) + (criterion.notApplicable ? [notApplicableRating] : []))
+                    .joined(separator: ", ")
+                problem(
+                    ".rating",
+                    "criterion \(criterion.id): unknown rating \"\(judgement.rating)\" (expected one of: \(allowed))")
                 continue
             }
             if case .advice(let advice) = owner, noNeeds(owner, criterion) {
-                problems.append(RecordProblem(
-                    path: "\(path)[\(j)].rating", criterion: criterion.id, line: line,
-                    message: "advice \(advice.id) identified no needs, so criterion \(criterion.id) is not applicable: rate it na, not \"\(rating.id)\"",
-                    rule: .noNeedsAdviceRated, advice: advice.id
-                ))
+                problems.append(
+                    RecordProblem(
+                        path: "\(path)[\(j)].rating", criterion: criterion.id, line: line,
+                        message:
+                            "advice \(advice.id) identified no needs, so criterion \(criterion.id) is not applicable: rate it na, not \"\(rating.id)\"",
+                        rule: .noNeedsAdviceRated, advice: advice.id
+                    ))
                 continue
             }
             resolved[c] = rating
         }
         for (c, criterion) in criteria.enumerated() where judgedAt[c] == nil {
-            var message = "criterion \(criterion.id) has no judgement (every criterion needs exactly one, or na where allowed)"
+            var message =
+                "criterion \(criterion.id) has no judgement (every criterion needs exactly one, or na where allowed)"
             if noNeeds(owner, criterion) { message += "; the advice identified no needs, so record it as na" }
             problems.append(RecordProblem(path: path, criterion: criterion.id, line: fallbackLine, message: message))
         }
@@ -88,7 +98,8 @@ struct JudgementSheet: Sendable {
         case (.advice(let advice), .section?):
             return "criterion \(id) is a plan criterion, not an advice criterion (in advice \(advice.id))"
         default:
-            return "unknown criterion \"\(id)\": framework \(framework.id) version \(framework.version) has no such criterion"
+            return
+                "unknown criterion \"\(id)\": framework \(framework.id) version \(framework.version) has no such criterion"
         }
     }
 }

@@ -20,7 +20,10 @@ public struct RecordProblem: Sendable, Equatable, CustomStringConvertible {
         case noNeedsAdviceRated = "no-needs-advice-rated"
     }
 
-    public init(path: String, criterion: String? = nil, line: Int? = nil, message: String, rule: Rule? = nil, advice: String? = nil) {
+    public init(
+        path: String, criterion: String? = nil, line: Int? = nil, message: String, rule: Rule? = nil,
+        advice: String? = nil
+    ) {
         self.path = path
         self.criterion = criterion
         self.line = line

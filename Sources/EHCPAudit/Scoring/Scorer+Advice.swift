@@ -3,7 +3,12 @@ extension Scorer {
     func resolveAdvices(_ record: AuditRecord, _ problems: inout [RecordProblem]) -> [AdviceResult]? {
         guard !record.advices.isEmpty else { return [] }
         guard let criteria = framework.advice, let sheet = adviceSheet else {
-            problems.append(RecordProblem(path: "advices", line: record.advices.first?.line ?? record.line, message: "the record lists advices but framework \(framework.id) version \(framework.version) has no advice criteria"))
+            problems.append(
+                RecordProblem(
+                    path: "advices", line: record.advices.first?.line ?? record.line,
+                    message:
+                        "the record lists advices but framework \(framework.id) version \(framework.version) has no advice criteria"
+                ))
             return nil
         }
         let before = problems.count
@@ -21,29 +26,42 @@ extension Scorer {
             var days: Int?
             if let requested = advice.requested, let received = advice.received {
                 days = requested.days(until: received)
-                if days! < 0 { problem(".received", "advice \(advice.id) was received (\(received)) before it was requested (\(requested))") }
+                if days! < 0 {
+                    problem(
+                        ".received",
+                        "advice \(advice.id) was received (\(received)) before it was requested (\(requested))")
+                }
             }
             if advice.status == .notReceived, let received = advice.received {
                 problem(".received", "advice \(advice.id) is not-received but has a received date (\(received))")
             }
             var resolved: JudgementSheet.Resolved?
             if advice.status.isJudged {
-                resolved = sheet.resolve(advice.judgements, owner: .advice(advice), path: "\(path).judgements", fallbackLine: advice.line ?? record.line, framework: framework, problems: &problems)
+                resolved = sheet.resolve(
+                    advice.judgements, owner: .advice(advice), path: "\(path).judgements",
+                    fallbackLine: advice.line ?? record.line, framework: framework, problems: &problems)
             } else if !advice.judgements.isEmpty {
-                problem(".judgements", "advice \(advice.id) is \(advice.status.rawValue), so it takes no judgements (found \(advice.judgements.count))")
+                problem(
+                    ".judgements",
+                    "advice \(advice.id) is \(advice.status.rawValue), so it takes no judgements (found \(advice.judgements.count))"
+                )
             }
-            let (percent, grade) = resolved.map { quality($0, sheet: sheet, grades: GradeScale(criteria.grades)) } ?? (nil, nil)
-            results.append(AdviceResult(
-                id: advice.id, agency: advice.agency, provider: advice.provider, status: advice.status,
-                percent: percent, grade: grade, days: days, timely: days.map { $0 <= criteria.deadlineDays }
-            ))
+            let (percent, grade) =
+                resolved.map { quality($0, sheet: sheet, grades: GradeScale(criteria.grades)) } ?? (nil, nil)
+            results.append(
+                AdviceResult(
+                    id: advice.id, agency: advice.agency, provider: advice.provider, status: advice.status,
+                    percent: percent, grade: grade, days: days, timely: days.map { $0 <= criteria.deadlineDays }
+                ))
         }
         return problems.count == before ? results : nil
     }
 
     /// The advice's percent and grade (one implicit section of weight 1, caps applied);
     /// nil when every criterion is `na`.
-    private func quality(_ resolved: JudgementSheet.Resolved, sheet: JudgementSheet, grades: GradeScale) -> (Double?, Grade?) {
+    private func quality(
+        _ resolved: JudgementSheet.Resolved, sheet: JudgementSheet, grades: GradeScale
+    ) -> (Double?, Grade?) {
         var weighted = 0.0, weight = 0.0
         for (c, rating) in resolved.enumerated() {
             guard let rating else { continue }

@@ -24,7 +24,9 @@ public struct Scorer: Sendable {
     public init(_ framework: Framework) {
         self.framework = framework
         planSheet = JudgementSheet(framework.sections.flatMap(\.criteria))
-        sectionOf = framework.sections.enumerated().flatMap { s, section in Array(repeating: s, count: section.criteria.count) }
+        sectionOf = framework.sections.enumerated().flatMap { s, section in
+            Array(repeating: s, count: section.criteria.count)
+        }
         adviceSheet = framework.advice.map { JudgementSheet($0.criteria) }
         let target = framework.rating(framework.actionBelow)!
         actionBelowPoints = target.points
@@ -35,19 +37,32 @@ public struct Scorer: Sendable {
     public func score(_ record: AuditRecord) throws(RecordError) -> AuditResult {
         var problems = record.textProblems
         if record.framework != FrameworkReference(id: framework.id, version: framework.version) {
-            problems.append(RecordProblem(path: "framework", line: record.line, message: "record names framework \(record.framework) but is being scored against \(framework.id) version \(framework.version)"))
+            problems.append(
+                RecordProblem(
+                    path: "framework", line: record.line,
+                    message:
+                        "record names framework \(record.framework) but is being scored against \(framework.id) version \(framework.version)"
+                ))
         }
-        let plan = planSheet.resolve(record.judgements, owner: .plan, path: "judgements", fallbackLine: record.line, framework: framework, problems: &problems)
+        let plan = planSheet.resolve(
+            record.judgements, owner: .plan, path: "judgements", fallbackLine: record.line, framework: framework,
+            problems: &problems)
         let advices = resolveAdvices(record, &problems)
         guard let plan, let advices, problems.isEmpty else { throw RecordError(problems: problems) }
 
         let sections = sectionPercents(plan)
         let applicableWeight = zip(framework.sections, sections).reduce(0.0) { $0 + ($1.1 == nil ? 0 : $1.0.weight) }
         guard applicableWeight > 0 else {
-            throw RecordError(problems: [RecordProblem(path: "judgements", line: record.line, message: "every section is judged not applicable (na), so the record cannot be graded")])
+            throw RecordError(problems: [
+                RecordProblem(
+                    path: "judgements", line: record.line,
+                    message: "every section is judged not applicable (na), so the record cannot be graded")
+            ])
         }
         var weighted = 0.0
-        for (section, percent) in zip(framework.sections, sections) { weighted += section.weight * (percent?.value ?? 0) }
+        for (section, percent) in zip(framework.sections, sections) {
+            weighted += section.weight * (percent?.value ?? 0)
+        }
         let percent = weighted / applicableWeight
         let boundaryRank = framework.grades.rank(for: percent)
         let caps = appliedCaps(plan, sheet: planSheet, grades: framework.grades)
@@ -59,7 +74,9 @@ public struct Scorer: Sendable {
             grade: framework.grades.grades[finalRank],
             caps: caps,
             sections: zip(framework.sections, sections).map { section, percent in
-                SectionResult(id: section.id, percent: percent?.value, grade: percent.map { framework.grades.grades[framework.grades.rank(for: $0.value)] })
+                SectionResult(
+                    id: section.id, percent: percent?.value,
+                    grade: percent.map { framework.grades.grades[framework.grades.rank(for: $0.value)] })
             },
             actions: actions(plan, sections: sections, applicableWeight: applicableWeight),
             advices: advices
@@ -80,33 +97,42 @@ public struct Scorer: Sendable {
             sums[sectionOf[c]].weighted += weight * framework.percent(of: rating)
             sums[sectionOf[c]].weight += weight
         }
-        return sums.map { $0.weight > 0 ? SectionPercent(value: $0.weighted / $0.weight, judgedWeight: $0.weight) : nil }
+        return sums.map {
+            $0.weight > 0 ? SectionPercent(value: $0.weighted / $0.weight, judgedWeight: $0.weight) : nil
+        }
     }
 
     func appliedCaps(_ resolved: JudgementSheet.Resolved, sheet: JudgementSheet, grades: GradeScale) -> [AppliedCap] {
         var caps: [AppliedCap] = []
         for (c, rating) in resolved.enumerated() {
             guard let rating, let cap = sheet.criteria[c].cap, let at = framework.rating(cap.at),
-                  rating.points <= at.points, let rank = grades.rank(of: cap.grade)
+                rating.points <= at.points, let rank = grades.rank(of: cap.grade)
             else { continue }
             caps.append(AppliedCap(criterion: sheet.criteria[c].id, rating: rating.id, grade: grades.grades[rank]))
         }
         return caps
     }
 
-    private func actions(_ plan: JudgementSheet.Resolved, sections: [SectionPercent?], applicableWeight: Double) -> [ImprovementAction] {
+    private func actions(
+        _ plan: JudgementSheet.Resolved, sections: [SectionPercent?], applicableWeight: Double
+    ) -> [ImprovementAction] {
         var actions: [ImprovementAction] = []
         for (c, rating) in plan.enumerated() {
             guard let rating, rating.points < actionBelowPoints, let section = sections[sectionOf[c]] else { continue }
             let criterion = planSheet.criteria[c]
             let sectionWeight = framework.sections[sectionOf[c]].weight
-            let gain = (sectionWeight / applicableWeight) * (criterion.weight / section.judgedWeight)
+            let gain =
+                (sectionWeight / applicableWeight) * (criterion.weight / section.judgedWeight)
                 * (actionBelowPercent - framework.percent(of: rating))
-            actions.append(ImprovementAction(criterion: criterion.id, section: framework.sections[sectionOf[c]].id, rating: rating.id, gain: gain, text: criterion.action))
+            actions.append(
+                ImprovementAction(
+                    criterion: criterion.id, section: framework.sections[sectionOf[c]].id, rating: rating.id,
+                    gain: gain, text: criterion.action))
         }
         // Framework order is the order of `actions` now; a stable sort on gain keeps it for ties.
         return actions.enumerated().sorted { a, b in
-            abs(a.element.gain - b.element.gain) <= GradeScale.tolerance ? a.offset < b.offset : a.element.gain > b.element.gain
+            abs(a.element.gain - b.element.gain) <= GradeScale.tolerance
+                ? a.offset < b.offset : a.element.gain > b.element.gain
         }.map(\.element)
     }
 }

@@ -102,10 +102,22 @@ public struct JSONWriter: Sendable {
 
     // MARK: Members
 
-    public mutating func member(_ key: String, _ value: String?) { self.key(key); string(value) }
-    public mutating func member(_ key: String, _ value: Int?) { self.key(key); number(value) }
-    public mutating func member(_ key: String, _ value: Bool?) { self.key(key); bool(value) }
-    public mutating func member(_ key: String, _ value: Double?, places: Int) { self.key(key); number(value, places: places) }
+    public mutating func member(_ key: String, _ value: String?) {
+        self.key(key)
+        string(value)
+    }
+    public mutating func member(_ key: String, _ value: Int?) {
+        self.key(key)
+        number(value)
+    }
+    public mutating func member(_ key: String, _ value: Bool?) {
+        self.key(key)
+        bool(value)
+    }
+    public mutating func member(_ key: String, _ value: Double?, places: Int) {
+        self.key(key)
+        number(value, places: places)
+    }
 
     /// A string member left out when `value` is nil.
     public mutating func field(_ key: String, _ value: String?) {
@@ -138,7 +150,10 @@ public struct JSONWriter: Sendable {
             case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
             case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
             case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0..<0x20: bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            case 0..<0x20:
+                bytes.append(contentsOf: [
+                    0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)],
+                ])
             default: bytes.append(byte)
             }
         }

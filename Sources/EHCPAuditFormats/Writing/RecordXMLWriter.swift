@@ -18,18 +18,22 @@ public enum RecordXMLWriter {
         typealias Field = RecordField.Audit
         let top: [(Field, String)] = [
             (.auditId, record.auditId), (.planId, record.planId), (.auditor, record.auditor),
-            (.auditDate, record.auditDate.description), (.kind, record.kind.rawValue), (.status, record.status.rawValue),
+            (.auditDate, record.auditDate.description), (.kind, record.kind.rawValue),
+            (.status, record.status.rawValue),
         ]
         var lines = ["  <audit" + (try attributes(top.map { ($0.0.xmlAttribute!, $0.1) })) + ">"]
-        let framework = try attributes(RecordField.Framework.allCases.map { field in
-            (field.xmlAttribute!, field == .id ? record.framework.id : record.framework.version)
-        })
+        let framework = try attributes(
+            RecordField.Framework.allCases.map { field in
+                (field.xmlAttribute!, field == .id ? record.framework.id : record.framework.version)
+            })
         lines.append("    <\(element(Field.framework))\(framework)/>")
         let plan = try attributes(RecordField.Plan.allCases.map { ($0.xmlAttribute!, $0.text(of: record.plan)) })
         if !plan.isEmpty { lines.append("    <\(element(Field.plan))\(plan)/>") }
         for judgement in record.judgements { lines.append("    " + (try self.judgement(judgement))) }
         for advice in record.advices {
-            let fields = RecordField.Advice.allCases.compactMap { field in field.xmlAttribute.map { ($0, field.text(of: advice)) } }
+            let fields = RecordField.Advice.allCases.compactMap { field in
+                field.xmlAttribute.map { ($0, field.text(of: advice)) }
+            }
             let open = "    <\(element(Field.advices))" + (try attributes(fields))
             if advice.judgements.isEmpty {
                 lines.append(open + "/>")
@@ -45,9 +49,12 @@ public enum RecordXMLWriter {
 
     private static func judgement(_ judgement: Judgement) throws(UnwritableText) -> String {
         let name = element(RecordField.Audit.judgements)
-        let open = "<\(name)" + (try attributes(RecordField.Judgement.allCases.compactMap { field in
-            field.xmlAttribute.map { ($0, field.text(of: judgement)) }
-        }))
+        let open =
+            "<\(name)"
+            + (try attributes(
+                RecordField.Judgement.allCases.compactMap { field in
+                    field.xmlAttribute.map { ($0, field.text(of: judgement)) }
+                }))
         guard let comment = judgement.comment, !comment.isEmpty else { return open + "/>" }
         return open + ">" + (try escape(comment, field: "comment", inAttribute: false)) + "</\(name)>"
     }
@@ -81,7 +88,9 @@ public enum RecordXMLWriter {
             case "\n", "\t": out.unicodeScalars.append(scalar)
             default:
                 let value = scalar.value
-                guard value >= 0x20, value != 0xFFFE, value != 0xFFFF else { throw UnwritableText(field: field, character: value) }
+                guard value >= 0x20, value != 0xFFFE, value != 0xFFFF else {
+                    throw UnwritableText(field: field, character: value)
+                }
                 out.unicodeScalars.append(scalar)
             }
         }

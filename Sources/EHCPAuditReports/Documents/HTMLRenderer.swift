@@ -41,12 +41,15 @@ public enum HTMLRenderer {
     static func render(_ table: Table) -> String {
         let head = "<tr>" + table.header.map { "<th scope=\"col\">\(escape($0))</th>" }.joined() + "</tr>"
         let rows = table.rows.map { row in
-            "<tr>" + row.enumerated().map { cell in
-                if cell.offset == 0 { return "<th scope=\"row\">\(escape(cell.element))</th>" }
-                return isFigure(cell.element) ? "<td>\(escape(cell.element))</td>" : "<td class=\"text\">\(escape(cell.element))</td>"
-            }.joined() + "</tr>"
+            "<tr>"
+                + row.enumerated().map { cell in
+                    if cell.offset == 0 { return "<th scope=\"row\">\(escape(cell.element))</th>" }
+                    return isFigure(cell.element)
+                        ? "<td>\(escape(cell.element))</td>" : "<td class=\"text\">\(escape(cell.element))</td>"
+                }.joined() + "</tr>"
         }
-        return "<div class=\"table\" role=\"region\" aria-label=\"\(escape(table.caption))\" tabindex=\"0\"><table>\n<caption>\(escape(table.caption))</caption>\n<thead>\(head)</thead>\n<tbody>\n\(rows.joined(separator: "\n"))\n</tbody></table></div>"
+        return
+            "<div class=\"table\" role=\"region\" aria-label=\"\(escape(table.caption))\" tabindex=\"0\"><table>\n<caption>\(escape(table.caption))</caption>\n<thead>\(head)</thead>\n<tbody>\n\(rows.joined(separator: "\n"))\n</tbody></table></div>"
     }
 
     /// Figures align right; words align left.

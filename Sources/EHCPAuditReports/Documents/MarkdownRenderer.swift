@@ -11,7 +11,10 @@ public enum MarkdownRenderer {
             case .heading(let text): out.append("## \(escape(text))")
             case .paragraph(let text): out.append(escape(text))
             case .table(let table):
-                out.append("**\(escape(table.caption))**\n\n" + ([row(table.header), row(table.header.map { _ in "---" })] + table.rows.map(row)).joined(separator: "\n"))
+                out.append(
+                    "**\(escape(table.caption))**\n\n"
+                        + ([row(table.header), row(table.header.map { _ in "---" })] + table.rows.map(row)).joined(
+                            separator: "\n"))
             case .chart: continue
             }
         }
@@ -29,7 +32,9 @@ public enum MarkdownRenderer {
             out.append(character.isNewline ? " " : character)
         }
         if let first = out.first, "-+=".contains(first) { out.insert("\\", at: out.startIndex) }
-        if let marker = out.firstIndex(where: { !$0.isASCII || !$0.isNumber }), marker != out.startIndex, ".)".contains(out[marker]) {
+        if let marker = out.firstIndex(where: { !$0.isASCII || !$0.isNumber }), marker != out.startIndex,
+            ".)".contains(out[marker])
+        {
             out.insert("\\", at: marker)
         }
         return out

@@ -6,7 +6,12 @@ import EHCPAudit
 public enum MonthlyLayout {
     public static func blocks(_ report: MonthlyReport) -> [Block] {
         var blocks: [Block] = [.title("EHCP quality assurance: monthly report for \(Words.month(report.month))")]
-        blocks.append(.paragraph("Framework: \(report.framework). Counts are final routine and multi-agency audits dated in the month; moderation audits (second opinions) and drafts are left out. Intervals are 95% Wilson intervals: the true share is very likely inside them." + (report.isPublic ? " Published version: counts from 1 to 4 are hidden, and so is every figure that would let a reader work one out (another cell of the same total, a share, the rest of a share); hidden counts are shown as [c] and their percentages withheld (–)." : "")))
+        blocks.append(
+            .paragraph(
+                "Framework: \(report.framework). Counts are final routine and multi-agency audits dated in the month; moderation audits (second opinions) and drafts are left out. Intervals are 95% Wilson intervals: the true share is very likely inside them."
+                    + (report.isPublic
+                        ? " Published version: counts from 1 to 4 are hidden, and so is every figure that would let a reader work one out (another cell of the same total, a share, the rest of a share); hidden counts are shown as [c] and their percentages withheld (–)."
+                        : "")))
         blocks += target(report)
         blocks += grades(report)
         blocks += sections(report)
@@ -21,39 +26,63 @@ public enum MonthlyLayout {
         let p = report.progress
         var text: String
         if let target = p.target {
-            text = "\(Words.count(report.completed)) audits were completed against a target of \(target) (\(report.percentOfTarget.map { Formatting.fixed2($0) + "%" } ?? "–")); "
+            text =
+                "\(Words.count(report.completed)) audits were completed against a target of \(target) (\(report.percentOfTarget.map { Formatting.fixed2($0) + "%" } ?? "–")); "
             switch report.shortfall {
             case .shown(0)?, nil: text += "the target was met."
             case .shown(let more)?: text += "\(more) more were needed."
             case .suppressed?: text += "the target was not met."
             }
-            text += " \(p.sampled) plans were drawn for audit from \(p.openPlans.map(String.init) ?? "?") open plans; \(Words.count(report.completedSampled)) of the audits were of drawn plans. \(Words.count(report.moderation)) moderation audits checked other auditors' grades."
+            text +=
+                " \(p.sampled) plans were drawn for audit from \(p.openPlans.map(String.init) ?? "?") open plans; \(Words.count(report.completedSampled)) of the audits were of drawn plans. \(Words.count(report.moderation)) moderation audits checked other auditors' grades."
         } else {
-            text = "No sample was drawn for this month, so there is no target to measure against. \(Words.count(report.completed)) audits were completed."
+            text =
+                "No sample was drawn for this month, so there is no target to measure against. \(Words.count(report.completed)) audits were completed."
         }
-        text += " Over the 12 months to \(Words.month(report.month)): \(Words.count(report.yearCompleted)) audits against summed targets of \(report.yearTarget)."
+        text +=
+            " Over the 12 months to \(Words.month(report.month)): \(Words.count(report.yearCompleted)) audits against summed targets of \(report.yearTarget)."
         return [.heading("Are we meeting the 5% target?"), .paragraph(text)]
     }
 
     static func grades(_ report: MonthlyReport) -> [Block] {
-        var rows = report.grades.map { [$0.grade.label, Words.count($0.count), Words.percent($0.share?.share), Words.interval($0.share)] }
-        rows.append(["Good or better", Words.count(report.goodOrBetter), Words.percent(report.goodOrBetterShare?.share), Words.interval(report.goodOrBetterShare)])
+        var rows = report.grades.map {
+            [$0.grade.label, Words.count($0.count), Words.percent($0.share?.share), Words.interval($0.share)]
+        }
+        rows.append([
+            "Good or better", Words.count(report.goodOrBetter), Words.percent(report.goodOrBetterShare?.share),
+            Words.interval(report.goodOrBetterShare),
+        ])
         rows.append(["All audits", Words.count(report.audits), "", ""])
         var summary = "How good are the plans we audited?"
         if let share = report.goodOrBetterShare {
-            summary = "\(Words.percent(share.share)) of the plans audited were Good or better (very likely between \(Words.percent(share.low)) and \(Words.percent(share.high)))."
+            summary =
+                "\(Words.percent(share.share)) of the plans audited were Good or better (very likely between \(Words.percent(share.low)) and \(Words.percent(share.high)))."
         }
-        return [.heading("How good are the plans?"), .paragraph(summary),
-                .table(Table(caption: "Grades of the month's audits", header: ["Grade", "Audits", "Share", "95% interval"], rows: rows))]
+        return [
+            .heading("How good are the plans?"), .paragraph(summary),
+            .table(
+                Table(
+                    caption: "Grades of the month's audits", header: ["Grade", "Audits", "Share", "95% interval"],
+                    rows: rows)),
+        ]
     }
 
     static func sections(_ report: MonthlyReport) -> [Block] {
         let rows = report.sections.map { row in
-            ["\(row.id) \(row.title)", Words.count(row.applicable), row.meanPercent.map { Formatting.fixed2($0) + "%" } ?? "–"] + row.grades.map(Words.count)
+            [
+                "\(row.id) \(row.title)", Words.count(row.applicable),
+                row.meanPercent.map { Formatting.fixed2($0) + "%" } ?? "–",
+            ] + row.grades.map(Words.count)
         }
-        return [.heading("Which parts of the plans need most work?"),
-                .paragraph("Each section's average score and how its grades fall, across the audits where the section applied."),
-                .table(Table(caption: "Sections", header: ["Section", "Audits", "Average"] + report.gradeScale.map(\.label), rows: rows))]
+        return [
+            .heading("Which parts of the plans need most work?"),
+            .paragraph(
+                "Each section's average score and how its grades fall, across the audits where the section applied."),
+            .table(
+                Table(
+                    caption: "Sections", header: ["Section", "Audits", "Average"] + report.gradeScale.map(\.label),
+                    rows: rows)),
+        ]
     }
 
     static func actions(_ report: MonthlyReport) -> [Block] {
@@ -61,17 +90,35 @@ public enum MonthlyLayout {
         if report.criteria.isEmpty {
             blocks.append(.paragraph("No criterion fell below standard this month."))
         } else {
-            blocks.append(.table(Table(caption: "Criteria most often below standard", header: ["Criterion", "Audits", "Share", "What auditors look for"],
-                                       rows: report.criteria.map { [$0.criterion, Words.count($0.count), Words.percent($0.share), $0.text] })))
+            blocks.append(
+                .table(
+                    Table(
+                        caption: "Criteria most often below standard",
+                        header: ["Criterion", "Audits", "Share", "What auditors look for"],
+                        rows: report.criteria.map {
+                            [$0.criterion, Words.count($0.count), Words.percent($0.share), $0.text]
+                        })))
         }
         if !report.themes.isEmpty {
-            blocks.append(.table(Table(caption: "Improvement actions raised, by section", header: ["Section", "Actions"],
-                                       rows: report.themes.map { ["\($0.section) \($0.title)", Words.count($0.actions)] })))
+            blocks.append(
+                .table(
+                    Table(
+                        caption: "Improvement actions raised, by section", header: ["Section", "Actions"],
+                        rows: report.themes.map { ["\($0.section) \($0.title)", Words.count($0.actions)] })))
         }
-        blocks.append(.paragraph(report.caps.isEmpty ? "No cap limited a grade this month." : "Caps limit a plan's grade whatever its score, when a key criterion is rated too low:"))
+        blocks.append(
+            .paragraph(
+                report.caps.isEmpty
+                    ? "No cap limited a grade this month."
+                    : "Caps limit a plan's grade whatever its score, when a key criterion is rated too low:"))
         if !report.caps.isEmpty {
-            blocks.append(.table(Table(caption: "Caps triggered", header: ["Criterion", "Audits", "Share", "What auditors look for"],
-                                       rows: report.caps.map { [$0.criterion, Words.count($0.count), Words.percent($0.share), $0.text] })))
+            blocks.append(
+                .table(
+                    Table(
+                        caption: "Caps triggered", header: ["Criterion", "Audits", "Share", "What auditors look for"],
+                        rows: report.caps.map {
+                            [$0.criterion, Words.count($0.count), Words.percent($0.share), $0.text]
+                        })))
         }
         return blocks
     }
@@ -79,27 +126,45 @@ public enum MonthlyLayout {
     static func timeliness(_ report: MonthlyReport) -> [Block] {
         let text: String
         if let share = report.newPlansWithin20Weeks {
-            text = "Of the new plans audited whose request and issue dates are known (\(Words.count(report.newPlansTimed))), \(Words.percent(share.share)) were issued within 20 weeks of the request (interval \(Words.interval(share)))."
+            text =
+                "Of the new plans audited whose request and issue dates are known (\(Words.count(report.newPlansTimed))), \(Words.percent(share.share)) were issued within 20 weeks of the request (interval \(Words.interval(share)))."
         } else {
-            text = "Too few new plans with known request and issue dates were audited to say what share were issued within 20 weeks (\(Words.count(report.newPlansTimed)))."
+            text =
+                "Too few new plans with known request and issue dates were audited to say what share were issued within 20 weeks (\(Words.count(report.newPlansTimed)))."
         }
         return [.heading("Were new plans issued on time?"), .paragraph(text)]
     }
 
     static func advice(_ report: MonthlyReport) -> [Block] {
-        guard !report.adviceByProvider.isEmpty else { return [.heading("How good and how timely is the advice?"), .paragraph("No advice was audited this month.")] }
-        let header = ["Agency or provider", "Advices"] + report.adviceGrades.map(\.label) + ["Not scored", "Timely", "Blank", "No needs", "Not received", "Not known"]
+        guard !report.adviceByProvider.isEmpty else {
+            return [
+                .heading("How good and how timely is the advice?"), .paragraph("No advice was audited this month."),
+            ]
+        }
+        let header =
+            ["Agency or provider", "Advices"] + report.adviceGrades.map(\.label) + [
+                "Not scored", "Timely", "Blank", "No needs", "Not received", "Not known",
+            ]
         func rows(_ rows: [MonthlyReport.AdviceRow]) -> [[String]] {
             rows.map { row in
                 [row.name, Words.count(row.advices)] + row.grades.map(Words.count)
-                    + [Words.count(row.notScored), Words.percent(row.timely?.share), Words.percent(row.blank), Words.percent(row.noNeeds), Words.percent(row.notReceived), Words.percent(row.notKnown)]
+                    + [
+                        Words.count(row.notScored), Words.percent(row.timely?.share), Words.percent(row.blank),
+                        Words.percent(row.noNeeds), Words.percent(row.notReceived), Words.percent(row.notKnown),
+                    ]
             }
         }
         return [
             .heading("How good and how timely is the advice?"),
-            .paragraph("Advice is timely when received within the framework's deadline (6 weeks); advice never received counts as late. \"No needs\" advice found no needs and is complete; \"Not known\" means the service did not know the child."),
-            .chart(.bars(title: "Advice received on time, by provider", summary: "Share of each provider's advice received within the deadline.",
-                         labels: report.adviceByProvider.map(\.name), shares: report.adviceByProvider.map { $0.timely?.share })),
+            .paragraph(
+                "Advice is timely when received within the framework's deadline (6 weeks); advice never received counts as late. \"No needs\" advice found no needs and is complete; \"Not known\" means the service did not know the child."
+            ),
+            .chart(
+                .bars(
+                    title: "Advice received on time, by provider",
+                    summary: "Share of each provider's advice received within the deadline.",
+                    labels: report.adviceByProvider.map(\.name),
+                    shares: report.adviceByProvider.map { $0.timely?.share })),
             .table(Table(caption: "Advice by provider", header: header, rows: rows(report.adviceByProvider))),
             .table(Table(caption: "Advice by agency", header: header, rows: rows(report.adviceByAgency))),
         ]
@@ -108,22 +173,43 @@ public enum MonthlyLayout {
     static func trend(_ report: MonthlyReport) -> [Block] {
         let labels = report.trend.map { Words.shortMonth($0.month) }
         let shares: [[Double]?] = report.trend.map { row in
-            guard let total = row.completed.value, total > 0, row.grades.allSatisfy({ $0.value != nil }) else { return nil }
+            guard let total = row.completed.value, total > 0, row.grades.allSatisfy({ $0.value != nil }) else {
+                return nil
+            }
             return row.grades.map { Double($0.value!) / Double(total) }
         }
         let mix = report.trend.map { row in
             [Words.month(row.month), Words.number(row.target), Words.count(row.completed)] + row.grades.map(Words.count)
         }
-        let good = report.trend.map { row in [Words.month(row.month), Words.percent(row.goodOrBetter?.share), Words.interval(row.goodOrBetter)] }
+        let good = report.trend.map { row in
+            [Words.month(row.month), Words.percent(row.goodOrBetter?.share), Words.interval(row.goodOrBetter)]
+        }
         return [
             .heading("Are plans getting better?"),
-            .paragraph("The same figures for each of the last 12 months, so the direction of travel shows. Where intervals overlap, a change may be chance."),
-            .chart(.stackedBars(title: "Grade mix by month", summary: "Share of each month's audits at each grade, best at the bottom.",
-                                labels: labels, parts: report.gradeScale.map(\.label), shares: shares)),
-            .table(Table(caption: "Grade mix by month", header: ["Month", "Target", "Audits"] + report.gradeScale.map(\.label), rows: mix)),
-            .chart(.shareWithBand(title: "Good or better, by month", summary: "Share of audits graded Good or better each month, with its 95% interval as a band.",
-                                  labels: labels, points: report.trend.map { $0.goodOrBetter.map { BandPoint(share: $0.share, low: $0.low, high: $0.high) } })),
-            .table(Table(caption: "Good or better by month", header: ["Month", "Good or better", "95% interval"], rows: good)),
+            .paragraph(
+                "The same figures for each of the last 12 months, so the direction of travel shows. Where intervals overlap, a change may be chance."
+            ),
+            .chart(
+                .stackedBars(
+                    title: "Grade mix by month",
+                    summary: "Share of each month's audits at each grade, best at the bottom.",
+                    labels: labels, parts: report.gradeScale.map(\.label), shares: shares)),
+            .table(
+                Table(
+                    caption: "Grade mix by month",
+                    header: ["Month", "Target", "Audits"] + report.gradeScale.map(\.label), rows: mix)),
+            .chart(
+                .shareWithBand(
+                    title: "Good or better, by month",
+                    summary: "Share of audits graded Good or better each month, with its 95% interval as a band.",
+                    labels: labels,
+                    points: report.trend.map {
+                        $0.goodOrBetter.map { BandPoint(share: $0.share, low: $0.low, high: $0.high) }
+                    })),
+            .table(
+                Table(
+                    caption: "Good or better by month", header: ["Month", "Good or better", "95% interval"], rows: good)
+            ),
         ]
     }
 }

@@ -28,9 +28,13 @@ public enum TextRenderer {
     /// A grid when it fits in 80 columns; otherwise each row as a short list.
     static func render(_ table: Table) -> [String] {
         var lines = [Formatting.wrap(table.caption + ":")]
-        let widths = table.header.indices.map { c in ([table.header[c]] + table.rows.map { c < $0.count ? $0[c] : "" }).map(\.count).max() ?? 0 }
+        let widths = table.header.indices.map { c in
+            ([table.header[c]] + table.rows.map { c < $0.count ? $0[c] : "" }).map(\.count).max() ?? 0
+        }
         if widths.reduce(0, +) + 2 * widths.count + 2 <= width {
-            let line = { (cells: [String]) in "  " + cells.enumerated().map { Formatting.pad($0.element, widths[$0.offset]) }.joined(separator: "  ") }
+            let line = { (cells: [String]) in
+                "  " + cells.enumerated().map { Formatting.pad($0.element, widths[$0.offset]) }.joined(separator: "  ")
+            }
             lines.append(line(table.header).trimmingTrailingSpaces)
             for row in table.rows { lines.append(line(row).trimmingTrailingSpaces) }
         } else {

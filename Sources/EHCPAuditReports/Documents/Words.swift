@@ -2,7 +2,10 @@ import EHCPAudit
 
 /// How figures read in reports for non-specialists.
 enum Words {
-    static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    static let months = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December",
+    ]
 
     /// "June 2025".
     static func month(_ month: YearMonth) -> String { "\(months[month.month - 1]) \(month.year)" }
@@ -13,7 +16,9 @@ enum Words {
     }
 
     /// "Jun 25", for chart axes.
-    static func shortMonth(_ month: YearMonth) -> String { "\(months[month.month - 1].prefix(3)) \(String(month.year).suffix(2))" }
+    static func shortMonth(_ month: YearMonth) -> String {
+        "\(months[month.month - 1].prefix(3)) \(String(month.year).suffix(2))"
+    }
 
     /// A share as a percentage with one decimal: "25.5%".
     static func percent(_ share: Double) -> String {

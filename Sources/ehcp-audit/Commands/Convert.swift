@@ -5,7 +5,8 @@ extension EHCPAuditCommand {
     struct Convert: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Convert audit records between JSON and XML, losing nothing (judgement comments included).",
-            discussion: "Records are checked for form (fields, types, schema) but not scored, so no framework is needed. With -o, the file is written only when every record converted."
+            discussion:
+                "Records are checked for form (fields, types, schema) but not scored, so no framework is needed. With -o, the file is written only when every record converted."
         )
 
         enum Target: String, ExpressibleByArgument, CaseIterable {
@@ -31,9 +32,12 @@ extension EHCPAuditCommand {
                 do throws(Diagnostic) {
                     let source = try RecordReader.source(path: path)
                     while let entry = try source.next() {
-                        let textProblems = entry.record?.textProblems.map {
-                            $0.diagnostic(file: source.file, recordIndex: entry.index, auditId: entry.auditId, root: entry.root)
-                        } ?? []
+                        let textProblems =
+                            entry.record?.textProblems.map {
+                                $0.diagnostic(
+                                    file: source.file, recordIndex: entry.index, auditId: entry.auditId,
+                                    root: entry.root)
+                            } ?? []
                         guard entry.diagnostics.isEmpty, textProblems.isEmpty, let record = entry.record else {
                             StandardError.report(entry.diagnostics + textProblems)
                             failed = true
@@ -44,7 +48,9 @@ extension EHCPAuditCommand {
                             out.line(to == .xml || first ? text : "," + text)
                             first = false
                         } catch {
-                            StandardError.line("\(source.file):\(entry.line.map(String.init) ?? "?"): error: record #\(entry.index) \(record.auditId): \(error.field) holds character U+\(String(error.character, radix: 16, uppercase: true)), which XML 1.0 cannot carry")
+                            StandardError.line(
+                                "\(source.file):\(entry.line.map(String.init) ?? "?"): error: record #\(entry.index) \(record.auditId): \(error.field) holds character U+\(String(error.character, radix: 16, uppercase: true)), which XML 1.0 cannot carry"
+                            )
                             failed = true
                         }
                     }

@@ -39,8 +39,12 @@ extension EHCPAuditCommand {
         static let mostAudits = 10_000_000
 
         func validate() throws {
-            guard (1...InputLimits.mostPlans).contains(plans) else { throw ValidationError("--plans must be from 1 to \(InputLimits.mostPlans)") }
-            guard (0...Self.mostAudits).contains(audits) else { throw ValidationError("--audits must be from 0 to \(Self.mostAudits)") }
+            guard (1...InputLimits.mostPlans).contains(plans) else {
+                throw ValidationError("--plans must be from 1 to \(InputLimits.mostPlans)")
+            }
+            guard (0...Self.mostAudits).contains(audits) else {
+                throw ValidationError("--audits must be from 0 to \(Self.mostAudits)")
+            }
             guard (1...120).contains(months) else { throw ValidationError("--months must be from 1 to 120") }
         }
 
@@ -53,17 +57,26 @@ extension EHCPAuditCommand {
             try write("population.csv") { out in
                 out.line(PopulationCSV.columns.joined(separator: ","))
                 for plan in population {
-                    out.line([plan.planId, plan.locality, plan.phase, plan.primaryNeed, plan.team, plan.caseworker, plan.planStart?.description, plan.lastAudited?.description]
+                    out.line(
+                        [
+                            plan.planId, plan.locality, plan.phase, plan.primaryNeed, plan.team, plan.caseworker,
+                            plan.planStart?.description, plan.lastAudited?.description,
+                        ]
                         .map { Formatting.csvField($0 ?? "") }.joined(separator: ","))
                 }
             }
             try write("sen2.xml") { out in
                 var random = SeededRandom(seed: seed + ":sen2")
                 out.line(SEN2Writer.header)
-                for (i, plan) in population.enumerated() { out.line(SEN2Writer.person(plan, index: i + 1, asOf: asOf, random: &random)) }
+                for (i, plan) in population.enumerated() {
+                    out.line(SEN2Writer.person(plan, index: i + 1, asOf: asOf, random: &random))
+                }
                 out.line(SEN2Writer.footer)
             }
-            let records = { SyntheticAudits(framework: framework, plans: population, count: audits, months: months, last: lastMonth, seed: seed) }
+            let records = {
+                SyntheticAudits(
+                    framework: framework, plans: population, count: audits, months: months, last: lastMonth, seed: seed)
+            }
             try write("audits.jsonl") { out in
                 for record in records() { out.line(RecordJSONWriter.record(record)) }
             }
@@ -72,7 +85,9 @@ extension EHCPAuditCommand {
                 for record in records() { out.line(try RecordXMLWriter.record(record)) }
                 out.line(RecordXMLWriter.footer)
             }
-            Output.standard.line("Wrote \(plans) plans and \(audits) audits to \(self.out)/ (population.csv, sen2.xml, audits.jsonl, audits.xml).")
+            Output.standard.line(
+                "Wrote \(plans) plans and \(audits) audits to \(self.out)/ (population.csv, sen2.xml, audits.jsonl, audits.xml)."
+            )
         }
 
         private func write(_ name: String, _ body: (Output) throws -> Void) throws {

@@ -34,7 +34,9 @@ extension EHCPAuditCommand {
                 do {
                     let source = try RecordReader.source(path: path)
                     let progress = ProgressLine(file: path)
-                    let summary = try store.importRecords(from: source, scoringWith: catalog, at: Clock.now(), replace: replace) {
+                    let summary = try store.importRecords(
+                        from: source, scoringWith: catalog, at: Clock.now(), replace: replace
+                    ) {
                         switch $0 {
                         case .refused(let diagnostics): StandardError.report(diagnostics)
                         case .conflict(let place, let error):
@@ -68,10 +70,14 @@ extension EHCPAuditCommand {
         private func report(_ summary: AuditStore.ImportSummary) {
             if summary.committed {
                 var parts = ["\(summary.imported) imported", "\(summary.unchanged) unchanged"]
-                if summary.replaced > 0 { parts.append("\(summary.replaced) replaced (earlier versions kept in history)") }
+                if summary.replaced > 0 {
+                    parts.append("\(summary.replaced) replaced (earlier versions kept in history)")
+                }
                 Output.standard.line("\(summary.file): \(parts.joined(separator: ", ")).")
             } else {
-                StandardError.line("\(summary.file): \(summary.refused) \(summary.refused == 1 ? "record" : "records") refused, so nothing of this file was stored.")
+                StandardError.line(
+                    "\(summary.file): \(summary.refused) \(summary.refused == 1 ? "record" : "records") refused, so nothing of this file was stored."
+                )
             }
         }
     }

@@ -34,7 +34,8 @@ extension EHCPAuditCommand.Population {
             var count = 0, note = ""
             let isSEN2 = file.lowercased().hasSuffix(".xml")
             // The key is read (or made) before the snapshot's own transaction begins.
-            let references = isSEN2 ? PlanReference(key: try store.planReferenceKey(generate: PlanReference.newKey)) : nil
+            let references =
+                isSEN2 ? PlanReference(key: try store.planReferenceKey(generate: PlanReference.newKey)) : nil
             do {
                 let digest = try AuditStore.fileDigest(path: file)
                 try store.savePopulation(asOf: asOf, source: file, digest: digest, at: Clock.now()) { add in

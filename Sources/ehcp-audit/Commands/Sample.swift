@@ -32,7 +32,9 @@ extension EHCPAuditCommand {
         @Option(name: .long, help: "Population columns that define strata, comma-separated.")
         var strata: String = SampleParameters.defaultStrata.map(\.rawValue).joined(separator: ",")
 
-        @Option(name: .long, parsing: .unconditional, help: "Months back within which a plan counts as recently audited (0 to 1200).")
+        @Option(
+            name: .long, parsing: .unconditional,
+            help: "Months back within which a plan counts as recently audited (0 to 1200).")
         var lookback: Int = SampleParameters.defaultLookback
 
         @Flag(name: .long, help: "Replace a sample already drawn for this month with other inputs.")
@@ -48,7 +50,10 @@ extension EHCPAuditCommand {
             case .failure(let error): throw ValidationError(error.message)
             }
             let parameters: SampleParameters
-            do { parameters = try SampleParameters(month: month, seed: seed, rate: rate, strata: keys, lookback: lookback) } catch { throw ValidationError(error.message) }
+            do {
+                parameters = try SampleParameters(
+                    month: month, seed: seed, rate: rate, strata: keys, lookback: lookback)
+            } catch { throw ValidationError(error.message) }
 
             let store = self.store.isChosen ? try self.store.open() : nil
             let (plans, digest) = try populationPlans(store: store, month: month)
@@ -80,7 +85,8 @@ extension EHCPAuditCommand {
                 }
             }
             guard let store, let stored = try store.population(asOf: month.lastDay) else {
-                throw ValidationError("give --population FILE, or import a population into the store first (population import)")
+                throw ValidationError(
+                    "give --population FILE, or import a population into the store first (population import)")
             }
             return (stored.plans, stored.digest)
         }

@@ -5,14 +5,17 @@ extension EHCPAuditCommand {
     struct Score: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Grade audit records: percent, grade, section grades, caps and improvement actions.",
-            discussion: "Valid records are printed even when others are refused; every error goes to standard error and the exit status is then 1."
+            discussion:
+                "Valid records are printed even when others are refused; every error goes to standard error and the exit status is then 1."
         )
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
             case text, json, csv
         }
 
-        @Option(name: .long, help: "A criteria framework (YAML or JSON). Repeat to score records made against several versions.")
+        @Option(
+            name: .long,
+            help: "A criteria framework (YAML or JSON). Repeat to score records made against several versions.")
         var criteria: [String]
 
         @Option(name: .long, help: "text (for a person), json (scoring.md §5) or csv (one row per record).")

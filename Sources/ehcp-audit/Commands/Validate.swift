@@ -5,7 +5,8 @@ extension EHCPAuditCommand {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check audit records (and the framework) and list every error.",
-            discussion: "With --criteria alone, checks just the framework. Errors are printed as FILE:LINE: error: MESSAGE; the exit status is 1 if there is any."
+            discussion:
+                "With --criteria alone, checks just the framework. Errors are printed as FILE:LINE: error: MESSAGE; the exit status is 1 if there is any."
         )
 
         @Option(name: .long, help: "A criteria framework (YAML or JSON). Repeatable.")

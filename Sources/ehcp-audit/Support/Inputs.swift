@@ -28,7 +28,8 @@ enum Inputs {
         var failed = false
         for path in paths {
             do {
-                try store.addFramework(text: try String(contentsOfFile: path, encoding: .utf8), file: path, at: Clock.now())
+                try store.addFramework(
+                    text: try String(contentsOfFile: path, encoding: .utf8), file: path, at: Clock.now())
             } catch {
                 if !Messages.report(error) { StandardError.line("\(path): error: \(error)") }
                 failed = true
@@ -40,7 +41,9 @@ enum Inputs {
 
     /// Reads and evaluates every record of every file in order, calling `body` with each;
     /// returns how many records were refused or files could not be read.
-    static func evaluate(_ paths: [String], catalog: FrameworkCatalog, _ body: (Evaluation) -> Void) -> (scored: Int, refused: Int, unreadable: Int) {
+    static func evaluate(
+        _ paths: [String], catalog: FrameworkCatalog, _ body: (Evaluation) -> Void
+    ) -> (scored: Int, refused: Int, unreadable: Int) {
         var counts = (scored: 0, refused: 0, unreadable: 0)
         for path in paths {
             do throws(Diagnostic) {

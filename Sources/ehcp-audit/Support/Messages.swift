@@ -11,7 +11,8 @@ enum Messages {
             "\(path): no store here (check the path or --db; `import` or `population import` makes one)"
         case .sampleAlreadyDrawn(let month, let inputs):
             "a sample for \(month) was already drawn with other inputs (\(inputs)); use --replace to draw it again"
-        case .needsUpgrade(let path): "\(path): the store was made by an older version; run `import` into it once to upgrade it"
+        case .needsUpgrade(let path):
+            "\(path): the store was made by an older version; run `import` into it once to upgrade it"
         default: error.description
         }
     }

@@ -1,9 +1,10 @@
+import EHCPAuditKit
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import EHCPAuditKit
 
 /// Buffered output to a file descriptor (standard output by default): large runs write
 /// megabytes, a line at a time. The first write error is kept: `finish()` throws it, and

@@ -13,7 +13,9 @@ struct PeriodOptions: ParsableArguments {
     var to: YearMonth?
 
     func validate() throws {
-        if month != nil && (from != nil || to != nil) { throw ValidationError("give --month, or --from and --to, not both") }
+        if month != nil && (from != nil || to != nil) {
+            throw ValidationError("give --month, or --from and --to, not both")
+        }
         if month == nil && (from == nil || to == nil) { throw ValidationError("give --month M, or --from M1 --to M2") }
         if let from, let to, from > to { throw ValidationError("--from must not be after --to") }
     }

@@ -11,7 +11,8 @@ struct StoreOptions: ParsableArguments {
 
     /// Whether a store was asked for, or already exists where the default points.
     var isChosen: Bool {
-        db != nil || ProcessInfo.processInfo.environment["EHCP_AUDIT_DB"] != nil || FileManager.default.fileExists(atPath: AuditStore.defaultPath)
+        db != nil || ProcessInfo.processInfo.environment["EHCP_AUDIT_DB"] != nil
+            || FileManager.default.fileExists(atPath: AuditStore.defaultPath)
     }
 
     /// Opens the store; reading commands ask for `.readOnly`, which never makes or

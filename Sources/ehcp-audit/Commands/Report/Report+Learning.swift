@@ -6,7 +6,8 @@ extension EHCPAuditCommand.Report {
         static let configuration = CommandConfiguration(
             commandName: "learning",
             abstract: "Learning-loop packs by auditor, team, caseworker or provider, against the partnership.",
-            discussion: "Packs name auditors, teams and caseworkers, so they are for internal practice meetings, not for publication."
+            discussion:
+                "Packs name auditors, teams and caseworkers, so they are for internal practice meetings, not for publication."
         )
 
         @OptionGroup var store: StoreOptions

@@ -4,7 +4,8 @@ import EHCPAuditKit
 extension EHCPAuditCommand {
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Reports from the stored audits: the monthly board report, advice quality by provider, learning packs.",
+            abstract:
+                "Reports from the stored audits: the monthly board report, advice quality by provider, learning packs.",
             subcommands: [Monthly.self, Advice.self, Learning.self]
         )
 
