@@ -40,7 +40,10 @@ public final class JSONRecordSource: RecordSource {
                     Diagnostic(
                         file: file, line: item.line, recordIndex: item.index,
                         message:
-                            "record #\(item.index) is larger than \(InputLimits.largestRecordWords), so it is refused unread"
+                            """
+                                record #\(item.index) is larger than \(InputLimits.largestRecordWords), so it is \
+                                refused unread
+                                """
                     )
                 ])
         }

@@ -117,7 +117,10 @@ final class JSONRecordStream {
                 throw Diagnostic(
                     file: file, line: line, recordIndex: index,
                     message:
-                        "invalid JSON: unexpected '\(Character(Unicode.Scalar(byte)))' after record #\(index), expected ',' or ']'"
+                        """
+                            invalid JSON: unexpected '\(Character(Unicode.Scalar(byte)))' after record #\(index), \
+                            expected ',' or ']'
+                            """
                 )
             }
         case .single, .done:

@@ -112,7 +112,10 @@ public enum PopulationCSV {
                     Diagnostic(
                         file: file, line: line,
                         message:
-                            "more than \(InputLimits.mostPlans) plans: this is not one partnership's population, so reading stops here"
+                            """
+                                more than \(InputLimits.mostPlans) plans: this is not one partnership's population, \
+                                so reading stops here
+                                """
                     ))
                 break
             }

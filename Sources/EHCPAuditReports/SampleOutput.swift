@@ -49,12 +49,18 @@ public enum SampleOutput {
         let p = sample.parameters
         var lines = [
             "Sample for \(p.month) (seed \"\(p.seed)\")",
-            "  Open plans: \(sample.population). Target: \(sample.target) (\(Formatting.short(p.rate * 100))%, rounded up).",
+            """
+                  Open plans: \(sample.population). Target: \(sample.target) (\(Formatting.short(p.rate * 100))%, \
+                rounded up).
+                """,
             "  Eligible (not audited since \(p.recentFrom)): \(sample.eligible).",
         ]
         if sample.target >= sample.eligible {
             lines.append(
-                "  Every eligible plan is taken; \(sample.selected.filter(\.recent).count) recently audited plans make up the rest, oldest audit first."
+                """
+                      Every eligible plan is taken; \(sample.selected.filter(\.recent).count) recently audited plans \
+                    make up the rest, oldest audit first.
+                    """
             )
         }
         lines.append("  Strata by \(p.strata.map(\.rawValue).joined(separator: ", ")):")
@@ -62,7 +68,10 @@ public enum SampleOutput {
         lines.append("    \(Formatting.pad("stratum", width))  eligible  drawn")
         for stratum in sample.strata {
             lines.append(
-                "    \(Formatting.pad(display(stratum.stratum), width))  \(Formatting.pad(String(stratum.eligible), 8))  \(stratum.quota)"
+                """
+                        \(Formatting.pad(display(stratum.stratum), width))  \
+                    \(Formatting.pad(String(stratum.eligible), 8))  \(stratum.quota)
+                    """
             )
         }
         lines.append("  \(sample.selected.count) plans selected; list them with --format csv.")

@@ -25,7 +25,10 @@ public enum ScoreText {
         }
         if result.actions.isEmpty {
             lines.append(
-                "  No improvement actions: every criterion reached \(framework.rating(framework.actionBelow)?.label ?? framework.actionBelow) or better."
+                """
+                      No improvement actions: every criterion reached \
+                    \(framework.rating(framework.actionBelow)?.label ?? framework.actionBelow) or better.
+                    """
             )
         } else {
             lines.append("  Improvement actions, largest gain first:")
@@ -33,7 +36,10 @@ public enum ScoreText {
                 let rating = framework.rating(action.rating)?.label ?? action.rating
                 lines.append(
                     Formatting.wrap(
-                        "\(n + 1). +\(Formatting.fixed2(action.gain)) points, \(action.criterion) (rated \(rating)): \(action.text)",
+                        """
+                            \(n + 1). +\(Formatting.fixed2(action.gain)) points, \(action.criterion) (rated \
+                            \(rating)): \(action.text)
+                            """,
                         indent: "    "))
             }
         }

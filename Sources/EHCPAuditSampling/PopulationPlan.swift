@@ -56,7 +56,10 @@ public enum StratumKey: String, Sendable, CaseIterable {
             guard let key = StratumKey(rawValue: name) ?? (name == "primaryNeed" ? .primaryNeed : nil) else {
                 return .failure(
                     SampleError(
-                        "unknown stratum key \"\(name)\" (expected: \(allCases.map(\.rawValue).joined(separator: ", ")))"
+                        """
+                            unknown stratum key \"\(name)\" (expected: \
+                            \(allCases.map(\.rawValue).joined(separator: ", ")))
+                            """
                     ))
             }
             keys.append(key)

@@ -146,7 +146,10 @@ extension AuditStore {
         try Row.fetchAll(
             db,
             sql:
-                "SELECT t.criterion, COUNT(*) AS n FROM \(table) t JOIN audits a ON a.audit_id = t.audit_id WHERE \(Self.counted) GROUP BY t.criterion",
+                """
+                    SELECT t.criterion, COUNT(*) AS n FROM \(table) t JOIN audits a ON a.audit_id = t.audit_id WHERE \
+                    \(Self.counted) GROUP BY t.criterion
+                    """,
             arguments: [month]
         )
         .map { CriterionCount(criterion: $0["criterion"], count: $0["n"]) }
@@ -198,7 +201,10 @@ extension AuditStore {
             try Row.fetchAll(
                 db,
                 sql:
-                    "SELECT framework_id, framework_version, COUNT(*) AS n FROM audits WHERE month BETWEEN ? AND ? GROUP BY 1, 2 ORDER BY n DESC, 1, 2",
+                    """
+                        SELECT framework_id, framework_version, COUNT(*) AS n FROM audits WHERE month BETWEEN ? AND ? \
+                        GROUP BY 1, 2 ORDER BY n DESC, 1, 2
+                        """,
                 arguments: [period.first.description, period.last.description]
             )
             .map { FrameworkReference(id: $0["framework_id"], version: $0["framework_version"]) }

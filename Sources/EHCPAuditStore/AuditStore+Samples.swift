@@ -27,7 +27,11 @@ extension AuditStore {
                     throw StoreError.sampleAlreadyDrawn(
                         month: p.month.description,
                         inputs:
-                            "seed \(row["seed"] as String), rate \(row["rate"] as Double), strata \(row["strata"] as String), look-back \(row["lookback"] as Int), population \((row["population_digest"] as String).prefix(12))"
+                            """
+                                seed \(row["seed"] as String), rate \(row["rate"] as Double), strata \
+                                \(row["strata"] as String), look-back \(row["lookback"] as Int), population \
+                                \((row["population_digest"] as String).prefix(12))
+                                """
                     )
                 }
                 try db.execute(sql: "DELETE FROM samples WHERE month = ?", arguments: [p.month.description])
@@ -35,14 +39,20 @@ extension AuditStore {
             }
             try db.execute(
                 sql:
-                    "INSERT INTO samples (month, seed, rate, strata, lookback, population_digest, population, eligible, target, drawn_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    """
+                        INSERT INTO samples (month, seed, rate, strata, lookback, population_digest, population, \
+                        eligible, target, drawn_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
                 arguments: [
                     p.month.description, p.seed, p.rate, strata, p.lookback, populationDigest, sample.population,
                     sample.eligible, sample.target, time,
                 ])
             let insert = try db.cachedStatement(
                 sql:
-                    "INSERT INTO sample_plans (month, position, plan_id, stratum, rank, recent) VALUES (?, ?, ?, ?, ?, ?)"
+                    """
+                        INSERT INTO sample_plans (month, position, plan_id, stratum, rank, recent) VALUES (?, ?, ?, \
+                        ?, ?, ?)
+                        """
             )
             for (i, selection) in sample.selected.enumerated() {
                 try insert.execute(arguments: [

@@ -74,7 +74,10 @@ public enum SEN2Return {
                 throw Diagnostic(
                     file: file, line: xml.line,
                     message:
-                        "more than \(InputLimits.mostPlans) persons: this is not one partnership's return, so reading stops here"
+                        """
+                            more than \(InputLimits.mostPlans) persons: this is not one partnership's return, so \
+                            reading stops here
+                            """
                 )
             }
             let person = XMLElement(node: node)

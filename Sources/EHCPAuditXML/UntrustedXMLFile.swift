@@ -84,7 +84,10 @@ final class UntrustedXMLFile {
                 throw Diagnostic(
                     file: file, line: startLine,
                     message:
-                        "\(what) is larger than \(InputLimits.largestRecordWords), so the file cannot be read past this point"
+                        """
+                            \(what) is larger than \(InputLimits.largestRecordWords), so the file cannot be read past \
+                            this point
+                            """
                 )
             }
             throw fatal()

@@ -165,7 +165,10 @@ public final class XMLRecordSource: RecordSource {
         return Diagnostic(
             file: file, line: line,
             message:
-                "the root element is <\(name())>\(namespace); expected <audits> or <audit> in namespace \(RecordSchema.namespace)"
+                """
+                    the root element is <\(name())>\(namespace); expected <audits> or <audit> in namespace \
+                    \(RecordSchema.namespace)
+                    """
         )
     }
 }

@@ -72,7 +72,10 @@ struct FrameworkLoaderTests {
         let found = diagnostics(text)
         #expect(
             found.map(\.description) == [
-                "f.yaml:14: error: at sections[0].weight: section A: weight must be greater than 0 and at most 1000000, found 0"
+                """
+                    f.yaml:14: error: at sections[0].weight: section A: weight must be greater than 0 and at most \
+                    1000000, found 0
+                    """
             ])
     }
 
@@ -90,7 +93,10 @@ struct FrameworkLoaderTests {
         let found = diagnostics(text).map(\.description)
         #expect(
             found.contains(
-                "f.yaml:14: error: at sections[0].wieght: unknown field \"wieght\" (allowed here: id, title, weight, criteria)"
+                """
+                    f.yaml:14: error: at sections[0].wieght: unknown field \"wieght\" (allowed here: id, title, \
+                    weight, criteria)
+                    """
             ))
         #expect(found.contains("f.yaml:12: error: at sections[0].weight: missing required field \"weight\""))
     }

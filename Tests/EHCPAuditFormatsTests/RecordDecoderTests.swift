@@ -56,7 +56,10 @@ struct RecordDecoderTests {
             "$.kind: \"kind\" must be one of routine, moderation, multi-agency; found \"spot\"",
             "$.judgements[0].rating: missing required field \"rating\"",
             "$.judgements[1]: expected an object, found a string",
-            "$.advices[0].agency: \"agency\" must be one of education, health, social-care, educational-psychology, other; found \"police\"",
+            """
+                $.advices[0].agency: \"agency\" must be one of education, health, social-care, \
+                educational-psychology, other; found \"police\"
+                """,
         ]
         #expect(found == expected)
         #expect(read.auditId == "AUD-3")

@@ -104,7 +104,10 @@ struct SEN2ReturnTests {
         }
         #expect {
             let hostile =
-                "<?xml version=\"1.0\"?>\n<!DOCTYPE Message [<!ENTITY upn SYSTEM \"file:///etc/passwd\">]>\n<Message><Persons/></Message>"
+                """
+                    <?xml version=\"1.0\"?>\n<!DOCTYPE Message [<!ENTITY upn SYSTEM \
+                    \"file:///etc/passwd\">]>\n<Message><Persons/></Message>
+                    """
             _ = try SEN2Return.read(
                 path: try temporaryFile("h.xml", hostile), asOf: CalendarDate("2025-01-01")!, references: references)
         } throws: { error in

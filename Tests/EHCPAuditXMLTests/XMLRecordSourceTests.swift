@@ -84,7 +84,10 @@ struct XMLRecordSourceTests {
         let padding = String(repeating: "\n", count: 70_000)
         let path = try temporaryFile(
             "long.xml",
-            "<audits xmlns=\"\(namespace)\">\(padding)\(recordOpening)\n<framework id=\"mini\" version=\"1\"/>\n<judgement criterion=\"A1\" rating=\"good\" extra=\"x\"/>\n</audit></audits>"
+            """
+                <audits xmlns=\"\(namespace)\">\(padding)\(recordOpening)\n<framework id=\"mini\" \
+                version=\"1\"/>\n<judgement criterion=\"A1\" rating=\"good\" extra=\"x\"/>\n</audit></audits>
+                """
         )
         let read = try entries(path)
         #expect(read.first?.diagnostics.map(\.line) == [70_003])
@@ -139,7 +142,10 @@ struct XMLRecordSourceTests {
         let huge = String(repeating: "x", count: 50_000_000)
         let path = try temporaryFile(
             "huge.xml",
-            "<audits xmlns=\"\(namespace)\">\(recordOpening)<framework id=\"mini\" version=\"1\"/><judgement criterion=\"A1\" rating=\"good\">\(huge)</judgement></audit></audits>"
+            """
+                <audits xmlns=\"\(namespace)\">\(recordOpening)<framework id=\"mini\" version=\"1\"/><judgement \
+                criterion=\"A1\" rating=\"good\">\(huge)</judgement></audit></audits>
+                """
         )
         #expect {
             _ = try entries(path)
@@ -160,13 +166,19 @@ struct XMLRecordSourceTests {
     @Test func readsOneRecordAtATime() throws {
         // About 12 MB of audits: the reader must never be more than a record or two ahead.
         let judgements = (1...40).map {
-            "<judgement criterion=\"C\($0)\" rating=\"good\">A comment long enough to take some room in the file.</judgement>"
+            """
+                <judgement criterion=\"C\($0)\" rating=\"good\">A comment long enough to take some room in the \
+                file.</judgement>
+                """
         }.joined(separator: "\n")
         let count = 3_000
         var text = "<audits xmlns=\"\(namespace)\">\n"
         for i in 1...count {
             text +=
-                "<audit id=\"AUD-\(i)\" plan=\"P\(i)\" auditor=\"a\" date=\"2025-06-12\" kind=\"routine\" status=\"final\"><framework id=\"mini\" version=\"1\"/>\n\(judgements)\n</audit>\n"
+                """
+                    <audit id=\"AUD-\(i)\" plan=\"P\(i)\" auditor=\"a\" date=\"2025-06-12\" kind=\"routine\" \
+                    status=\"final\"><framework id=\"mini\" version=\"1\"/>\n\(judgements)\n</audit>\n
+                    """
         }
         text += "</audits>\n"
         let recordBytes = text.utf8.count / count

@@ -55,13 +55,19 @@ enum FrameworkRules {
             if !(rating.points.magnitude <= largestNumber) {
                 problems.add(
                     "\(entry).points",
-                    "rating \(rating.id): points must be a number from -\(format(largestNumber)) to \(format(largestNumber)), found \(format(rating.points))"
+                    """
+                        rating \(rating.id): points must be a number from -\(format(largestNumber)) to \
+                        \(format(largestNumber)), found \(format(rating.points))
+                        """
                 )
             }
             if i > 0, !(rating.points < scale[i - 1].points) {
                 problems.add(
                     "\(entry).points",
-                    "rating \(rating.id): points must be strictly decreasing (best first), but \(format(rating.points)) follows \(format(scale[i - 1].points))"
+                    """
+                        rating \(rating.id): points must be strictly decreasing (best first), but \
+                        \(format(rating.points)) follows \(format(scale[i - 1].points))
+                        """
                 )
             }
         }
@@ -85,14 +91,20 @@ enum FrameworkRules {
             if i > 0, !(grade.minPercent < grades[i - 1].minPercent) {
                 problems.add(
                     "\(entry).minPercent",
-                    "grade \(grade.id): minPercent must be strictly decreasing (best first), but \(format(grade.minPercent)) follows \(format(grades[i - 1].minPercent))"
+                    """
+                        grade \(grade.id): minPercent must be strictly decreasing (best first), but \
+                        \(format(grade.minPercent)) follows \(format(grades[i - 1].minPercent))
+                        """
                 )
             }
         }
         if let last = grades.last, last.minPercent != 0 {
             problems.add(
                 "\(base)[\(grades.count - 1)].minPercent",
-                "the last grade (\(last.id)) must have minPercent 0 so that every percentage has a grade, found \(format(last.minPercent))"
+                """
+                    the last grade (\(last.id)) must have minPercent 0 so that every percentage has a grade, found \
+                    \(format(last.minPercent))
+                    """
             )
         }
     }
@@ -109,7 +121,10 @@ enum FrameworkRules {
             if !(section.weight > 0 && section.weight <= largestNumber) {
                 problems.add(
                     "\(entry).weight",
-                    "section \(section.id): weight must be greater than 0 and at most \(format(largestNumber)), found \(format(section.weight))"
+                    """
+                        section \(section.id): weight must be greater than 0 and at most \(format(largestNumber)), \
+                        found \(format(section.weight))
+                        """
                 )
             }
             if section.criteria.isEmpty {
@@ -156,7 +171,10 @@ enum FrameworkRules {
         if !(criterion.weight > 0 && criterion.weight <= largestNumber) {
             problems.add(
                 "\(entry).weight",
-                "\(name): weight must be greater than 0 and at most \(format(largestNumber)), found \(format(criterion.weight))"
+                """
+                    \(name): weight must be greater than 0 and at most \(format(largestNumber)), found \
+                    \(format(criterion.weight))
+                    """
             )
         }
         if let cap = criterion.cap {

@@ -41,7 +41,10 @@ public struct FrameworkCatalog: Sendable {
                 RecordProblem(
                     path: "framework", line: record.line,
                     message:
-                        "record names framework \(record.framework), which is not loaded (loaded: \(loaded.isEmpty ? "none" : loaded))"
+                        """
+                            record names framework \(record.framework), which is not loaded (loaded: \
+                            \(loaded.isEmpty ? "none" : loaded))
+                            """
                 )
             ])
         }

@@ -70,7 +70,10 @@ struct JudgementSheet: Sendable {
                     RecordProblem(
                         path: "\(path)[\(j)].rating", criterion: criterion.id, line: line,
                         message:
-                            "advice \(advice.id) identified no needs, so criterion \(criterion.id) is not applicable: rate it na, not \"\(rating.id)\"",
+                            """
+                                advice \(advice.id) identified no needs, so criterion \(criterion.id) is not \
+                                applicable: rate it na, not \"\(rating.id)\"
+                                """,
                         rule: .noNeedsAdviceRated, advice: advice.id
                     ))
                 continue
@@ -99,7 +102,10 @@ struct JudgementSheet: Sendable {
             return "criterion \(id) is a plan criterion, not an advice criterion (in advice \(advice.id))"
         default:
             return
-                "unknown criterion \"\(id)\": framework \(framework.id) version \(framework.version) has no such criterion"
+                """
+                    unknown criterion \"\(id)\": framework \(framework.id) version \(framework.version) has no such \
+                    criterion
+                    """
         }
     }
 }

@@ -7,7 +7,10 @@ extension Scorer {
                 RecordProblem(
                     path: "advices", line: record.advices.first?.line ?? record.line,
                     message:
-                        "the record lists advices but framework \(framework.id) version \(framework.version) has no advice criteria"
+                        """
+                            the record lists advices but framework \(framework.id) version \(framework.version) has \
+                            no advice criteria
+                            """
                 ))
             return nil
         }
@@ -43,7 +46,10 @@ extension Scorer {
             } else if !advice.judgements.isEmpty {
                 problem(
                     ".judgements",
-                    "advice \(advice.id) is \(advice.status.rawValue), so it takes no judgements (found \(advice.judgements.count))"
+                    """
+                        advice \(advice.id) is \(advice.status.rawValue), so it takes no judgements (found \
+                        \(advice.judgements.count))
+                        """
                 )
             }
             let (percent, grade) =

@@ -41,7 +41,10 @@ public struct Scorer: Sendable {
                 RecordProblem(
                     path: "framework", line: record.line,
                     message:
-                        "record names framework \(record.framework) but is being scored against \(framework.id) version \(framework.version)"
+                        """
+                            record names framework \(record.framework) but is being scored against \(framework.id) \
+                            version \(framework.version)
+                            """
                 ))
         }
         let plan = planSheet.resolve(

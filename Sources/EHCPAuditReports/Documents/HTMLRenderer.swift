@@ -49,7 +49,10 @@ public enum HTMLRenderer {
                 }.joined() + "</tr>"
         }
         return
-            "<div class=\"table\" role=\"region\" aria-label=\"\(escape(table.caption))\" tabindex=\"0\"><table>\n<caption>\(escape(table.caption))</caption>\n<thead>\(head)</thead>\n<tbody>\n\(rows.joined(separator: "\n"))\n</tbody></table></div>"
+            """
+                <div class=\"table\" role=\"region\" aria-label=\"\(escape(table.caption))\" \
+                tabindex=\"0\"><table>\n<caption>\(escape(table.caption))</caption>\n<thead>\(head)</thead>\n<tbody>\n\(rows.joined(separator: "\n"))\n</tbody></table></div>
+                """
     }
 
     /// Figures align right; words align left.

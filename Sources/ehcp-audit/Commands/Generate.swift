@@ -86,7 +86,10 @@ extension EHCPAuditCommand {
                 out.line(RecordXMLWriter.footer)
             }
             Output.standard.line(
-                "Wrote \(plans) plans and \(audits) audits to \(self.out)/ (population.csv, sen2.xml, audits.jsonl, audits.xml)."
+                """
+                    Wrote \(plans) plans and \(audits) audits to \(self.out)/ (population.csv, sen2.xml, \
+                    audits.jsonl, audits.xml).
+                    """
             )
         }
 

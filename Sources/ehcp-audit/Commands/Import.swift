@@ -76,7 +76,10 @@ extension EHCPAuditCommand {
                 Output.standard.line("\(summary.file): \(parts.joined(separator: ", ")).")
             } else {
                 StandardError.line(
-                    "\(summary.file): \(summary.refused) \(summary.refused == 1 ? "record" : "records") refused, so nothing of this file was stored."
+                    """
+                        \(summary.file): \(summary.refused) \(summary.refused == 1 ? "record" : "records") refused, \
+                        so nothing of this file was stored.
+                        """
                 )
             }
         }

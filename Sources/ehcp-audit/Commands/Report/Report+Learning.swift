@@ -7,7 +7,10 @@ extension EHCPAuditCommand.Report {
             commandName: "learning",
             abstract: "Learning-loop packs by auditor, team, caseworker or provider, against the partnership.",
             discussion:
-                "Packs name auditors, teams and caseworkers, so they are for internal practice meetings, not for publication."
+                """
+                    Packs name auditors, teams and caseworkers, so they are for internal practice meetings, not for \
+                    publication.
+                    """
         )
 
         @OptionGroup var store: StoreOptions
