@@ -41,9 +41,9 @@ public final class JSONRecordSource: RecordSource {
                         file: file, line: item.line, recordIndex: item.index,
                         message:
                             """
-                                record #\(item.index) is larger than \(InputLimits.largestRecordWords), so it is \
-                                refused unread
-                                """
+                            record #\(item.index) is larger than \(InputLimits.largestRecordWords), so it is \
+                            refused unread
+                            """
                     )
                 ])
         }

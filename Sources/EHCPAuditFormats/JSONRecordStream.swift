@@ -118,9 +118,9 @@ final class JSONRecordStream {
                     file: file, line: line, recordIndex: index,
                     message:
                         """
-                            invalid JSON: unexpected '\(Character(Unicode.Scalar(byte)))' after record #\(index), \
-                            expected ',' or ']'
-                            """
+                        invalid JSON: unexpected '\(Character(Unicode.Scalar(byte)))' after record #\(index), \
+                        expected ',' or ']'
+                        """
                 )
             }
         case .single, .done:

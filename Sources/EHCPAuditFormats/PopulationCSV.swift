@@ -113,9 +113,9 @@ public enum PopulationCSV {
                         file: file, line: line,
                         message:
                             """
-                                more than \(InputLimits.mostPlans) plans: this is not one partnership's population, \
-                                so reading stops here
-                                """
+                            more than \(InputLimits.mostPlans) plans: this is not one partnership's population, \
+                            so reading stops here
+                            """
                     ))
                 break
             }

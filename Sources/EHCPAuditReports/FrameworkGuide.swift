@@ -12,12 +12,10 @@ public enum FrameworkGuide {
         out.append("")
         out.append("Rating scale")
         for rating in framework.scale {
+            let points = Formatting.short(rating.points) + (rating.points == 1 ? " point" : " points")
             out.append(
-                """
-                      \(Formatting.pad(rating.label, 24)) \
-                    \(Formatting.pad(Formatting.short(rating.points) + (rating.points == 1 ? " point" : " points"), 11)) \
-                    counts as \(Formatting.fixed2(framework.percent(of: rating)))%
-                    """
+                "  \(Formatting.pad(rating.label, 24)) \(Formatting.pad(points, 11)) "
+                    + "counts as \(Formatting.fixed2(framework.percent(of: rating)))%"
             )
         }
         out.append("")
@@ -30,9 +28,9 @@ public enum FrameworkGuide {
             out.append("")
             out.append(
                 """
-                      \(section.id)  \(section.title): weight \(Formatting.short(section.weight)), \
-                    \(Formatting.fixed2(100 * section.weight / totalWeight))% of the grade
-                    """
+                  \(section.id)  \(section.title): weight \(Formatting.short(section.weight)), \
+                \(Formatting.fixed2(100 * section.weight / totalWeight))% of the grade
+                """
             )
             out.append(contentsOf: criteria(section.criteria, of: section.id, framework: framework))
         }
@@ -42,18 +40,18 @@ public enum FrameworkGuide {
             out.append(
                 Formatting.wrap(
                     """
-                        Each advice is graded on its own, and is timely when received within \(advice.deadlineDays) \
-                        days of the request.
-                        """,
+                    Each advice is graded on its own, and is timely when received within \(advice.deadlineDays) \
+                    days of the request.
+                    """,
                     indent: "  "))
             out.append(contentsOf: boundaries(advice.grades))
             out.append(contentsOf: criteria(advice.criteria, of: "the advice", framework: framework))
             out.append(
                 Formatting.wrap(
                     """
-                        Criteria marked \"needs-dependent\" are not applicable when the advice identified no needs: \
-                        rate them na, never Inadequate.
-                        """,
+                    Criteria marked \"needs-dependent\" are not applicable when the advice identified no needs: \
+                    rate them na, never Inadequate.
+                    """,
                     indent: "  "))
         }
         return out.joined(separator: "\n")
@@ -69,9 +67,9 @@ public enum FrameworkGuide {
         for criterion in criteria {
             var facts = [
                 """
-                    weight \(Formatting.short(criterion.weight)), \
-                    \(Formatting.fixed2(100 * criterion.weight / total))% of \(owner)
-                    """
+                weight \(Formatting.short(criterion.weight)), \
+                \(Formatting.fixed2(100 * criterion.weight / total))% of \(owner)
+                """
             ]
             facts.append(criterion.notApplicable ? "N/A allowed" : "N/A not allowed")
             if criterion.needsDependent { facts.append("needs-dependent") }
@@ -99,24 +97,24 @@ public enum FrameworkGuide {
         let target = framework.rating(framework.actionBelow)?.label ?? framework.actionBelow
         return "Each rating becomes a percentage, 100 × (points − \(pmin)) ÷ (\(pmax) − \(pmin)): \(examples). "
             + """
-                A section's percentage is the weighted average of its criteria's percentages, using the criterion \
-                weights and leaving out criteria judged not applicable (na); a section whose criteria are all na \
-                drops out. 
-                """
-            + """
+            A section's percentage is the weighted average of its criteria's percentages, using the criterion \
+            weights and leaving out criteria judged not applicable (na); a section whose criteria are all na \
+            drops out. 
+            """
+                + """
                 The overall percentage is the weighted average of the applicable sections' percentages, using the \
                 section weights. 
                 """
             + "The boundary grade is the best grade whose minimum the overall percentage reaches. "
-            + """
+                + """
                 A cap limits the grade when its criterion is rated at or below the cap's rating; the final grade is \
                 the worst of the boundary grade and every cap triggered. 
                 """
-            + """
+                + """
                 Each criterion rated below \(target) yields an improvement action; its gain is how many overall \
                 percentage points the plan would gain if that criterion alone were raised to \(target): 
                 """
-            + """
+                + """
                 (section weight ÷ sum of applicable section weights) × (criterion weight ÷ sum of the section's \
                 judged criterion weights) × (percentage of \(target) − percentage of its rating). 
                 """

@@ -50,17 +50,17 @@ public enum SampleOutput {
         var lines = [
             "Sample for \(p.month) (seed \"\(p.seed)\")",
             """
-                  Open plans: \(sample.population). Target: \(sample.target) (\(Formatting.short(p.rate * 100))%, \
-                rounded up).
-                """,
+              Open plans: \(sample.population). Target: \(sample.target) (\(Formatting.short(p.rate * 100))%, \
+            rounded up).
+            """,
             "  Eligible (not audited since \(p.recentFrom)): \(sample.eligible).",
         ]
         if sample.target >= sample.eligible {
             lines.append(
                 """
-                      Every eligible plan is taken; \(sample.selected.filter(\.recent).count) recently audited plans \
-                    make up the rest, oldest audit first.
-                    """
+                  Every eligible plan is taken; \(sample.selected.filter(\.recent).count) recently audited plans \
+                make up the rest, oldest audit first.
+                """
             )
         }
         lines.append("  Strata by \(p.strata.map(\.rawValue).joined(separator: ", ")):")
@@ -69,9 +69,9 @@ public enum SampleOutput {
         for stratum in sample.strata {
             lines.append(
                 """
-                        \(Formatting.pad(display(stratum.stratum), width))  \
-                    \(Formatting.pad(String(stratum.eligible), 8))  \(stratum.quota)
-                    """
+                    \(Formatting.pad(display(stratum.stratum), width))  \
+                \(Formatting.pad(String(stratum.eligible), 8))  \(stratum.quota)
+                """
             )
         }
         lines.append("  \(sample.selected.count) plans selected; list them with --format csv.")
@@ -113,8 +113,11 @@ public enum ProgressOutput {
     }
 
     public static func csv(_ report: ProgressReport) -> String {
-        let header =
-            "month,open_plans,target,sampled,completed,completed_sampled,completed_other,moderation,percent_of_target,shortfall,running_target,running_completed"
+        let header = [
+            "month", "open_plans", "target", "sampled", "completed", "completed_sampled", "completed_other",
+            "moderation",
+            "percent_of_target", "shortfall", "running_target", "running_completed",
+        ].joined(separator: ",")
         let rows = zip(report.months, report.running).map { month, running in
             [
                 month.month.description, text(month.openPlans), text(month.target), String(month.sampled),

@@ -26,9 +26,9 @@ public enum ScoreText {
         if result.actions.isEmpty {
             lines.append(
                 """
-                      No improvement actions: every criterion reached \
-                    \(framework.rating(framework.actionBelow)?.label ?? framework.actionBelow) or better.
-                    """
+                  No improvement actions: every criterion reached \
+                \(framework.rating(framework.actionBelow)?.label ?? framework.actionBelow) or better.
+                """
             )
         } else {
             lines.append("  Improvement actions, largest gain first:")
@@ -37,9 +37,9 @@ public enum ScoreText {
                 lines.append(
                     Formatting.wrap(
                         """
-                            \(n + 1). +\(Formatting.fixed2(action.gain)) points, \(action.criterion) (rated \
-                            \(rating)): \(action.text)
-                            """,
+                        \(n + 1). +\(Formatting.fixed2(action.gain)) points, \(action.criterion) (rated \
+                        \(rating)): \(action.text)
+                        """,
                         indent: "    "))
             }
         }

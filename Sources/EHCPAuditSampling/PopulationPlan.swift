@@ -57,9 +57,9 @@ public enum StratumKey: String, Sendable, CaseIterable {
                 return .failure(
                     SampleError(
                         """
-                            unknown stratum key \"\(name)\" (expected: \
-                            \(allCases.map(\.rawValue).joined(separator: ", ")))
-                            """
+                        unknown stratum key \"\(name)\" (expected: \
+                        \(allCases.map(\.rawValue).joined(separator: ", ")))
+                        """
                     ))
             }
             keys.append(key)

@@ -109,9 +109,9 @@ extension AuditStore {
                 try db.execute(
                     sql:
                         """
-                            INSERT INTO imports (file, started_at, committed, imported, unchanged, refused, \
-                            no_needs_refusals) VALUES (?, ?, 1, 0, 0, 0, 0)
-                            """,
+                        INSERT INTO imports (file, started_at, committed, imported, unchanged, refused, \
+                        no_needs_refusals) VALUES (?, ?, 1, 0, 0, 0, 0)
+                        """,
                     arguments: [file, time])
                 let session = ImportSession(db: db, importId: db.lastInsertedRowID, replace: replace, time: time)
                 do {
@@ -134,18 +134,18 @@ extension AuditStore {
                     try db.execute(
                         sql:
                             """
-                                INSERT INTO imports (file, started_at, committed, imported, unchanged, refused, \
-                                no_needs_refusals) VALUES (?, ?, 0, 0, 0, ?, ?)
-                                """,
+                            INSERT INTO imports (file, started_at, committed, imported, unchanged, refused, \
+                            no_needs_refusals) VALUES (?, ?, 0, 0, 0, ?, ?)
+                            """,
                         arguments: [file, time, summary.refused, summary.noNeedsRefusals])
                     let id = db.lastInsertedRowID
                     for refusal in refusals {
                         try db.execute(
                             sql:
                                 """
-                                    INSERT INTO import_refusals (import_id, audit_id, month, criterion, rule, agency, \
-                                    provider) VALUES (?, ?, ?, ?, ?, ?, ?)
-                                    """,
+                                INSERT INTO import_refusals (import_id, audit_id, month, criterion, rule, agency, \
+                                provider) VALUES (?, ?, ?, ?, ?, ?, ?)
+                                """,
                             arguments: [
                                 id, refusal.auditId, refusal.month, refusal.criterion, refusal.rule.rawValue,
                                 refusal.agency, refusal.provider,
@@ -231,9 +231,9 @@ final class ImportSession {
         try db.execute(
             sql:
                 """
-                    INSERT INTO audit_history (audit_id, replaced_at, digest, record_json, import_id) SELECT \
-                    audit_id, ?, digest, record_json, import_id FROM audits WHERE audit_id = ?
-                    """,
+                INSERT INTO audit_history (audit_id, replaced_at, digest, record_json, import_id) SELECT \
+                audit_id, ?, digest, record_json, import_id FROM audits WHERE audit_id = ?
+                """,
             arguments: [time, record.auditId])
         try db.execute(sql: "DELETE FROM audits WHERE audit_id = ?", arguments: [record.auditId])
         _ = try insert(record, result: result, json: json, digest: digest)
@@ -253,7 +253,8 @@ final class ImportSession {
         let plan = record.plan
         try db.cachedStatement(
             sql: """
-                INSERT INTO audits (audit_id, plan_id, framework_id, framework_version, auditor, audit_date, month, kind, status,
+                INSERT INTO audits (audit_id, plan_id, framework_id, framework_version, auditor, audit_date, month,
+                kind, status,
                     locality, phase, primary_need, team, caseworker, plan_type, request_date, issue_date,
                     percent, boundary_grade, grade, sections, ratings, actions, digest, record_json, import_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -280,9 +281,9 @@ final class ImportSession {
             let advice = try db.cachedStatement(
                 sql:
                     """
-                        INSERT INTO audit_advices (audit_id, advice_id, agency, provider, role, requested, received, \
-                        status, percent, grade, days, timely, ratings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """
+                    INSERT INTO audit_advices (audit_id, advice_id, agency, provider, role, requested, received, \
+                    status, percent, grade, days, timely, ratings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """
             )
             for (a, scored) in zip(record.advices, result.advices) {
                 try advice.execute(arguments: [

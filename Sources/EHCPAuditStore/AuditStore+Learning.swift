@@ -12,14 +12,14 @@ extension AuditStore {
             if grouping == .provider {
                 gradeSQL =
                     """
-                        SELECT v.provider AS g, v.grade AS grade, COUNT(*) AS n FROM audit_advices v JOIN audits a ON \
-                        a.audit_id = v.audit_id WHERE \(period) GROUP BY 1, 2
-                        """
+                    SELECT v.provider AS g, v.grade AS grade, COUNT(*) AS n FROM audit_advices v JOIN audits a ON \
+                    a.audit_id = v.audit_id WHERE \(period) GROUP BY 1, 2
+                    """
                 ratingSQL =
                     """
-                        SELECT v.provider AS g, v.ratings FROM audit_advices v JOIN audits a ON a.audit_id = \
-                        v.audit_id WHERE \(period)
-                        """
+                    SELECT v.provider AS g, v.ratings FROM audit_advices v JOIN audits a ON a.audit_id = \
+                    v.audit_id WHERE \(period)
+                    """
             } else {
                 let column = "a.\(grouping.rawValue)"
                 gradeSQL =

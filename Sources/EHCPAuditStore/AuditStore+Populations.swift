@@ -37,9 +37,9 @@ extension AuditStore {
             let insert = try db.cachedStatement(
                 sql:
                     """
-                        INSERT INTO population_plans (population_id, plan_id, locality, phase, primary_need, team, \
-                        caseworker, plan_start, last_audited) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """
+                    INSERT INTO population_plans (population_id, plan_id, locality, phase, primary_need, team, \
+                    caseworker, plan_start, last_audited) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """
             )
             var count = 0
             try body { plan in

@@ -50,9 +50,10 @@ extension AuditStore {
             let timing = try Row.fetchOne(
                 db,
                 sql: """
-                    SELECT COUNT(*) AS timed, COALESCE(SUM(julianday(issue_date) - julianday(request_date) <= 140), 0) AS within
-                    FROM audits a WHERE \(Self.counted) AND a.plan_type = 'new' AND a.request_date IS NOT NULL AND a.issue_date IS NOT NULL
-                        AND a.issue_date >= a.request_date
+                    SELECT COUNT(*) AS timed,
+                        COALESCE(SUM(julianday(issue_date) - julianday(request_date) <= 140), 0) AS within
+                    FROM audits a WHERE \(Self.counted) AND a.plan_type = 'new'
+                        AND a.request_date IS NOT NULL AND a.issue_date IS NOT NULL AND a.issue_date >= a.request_date
                     """, arguments: [key])!
             figures.newPlansTimed = timing["timed"]
             figures.newPlansWithin20Weeks = timing["within"]
@@ -68,7 +69,8 @@ extension AuditStore {
             for row in try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT a.month, a.grade, COUNT(*) AS n FROM audits a WHERE \(Self.countedInPeriod) GROUP BY a.month, a.grade
+                    SELECT a.month, a.grade,
+                    COUNT(*) AS n FROM audits a WHERE \(Self.countedInPeriod) GROUP BY a.month, a.grade
                     """, arguments: [period.first.description, period.last.description])
             {
                 let month: String = row["month"]
@@ -147,9 +149,9 @@ extension AuditStore {
             db,
             sql:
                 """
-                    SELECT t.criterion, COUNT(*) AS n FROM \(table) t JOIN audits a ON a.audit_id = t.audit_id WHERE \
-                    \(Self.counted) GROUP BY t.criterion
-                    """,
+                SELECT t.criterion, COUNT(*) AS n FROM \(table) t JOIN audits a ON a.audit_id = t.audit_id WHERE \
+                \(Self.counted) GROUP BY t.criterion
+                """,
             arguments: [month]
         )
         .map { CriterionCount(criterion: $0["criterion"], count: $0["n"]) }
@@ -162,7 +164,8 @@ extension AuditStore {
         let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT v.agency, v.provider, v.status, v.grade, v.days, v.timely FROM audit_advices v JOIN audits a ON a.audit_id = v.audit_id
+                SELECT v.agency, v.provider, v.status, v.grade, v.days,
+                v.timely FROM audit_advices v JOIN audits a ON a.audit_id = v.audit_id
                 WHERE \(condition)
                 """, arguments: arguments)
         while let row = try rows.next() {
@@ -202,9 +205,9 @@ extension AuditStore {
                 db,
                 sql:
                     """
-                        SELECT framework_id, framework_version, COUNT(*) AS n FROM audits WHERE month BETWEEN ? AND ? \
-                        GROUP BY 1, 2 ORDER BY n DESC, 1, 2
-                        """,
+                    SELECT framework_id, framework_version, COUNT(*) AS n FROM audits WHERE month BETWEEN ? AND ? \
+                    GROUP BY 1, 2 ORDER BY n DESC, 1, 2
+                    """,
                 arguments: [period.first.description, period.last.description]
             )
             .map { FrameworkReference(id: $0["framework_id"], version: $0["framework_version"]) }

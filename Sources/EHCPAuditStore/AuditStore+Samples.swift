@@ -28,10 +28,10 @@ extension AuditStore {
                         month: p.month.description,
                         inputs:
                             """
-                                seed \(row["seed"] as String), rate \(row["rate"] as Double), strata \
-                                \(row["strata"] as String), look-back \(row["lookback"] as Int), population \
-                                \((row["population_digest"] as String).prefix(12))
-                                """
+                            seed \(row["seed"] as String), rate \(row["rate"] as Double), strata \
+                            \(row["strata"] as String), look-back \(row["lookback"] as Int), population \
+                            \((row["population_digest"] as String).prefix(12))
+                            """
                     )
                 }
                 try db.execute(sql: "DELETE FROM samples WHERE month = ?", arguments: [p.month.description])
@@ -40,9 +40,9 @@ extension AuditStore {
             try db.execute(
                 sql:
                     """
-                        INSERT INTO samples (month, seed, rate, strata, lookback, population_digest, population, \
-                        eligible, target, drawn_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
+                    INSERT INTO samples (month, seed, rate, strata, lookback, population_digest, population, \
+                    eligible, target, drawn_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
                 arguments: [
                     p.month.description, p.seed, p.rate, strata, p.lookback, populationDigest, sample.population,
                     sample.eligible, sample.target, time,
@@ -50,9 +50,9 @@ extension AuditStore {
             let insert = try db.cachedStatement(
                 sql:
                     """
-                        INSERT INTO sample_plans (month, position, plan_id, stratum, rank, recent) VALUES (?, ?, ?, \
-                        ?, ?, ?)
-                        """
+                    INSERT INTO sample_plans (month, position, plan_id, stratum, rank, recent) VALUES (?, ?, ?, \
+                    ?, ?, ?)
+                    """
             )
             for (i, selection) in sample.selected.enumerated() {
                 try insert.execute(arguments: [

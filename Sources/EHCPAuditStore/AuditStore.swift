@@ -189,21 +189,21 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path): the store was made by an older version; open it for writing once to upgrade it"
         case .sampleAlreadyDrawn(let month, let inputs):
             """
-                a sample for \(month) was already drawn with other inputs (\(inputs)); draw it again only on purpose, \
-                replacing it
-                """
+            a sample for \(month) was already drawn with other inputs (\(inputs)); draw it again only on purpose, \
+            replacing it
+            """
         case .frameworkConflict(let id, let version):
             """
-                framework \(id) version \(version) is already stored with different content; give the changed \
-                framework a new version
-                """
+            framework \(id) version \(version) is already stored with different content; give the changed \
+            framework a new version
+            """
         case .cannotRead(let path): "\(path): cannot open file"
         case .noFramework(let path): "\(path): the store holds no framework; store one with the audits it scores"
         case .auditConflict(let id):
             """
-                audit \(id) is already stored with different content; replace it on purpose to store this version \
-                (the earlier one is kept in history)
-                """
+            audit \(id) is already stored with different content; replace it on purpose to store this version \
+            (the earlier one is kept in history)
+            """
         }
     }
 }

@@ -19,42 +19,55 @@ enum StoreSchema {
                         id TEXT NOT NULL, version TEXT NOT NULL, digest TEXT NOT NULL, content TEXT NOT NULL,
                         file TEXT NOT NULL, stored_at TEXT NOT NULL, PRIMARY KEY (id, version));
                     CREATE TABLE imports (
-                        id INTEGER PRIMARY KEY, file TEXT NOT NULL, started_at TEXT NOT NULL, committed INTEGER NOT NULL,
+                        id INTEGER PRIMARY KEY, file TEXT NOT NULL, started_at TEXT NOT NULL,
+                        committed INTEGER NOT NULL,
                         imported INTEGER NOT NULL, unchanged INTEGER NOT NULL, refused INTEGER NOT NULL,
                         no_needs_refusals INTEGER NOT NULL);
                     CREATE TABLE import_refusals (
-                        import_id INTEGER NOT NULL REFERENCES imports(id), audit_id TEXT, month TEXT, criterion TEXT, rule TEXT NOT NULL,
+                        import_id INTEGER NOT NULL REFERENCES imports(id), audit_id TEXT, month TEXT, criterion TEXT,
+                        rule TEXT NOT NULL,
                         agency TEXT, provider TEXT);
                     CREATE TABLE audits (
-                        audit_id TEXT PRIMARY KEY, plan_id TEXT NOT NULL, framework_id TEXT NOT NULL, framework_version TEXT NOT NULL,
-                        auditor TEXT NOT NULL, audit_date TEXT NOT NULL, month TEXT NOT NULL, kind TEXT NOT NULL, status TEXT NOT NULL,
+                        audit_id TEXT PRIMARY KEY, plan_id TEXT NOT NULL, framework_id TEXT NOT NULL,
+                        framework_version TEXT NOT NULL,
+                        auditor TEXT NOT NULL, audit_date TEXT NOT NULL, month TEXT NOT NULL, kind TEXT NOT NULL,
+                        status TEXT NOT NULL,
                         locality TEXT, phase TEXT, primary_need TEXT, team TEXT, caseworker TEXT, plan_type TEXT,
-                        request_date TEXT, issue_date TEXT, percent REAL NOT NULL, boundary_grade TEXT NOT NULL, grade TEXT NOT NULL,
+                        request_date TEXT, issue_date TEXT, percent REAL NOT NULL, boundary_grade TEXT NOT NULL,
+                        grade TEXT NOT NULL,
                         sections TEXT NOT NULL, ratings TEXT NOT NULL, actions TEXT NOT NULL,
-                        digest TEXT NOT NULL, record_json TEXT NOT NULL, import_id INTEGER NOT NULL REFERENCES imports(id));
+                        digest TEXT NOT NULL, record_json TEXT NOT NULL,
+                        import_id INTEGER NOT NULL REFERENCES imports(id));
                     -- Covers the counts of reports and progress, which then never touch the rows.
                     CREATE INDEX audits_month ON audits(month, status, kind, grade, plan_id, audit_date);
                     CREATE TABLE audit_caps (
-                        audit_id TEXT NOT NULL REFERENCES audits(audit_id) ON DELETE CASCADE, criterion TEXT NOT NULL, grade TEXT NOT NULL);
+                        audit_id TEXT NOT NULL REFERENCES audits(audit_id) ON DELETE CASCADE, criterion TEXT NOT NULL,
+                        grade TEXT NOT NULL);
                     CREATE INDEX audit_caps_audit ON audit_caps(audit_id);
                     CREATE TABLE audit_advices (
                         audit_id TEXT NOT NULL REFERENCES audits(audit_id) ON DELETE CASCADE, advice_id TEXT NOT NULL,
-                        agency TEXT NOT NULL, provider TEXT, role TEXT, requested TEXT, received TEXT, status TEXT NOT NULL,
+                        agency TEXT NOT NULL, provider TEXT, role TEXT, requested TEXT, received TEXT,
+                        status TEXT NOT NULL,
                         percent REAL, grade TEXT, days INTEGER, timely INTEGER, ratings TEXT NOT NULL);
                     CREATE INDEX audit_advices_audit ON audit_advices(audit_id);
                     CREATE TABLE audit_history (
-                        audit_id TEXT NOT NULL, replaced_at TEXT NOT NULL, digest TEXT NOT NULL, record_json TEXT NOT NULL,
+                        audit_id TEXT NOT NULL, replaced_at TEXT NOT NULL, digest TEXT NOT NULL,
+                        record_json TEXT NOT NULL,
                         import_id INTEGER NOT NULL);
                     CREATE TABLE populations (
                         id INTEGER PRIMARY KEY, as_of TEXT NOT NULL, source TEXT NOT NULL, digest TEXT NOT NULL,
                         plans INTEGER NOT NULL, imported_at TEXT NOT NULL);
                     CREATE TABLE population_plans (
-                        population_id INTEGER NOT NULL REFERENCES populations(id) ON DELETE CASCADE, plan_id TEXT NOT NULL,
-                        locality TEXT, phase TEXT, primary_need TEXT, team TEXT, caseworker TEXT, plan_start TEXT, last_audited TEXT);
+                        population_id INTEGER NOT NULL REFERENCES populations(id) ON DELETE CASCADE,
+                        plan_id TEXT NOT NULL,
+                        locality TEXT, phase TEXT, primary_need TEXT, team TEXT, caseworker TEXT, plan_start TEXT,
+                        last_audited TEXT);
                     CREATE INDEX population_plans_population ON population_plans(population_id);
                     CREATE TABLE samples (
-                        month TEXT PRIMARY KEY, seed TEXT NOT NULL, rate REAL NOT NULL, strata TEXT NOT NULL, lookback INTEGER NOT NULL,
-                        population_digest TEXT NOT NULL, population INTEGER NOT NULL, eligible INTEGER NOT NULL, target INTEGER NOT NULL,
+                        month TEXT PRIMARY KEY, seed TEXT NOT NULL, rate REAL NOT NULL, strata TEXT NOT NULL,
+                        lookback INTEGER NOT NULL,
+                        population_digest TEXT NOT NULL, population INTEGER NOT NULL, eligible INTEGER NOT NULL,
+                        target INTEGER NOT NULL,
                         drawn_at TEXT NOT NULL);
                     CREATE TABLE sample_plans (
                         month TEXT NOT NULL REFERENCES samples(month) ON DELETE CASCADE, position INTEGER NOT NULL,

@@ -8,7 +8,9 @@ public enum SEN2Writer {
         <?xml version="1.0" encoding="UTF-8"?>
         <!-- Synthetic SEN2-style return: every person in it is invented. -->
         <Message>
-          <Header><CollectionDetails><Collection>SEN2</Collection><Year>2025</Year><ReferenceDate>2025-01-16</ReferenceDate></CollectionDetails><Source><SourceLevel>L</SourceLevel><LEA>999</LEA><SoftwareCode>ehcp-audit generate</SoftwareCode></Source></Header>
+          <Header><CollectionDetails><Collection>SEN2</Collection><Year>2025</Year><ReferenceDate>\
+        2025-01-16</ReferenceDate></CollectionDetails><Source><SourceLevel>L</SourceLevel><LEA>999</LEA><SoftwareCode>\
+        ehcp-audit generate</SoftwareCode></Source></Header>
           <Persons>
         """
     public static let footer = "  </Persons>\n</Message>"
@@ -26,9 +28,13 @@ public enum SEN2Writer {
         let need = plan.primaryNeed ?? "OTH"
         let second = Proportions.needs[random.int(0...Proportions.needs.count - 1)].0
         return """
-                <Person><Surname>Synthetic\(index)</Surname><Forename>Child\(index)</Forename><PersonBirthDate>\(born)</PersonBirthDate><Sex>\(random.chance(0.7) ? "M" : "F")</Sex><PostCode>ZZ9\(index % 9) \(index % 10)ZZ</PostCode><UPN>X\(String(index).leftPadded(11))Z</UPN>
-                  <Requests><ReceivedDate>\(plan.planStart?.adding(days: -140) ?? asOf)</ReceivedDate><Assessment><NamedPlan><StartDate>\(plan.planStart ?? asOf)</StartDate></NamedPlan></Assessment>
-                    <ActivePlans><SENneed><SENtype>\(need)</SENtype><SENtypeRank>1</SENtypeRank></SENneed><SENneed><SENtype>\(second)</SENtype><SENtypeRank>2</SENtypeRank></SENneed></ActivePlans></Requests>
+                <Person><Surname>Synthetic\(index)</Surname><Forename>Child\(index)</Forename><PersonBirthDate>\
+            \(born)</PersonBirthDate><Sex>\(random.chance(0.7) ? "M" : "F")</Sex><PostCode>ZZ9\(index % 9) \
+            \(index % 10)ZZ</PostCode><UPN>X\(String(index).leftPadded(11))Z</UPN>
+                  <Requests><ReceivedDate>\(plan.planStart?.adding(days: -140) ?? asOf)</ReceivedDate><Assessment>\
+            <NamedPlan><StartDate>\(plan.planStart ?? asOf)</StartDate></NamedPlan></Assessment>
+                    <ActivePlans><SENneed><SENtype>\(need)</SENtype><SENtypeRank>1</SENtypeRank></SENneed><SENneed>\
+            <SENtype>\(second)</SENtype><SENtypeRank>2</SENtypeRank></SENneed></ActivePlans></Requests>
                 </Person>
             """
     }

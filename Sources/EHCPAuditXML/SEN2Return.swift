@@ -75,9 +75,9 @@ public enum SEN2Return {
                     file: file, line: xml.line,
                     message:
                         """
-                            more than \(InputLimits.mostPlans) persons: this is not one partnership's return, so \
-                            reading stops here
-                            """
+                        more than \(InputLimits.mostPlans) persons: this is not one partnership's return, so \
+                        reading stops here
+                        """
                 )
             }
             let person = XMLElement(node: node)

@@ -85,9 +85,9 @@ final class UntrustedXMLFile {
                     file: file, line: startLine,
                     message:
                         """
-                            \(what) is larger than \(InputLimits.largestRecordWords), so the file cannot be read past \
-                            this point
-                            """
+                        \(what) is larger than \(InputLimits.largestRecordWords), so the file cannot be read past \
+                        this point
+                        """
                 )
             }
             throw fatal()

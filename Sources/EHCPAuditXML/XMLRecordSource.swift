@@ -166,9 +166,9 @@ public final class XMLRecordSource: RecordSource {
             file: file, line: line,
             message:
                 """
-                    the root element is <\(name())>\(namespace); expected <audits> or <audit> in namespace \
-                    \(RecordSchema.namespace)
-                    """
+                the root element is <\(name())>\(namespace); expected <audits> or <audit> in namespace \
+                \(RecordSchema.namespace)
+                """
         )
     }
 }

@@ -68,9 +68,9 @@ struct ScoreCommandTests {
         #expect(
             run.stderr.contains(
                 """
-                    no-needs-advice-rated.json:242: error: record #1 AUD-2025-06-0906 at \
-                    $.advices[1].judgements[0].rating: advice ADV-2 identified no needs
-                    """
+                no-needs-advice-rated.json:242: error: record #1 AUD-2025-06-0906 at \
+                $.advices[1].judgements[0].rating: advice ADV-2 identified no needs
+                """
             ))
         #expect(!run.stderr.contains("Sam Example"))
     }

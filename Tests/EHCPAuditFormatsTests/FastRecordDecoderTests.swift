@@ -88,7 +88,10 @@ struct FastRecordDecoderTests {
         let withNulls = recordJSON(
             "R1",
             extra:
-                #","plan":{"locality":null},"advices":[{"id":"A","agency":"health","status":"not-received","received":null}]"#
+                #"""
+                ,"plan":{"locality":null},"advices":[{"id":"A","agency":"health","status":"not-received",\#
+                "received":null}]
+                """#
         )
         let (fast, general) = bothWays(withNulls)
         #expect(fast != nil && fast == general)

@@ -58,9 +58,12 @@ struct FrameworkLoaderTests {
             {"id":"mini","version":"2025.1","title":"Mini","actionBelow":"good",
              "scale":[{"id":"good","label":"Good","points":2},{"id":"poor","label":"Poor","points":1}],
              "grades":[{"id":"pass","label":"Pass","minPercent":50},{"id":"fail","label":"Fail","minPercent":0}],
-             "sections":[{"id":"A","title":"Views","weight":1,"criteria":[{"id":"A1","text":"Views in own words","action":"Record the child's own words.","cap":{"at":"poor","grade":"fail"}}]}],
-             "advice":{"deadlineDays":42,"grades":[{"id":"pass","label":"Pass","minPercent":50},{"id":"fail","label":"Fail","minPercent":0}],
-                       "criteria":[{"id":"HA1","text":"Needs","action":"Describe needs.","needsDependent":true,"notApplicable":true}]}}
+             "sections":[{"id":"A","title":"Views","weight":1,"criteria":[{"id":"A1","text":"Views in own \
+            words","action":"Record the child's own words.","cap":{"at":"poor","grade":"fail"}}]}],
+             "advice":{"deadlineDays":42,"grades":[{"id":"pass","label":"Pass","minPercent":50},{"id":"fail",\
+            "label":"Fail","minPercent":0}],
+                       "criteria":[{"id":"HA1","text":"Needs","action":"Describe \
+            needs.","needsDependent":true,"notApplicable":true}]}}
             """
         #expect(
             try FrameworkLoader.load(text: json, file: "mini.json")
@@ -73,9 +76,9 @@ struct FrameworkLoaderTests {
         #expect(
             found.map(\.description) == [
                 """
-                    f.yaml:14: error: at sections[0].weight: section A: weight must be greater than 0 and at most \
-                    1000000, found 0
-                    """
+                f.yaml:14: error: at sections[0].weight: section A: weight must be greater than 0 and at most \
+                1000000, found 0
+                """
             ])
     }
 
@@ -94,9 +97,9 @@ struct FrameworkLoaderTests {
         #expect(
             found.contains(
                 """
-                    f.yaml:14: error: at sections[0].wieght: unknown field \"wieght\" (allowed here: id, title, \
-                    weight, criteria)
-                    """
+                f.yaml:14: error: at sections[0].wieght: unknown field \"wieght\" (allowed here: id, title, \
+                weight, criteria)
+                """
             ))
         #expect(found.contains("f.yaml:12: error: at sections[0].weight: missing required field \"weight\""))
     }

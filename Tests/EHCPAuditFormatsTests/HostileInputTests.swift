@@ -124,9 +124,9 @@ struct HostilePopulationTests {
         #expect(
             errors("plan_id,phase\rP1,primary\rP2,primary\r") == [
                 """
-                    p.csv:1: error: a line ends with a lone carriage return (CR): save the file with LF or CRLF line \
-                    endings
-                    """
+                p.csv:1: error: a line ends with a lone carriage return (CR): save the file with LF or CRLF line \
+                endings
+                """
             ])
     }
 
@@ -141,13 +141,13 @@ struct HostilePopulationTests {
         #expect(
             errors("plan_id,phase,primary_need\nP1,primary,ASD\nP2,Primary,ASD\nP3,primary,autism\n") == [
                 """
-                    p.csv:3: error: at phase: phase \"Primary\" is not one of early-years, post-16, post-19, primary, \
-                    secondary
-                    """,
+                p.csv:3: error: at phase: phase \"Primary\" is not one of early-years, post-16, post-19, primary, \
+                secondary
+                """,
                 """
-                    p.csv:4: error: at primary_need: primary_need \"autism\" is not one of ASD, DS, HI, MLD, MSI, \
-                    OTH, PD, PMLD, SEMH, SLCN, SLD, SPLD, VI
-                    """,
+                p.csv:4: error: at primary_need: primary_need \"autism\" is not one of ASD, DS, HI, MLD, MSI, \
+                OTH, PD, PMLD, SEMH, SLCN, SLD, SPLD, VI
+                """,
             ])
     }
 

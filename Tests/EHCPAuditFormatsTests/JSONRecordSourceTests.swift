@@ -6,7 +6,11 @@ import Testing
 
 /// A minimal record as one line of JSON; `extra` is spliced in before the closing brace.
 func recordJSON(_ id: String, extra: String = "") -> String {
-    #"{"auditId":"\#(id)","planId":"P1","framework":{"id":"mini","version":"1"},"auditor":"a-1","auditDate":"2025-06-12","kind":"routine","status":"final","judgements":[{"criterion":"A1","rating":"good"}]\#(extra)}"#
+    #"""
+    {"auditId":"\#(id)","planId":"P1","framework":{"id":"mini","version":"1"},"auditor":"a-1",\#
+    "auditDate":"2025-06-12","kind":"routine","status":"final","judgements":[{"criterion":"A1",\#
+    "rating":"good"}]\#(extra)}
+    """#
 }
 
 struct JSONRecordSourceTests {

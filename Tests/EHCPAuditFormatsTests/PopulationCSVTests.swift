@@ -22,9 +22,9 @@ struct PopulationCSVTests {
     @Test func readsColumnsInAnyOrderIgnoringExtras() throws {
         let plans = try read(
             """
-                \u{FEFF}last_audited,Plan_ID,extra,locality,phase\r\n2024-05-01,P1,x,North,primary\r\n,P2,y,\"South, \
-                East\",\n
-                """
+            \u{FEFF}last_audited,Plan_ID,extra,locality,phase\r\n2024-05-01,P1,x,North,primary\r\n,P2,y,\"South, \
+            East\",\n
+            """
         )
         #expect(
             plans == [

@@ -17,7 +17,8 @@ struct RecordDecoderTests {
              "plan":{"locality":"North","phase":"post-16","primaryNeed":"SLCN","team":"N-2","caseworker":"cw-1",
                      "planType":"annual-review","requestDate":"2025-01-10","issueDate":"2025-05-20"},
              "judgements":[{"criterion":"A1","rating":"good","comment":"Own words."},{"criterion":"G2","rating":"na"}],
-             "advices":[{"id":"ADV-1","agency":"social-care","provider":"CSC","role":"social worker","requested":"2025-02-01",
+             "advices":[{"id":"ADV-1","agency":"social-care","provider":"CSC","role":"social \
+            worker","requested":"2025-02-01",
                          "status":"not-received","received":null}]}
             """
         let record = try #require(try entry(text).record)
@@ -44,7 +45,11 @@ struct RecordDecoderTests {
 
     @Test func namesTheFieldAndPathOfEveryTypeOrValueError() throws {
         let text =
-            #"{"auditId":"AUD-3","planId":7,"framework":{"id":"x"},"auditDate":"2025-02-30","kind":"spot","status":"final","judgements":[{"criterion":"A1"},"good"],"advices":[{"id":"ADV-1","agency":"police","status":"received","judgements":[]}]}"#
+            #"""
+            {"auditId":"AUD-3","planId":7,"framework":{"id":"x"},"auditDate":"2025-02-30","kind":"spot",\#
+            "status":"final","judgements":[{"criterion":"A1"},"good"],"advices":[{"id":"ADV-1","agency":"police",\#
+            "status":"received","judgements":[]}]}
+            """#
         let read = try entry(text)
         #expect(read.record == nil)
         let found = Set(read.diagnostics.map { "\($0.path!): \($0.message)" })
@@ -57,9 +62,9 @@ struct RecordDecoderTests {
             "$.judgements[0].rating: missing required field \"rating\"",
             "$.judgements[1]: expected an object, found a string",
             """
-                $.advices[0].agency: \"agency\" must be one of education, health, social-care, \
-                educational-psychology, other; found \"police\"
-                """,
+            $.advices[0].agency: \"agency\" must be one of education, health, social-care, \
+            educational-psychology, other; found \"police\"
+            """,
         ]
         #expect(found == expected)
         #expect(read.auditId == "AUD-3")

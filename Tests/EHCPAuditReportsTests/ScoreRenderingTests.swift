@@ -28,12 +28,14 @@ struct ScoreRenderingTests {
                 title: Views
                 weight: 1
                 criteria:
-                  - { id: A1, text: Own words, action: "Use the child's own words, \\"first person\\".", notApplicable: true }
+                  - { id: A1, text: Own words, action: "Use the child's own words, \\"first person\\".", \
+            notApplicable: true }
               - id: F
                 title: Provision
                 weight: 3
                 criteria:
-                  - { id: F1, text: Quantified, action: Quantify provision., cap: { at: inadequate, grade: requires-improvement } }
+                  - { id: F1, text: Quantified, action: Quantify provision., cap: { at: inadequate, grade: \
+            requires-improvement } }
                   - { id: F2, text: Tied to needs, action: Tie provision to needs. }
             advice:
               deadlineDays: 42
@@ -67,7 +69,15 @@ struct ScoreRenderingTests {
         // A 100; F (0 * 1 + 100) / 2 = 50; overall (100 + 3 * 50) / 4 = 62.5 -> Good, capped by F1.
         // F1 gain = (3/4)(1/2)(66.67 - 0) = 25. Advice: 66.67, 47 days, late.
         let expected =
-            #"{"auditId":"AUD-1","planId":"P1","framework":{"id":"mini","version":"1"},"percent":62.5,"boundaryGrade":"good","grade":"requires-improvement","caps":[{"criterion":"F1","grade":"requires-improvement"}],"sections":[{"id":"A","percent":100,"grade":"good"},{"id":"F","percent":50,"grade":"good"}],"actions":[{"criterion":"F1","section":"F","rating":"inadequate","gain":25,"text":"Quantify provision."}],"advices":[{"id":"ADV-1","status":"received","percent":66.67,"grade":"good","days":47,"timely":false},{"id":"ADV-2","status":"not-known","percent":null,"grade":null,"days":null,"timely":null}]}"#
+            #"""
+            {"auditId":"AUD-1","planId":"P1","framework":{"id":"mini","version":"1"},"percent":62.5,\#
+            "boundaryGrade":"good","grade":"requires-improvement","caps":[{"criterion":"F1",\#
+            "grade":"requires-improvement"}],"sections":[{"id":"A","percent":100,"grade":"good"},{"id":"F",\#
+            "percent":50,"grade":"good"}],"actions":[{"criterion":"F1","section":"F","rating":"inadequate",\#
+            "gain":25,"text":"Quantify provision."}],"advices":[{"id":"ADV-1","status":"received",\#
+            "percent":66.67,"grade":"good","days":47,"timely":false},{"id":"ADV-2","status":"not-known",\#
+            "percent":null,"grade":null,"days":null,"timely":null}]}
+            """#
         #expect(ScoreJSON.record(Self.result) == expected)
         let document = ScoreJSON.header + ScoreJSON.record(Self.result) + ScoreJSON.footer
         #expect(try JSONSerialization.jsonObject(with: Data(document.utf8)) is [String: Any])

@@ -25,7 +25,8 @@ struct RoundTripTests {
     }
 
     @Test func awkwardTextSurvives() throws {
-        let comment = "Quotes \" and ' , <markup> & ampersands,\ttabs,\r\nCRLF lines,\n  leading spaces, emoji 😀 and é"
+        let comment =
+            "Quotes \" and ' , <markup> & ampersands,\ttabs,\r\nCRLF lines,\n  leading spaces, emoji 😀 and é"
         let record = AuditRecord(
             auditId: "AUD-\"1\"", planId: "P<1>", framework: FrameworkReference(id: "mini", version: "1 & 2"),
             auditor: "a\tb",

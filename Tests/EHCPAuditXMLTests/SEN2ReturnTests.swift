@@ -48,7 +48,8 @@ struct SEN2ReturnTests {
 
     @Test func thePrimaryNeedIsTheTypeRankedOne() throws {
         let needs =
-            "<SENneed><SENtype>MLD</SENtype><SENtypeRank>2</SENtypeRank></SENneed><SENneed><SENtype>ASD</SENtype><SENtypeRank>1</SENtypeRank></SENneed>"
+            "<SENneed><SENtype>MLD</SENtype><SENtypeRank>2</SENtypeRank></SENneed>"
+            + "<SENneed><SENtype>ASD</SENtype><SENtypeRank>1</SENtypeRank></SENneed>"
         let summary = try read([person(plans: "<NamedPlan><StartDate>2020-01-01</StartDate></NamedPlan>", needs: needs)]
         )
         #expect(summary.plans.first?.primaryNeed == "ASD")
@@ -105,9 +106,9 @@ struct SEN2ReturnTests {
         #expect {
             let hostile =
                 """
-                    <?xml version=\"1.0\"?>\n<!DOCTYPE Message [<!ENTITY upn SYSTEM \
-                    \"file:///etc/passwd\">]>\n<Message><Persons/></Message>
-                    """
+                <?xml version=\"1.0\"?>\n<!DOCTYPE Message [<!ENTITY upn SYSTEM \
+                \"file:///etc/passwd\">]>\n<Message><Persons/></Message>
+                """
             _ = try SEN2Return.read(
                 path: try temporaryFile("h.xml", hostile), asOf: CalendarDate("2025-01-01")!, references: references)
         } throws: { error in

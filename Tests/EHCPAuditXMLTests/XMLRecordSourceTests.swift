@@ -40,7 +40,8 @@ struct XMLRecordSourceTests {
         let path = try temporaryFile(
             "c.xml",
             """
-            <audit xmlns="\(namespace)" id="AUD-1" plan="P1" auditor="a-1" date="2025-06-12" kind="routine" status="final">
+            <audit xmlns="\(namespace)" id="AUD-1" plan="P1" auditor="a-1" date="2025-06-12" kind="routine" \
+            status="final">
               <framework id="mini" version="1"/>
               <judgement criterion="A1" rating="good">  "Own" words &amp; &lt;more&gt;
             second line</judgement>
@@ -55,7 +56,10 @@ struct XMLRecordSourceTests {
     @Test func schemaErrorsBelongToTheirOwnRecordEvenOnOneLine() throws {
         let good = recordOpening + #"<framework id="mini" version="1"/></audit>"#
         let bad =
-            #"<audit id="AUD-2" plan="P1" auditor="a-1" date="2025-06-12" kind="weekly" status="final" childName="x"><framework id="mini" version="1"/></audit>"#
+            #"""
+            <audit id="AUD-2" plan="P1" auditor="a-1" date="2025-06-12" kind="weekly" status="final" \#
+            childName="x"><framework id="mini" version="1"/></audit>
+            """#
         let read = try entries(
             try temporaryFile("one-line.xml", "<audits xmlns=\"\(namespace)\">\(good)\(bad)\(good)</audits>"))
         #expect(read.map { $0.diagnostics.count } == [0, 2, 0])
@@ -85,9 +89,9 @@ struct XMLRecordSourceTests {
         let path = try temporaryFile(
             "long.xml",
             """
-                <audits xmlns=\"\(namespace)\">\(padding)\(recordOpening)\n<framework id=\"mini\" \
-                version=\"1\"/>\n<judgement criterion=\"A1\" rating=\"good\" extra=\"x\"/>\n</audit></audits>
-                """
+            <audits xmlns=\"\(namespace)\">\(padding)\(recordOpening)\n<framework id=\"mini\" \
+            version=\"1\"/>\n<judgement criterion=\"A1\" rating=\"good\" extra=\"x\"/>\n</audit></audits>
+            """
         )
         let read = try entries(path)
         #expect(read.first?.diagnostics.map(\.line) == [70_003])
@@ -143,9 +147,9 @@ struct XMLRecordSourceTests {
         let path = try temporaryFile(
             "huge.xml",
             """
-                <audits xmlns=\"\(namespace)\">\(recordOpening)<framework id=\"mini\" version=\"1\"/><judgement \
-                criterion=\"A1\" rating=\"good\">\(huge)</judgement></audit></audits>
-                """
+            <audits xmlns=\"\(namespace)\">\(recordOpening)<framework id=\"mini\" version=\"1\"/><judgement \
+            criterion=\"A1\" rating=\"good\">\(huge)</judgement></audit></audits>
+            """
         )
         #expect {
             _ = try entries(path)
@@ -167,18 +171,18 @@ struct XMLRecordSourceTests {
         // About 12 MB of audits: the reader must never be more than a record or two ahead.
         let judgements = (1...40).map {
             """
-                <judgement criterion=\"C\($0)\" rating=\"good\">A comment long enough to take some room in the \
-                file.</judgement>
-                """
+            <judgement criterion=\"C\($0)\" rating=\"good\">A comment long enough to take some room in the \
+            file.</judgement>
+            """
         }.joined(separator: "\n")
         let count = 3_000
         var text = "<audits xmlns=\"\(namespace)\">\n"
         for i in 1...count {
             text +=
                 """
-                    <audit id=\"AUD-\(i)\" plan=\"P\(i)\" auditor=\"a\" date=\"2025-06-12\" kind=\"routine\" \
-                    status=\"final\"><framework id=\"mini\" version=\"1\"/>\n\(judgements)\n</audit>\n
-                    """
+                <audit id=\"AUD-\(i)\" plan=\"P\(i)\" auditor=\"a\" date=\"2025-06-12\" kind=\"routine\" \
+                status=\"final\"><framework id=\"mini\" version=\"1\"/>\n\(judgements)\n</audit>\n
+                """
         }
         text += "</audits>\n"
         let recordBytes = text.utf8.count / count

@@ -7,11 +7,12 @@ public func runLibFuzzer(
     _ test: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
 ) -> CInt {
     var argc = argc, argv = argv
-    return LLVMFuzzerRunDriver(&argc, &argv, test)
+    return runDriver(&argc, &argv, test)
 }
 
+/// libFuzzer's `LLVMFuzzerRunDriver`, which takes over the process and calls `test`.
 @_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
+private func runDriver(
     _ argc: UnsafeMutablePointer<CInt>,
     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt

@@ -5,7 +5,8 @@
 /// offending field:
 ///
 /// ```text
-/// samples/invalid/na-not-allowed.json:9: error: record #1 AUD-2025-06-0901 at $.judgements[3].rating: criterion B1 may not be rated na ...
+/// samples/invalid/na-not-allowed.json:9: error: record #1 AUD-2025-06-0901 at $.judgements[3].rating:
+///     criterion B1 may not be rated na ...
 /// ```
 public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     public var file: String

@@ -56,18 +56,18 @@ enum FrameworkRules {
                 problems.add(
                     "\(entry).points",
                     """
-                        rating \(rating.id): points must be a number from -\(format(largestNumber)) to \
-                        \(format(largestNumber)), found \(format(rating.points))
-                        """
+                    rating \(rating.id): points must be a number from -\(format(largestNumber)) to \
+                    \(format(largestNumber)), found \(format(rating.points))
+                    """
                 )
             }
             if i > 0, !(rating.points < scale[i - 1].points) {
                 problems.add(
                     "\(entry).points",
                     """
-                        rating \(rating.id): points must be strictly decreasing (best first), but \
-                        \(format(rating.points)) follows \(format(scale[i - 1].points))
-                        """
+                    rating \(rating.id): points must be strictly decreasing (best first), but \
+                    \(format(rating.points)) follows \(format(scale[i - 1].points))
+                    """
                 )
             }
         }
@@ -92,9 +92,9 @@ enum FrameworkRules {
                 problems.add(
                     "\(entry).minPercent",
                     """
-                        grade \(grade.id): minPercent must be strictly decreasing (best first), but \
-                        \(format(grade.minPercent)) follows \(format(grades[i - 1].minPercent))
-                        """
+                    grade \(grade.id): minPercent must be strictly decreasing (best first), but \
+                    \(format(grade.minPercent)) follows \(format(grades[i - 1].minPercent))
+                    """
                 )
             }
         }
@@ -102,9 +102,9 @@ enum FrameworkRules {
             problems.add(
                 "\(base)[\(grades.count - 1)].minPercent",
                 """
-                    the last grade (\(last.id)) must have minPercent 0 so that every percentage has a grade, found \
-                    \(format(last.minPercent))
-                    """
+                the last grade (\(last.id)) must have minPercent 0 so that every percentage has a grade, found \
+                \(format(last.minPercent))
+                """
             )
         }
     }
@@ -122,9 +122,9 @@ enum FrameworkRules {
                 problems.add(
                     "\(entry).weight",
                     """
-                        section \(section.id): weight must be greater than 0 and at most \(format(largestNumber)), \
-                        found \(format(section.weight))
-                        """
+                    section \(section.id): weight must be greater than 0 and at most \(format(largestNumber)), \
+                    found \(format(section.weight))
+                    """
                 )
             }
             if section.criteria.isEmpty {
@@ -172,9 +172,9 @@ enum FrameworkRules {
             problems.add(
                 "\(entry).weight",
                 """
-                    \(name): weight must be greater than 0 and at most \(format(largestNumber)), found \
-                    \(format(criterion.weight))
-                    """
+                \(name): weight must be greater than 0 and at most \(format(largestNumber)), found \
+                \(format(criterion.weight))
+                """
             )
         }
         if let cap = criterion.cap {

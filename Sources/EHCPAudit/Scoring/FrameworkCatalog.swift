@@ -42,9 +42,9 @@ public struct FrameworkCatalog: Sendable {
                     path: "framework", line: record.line,
                     message:
                         """
-                            record names framework \(record.framework), which is not loaded (loaded: \
-                            \(loaded.isEmpty ? "none" : loaded))
-                            """
+                        record names framework \(record.framework), which is not loaded (loaded: \
+                        \(loaded.isEmpty ? "none" : loaded))
+                        """
                 )
             ])
         }

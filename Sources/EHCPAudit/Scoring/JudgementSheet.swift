@@ -71,9 +71,9 @@ struct JudgementSheet: Sendable {
                         path: "\(path)[\(j)].rating", criterion: criterion.id, line: line,
                         message:
                             """
-                                advice \(advice.id) identified no needs, so criterion \(criterion.id) is not \
-                                applicable: rate it na, not \"\(rating.id)\"
-                                """,
+                            advice \(advice.id) identified no needs, so criterion \(criterion.id) is not \
+                            applicable: rate it na, not \"\(rating.id)\"
+                            """,
                         rule: .noNeedsAdviceRated, advice: advice.id
                     ))
                 continue
@@ -103,9 +103,9 @@ struct JudgementSheet: Sendable {
         default:
             return
                 """
-                    unknown criterion \"\(id)\": framework \(framework.id) version \(framework.version) has no such \
-                    criterion
-                    """
+                unknown criterion \"\(id)\": framework \(framework.id) version \(framework.version) has no such \
+                criterion
+                """
         }
     }
 }

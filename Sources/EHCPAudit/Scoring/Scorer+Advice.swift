@@ -8,9 +8,9 @@ extension Scorer {
                     path: "advices", line: record.advices.first?.line ?? record.line,
                     message:
                         """
-                            the record lists advices but framework \(framework.id) version \(framework.version) has \
-                            no advice criteria
-                            """
+                        the record lists advices but framework \(framework.id) version \(framework.version) has \
+                        no advice criteria
+                        """
                 ))
             return nil
         }
@@ -47,9 +47,9 @@ extension Scorer {
                 problem(
                     ".judgements",
                     """
-                        advice \(advice.id) is \(advice.status.rawValue), so it takes no judgements (found \
-                        \(advice.judgements.count))
-                        """
+                    advice \(advice.id) is \(advice.status.rawValue), so it takes no judgements (found \
+                    \(advice.judgements.count))
+                    """
                 )
             }
             let (percent, grade) =

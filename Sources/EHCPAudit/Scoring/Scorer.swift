@@ -42,9 +42,9 @@ public struct Scorer: Sendable {
                     path: "framework", line: record.line,
                     message:
                         """
-                            record names framework \(record.framework) but is being scored against \(framework.id) \
-                            version \(framework.version)
-                            """
+                        record names framework \(record.framework) but is being scored against \(framework.id) \
+                        version \(framework.version)
+                        """
                 ))
         }
         let plan = planSheet.resolve(

@@ -8,11 +8,11 @@ public enum AdviceLayout {
             .title("Advice quality and timeliness: \(period)"),
             .paragraph(
                 """
-                    For each provider: how many advices were audited, how they were judged criterion by criterion, \
-                    how long they took (due within \(report.deadlineDays) days of the request), blank returns, and \
-                    the auditor corrections the tool caught (audits refused at import for marking a no-needs advice \
-                    inadequate instead of not applicable).
-                    """
+                For each provider: how many advices were audited, how they were judged criterion by criterion, \
+                how long they took (due within \(report.deadlineDays) days of the request), blank returns, and \
+                the auditor corrections the tool caught (audits refused at import for marking a no-needs advice \
+                inadequate instead of not applicable).
+                """
             ),
         ]
         if report.providers.isEmpty { blocks.append(.paragraph("No advice was audited in this period.")) }
@@ -21,10 +21,10 @@ public enum AdviceLayout {
             blocks.append(.heading("\(provider.name) (\(provider.agency.rawValue))"))
             var summary =
                 """
-                    \(f.total) advices audited: \(f.total - f.blank - f.notReceived - f.notKnown) received \
-                    (\(f.noNeeds) finding no needs), \(f.blank) blank returns, \(f.notReceived) never received, \
-                    \(f.notKnown) where the child was not known to the service.
-                    """
+                \(f.total) advices audited: \(f.total - f.blank - f.notReceived - f.notKnown) received \
+                (\(f.noNeeds) finding no needs), \(f.blank) blank returns, \(f.notReceived) never received, \
+                \(f.notKnown) where the child was not known to the service.
+                """
             if let share = f.timeliness { summary += " \(Words.percent(share.share)) on time." }
             if let median = provider.medianDays { summary += " Median time to receive: \(median) days." }
             summary += " Auditor corrections caught: \(provider.corrections)."
@@ -63,10 +63,10 @@ public enum LearningLayout {
             .title("Learning packs by \(report.grouping.rawValue): \(period)"),
             .paragraph(
                 """
-                    One pack per \(report.grouping.rawValue), set against the whole partnership: grades, the criteria \
-                    where the \(report.grouping.rawValue) is furthest below the partnership average, the improvement \
-                    actions to focus on, and the change since \(previous).
-                    """
+                One pack per \(report.grouping.rawValue), set against the whole partnership: grades, the criteria \
+                where the \(report.grouping.rawValue) is furthest below the partnership average, the improvement \
+                actions to focus on, and the change since \(previous).
+                """
             ),
         ]
         for pack in [report.partnership] + report.packs {

@@ -50,9 +50,10 @@ public enum HTMLRenderer {
         }
         return
             """
-                <div class=\"table\" role=\"region\" aria-label=\"\(escape(table.caption))\" \
-                tabindex=\"0\"><table>\n<caption>\(escape(table.caption))</caption>\n<thead>\(head)</thead>\n<tbody>\n\(rows.joined(separator: "\n"))\n</tbody></table></div>
-                """
+            <div class=\"table\" role=\"region\" aria-label=\"\(escape(table.caption))\" \
+            tabindex=\"0\"><table>\n<caption>\(escape(table.caption))</caption>\n<thead>\(head)</thead>\n<tbody>\
+            \n\(rows.joined(separator: "\n"))\n</tbody></table></div>
+            """
     }
 
     /// Figures align right; words align left.
@@ -76,9 +77,11 @@ public enum HTMLRenderer {
     }
 
     static let style = """
-        body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Arial,sans-serif;line-height:1.5;color:#1b1b1b;background:#fff}
+        body{margin:0;font-family:system-ui,-apple-system,"Segoe \
+        UI",Arial,sans-serif;line-height:1.5;color:#1b1b1b;background:#fff}
         main{max-width:60rem;margin:0 auto;padding:1rem}
-        h1{font-size:1.6rem;margin:.5rem 0 1rem}h2{font-size:1.25rem;margin:2rem 0 .5rem;border-bottom:2px solid #1d4f91;padding-bottom:.2rem}
+        h1{font-size:1.6rem;margin:.5rem 0 1rem}h2{font-size:1.25rem;margin:2rem 0 .5rem;border-bottom:2px solid \
+        #1d4f91;padding-bottom:.2rem}
         p{max-width:45rem}
         .table{overflow-x:auto;margin:1rem 0}
         table{border-collapse:collapse;min-width:60%;font-variant-numeric:tabular-nums}
@@ -89,6 +92,7 @@ public enum HTMLRenderer {
         figure{margin:1rem 0}figcaption{font-size:.9rem;color:#333}
         svg{width:100%;height:auto;max-width:48rem}
         svg text{fill:#1b1b1b;font-family:inherit}
-        @media print{@page{size:A4;margin:15mm}main{max-width:none;padding:0}h2{break-after:avoid}figure,.table{break-inside:avoid}.table{overflow:visible}}
+        @media print{@page{size:A4;margin:15mm}main{max-width:none;padding:0}h2{break-after:avoid}figure,\
+        .table{break-inside:avoid}.table{overflow:visible}}
         """
 }

@@ -9,16 +9,16 @@ public enum MonthlyLayout {
         blocks.append(
             .paragraph(
                 """
-                    Framework: \(report.framework). Counts are final routine and multi-agency audits dated in the \
-                    month; moderation audits (second opinions) and drafts are left out. Intervals are 95% Wilson \
-                    intervals: the true share is very likely inside them.
-                    """
+                Framework: \(report.framework). Counts are final routine and multi-agency audits dated in the \
+                month; moderation audits (second opinions) and drafts are left out. Intervals are 95% Wilson \
+                intervals: the true share is very likely inside them.
+                """
                     + (report.isPublic
                         ? """
-                             Published version: counts from 1 to 4 are hidden, and so is every figure that would let \
-                            a reader work one out (another cell of the same total, a share, the rest of a share); \
-                            hidden counts are shown as [c] and their percentages withheld (–).
-                            """
+                         Published version: counts from 1 to 4 are hidden, and so is every figure that would let \
+                        a reader work one out (another cell of the same total, a share, the rest of a share); \
+                        hidden counts are shown as [c] and their percentages withheld (–).
+                        """
                         : "")))
         blocks += target(report)
         blocks += grades(report)
@@ -36,9 +36,9 @@ public enum MonthlyLayout {
         if let target = p.target {
             text =
                 """
-                    \(Words.count(report.completed)) audits were completed against a target of \(target) \
-                    (\(report.percentOfTarget.map { Formatting.fixed2($0) + "%" } ?? "–")); 
-                    """
+                \(Words.count(report.completed)) audits were completed against a target of \(target) \
+                (\(report.percentOfTarget.map { Formatting.fixed2($0) + "%" } ?? "–")); 
+                """
             switch report.shortfall {
             case .shown(0)?, nil: text += "the target was met."
             case .shown(let more)?: text += "\(more) more were needed."
@@ -46,22 +46,22 @@ public enum MonthlyLayout {
             }
             text +=
                 """
-                     \(p.sampled) plans were drawn for audit from \(p.openPlans.map(String.init) ?? "?") open plans; \
-                    \(Words.count(report.completedSampled)) of the audits were of drawn plans. \
-                    \(Words.count(report.moderation)) moderation audits checked other auditors' grades.
-                    """
+                 \(p.sampled) plans were drawn for audit from \(p.openPlans.map(String.init) ?? "?") open plans; \
+                \(Words.count(report.completedSampled)) of the audits were of drawn plans. \
+                \(Words.count(report.moderation)) moderation audits checked other auditors' grades.
+                """
         } else {
             text =
                 """
-                    No sample was drawn for this month, so there is no target to measure against. \
-                    \(Words.count(report.completed)) audits were completed.
-                    """
+                No sample was drawn for this month, so there is no target to measure against. \
+                \(Words.count(report.completed)) audits were completed.
+                """
         }
         text +=
             """
-                 Over the 12 months to \(Words.month(report.month)): \(Words.count(report.yearCompleted)) audits \
-                against summed targets of \(report.yearTarget).
-                """
+             Over the 12 months to \(Words.month(report.month)): \(Words.count(report.yearCompleted)) audits \
+            against summed targets of \(report.yearTarget).
+            """
         return [.heading("Are we meeting the 5% target?"), .paragraph(text)]
     }
 
@@ -78,9 +78,9 @@ public enum MonthlyLayout {
         if let share = report.goodOrBetterShare {
             summary =
                 """
-                    \(Words.percent(share.share)) of the plans audited were Good or better (very likely between \
-                    \(Words.percent(share.low)) and \(Words.percent(share.high))).
-                    """
+                \(Words.percent(share.share)) of the plans audited were Good or better (very likely between \
+                \(Words.percent(share.low)) and \(Words.percent(share.high))).
+                """
         }
         return [
             .heading("How good are the plans?"), .paragraph(summary),
@@ -152,16 +152,16 @@ public enum MonthlyLayout {
         if let share = report.newPlansWithin20Weeks {
             text =
                 """
-                    Of the new plans audited whose request and issue dates are known \
-                    (\(Words.count(report.newPlansTimed))), \(Words.percent(share.share)) were issued within 20 weeks \
-                    of the request (interval \(Words.interval(share))).
-                    """
+                Of the new plans audited whose request and issue dates are known \
+                (\(Words.count(report.newPlansTimed))), \(Words.percent(share.share)) were issued within 20 weeks \
+                of the request (interval \(Words.interval(share))).
+                """
         } else {
             text =
                 """
-                    Too few new plans with known request and issue dates were audited to say what share were issued \
-                    within 20 weeks (\(Words.count(report.newPlansTimed))).
-                    """
+                Too few new plans with known request and issue dates were audited to say what share were issued \
+                within 20 weeks (\(Words.count(report.newPlansTimed))).
+                """
         }
         return [.heading("Were new plans issued on time?"), .paragraph(text)]
     }
@@ -189,10 +189,10 @@ public enum MonthlyLayout {
             .heading("How good and how timely is the advice?"),
             .paragraph(
                 """
-                    Advice is timely when received within the framework's deadline (6 weeks); advice never received \
-                    counts as late. \"No needs\" advice found no needs and is complete; \"Not known\" means the \
-                    service did not know the child.
-                    """
+                Advice is timely when received within the framework's deadline (6 weeks); advice never received \
+                counts as late. \"No needs\" advice found no needs and is complete; \"Not known\" means the \
+                service did not know the child.
+                """
             ),
             .chart(
                 .bars(
@@ -223,9 +223,9 @@ public enum MonthlyLayout {
             .heading("Are plans getting better?"),
             .paragraph(
                 """
-                    The same figures for each of the last 12 months, so the direction of travel shows. Where \
-                    intervals overlap, a change may be chance.
-                    """
+                The same figures for each of the last 12 months, so the direction of travel shows. Where \
+                intervals overlap, a change may be chance.
+                """
             ),
             .chart(
                 .stackedBars(

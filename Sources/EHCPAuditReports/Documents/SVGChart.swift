@@ -37,10 +37,10 @@ enum SVGChart {
             let y = bottom - tick * (bottom - top)
             return
                 """
-                    <line x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(right))\" y2=\"\(f(y))\" stroke=\"#c8c8c8\" \
-                    stroke-width=\"1\"/><text x=\"\(f(left - 6))\" y=\"\(f(y + 4))\" font-size=\"11\" \
-                    text-anchor=\"end\">\(Int(tick * 100))%</text>
-                    """
+                <line x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(right))\" y2=\"\(f(y))\" stroke=\"#c8c8c8\" \
+                stroke-width=\"1\"/><text x=\"\(f(left - 6))\" y=\"\(f(y + 4))\" font-size=\"11\" \
+                text-anchor=\"end\">\(Int(tick * 100))%</text>
+                """
         }
     }
 
@@ -57,35 +57,36 @@ enum SVGChart {
                     y -= height
                     shapes.append(
                         """
-                            <rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(barWidth))\" height=\"\(f(height))\" \
-                            fill=\"\(palette[p % palette.count])\"><title>\(HTMLRenderer.escape("\(label), \(parts[p]): \(Words.percent(share))"))</title></rect>
-                            """
+                        <rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(barWidth))\" height=\"\(f(height))\" \
+                        fill=\"\(palette[p % palette.count])\"><title>\
+                        \(HTMLRenderer.escape("\(label), \(parts[p]): \(Words.percent(share))"))</title></rect>
+                        """
                     )
                 }
             } else {
                 shapes.append(
                     """
-                        <rect x=\"\(f(x))\" y=\"\(f(top))\" width=\"\(f(barWidth))\" height=\"\(f(bottom - top))\" \
-                        fill=\"none\" stroke=\"#8a8a8a\" stroke-dasharray=\"4 \
-                        3\"><title>\(HTMLRenderer.escape(label)): no audits, or withheld</title></rect>
-                        """
+                    <rect x=\"\(f(x))\" y=\"\(f(top))\" width=\"\(f(barWidth))\" height=\"\(f(bottom - top))\" \
+                    fill=\"none\" stroke=\"#8a8a8a\" stroke-dasharray=\"4 \
+                    3\"><title>\(HTMLRenderer.escape(label)): no audits, or withheld</title></rect>
+                    """
                 )
             }
             shapes.append(
                 """
-                    <text x=\"\(f(x + barWidth / 2))\" y=\"\(f(bottom + 16))\" font-size=\"11\" \
-                    text-anchor=\"middle\">\(HTMLRenderer.escape(label))</text>
-                    """
+                <text x=\"\(f(x + barWidth / 2))\" y=\"\(f(bottom + 16))\" font-size=\"11\" \
+                text-anchor=\"middle\">\(HTMLRenderer.escape(label))</text>
+                """
             )
         }
         for (p, part) in parts.enumerated() {
             let x = left + Double(p) * 160
             shapes.append(
                 """
-                    <rect x=\"\(f(x))\" y=\"284\" width=\"14\" height=\"14\" \
-                    fill=\"\(palette[p % palette.count])\"/><text x=\"\(f(x + 20))\" y=\"296\" \
-                    font-size=\"12\">\(HTMLRenderer.escape(part))</text>
-                    """
+                <rect x=\"\(f(x))\" y=\"284\" width=\"14\" height=\"14\" \
+                fill=\"\(palette[p % palette.count])\"/><text x=\"\(f(x + 20))\" y=\"296\" \
+                font-size=\"12\">\(HTMLRenderer.escape(part))</text>
+                """
             )
         }
         return Drawing(viewBox: "viewBox=\"0 0 720 310\"", shapes: shapes.joined(separator: "\n"))
@@ -107,35 +108,37 @@ enum SVGChart {
                 "<polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"#9dbbe3\" fill-opacity=\"0.6\"/>")
             shapes.append(
                 """
-                    <polyline \
-                    points=\"\(run.map { "\(f(x($0))),\(f(y(points[$0]!.share)))" }.joined(separator: " "))\" \
-                    fill=\"none\" stroke=\"#1d4f91\" stroke-width=\"2.5\"/>
-                    """
+                <polyline \
+                points=\"\(run.map { "\(f(x($0))),\(f(y(points[$0]!.share)))" }.joined(separator: " "))\" \
+                fill=\"none\" stroke=\"#1d4f91\" stroke-width=\"2.5\"/>
+                """
             )
         }
         for (i, label) in labels.enumerated() {
             if let point = points[i] {
+                let range = "\(Words.percent(point.low))–\(Words.percent(point.high))"
+                let title = HTMLRenderer.escape("\(label): \(Words.percent(point.share)) (\(range))")
                 shapes.append(
                     """
-                        <circle cx=\"\(f(x(i)))\" cy=\"\(f(y(point.share)))\" r=\"4\" \
-                        fill=\"#1d4f91\"><title>\(HTMLRenderer.escape("\(label): \(Words.percent(point.share)) (\(Words.percent(point.low))–\(Words.percent(point.high)))"))</title></circle>
-                        """
+                    <circle cx=\"\(f(x(i)))\" cy=\"\(f(y(point.share)))\" r=\"4\" \
+                    fill=\"#1d4f91\"><title>\(title)</title></circle>
+                    """
                 )
             }
             shapes.append(
                 """
-                    <text x=\"\(f(x(i)))\" y=\"\(f(bottom + 16))\" font-size=\"11\" \
-                    text-anchor=\"middle\">\(HTMLRenderer.escape(label))</text>
-                    """
+                <text x=\"\(f(x(i)))\" y=\"\(f(bottom + 16))\" font-size=\"11\" \
+                text-anchor=\"middle\">\(HTMLRenderer.escape(label))</text>
+                """
             )
         }
         shapes.append(
             """
-                <rect x=\"\(f(left))\" y=\"284\" width=\"14\" height=\"14\" fill=\"#9dbbe3\"/><text \
-                x=\"\(f(left + 20))\" y=\"296\" font-size=\"12\">95% interval</text><line x1=\"\(f(left + 140))\" \
-                y1=\"291\" x2=\"\(f(left + 160))\" y2=\"291\" stroke=\"#1d4f91\" stroke-width=\"2.5\"/><text \
-                x=\"\(f(left + 166))\" y=\"296\" font-size=\"12\">Good or better</text>
-                """
+            <rect x=\"\(f(left))\" y=\"284\" width=\"14\" height=\"14\" fill=\"#9dbbe3\"/><text \
+            x=\"\(f(left + 20))\" y=\"296\" font-size=\"12\">95% interval</text><line x1=\"\(f(left + 140))\" \
+            y1=\"291\" x2=\"\(f(left + 160))\" y2=\"291\" stroke=\"#1d4f91\" stroke-width=\"2.5\"/><text \
+            x=\"\(f(left + 166))\" y=\"296\" font-size=\"12\">Good or better</text>
+            """
         )
         return Drawing(viewBox: "viewBox=\"0 0 720 310\"", shapes: shapes.joined(separator: "\n"))
     }
@@ -148,30 +151,31 @@ enum SVGChart {
             let shown = label.count > 44 ? String(label.prefix(42)) + "…" : label
             shapes.append(
                 """
-                    <text x=\"\(f(labelWidth - 8))\" y=\"\(f(y + 15))\" font-size=\"12\" \
-                    text-anchor=\"end\">\(HTMLRenderer.escape(shown))</text>
-                    """
+                <text x=\"\(f(labelWidth - 8))\" y=\"\(f(y + 15))\" font-size=\"12\" \
+                text-anchor=\"end\">\(HTMLRenderer.escape(shown))</text>
+                """
             )
             if let share = shares[i] {
                 shapes.append(
                     """
-                        <rect x=\"\(f(labelWidth))\" y=\"\(f(y + 3))\" \
-                        width=\"\(f(max(1, share * (right - labelWidth))))\" height=\"16\" \
-                        fill=\"#1d4f91\"><title>\(HTMLRenderer.escape("\(label): \(Words.percent(share)) on time"))</title></rect>
-                        """
+                    <rect x=\"\(f(labelWidth))\" y=\"\(f(y + 3))\" \
+                    width=\"\(f(max(1, share * (right - labelWidth))))\" height=\"16\" \
+                    fill=\"#1d4f91\"><title>\
+                    \(HTMLRenderer.escape("\(label): \(Words.percent(share)) on time"))</title></rect>
+                    """
                 )
                 shapes.append(
                     """
-                        <text x=\"\(f(labelWidth + share * (right - labelWidth) + 6))\" y=\"\(f(y + 15))\" \
-                        font-size=\"12\">\(Words.percent(share))</text>
-                        """
+                    <text x=\"\(f(labelWidth + share * (right - labelWidth) + 6))\" y=\"\(f(y + 15))\" \
+                    font-size=\"12\">\(Words.percent(share))</text>
+                    """
                 )
             } else {
                 shapes.append(
                     """
-                        <text x=\"\(f(labelWidth + 6))\" y=\"\(f(y + 15))\" font-size=\"12\">withheld or no advice \
-                        timed</text>
-                        """
+                    <text x=\"\(f(labelWidth + 6))\" y=\"\(f(y + 15))\" font-size=\"12\">withheld or no advice \
+                    timed</text>
+                    """
                 )
             }
         }

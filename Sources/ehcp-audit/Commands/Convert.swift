@@ -7,9 +7,9 @@ extension EHCPAuditCommand {
             abstract: "Convert audit records between JSON and XML, losing nothing (judgement comments included).",
             discussion:
                 """
-                    Records are checked for form (fields, types, schema) but not scored, so no framework is needed. \
-                    With -o, the file is written only when every record converted.
-                    """
+                Records are checked for form (fields, types, schema) but not scored, so no framework is needed. \
+                With -o, the file is written only when every record converted.
+                """
         )
 
         enum Target: String, ExpressibleByArgument, CaseIterable {
@@ -53,11 +53,11 @@ extension EHCPAuditCommand {
                         } catch {
                             StandardError.line(
                                 """
-                                    \(source.file):\(entry.line.map(String.init) ?? "?"): error: record \
-                                    #\(entry.index) \(record.auditId): \(error.field) holds character \
-                                    U+\(String(error.character, radix: 16, uppercase: true)), which XML 1.0 cannot \
-                                    carry
-                                    """
+                                \(source.file):\(entry.line.map(String.init) ?? "?"): error: record \
+                                #\(entry.index) \(record.auditId): \(error.field) holds character \
+                                U+\(String(error.character, radix: 16, uppercase: true)), which XML 1.0 cannot \
+                                carry
+                                """
                             )
                             failed = true
                         }

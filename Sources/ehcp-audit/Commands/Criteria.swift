@@ -6,9 +6,9 @@ extension EHCPAuditCommand {
         static let configuration = CommandConfiguration(
             abstract:
                 """
-                    Explain a framework: each section's share of the grade, each criterion's share of its section, \
-                    N/A, caps, boundaries and the formula.
-                    """
+                Explain a framework: each section's share of the grade, each criterion's share of its section, \
+                N/A, caps, boundaries and the formula.
+                """
         )
 
         @Argument(help: "A criteria framework (YAML or JSON).")

@@ -9,7 +9,8 @@ extension EHCPAuditCommand {
             abstract: "Write synthetic, pseudonymous but realistic data for demos, training and benchmarks.",
             discussion: """
                 Writes population.csv and a SEN2-style sen2.xml for the plans, and the audits as audits.jsonl and \
-                audits.xml (the same audits), spread over --months months ending with --last-month. The same seed gives \
+                audits.xml (the same audits), spread over --months months ending with --last-month. The same seed \
+                gives \
                 the same files; everything is written as it is made, so any size fits in memory.
                 """
         )
@@ -87,9 +88,9 @@ extension EHCPAuditCommand {
             }
             Output.standard.line(
                 """
-                    Wrote \(plans) plans and \(audits) audits to \(self.out)/ (population.csv, sen2.xml, \
-                    audits.jsonl, audits.xml).
-                    """
+                Wrote \(plans) plans and \(audits) audits to \(self.out)/ (population.csv, sen2.xml, \
+                audits.jsonl, audits.xml).
+                """
             )
         }
 

@@ -77,9 +77,9 @@ extension EHCPAuditCommand {
             } else {
                 StandardError.line(
                     """
-                        \(summary.file): \(summary.refused) \(summary.refused == 1 ? "record" : "records") refused, \
-                        so nothing of this file was stored.
-                        """
+                    \(summary.file): \(summary.refused) \(summary.refused == 1 ? "record" : "records") refused, \
+                    so nothing of this file was stored.
+                    """
                 )
             }
         }

@@ -8,7 +8,8 @@ extension EHCPAuditCommand {
             abstract: "Draw the month's fair, reproducible sample of plans to audit (sampling.md).",
             discussion: """
                 With a store (--db, EHCP_AUDIT_DB, or ./ehcp-audit.sqlite present), each plan's last audit date also \
-                comes from stored audits, the population defaults to the latest stored snapshot, and the drawn sample is \
+                comes from stored audits, the population defaults to the latest stored snapshot, and the drawn sample \
+                is \
                 recorded; drawing the same month again with other inputs is refused unless --replace.
                 """
         )

@@ -7,9 +7,9 @@ extension EHCPAuditCommand {
             abstract: "Grade audit records: percent, grade, section grades, caps and improvement actions.",
             discussion:
                 """
-                    Valid records are printed even when others are refused; every error goes to standard error and \
-                    the exit status is then 1.
-                    """
+                Valid records are printed even when others are refused; every error goes to standard error and \
+                the exit status is then 1.
+                """
         )
 
         enum Format: String, ExpressibleByArgument, CaseIterable {

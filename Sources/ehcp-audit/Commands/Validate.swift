@@ -7,9 +7,9 @@ extension EHCPAuditCommand {
             abstract: "Check audit records (and the framework) and list every error.",
             discussion:
                 """
-                    With --criteria alone, checks just the framework. Errors are printed as FILE:LINE: error: \
-                    MESSAGE; the exit status is 1 if there is any.
-                    """
+                With --criteria alone, checks just the framework. Errors are printed as FILE:LINE: error: \
+                MESSAGE; the exit status is 1 if there is any.
+                """
         )
 
         @Option(name: .long, help: "A criteria framework (YAML or JSON). Repeatable.")

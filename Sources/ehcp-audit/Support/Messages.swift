@@ -6,9 +6,9 @@ enum Messages {
         switch error {
         case .auditConflict(let id):
             """
-                audit \(id) is already stored with different content; import with --replace to store this version and \
-                keep the earlier one in history
-                """
+            audit \(id) is already stored with different content; import with --replace to store this version and \
+            keep the earlier one in history
+            """
         case .noFramework(let path): "\(path): the store holds no framework; import audits with --criteria FILE first"
         case .missing(let path):
             "\(path): no store here (check the path or --db; `import` or `population import` makes one)"

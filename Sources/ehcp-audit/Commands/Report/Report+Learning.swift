@@ -8,9 +8,9 @@ extension EHCPAuditCommand.Report {
             abstract: "Learning-loop packs by auditor, team, caseworker or provider, against the partnership.",
             discussion:
                 """
-                    Packs name auditors, teams and caseworkers, so they are for internal practice meetings, not for \
-                    publication.
-                    """
+                Packs name auditors, teams and caseworkers, so they are for internal practice meetings, not for \
+                publication.
+                """
         )
 
         @OptionGroup var store: StoreOptions

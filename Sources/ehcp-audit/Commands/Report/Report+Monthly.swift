@@ -7,16 +7,16 @@ extension EHCPAuditCommand.Report {
             commandName: "monthly",
             abstract:
                 """
-                    The monthly report for the improvement board: target, grades, sections, actions, timeliness, \
-                    advice and trends.
-                    """,
+                The monthly report for the improvement board: target, grades, sections, actions, timeliness, \
+                advice and trends.
+                """,
             discussion:
                 """
-                    --public prepares a version the board can publish: no auditor, caseworker or team identifiers, \
-                    counts from 1 to 4 hidden, and with them every figure that would let a reader work one out (a \
-                    second cell of a total, a share, a complement, the same count elsewhere in the report), shown as \
-                    [c]; percentages of hidden counts withheld.
-                    """
+                --public prepares a version the board can publish: no auditor, caseworker or team identifiers, \
+                counts from 1 to 4 hidden, and with them every figure that would let a reader work one out (a \
+                second cell of a total, a share, a complement, the same count elsewhere in the report), shown as \
+                [c]; percentages of hidden counts withheld.
+                """
         )
 
         @OptionGroup var store: StoreOptions
