@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""A straightforward Python implementation of the monthly sample (shared/spec/sampling.md),
+"""A straightforward Python implementation of the monthly sample (docs/sampling.md),
 written independently of the Swift code, to cross-check `ehcp-audit sample`.
 
 Usage: reference_sample.py POPULATION.csv MONTH SEED [RATE] [STRATA] [LOOKBACK]

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""A straightforward Python implementation of the scoring rules (shared/spec/scoring.md).
+"""A straightforward Python implementation of the scoring rules (docs/scoring.md).
 
 Written independently of the Swift code, for two uses:
   * a cross-check: scripts/crosscheck compares its output with `ehcp-audit score`;

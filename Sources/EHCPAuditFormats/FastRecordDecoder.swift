@@ -9,7 +9,7 @@ import Darwin
 /// The fast path for well-formed JSON records: bytes straight to ``AuditRecord``, with no
 /// intermediate tree and no text made for what is not kept.
 ///
-/// It understands exactly the records.md shape and gives up (returns nil) at the first
+/// It understands exactly the docs/records.md shape and gives up (returns nil) at the first
 /// thing it does not expect — an unknown or repeated field, a wrong type, a bad escape, a
 /// syntax error — leaving the general parser and ``RecordDecoder`` to read the record
 /// again and say precisely what is wrong. So it never decides validity, only speed.

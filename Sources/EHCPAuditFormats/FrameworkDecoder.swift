@@ -1,6 +1,6 @@
 import EHCPAudit
 
-/// Maps a parsed framework document onto ``Framework`` (scoring.md §1).
+/// Maps a parsed framework document onto ``Framework`` (docs/scoring.md §1).
 ///
 /// Type errors and unknown keys (a misspelt `wieght` would otherwise silently default)
 /// are logged here; the rules about values are the core's and come back as a

@@ -1,7 +1,7 @@
 import EHCPAudit
 import Foundation
 
-/// Reads a criteria framework from a YAML or JSON file (scoring.md §1).
+/// Reads a criteria framework from a YAML or JSON file (docs/scoring.md §1).
 ///
 /// Every problem is reported at once, each naming the file, the line, the entry and the
 /// rule broken:

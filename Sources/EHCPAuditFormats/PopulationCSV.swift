@@ -1,7 +1,7 @@
 import EHCPAudit
 import EHCPAuditSampling
 
-/// Reads a population snapshot CSV (sampling.md, "Population file").
+/// Reads a population snapshot CSV (docs/sampling.md, "Population file").
 ///
 /// Header row required, columns in any order, extra columns ignored, RFC 4180 quoting.
 /// Every error names its line. A small reader of our own rather than a CSV package: it
@@ -151,7 +151,7 @@ public enum PopulationCSV {
         guard diagnostics.isEmpty else { throw PopulationCSVError(diagnostics: diagnostics) }
     }
 
-    /// The columns whose values come from a closed word list (records.md).
+    /// The columns whose values come from a closed word list (docs/records.md).
     static let wordLists: [String: Set<String>] = [
         "phase": Set(Phase.allCases.map(\.rawValue)),
         "primary_need": Set(PrimaryNeed.allCases.map(\.rawValue)),

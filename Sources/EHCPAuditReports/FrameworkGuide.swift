@@ -89,7 +89,7 @@ public enum FrameworkGuide {
         return out
     }
 
-    /// The formula of scoring.md §3 in plain English, with this framework's numbers.
+    /// The formula of docs/scoring.md §3 in plain English, with this framework's numbers.
     public static func formula(_ framework: Framework) -> String {
         let pmax = Formatting.short(framework.maxPoints), pmin = Formatting.short(framework.minPoints)
         let examples = framework.scale.map { "\($0.label) \(Formatting.fixed2(framework.percent(of: $0)))%" }.joined(

@@ -1,6 +1,6 @@
 import EHCPAudit
 
-/// One open EHCP in a population snapshot (sampling.md, "Population file").
+/// One open EHCP in a population snapshot (docs/sampling.md, "Population file").
 ///
 /// Only pseudonymous references and categories: never a name, birth date or UPN.
 public struct PopulationPlan: Sendable, Equatable {

@@ -1,6 +1,6 @@
 import EHCPAudit
 
-/// A drawn monthly sample (sampling.md, "Machine output of `sample`").
+/// A drawn monthly sample (docs/sampling.md, "Machine output of `sample`").
 public struct Sample: Sendable, Equatable {
     public struct Stratum: Sendable, Equatable {
         public var stratum: String

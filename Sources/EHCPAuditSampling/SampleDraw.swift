@@ -7,7 +7,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Draws the monthly sample exactly as sampling.md's normative algorithm says, so that
+/// Draws the monthly sample exactly as docs/sampling.md's normative algorithm says, so that
 /// anyone with the population and the published seed re-derives the same plans.
 ///
 /// ```swift

@@ -1,6 +1,6 @@
 import EHCPAudit
 
-/// The inputs of a monthly sample besides the population (sampling.md, "Algorithm").
+/// The inputs of a monthly sample besides the population (docs/sampling.md, "Algorithm").
 public struct SampleParameters: Sendable, Equatable {
     public var month: YearMonth
     public var seed: String

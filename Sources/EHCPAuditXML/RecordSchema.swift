@@ -7,7 +7,7 @@ import EHCPAudit
 /// so an installed or copied binary needs nothing beside it; it is parsed from memory, so
 /// parsing it touches no network and resolves nothing on behalf of a document.
 final class RecordSchema: @unchecked Sendable {
-    /// The record namespace of records.md.
+    /// The record namespace of docs/records.md.
     static let namespace = "urn:ehcp-audit:record:1"
 
     static let shared = RecordSchema()

@@ -2,7 +2,7 @@ import CLibXML2
 import EHCPAudit
 import Foundation
 
-/// Reads audit records from XML (records.md) through libxml2's streaming text reader,
+/// Reads audit records from XML (docs/records.md) through libxml2's streaming text reader,
 /// validating each `<audit>` against the shipped XSD.
 ///
 /// The reader walks the file; each `<audit>` is expanded on its own, validated with the

@@ -3,7 +3,7 @@ import Testing
 
 @testable import EHCPAudit
 
-/// scoring.md §4: every advice status, timeliness and the no-needs-identified rule.
+/// docs/scoring.md §4: every advice status, timeliness and the no-needs-identified rule.
 struct AdviceScoringTests {
     let scorer = Scorer(try! Fixtures.framework())
 

@@ -3,7 +3,7 @@ import Testing
 
 @testable import EHCPAudit
 
-/// Every refusal of scoring.md §1, each checked to name its entry and rule.
+/// Every refusal of docs/scoring.md §1, each checked to name its entry and rule.
 struct FrameworkRulesTests {
     /// The problems building a framework raises; empty when it is valid.
     func problems(_ build: () throws -> Framework) -> [FrameworkProblem] {

@@ -3,7 +3,7 @@ import Testing
 
 @testable import EHCPAudit
 
-/// Properties of scoring.md §3 over many generated frameworks and records.
+/// Properties of docs/scoring.md §3 over many generated frameworks and records.
 struct ScoringPropertyTests {
     /// SplitMix64: a tiny seeded generator, so every run checks the same cases.
     struct SeededGenerator: RandomNumberGenerator {

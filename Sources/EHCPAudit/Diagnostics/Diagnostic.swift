@@ -1,7 +1,7 @@
 /// An error as a person reads it: which file, which line, which record, which criterion.
 ///
 /// Rendered as `FILE:LINE: error: MESSAGE` where the line is known and `FILE: error:
-/// MESSAGE` otherwise (scoring.md §5), the message naming the record and the path of the
+/// MESSAGE` otherwise (docs/scoring.md §5), the message naming the record and the path of the
 /// offending field:
 ///
 /// ```text

@@ -1,4 +1,4 @@
-/// How the multi-agency advice behind a plan is judged (scoring.md §4).
+/// How the multi-agency advice behind a plan is judged (docs/scoring.md §4).
 ///
 /// Advice criteria form one implicit section of weight 1, graded on their own boundaries.
 public struct AdviceCriteria: Sendable, Equatable {

@@ -8,7 +8,7 @@ public struct Criterion: Sendable, Equatable {
     /// May the auditor answer `na`?
     public var notApplicable: Bool
     /// Advice criteria only: meaningful only where the advice identified needs, so it
-    /// must be `na` when the advice found none (scoring.md §4).
+    /// must be `na` when the advice found none (docs/scoring.md §4).
     public var needsDependent: Bool
     /// An optional limiting judgement that caps the overall grade.
     public var cap: Cap?

@@ -3,7 +3,7 @@
 ///
 /// A framework is data, written by the QA lead in YAML (see `criteria/ehcp-qa.yaml`); the
 /// engine hard-codes no section, criterion, weight or boundary. Building one checks every
-/// rule of scoring.md §1 and throws a ``FrameworkError`` listing each rule broken, so a
+/// rule of docs/scoring.md §1 and throws a ``FrameworkError`` listing each rule broken, so a
 /// `Framework` value is always valid.
 ///
 /// ```swift
@@ -68,7 +68,7 @@ public struct Framework: Sendable, Equatable {
     /// The rating with this id, if the scale has one.
     public func rating(_ id: String) -> Rating? { ratingsByID[id] }
 
-    /// Criterion percent `c = 100 * (points - pmin) / (pmax - pmin)` (scoring.md §3).
+    /// Criterion percent `c = 100 * (points - pmin) / (pmax - pmin)` (docs/scoring.md §3).
     public func percent(of rating: Rating) -> Double {
         100 * (rating.points - minPoints) / (maxPoints - minPoints)
     }

@@ -1,4 +1,4 @@
-/// One broken rule of scoring.md §1, found while building a framework.
+/// One broken rule of docs/scoring.md §1, found while building a framework.
 public struct FrameworkProblem: Sendable, Equatable, CustomStringConvertible {
     /// Where in the framework document, as a path of keys and indexes such as
     /// `sections[2].criteria[0].cap`; a reader maps it back to a line.

@@ -1,4 +1,4 @@
-/// The rules of scoring.md §1, checked when a ``Framework`` is built.
+/// The rules of docs/scoring.md §1, checked when a ``Framework`` is built.
 ///
 /// Each check appends a ``FrameworkProblem`` naming the entry and the rule, so the author
 /// sees every mistake in one pass rather than one per run.

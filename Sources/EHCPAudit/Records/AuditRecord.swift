@@ -1,4 +1,4 @@
-/// One audit of one EHCP by one auditor (records.md).
+/// One audit of one EHCP by one auditor (docs/records.md).
 ///
 /// Records carry pseudonymous references only. `line` fields say where an element
 /// started in its source file (nil when built in code), so that every validation error

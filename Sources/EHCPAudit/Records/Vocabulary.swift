@@ -1,4 +1,4 @@
-/// The closed word lists of records.md. Each raw value is the exact spelling a record uses.
+/// The closed word lists of docs/records.md. Each raw value is the exact spelling a record uses.
 
 /// Why the audit was made.
 public enum AuditKind: String, Sendable, CaseIterable {
@@ -46,7 +46,7 @@ public enum Agency: String, Sendable, CaseIterable {
     case other
 }
 
-/// What came back from a request for advice (scoring.md §4).
+/// What came back from a request for advice (docs/scoring.md §4).
 public enum AdviceStatus: String, Sendable, CaseIterable {
     case received
     /// A complete advice that found no needs: needs-dependent criteria are not applicable.

@@ -1,4 +1,4 @@
-/// Progress against the monthly target (sampling.md, "Progress against the target").
+/// Progress against the monthly target (docs/sampling.md, "Progress against the target").
 public struct MonthProgress: Sendable, Equatable {
     public var month: YearMonth
     /// Plans in the population the month's sample was drawn from; nil when none was drawn.

@@ -1,5 +1,5 @@
 /// The score of one valid audit record: percent, grades, caps, actions and advice results
-/// (scoring.md §3–§5). Percentages are unrounded; renderers round for display.
+/// (docs/scoring.md §3–§5). Percentages are unrounded; renderers round for display.
 public struct AuditResult: Sendable, Equatable {
     public var auditId: String
     public var planId: String

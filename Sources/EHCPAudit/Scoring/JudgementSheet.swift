@@ -1,4 +1,4 @@
-/// Checks a list of judgements against a list of criteria (scoring.md §2) and resolves
+/// Checks a list of judgements against a list of criteria (docs/scoring.md §2) and resolves
 /// each criterion to its rating, or to `na`.
 ///
 /// The same rules serve the plan's sections and each advice: one judgement per criterion,

@@ -1,4 +1,4 @@
-/// One reason a record cannot be scored (scoring.md §2 and §4).
+/// One reason a record cannot be scored (docs/scoring.md §2 and §4).
 public struct RecordProblem: Sendable, Equatable, CustomStringConvertible {
     /// Where in the record, as a path such as `judgements[3].rating` or
     /// `advices[0].judgements[1].rating`; a JSON reader prefixes `$`.

@@ -1,4 +1,4 @@
-/// Validates and scores audit records against one framework (scoring.md §2–§4).
+/// Validates and scores audit records against one framework (docs/scoring.md §2–§4).
 ///
 /// Build one per framework and reuse it: it indexes the criteria once, so scoring a record
 /// is linear in its number of judgements.

@@ -1,6 +1,6 @@
 import EHCPAudit
 
-/// Writes ``AuditRecord``s as the XML of records.md, so that `convert` can move exports
+/// Writes ``AuditRecord``s as the XML of docs/records.md, so that `convert` can move exports
 /// between systems without losing anything (judgement comments included).
 public enum RecordXMLWriter {
     public static let namespace = "urn:ehcp-audit:record:1"

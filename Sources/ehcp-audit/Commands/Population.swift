@@ -16,7 +16,7 @@ extension EHCPAuditCommand.Population {
             commandName: "import",
             abstract: "Store a snapshot of open plans from a population CSV or a DfE SEN2 person-level XML return.",
             discussion: """
-                CSV: the columns of sampling.md (plan_id required). SEN2 XML: open plans as of the date, each child \
+                CSV: the columns of docs/sampling.md (plan_id required). SEN2 XML: open plans as of the date, each child \
                 given a keyed pseudonymous reference; names, birth dates, postcodes and UPNs are never stored or \
                 printed.
                 """

@@ -5,7 +5,7 @@ extension EHCPAuditCommand {
     struct Sample: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "sample",
-            abstract: "Draw the month's fair, reproducible sample of plans to audit (sampling.md).",
+            abstract: "Draw the month's fair, reproducible sample of plans to audit (docs/sampling.md).",
             discussion: """
                 With a store (--db, EHCP_AUDIT_DB, or ./ehcp-audit.sqlite present), each plan's last audit date also \
                 comes from stored audits, the population defaults to the latest stored snapshot, and the drawn sample \
@@ -41,7 +41,7 @@ extension EHCPAuditCommand {
         @Flag(name: .long, help: "Replace a sample already drawn for this month with other inputs.")
         var replace = false
 
-        @Option(name: .long, help: "text, json (sampling.md) or csv (plan_id,stratum,rank).")
+        @Option(name: .long, help: "text, json (docs/sampling.md) or csv (plan_id,stratum,rank).")
         var format: Format = .text
 
         func run() throws {

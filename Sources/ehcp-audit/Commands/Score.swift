@@ -21,7 +21,7 @@ extension EHCPAuditCommand {
             help: "A criteria framework (YAML or JSON). Repeat to score records made against several versions.")
         var criteria: [String]
 
-        @Option(name: .long, help: "text (for a person), json (scoring.md §5) or csv (one row per record).")
+        @Option(name: .long, help: "text (for a person), json (docs/scoring.md §5) or csv (one row per record).")
         var format: Format = .text
 
         @Argument(help: "Audit record files: .json (object or array), .jsonl or .ndjson.")
