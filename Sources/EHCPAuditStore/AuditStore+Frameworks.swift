@@ -76,7 +76,12 @@ extension AuditStore {
 
     /// Lowercase hex SHA-256 of a text's UTF-8 bytes.
     public static func digest(_ text: String) -> String {
-        Hex.lowercase(SHA256.hash(data: Array(text.utf8)))
+        digest(bytes: Array(text.utf8))
+    }
+
+    /// Lowercase hex SHA-256 of bytes.
+    public static func digest(bytes: [UInt8]) -> String {
+        Hex.lowercase(SHA256.hash(data: bytes))
     }
 }
 

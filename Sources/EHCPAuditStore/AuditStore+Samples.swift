@@ -95,3 +95,30 @@ extension AuditStore {
         }
     }
 }
+
+extension AuditStore {
+    /// Draws the month's sample and keeps it with its inputs. The population is the one
+    /// given (its plans and the digest of the file they came from) or else the latest
+    /// stored snapshot as of the month's last day; each plan's last audit is the later of
+    /// its own `lastAudited` and the store's final audits. Throws
+    /// ``StoreError/noPopulation(month:)``, `SampleError`, or
+    /// ``StoreError/sampleAlreadyDrawn(month:inputs:)`` when the month was drawn with other
+    /// inputs and `replace` is false.
+    ///
+    /// ```swift
+    /// let parameters = try SampleParameters(month: YearMonth("2025-07")!, seed: "july")
+    /// let sample = try store.drawSample(parameters, at: "2025-07-01T09:00:00Z")
+    /// sample.selected.count   // the target: 5% of the open plans, rounded up
+    /// ```
+    public func drawSample(
+        _ parameters: SampleParameters, population: (plans: [PopulationPlan], digest: String)? = nil,
+        at time: String, replace: Bool = false
+    ) throws -> Sample {
+        let month = parameters.month
+        let chosen = try population ?? self.population(asOf: month.lastDay).map { ($0.plans, $0.digest) }
+        guard let (plans, digest) = chosen else { throw StoreError.noPopulation(month: month.description) }
+        let sample = try SampleDraw.draw(plans, parameters: parameters, lastAudits: try lastAuditDates())
+        try saveSample(sample, populationDigest: digest, at: time, replace: replace)
+        return sample
+    }
+}

@@ -176,6 +176,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case noFramework(path: String)
     /// The audit is stored with different content, and replacing it was not asked for.
     case auditConflict(id: String)
+    /// A sample was asked for with no population given and none stored.
+    case noPopulation(month: String)
 
     public var description: String {
         switch self {
@@ -199,6 +201,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             """
         case .cannotRead(let path): "\(path): cannot open file"
         case .noFramework(let path): "\(path): the store holds no framework; store one with the audits it scores"
+        case .noPopulation(let month): "no population to draw the \(month) sample from; store a snapshot first"
         case .auditConflict(let id):
             """
             audit \(id) is already stored with different content; replace it on purpose to store this version \

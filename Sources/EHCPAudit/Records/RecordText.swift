@@ -82,3 +82,14 @@ extension AuditRecord {
         return problems
     }
 }
+
+extension RecordEntry {
+    /// Every problem of form, found without a framework: what the reader found and the
+    /// text rules, each placed in `file`. Empty when the record can be written out again
+    /// (as `convert` does); scoring checks more.
+    public func formDiagnostics(file: String) -> [Diagnostic] {
+        let text = record?.textProblems ?? []
+        return diagnostics
+            + text.map { $0.diagnostic(file: file, recordIndex: index, auditId: auditId, root: root) }
+    }
+}

@@ -35,14 +35,9 @@ extension EHCPAuditCommand {
                 do throws(Diagnostic) {
                     let source = try RecordReader.source(path: path)
                     while let entry = try source.next() {
-                        let textProblems =
-                            entry.record?.textProblems.map {
-                                $0.diagnostic(
-                                    file: source.file, recordIndex: entry.index, auditId: entry.auditId,
-                                    root: entry.root)
-                            } ?? []
-                        guard entry.diagnostics.isEmpty, textProblems.isEmpty, let record = entry.record else {
-                            StandardError.report(entry.diagnostics + textProblems)
+                        let problems = entry.formDiagnostics(file: source.file)
+                        guard problems.isEmpty, let record = entry.record else {
+                            StandardError.report(problems)
                             failed = true
                             continue
                         }

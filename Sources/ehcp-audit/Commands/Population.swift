@@ -16,9 +16,9 @@ extension EHCPAuditCommand.Population {
             commandName: "import",
             abstract: "Store a snapshot of open plans from a population CSV or a DfE SEN2 person-level XML return.",
             discussion: """
-                CSV: the columns of docs/sampling.md (plan_id required). SEN2 XML: open plans as of the date, each child \
-                given a keyed pseudonymous reference; names, birth dates, postcodes and UPNs are never stored or \
-                printed.
+                CSV: the columns of docs/sampling.md (plan_id required). SEN2 XML: open plans as of the date, \
+                each child given a keyed pseudonymous reference; names, birth dates, postcodes and UPNs are \
+                never stored or printed.
                 """
         )
 
@@ -32,35 +32,16 @@ extension EHCPAuditCommand.Population {
 
         func run() throws {
             let store = try store.open()
-            var count = 0, note = ""
-            let isSEN2 = file.lowercased().hasSuffix(".xml")
-            // The key is read (or made) before the snapshot's own transaction begins.
-            let references =
-                isSEN2 ? PlanReference(key: try store.planReferenceKey(generate: PlanReference.newKey)) : nil
+            let stored: AuditStore.PopulationImport
             do {
-                let digest = try AuditStore.fileDigest(path: file)
-                try store.savePopulation(asOf: asOf, source: file, digest: digest, at: Clock.now()) { add in
-                    let keep: (PopulationPlan) throws -> Void = { plan in
-                        try add(plan)
-                        count += 1
-                    }
-                    if let references {
-                        let persons = try SEN2Return.read(path: file, asOf: asOf, references: references, each: keep)
-                        note = " (\(persons) children in the return)"
-                    } else {
-                        try PopulationCSV.read(path: file, each: keep)
-                    }
-                }
-            } catch let error as PopulationCSVError {
-                StandardError.report(error.diagnostics)
-                StandardError.line("\(file): nothing of this file was stored.")
-                throw ExitCode.failure
-            } catch let error as Diagnostic {
-                StandardError.report([error])
+                stored = try store.importPopulation(path: file, asOf: asOf, at: Clock.now())
+            } catch {
+                guard Messages.report(error) else { throw error }
                 StandardError.line("\(file): nothing of this file was stored.")
                 throw ExitCode.failure
             }
-            Output.standard.line("\(file): \(count) open plans as of \(asOf) stored\(note).")
+            let note = stored.children.map { " (\($0) children in the return)" } ?? ""
+            Output.standard.line("\(file): \(stored.plans) open plans as of \(asOf) stored\(note).")
         }
     }
 }

@@ -56,40 +56,23 @@ extension EHCPAuditCommand {
                     month: month, seed: seed, rate: rate, strata: keys, lookback: lookback)
             } catch { throw ValidationError(error.message) }
 
-            let store = self.store.isChosen ? try self.store.open() : nil
-            let (plans, digest) = try populationPlans(store: store, month: month)
-            let lastAudits = try store?.lastAuditDates() ?? [:]
-            let sample: EHCPAuditSampling.Sample
-            do throws(SampleError) {
-                sample = try SampleDraw.draw(plans, parameters: parameters, lastAudits: lastAudits)
-            } catch {
-                StandardError.line("error: \(error.message)")
-                throw ExitCode.failure
+            let population = try self.population.map { path in
+                (plans: try PopulationCSV.read(path: path), digest: try AuditStore.fileDigest(path: path))
             }
-            if let store {
-                try store.saveSample(sample, populationDigest: digest, at: Clock.now(), replace: replace)
+            let sample: EHCPAuditSampling.Sample
+            if store.isChosen {
+                sample = try store.open().drawSample(
+                    parameters, population: population, at: Clock.now(), replace: replace)
+            } else if let population {
+                sample = try SampleDraw.draw(population.plans, parameters: parameters)
+            } else {
+                throw ValidationError(Messages.store(.noPopulation(month: month.description)))
             }
             switch format {
             case .json: Output.standard.line(SampleOutput.json(sample))
             case .csv: Output.standard.line(SampleOutput.csv(sample))
             case .text: Output.standard.line(SampleOutput.text(sample))
             }
-        }
-
-        private func populationPlans(store: AuditStore?, month: YearMonth) throws -> ([PopulationPlan], String) {
-            if let population {
-                do {
-                    return (try PopulationCSV.read(path: population), try AuditStore.fileDigest(path: population))
-                } catch let error as PopulationCSVError {
-                    StandardError.report(error.diagnostics)
-                    throw ExitCode.failure
-                }
-            }
-            guard let store, let stored = try store.population(asOf: month.lastDay) else {
-                throw ValidationError(
-                    "give --population FILE, or import a population into the store first (population import)")
-            }
-            return (stored.plans, stored.digest)
         }
     }
 }

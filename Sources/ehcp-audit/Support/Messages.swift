@@ -12,6 +12,8 @@ enum Messages {
         case .noFramework(let path): "\(path): the store holds no framework; import audits with --criteria FILE first"
         case .missing(let path):
             "\(path): no store here (check the path or --db; `import` or `population import` makes one)"
+        case .noPopulation:
+            "give --population FILE, or import a population into the store first (population import)"
         case .sampleAlreadyDrawn(let month, let inputs):
             "a sample for \(month) was already drawn with other inputs (\(inputs)); use --replace to draw it again"
         case .needsUpgrade(let path):
@@ -28,6 +30,8 @@ enum Messages {
         case let error as FrameworkLoadError: StandardError.report(error.diagnostics)
         case let error as Diagnostic: StandardError.report([error])
         case let error as FrameworkConflict: StandardError.line("error: \(error)")
+        case let error as PopulationCSVError: StandardError.report(error.diagnostics)
+        case let error as SampleError: StandardError.line("error: \(error.message)")
         default: return false
         }
         return true
