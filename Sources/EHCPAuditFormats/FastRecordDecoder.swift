@@ -42,7 +42,7 @@ struct FastRecordDecoder {
         skipWhitespace()
         let line = self.line
         var auditId: String?, planId: String?, framework: FrameworkReference?, auditor: String?, date: CalendarDate?
-        var kind: AuditKind?, status: AuditStatus?, plan = PlanDetails(), judgements: [Judgement]?,
+        var kind: AuditKind?, status: AuditStatus?, moderates: String?, plan = PlanDetails(), judgements: [Judgement]?,
             advices: [Advice] = []
         var seen = Fields(), first = true
         guard open("{") else { return nil }
@@ -54,6 +54,7 @@ struct FastRecordDecoder {
             case .auditDate: date = self.date()
             case .kind: kind = word()
             case .status: status = word()
+            case .moderates: if !skipNull() { moderates = required(string()) }
             case .framework: framework = frameworkReference()
             case .plan: plan = planDetails() ?? plan
             case .judgements: judgements = judgementList()
@@ -67,7 +68,7 @@ struct FastRecordDecoder {
         else { return nil }
         return AuditRecord(
             auditId: auditId, planId: planId, framework: framework, auditor: auditor, auditDate: date, kind: kind,
-            status: status, plan: plan, judgements: judgements, advices: advices, line: line)
+            status: status, moderates: moderates, plan: plan, judgements: judgements, advices: advices, line: line)
     }
 
     private mutating func frameworkReference() -> FrameworkReference? {

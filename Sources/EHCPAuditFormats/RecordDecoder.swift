@@ -20,6 +20,7 @@ enum RecordDecoder {
         let auditDate = object.date(Field.auditDate.json, required: true)
         let kind = object.choice(Field.kind.json, required: true, as: AuditKind.self)
         let status = object.choice(Field.status.json, required: true, as: AuditStatus.self)
+        let moderates = object.string(Field.moderates.json)
         let plan = object.object(Field.plan.json).map(planDetails) ?? PlanDetails()
         let judgements = object.array(Field.judgements.json, required: true).map {
             judgementList($0, path: object.childPath(Field.judgements.json), log: log)
@@ -31,7 +32,7 @@ enum RecordDecoder {
         else { return nil }
         return AuditRecord(
             auditId: auditId, planId: planId, framework: framework, auditor: auditor, auditDate: auditDate,
-            kind: kind, status: status, plan: plan, judgements: judgements, advices: advices, line: node.line
+            kind: kind, status: status, moderates: moderates, plan: plan, judgements: judgements, advices: advices, line: node.line
         )
     }
 

@@ -254,16 +254,16 @@ final class ImportSession {
         try db.cachedStatement(
             sql: """
                 INSERT INTO audits (audit_id, plan_id, framework_id, framework_version, auditor, audit_date, month,
-                kind, status,
-                    locality, phase, primary_need, team, caseworker, plan_type, request_date, issue_date,
-                    percent, boundary_grade, grade, sections, ratings, actions, digest, record_json, import_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    kind, status, moderates, locality, phase, primary_need, team, caseworker, plan_type, request_date,
+                    issue_date, percent, boundary_grade, grade, sections, ratings, actions, digest, record_json,
+                    import_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(audit_id) DO NOTHING
                 """
         ).execute(arguments: [
             record.auditId, record.planId, record.framework.id, record.framework.version, record.auditor,
             record.auditDate.description, YearMonth(record.auditDate).description, record.kind.rawValue,
-            record.status.rawValue,
+            record.status.rawValue, record.moderates,
             plan.locality, plan.phase?.rawValue, plan.primaryNeed?.rawValue, plan.team, plan.caseworker,
             plan.planType?.rawValue,
             plan.requestDate?.description, plan.issueDate?.description,

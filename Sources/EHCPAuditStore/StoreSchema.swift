@@ -76,6 +76,10 @@ enum StoreSchema {
                     CREATE TABLE secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL);
                     """)
         }
+        // Moderation audits name the audit they moderate (docs/records.md).
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: "ALTER TABLE audits ADD COLUMN moderates TEXT")
+        }
         return migrator
     }
 }

@@ -50,7 +50,8 @@ struct XMLRecordBuilder {
         else { return nil }
         return AuditRecord(
             auditId: auditId, planId: planId, framework: framework, auditor: auditor, auditDate: auditDate, kind: kind,
-            status: status, plan: plan, judgements: judgements, advices: advices, line: audit.line
+            status: status, moderates: value(audit, Field.moderates), plan: plan, judgements: judgements,
+            advices: advices, line: audit.line
         )
     }
 

@@ -11,6 +11,8 @@ public struct AuditRecord: Sendable, Equatable {
     public var auditDate: CalendarDate
     public var kind: AuditKind
     public var status: AuditStatus
+    /// For a moderation audit, the `auditId` of the audit it moderates (when known).
+    public var moderates: String?
     public var plan: PlanDetails
     public var judgements: [Judgement]
     public var advices: [Advice]
@@ -18,7 +20,7 @@ public struct AuditRecord: Sendable, Equatable {
 
     public init(
         auditId: String, planId: String, framework: FrameworkReference, auditor: String,
-        auditDate: CalendarDate, kind: AuditKind = .routine, status: AuditStatus = .final,
+        auditDate: CalendarDate, kind: AuditKind = .routine, status: AuditStatus = .final, moderates: String? = nil,
         plan: PlanDetails = PlanDetails(), judgements: [Judgement], advices: [Advice] = [], line: Int? = nil
     ) {
         self.auditId = auditId
@@ -28,6 +30,7 @@ public struct AuditRecord: Sendable, Equatable {
         self.auditDate = auditDate
         self.kind = kind
         self.status = status
+        self.moderates = moderates
         self.plan = plan
         self.judgements = judgements
         self.advices = advices

@@ -11,7 +11,7 @@
 public enum RecordField {
     /// The top level of a record.
     public enum Audit: Int, RecordFieldName {
-        case auditId, planId, framework, auditor, auditDate, kind, status, plan, judgements, advices
+        case auditId, planId, framework, auditor, auditDate, kind, status, moderates, plan, judgements, advices
         public static let jsonNames = caseNames(Self.self)
 
         public var xml: XMLPlace {
@@ -19,7 +19,7 @@ public enum RecordField {
             case .auditId: .attribute("id")
             case .planId: .attribute("plan")
             case .auditDate: .attribute("date")
-            case .auditor, .kind, .status: .attribute(json)
+            case .auditor, .kind, .status, .moderates: .attribute(json)
             case .framework, .plan: .element(json)
             case .judgements: .element("judgement")
             case .advices: .element("advice")

@@ -43,8 +43,10 @@ public enum RecordText {
 }
 
 extension AuditRecord {
-    /// Every text field that breaks ``RecordText``'s rules, as problems naming the field.
-    public var textProblems: [RecordProblem] {
+    /// The problems a record has without a framework, each naming its field: text that
+    /// breaks ``RecordText``'s rules, and `moderates` on an audit that is not a moderation
+    /// audit (docs/records.md).
+    public var formProblems: [RecordProblem] {
         var problems: [RecordProblem] = []
         func word(_ value: String?, _ path: String, line: Int?, criterion: String? = nil) {
             guard let value, let problem = RecordText.wordProblem(value) else { return }
@@ -69,6 +71,17 @@ extension AuditRecord {
         word(framework.id, "framework.id", line: line)
         word(framework.version, "framework.version", line: line)
         word(auditor, "auditor", line: line)
+        if let moderates {
+            if kind != .moderation {
+                problems.append(
+                    RecordProblem(
+                        path: "moderates", line: line,
+                        message: "moderates is allowed only on a moderation audit (kind is \(kind.rawValue))"))
+            } else if moderates.isEmpty {
+                problems.append(RecordProblem(path: "moderates", line: line, message: "moderates must not be empty"))
+            }
+            word(moderates, "moderates", line: line)
+        }
         word(plan.locality, "plan.locality", line: line)
         word(plan.team, "plan.team", line: line)
         word(plan.caseworker, "plan.caseworker", line: line)
@@ -88,7 +101,7 @@ extension RecordEntry {
     /// text rules, each placed in `file`. Empty when the record can be written out again
     /// (as `convert` does); scoring checks more.
     public func formDiagnostics(file: String) -> [Diagnostic] {
-        let text = record?.textProblems ?? []
+        let text = record?.formProblems ?? []
         return diagnostics
             + text.map { $0.diagnostic(file: file, recordIndex: index, auditId: auditId, root: root) }
     }

@@ -35,7 +35,7 @@ public struct Scorer: Sendable {
 
     /// Scores a record, or throws every problem that stops it being scored.
     public func score(_ record: AuditRecord) throws(RecordError) -> AuditResult {
-        var problems = record.textProblems
+        var problems = record.formProblems
         if record.framework != FrameworkReference(id: framework.id, version: framework.version) {
             problems.append(
                 RecordProblem(

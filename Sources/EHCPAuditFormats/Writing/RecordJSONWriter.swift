@@ -26,6 +26,7 @@ public enum RecordJSONWriter {
                 case .auditDate: json.member(field.json, record.auditDate.description)
                 case .kind: json.member(field.json, record.kind.rawValue)
                 case .status: json.member(field.json, record.status.rawValue)
+                case .moderates: json.field(field.json, record.moderates)
                 case .plan:
                     let details = RecordField.Plan.allCases.map { ($0.json, $0.text(of: record.plan)) }
                     guard details.contains(where: { $0.1 != nil }) else { continue }

@@ -16,10 +16,10 @@ public enum RecordXMLWriter {
     /// One `<audit>` element, indented to sit inside `<audits>`; names from ``RecordField``.
     public static func record(_ record: AuditRecord) throws(UnwritableText) -> String {
         typealias Field = RecordField.Audit
-        let top: [(Field, String)] = [
+        let top: [(Field, String?)] = [
             (.auditId, record.auditId), (.planId, record.planId), (.auditor, record.auditor),
             (.auditDate, record.auditDate.description), (.kind, record.kind.rawValue),
-            (.status, record.status.rawValue),
+            (.status, record.status.rawValue), (.moderates, record.moderates),
         ]
         var lines = ["  <audit" + (try attributes(top.map { ($0.0.xmlAttribute!, $0.1) })) + ">"]
         let framework = try attributes(
