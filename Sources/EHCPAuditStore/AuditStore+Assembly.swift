@@ -45,6 +45,30 @@ extension AuditStore {
         )
     }
 
+    /// How far auditors agree over `period` (docs/moderation.md), comparing one framework:
+    /// `framework` (an id, with or without a version) or else the one with the most
+    /// matched moderation audits.
+    public func moderationReport(
+        for period: ReportPeriod, framework asked: (id: String, version: String?)? = nil
+    ) throws -> ModerationReport {
+        let (moderations, audits) = try moderationAudits(for: period)
+        let links = ModerationLinks.link(moderations, among: audits)
+        let stored = try storedFrameworks()
+        var chosen = ModerationReport.chooseFramework(links, asked: asked)
+        if chosen == nil, let asked {
+            chosen = stored.last { $0.id == asked.id }.map { FrameworkReference(id: $0.id, version: $0.version) }
+        }
+        let framework = try chosen.flatMap { reference in
+            try stored.first { $0.id == reference.id && $0.version == reference.version }.map {
+                try FrameworkLoader.load(text: $0.content, file: $0.file)
+            }
+        }
+        if let asked, framework == nil {
+            throw StoreError.unknownFramework(id: asked.id, version: asked.version)
+        }
+        return ModerationReport.build(period: period, links: links, framework: framework)
+    }
+
     /// The framework whose words a report over `period` uses: the one most of the
     /// period's audits were made against, else the latest stored. Throws
     /// ``StoreError/noFramework(path:)`` when the store holds none, and

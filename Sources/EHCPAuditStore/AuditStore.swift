@@ -176,6 +176,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case noFramework(path: String)
     /// The audit is stored with different content, and replacing it was not asked for.
     case auditConflict(id: String)
+    /// A framework was asked for by id (and version) that the store does not hold.
+    case unknownFramework(id: String, version: String?)
     /// A sample was asked for with no population given and none stored.
     case noPopulation(month: String)
 
@@ -201,6 +203,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             """
         case .cannotRead(let path): "\(path): cannot open file"
         case .noFramework(let path): "\(path): the store holds no framework; store one with the audits it scores"
+        case .unknownFramework(let id, let version):
+            "the store holds no framework \(id)\(version.map { " version \($0)" } ?? "")"
         case .noPopulation(let month): "no population to draw the \(month) sample from; store a snapshot first"
         case .auditConflict(let id):
             """

@@ -1,0 +1,115 @@
+/// Is a change in "Good or better" real? A p-chart with Laney's adjustment (p′), as the
+/// NHS's "Making Data Count" asks boards to read a monthly share, instead of a red, amber
+/// or green rating.
+///
+/// Over the months with audits (the *plotted* months), with `k_i` of `n_i` audits Good or
+/// better and `p_i = k_i / n_i`:
+///
+/// - centre line `p̄ = Σ k_i / Σ n_i`;
+/// - `σ_i = √(p̄(1 − p̄) / n_i)`, `z_i = (p_i − p̄) / σ_i`, and
+///   `σ_z = mean |z_i − z_{i−1}| over consecutive plotted months / 1.128`;
+/// - limits `p̄ ± 3 σ_i σ_z`, clipped to 0–1; none with fewer than 3 plotted months or
+///   when `p̄` is 0 or 1.
+///
+/// Signals: a point outside its limits; a run of 7 or more points on one side of the
+/// centre line (a point on it breaks the run); a run of 7 or more points each higher (or
+/// each lower) than the one before (an equal share breaks it). Every point of a run is
+/// marked.
+public struct ControlChart: Sendable, Equatable {
+    public struct Point: Sendable, Equatable {
+        public var month: YearMonth
+        public var n: Int
+        public var share: Double
+        public var lower: Double?
+        public var upper: Double?
+        /// Part of a signal (special-cause variation).
+        public var signal: Bool
+    }
+
+    /// What the chart says, in the direction of "Good or better".
+    public enum Finding: String, Sendable {
+        case improvement, deterioration
+        /// Signals both ways.
+        case mixed
+        /// Only common-cause variation: no signal.
+        case commonCause = "common-cause"
+        /// Too few months for limits.
+        case tooFewMonths = "too-few-months"
+    }
+
+    public static let runLength = 7
+    /// The constant d2 for moving ranges of two.
+    public static let d2 = 1.128
+
+    public var centre: Double?
+    public var points: [Point]
+    public var finding: Finding
+
+    /// The chart of `months`: each month's count Good or better and its audits. Months
+    /// without audits are not plotted.
+    public static func build(_ months: [(month: YearMonth, count: Int, total: Int)]) -> ControlChart {
+        let plotted = months.filter { $0.total > 0 }
+        guard !plotted.isEmpty else { return ControlChart(centre: nil, points: [], finding: .tooFewMonths) }
+        let centre = Double(plotted.reduce(0) { $0 + $1.count }) / Double(plotted.reduce(0) { $0 + $1.total })
+        var points = plotted.map {
+            Point(month: $0.month, n: $0.total, share: Double($0.count) / Double($0.total), signal: false)
+        }
+        let hasLimits = points.count >= 3 && centre > 0 && centre < 1
+        if hasLimits {
+            let sigmas = points.map { (centre * (1 - centre) / Double($0.n)).squareRoot() }
+            let z = zip(points, sigmas).map { ($0.share - centre) / $1 }
+            let movingRange = zip(z.dropFirst(), z).map { abs($0 - $1) }.reduce(0, +) / Double(z.count - 1)
+            let sigmaZ = movingRange / d2
+            for i in points.indices {
+                points[i].lower = max(0, centre - 3 * sigmas[i] * sigmaZ)
+                points[i].upper = min(1, centre + 3 * sigmas[i] * sigmaZ)
+            }
+        }
+        var up = false, down = false
+        for i in points.indices {
+            if let upper = points[i].upper, points[i].share > upper {
+                points[i].signal = true
+                up = true
+            }
+            if let lower = points[i].lower, points[i].share < lower {
+                points[i].signal = true
+                down = true
+            }
+        }
+        let sides = points.map { sideOf($0.share, centre) }
+        let shifts = sameRuns(sides).filter { $0.points.count >= runLength }
+        // A rise or fall at point i joins it to point i − 1, so a run of steps i…j covers
+        // the points i − 1…j.
+        let steps = points.indices.map { i in i == 0 ? 0 : sideOf(points[i].share, points[i - 1].share) }
+        let trends = sameRuns(steps).map { (points: ($0.points.lowerBound - 1)...$0.points.upperBound, $0.direction) }
+            .filter { $0.points.count >= runLength }
+        for run in shifts + trends {
+            for i in run.points { points[i].signal = true }
+            if run.direction > 0 { up = true } else { down = true }
+        }
+        let finding: Finding =
+            switch (up, down) {
+            case (true, true): .mixed
+            case (true, false): .improvement
+            case (false, true): .deterioration
+            case (false, false): hasLimits ? .commonCause : .tooFewMonths
+            }
+        return ControlChart(centre: centre, points: points, finding: finding)
+    }
+
+    /// +1 when `share` is above `reference`, −1 below, 0 when equal.
+    private static func sideOf(_ share: Double, _ reference: Double) -> Int {
+        abs(share - reference) < 1e-12 ? 0 : (share > reference ? 1 : -1)
+    }
+
+    /// The maximal runs of one non-zero direction.
+    private static func sameRuns(_ directions: [Int]) -> [(points: ClosedRange<Int>, direction: Int)] {
+        var runs: [(points: ClosedRange<Int>, direction: Int)] = []
+        var start = 0
+        for i in directions.indices where i == directions.count - 1 || directions[i + 1] != directions[i] {
+            if directions[i] != 0 { runs.append((start...i, directions[i])) }
+            start = i + 1
+        }
+        return runs
+    }
+}
