@@ -83,6 +83,33 @@ public enum MonthlyReportJSON {
                 json.newline()
                 trend(row, report, &json)
             }
+            json.key("moderationAgreement")
+            json.object { json in
+                json.member("pairs", report.moderationPairs.value)
+                json.key("sameGrade")
+                share(report.moderationSameGrade, &json)
+            }
+            json.key("spc")
+            if let spc = report.spc {
+                json.object { json in
+                    json.member("centre", spc.centre, places: 4)
+                    json.member("finding", spc.finding.rawValue)
+                    json.key("months")
+                    json.list(spc.points) { json, point in
+                        json.newline()
+                        json.object { json in
+                            json.member("month", point.month.description)
+                            json.member("n", point.n)
+                            json.member("share", point.share, places: 4)
+                            json.member("lower", point.lower, places: 4)
+                            json.member("upper", point.upper, places: 4)
+                            json.member("signal", point.signal)
+                        }
+                    }
+                }
+            } else {
+                json.null()
+            }
             json.key("suppressed")
             json.list(report.suppressed) { json, key in json.string(key) }
         }

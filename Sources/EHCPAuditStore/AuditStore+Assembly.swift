@@ -18,7 +18,10 @@ extension AuditStore {
         var figures = try gradeCounts(for: ReportPeriod(from: year.first, to: month.adding(months: -1))!)
         figures.append(try monthFigures(month))
         let progress = try progress(for: year).months
-        return MonthlyReport.build(figures: figures, progress: progress, framework: framework, isPublic: isPublic)
+        let moderation = try moderationReport(
+            for: ReportPeriod(month: month), framework: (framework.id, framework.version))
+        return MonthlyReport.build(
+            figures: figures, progress: progress, framework: framework, isPublic: isPublic, moderation: moderation)
     }
 
     /// Advice quality and timeliness by provider over `period`, optionally narrowed to

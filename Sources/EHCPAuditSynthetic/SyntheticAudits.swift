@@ -3,7 +3,8 @@ import EHCPAuditSampling
 
 /// Synthetic audits for demos, training and benchmarks: pseudonymous but realistic —
 /// mixed grades with section-level variation, N/A where a section does not apply, advice
-/// of every status with blank and late returns, some moderation pairs, and new plans of
+/// of every status with blank and late returns, moderation pairs (most naming the audit they
+/// moderate), quality that improves a little month by month, and new plans of
 /// which about 46% were issued within 20 weeks. The same seed gives the same audits.
 public struct SyntheticAudits: Sequence, IteratorProtocol {
     let framework: Framework
@@ -46,11 +47,14 @@ public struct SyntheticAudits: Sequence, IteratorProtocol {
             moderation.auditId = "AUD-\(String(made).leftPadded(8))"
             return moderation
         }
-        let month = months[Swift.min(months.count - 1, (made - 1) * months.count / count)]
+        let monthIndex = Swift.min(months.count - 1, (made - 1) * months.count / count)
+        let month = months[monthIndex]
         let date = CalendarDate(year: month.year, month: month.month, day: random.int(1...28))!
         let plan = plans[random.int(0...plans.count - 1)]
         let kind: AuditKind = random.chance(0.06) ? .multiAgency : .routine
-        let quality = random.level(around: 0.55, spread: 0.22)
+        // Plans improve a little over the months, so that the trend has a direction.
+        let drift = 0.08 * (Double(monthIndex) / Double(Swift.max(1, months.count - 1)) - 0.5)
+        let quality = random.level(around: 0.55 + drift, spread: 0.22)
         let record = AuditRecord(
             auditId: "AUD-\(String(made).leftPadded(8))", planId: plan.planId,
             framework: FrameworkReference(id: framework.id, version: framework.version),
@@ -62,6 +66,9 @@ public struct SyntheticAudits: Sequence, IteratorProtocol {
         if random.chance(0.03) && made < count {
             var moderation = record
             moderation.kind = .moderation
+            // Most moderation audits name the audit they moderate; the others are linked
+            // to the plan's latest earlier audit.
+            moderation.moderates = random.chance(0.8) ? record.auditId : nil
             moderation.auditor = "auditor-\(String(random.int(61...70)).leftPadded(2))"
             // Later in the same month, so the pair counts in one month's report.
             moderation.auditDate = CalendarDate(

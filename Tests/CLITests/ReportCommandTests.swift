@@ -143,7 +143,7 @@ struct ReportCommandTests {
         #expect(elements["table", default: 0] >= 6 && elements["table"] == elements["caption"])
         #expect(attributes["th@scope"]?.contains("col") == true && attributes["th@scope"]?.contains("row") == true)
         #expect(elements["h1"] == 1 && elements["h2", default: 0] >= 6)
-        #expect(elements["polygon", default: 0] >= 1, "the interval band")
+        #expect(elements["polyline", default: 0] >= 1, "the good-or-better line of the control chart")
         // Every chart is followed by its data table.
         let order = html.components(separatedBy: "<figure>").dropFirst().map { $0.contains("<table>") }
         #expect(order.allSatisfy { $0 })

@@ -45,6 +45,11 @@ struct ControlChartTests {
     }
 
     /// p̄ = 0.558333; the last seven months (0.6–0.8) are all above it, the first five below.
+    @Test func aSteadyRiseIsAnImprovementThoughItsEarlyMonthsRunBelowTheLine() {
+        let chart = Self.chart([30, 31, 32, 34, 35, 36, 37, 40, 41, 43, 44, 47], n: 100)
+        #expect(chart.points[0].signal && chart.finding == .improvement)
+    }
+
     @Test func sevenPointsOnOneSide() {
         let chart = Self.chart([3, 5, 3, 5, 3, 6, 8, 6, 8, 6, 8, 6])
         #expect(Self.signals(chart) == Array(5...11) && chart.finding == .improvement)
@@ -74,8 +79,9 @@ struct ControlChartTests {
         #expect(chart.centre == 0.5)
         #expect(Self.signals(chart).isEmpty && chart.finding == .commonCause)
         // With 0.6 there instead, p̄ = 0.50625: the first eight months are one run above the
-        // line and the last eight (the 0.5s now below it) one run below.
+        // line and the last eight (the 0.5s now below it) one run below: the latest signal is
+        // a fall.
         let unbroken = Self.chart([7, 6, 7, 6, 6, 7, 6, 6, 3, 4, 3, 4, 3, 5, 3, 5])
-        #expect(Self.signals(unbroken) == Array(0...15) && unbroken.finding == .mixed)
+        #expect(Self.signals(unbroken) == Array(0...15) && unbroken.finding == .deterioration)
     }
 }

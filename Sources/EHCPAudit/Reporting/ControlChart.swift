@@ -26,10 +26,13 @@ public struct ControlChart: Sendable, Equatable {
         public var signal: Bool
     }
 
-    /// What the chart says, in the direction of "Good or better".
+    /// What the chart says, in the direction of "Good or better", from the most recent
+    /// month that is part of a signal: the latest change is what a board acts on (a rise
+    /// puts the early months in a run below the average, and that is not a fall).
     public enum Finding: String, Sendable {
         case improvement, deterioration
-        /// Signals both ways.
+        /// The most recent signal points both ways (say, a run above the line that is also
+        /// falling).
         case mixed
         /// Only common-cause variation: no signal.
         case commonCause = "common-cause"
@@ -65,16 +68,10 @@ public struct ControlChart: Sendable, Equatable {
                 points[i].upper = min(1, centre + 3 * sigmas[i] * sigmaZ)
             }
         }
-        var up = false, down = false
+        var up = [Bool](repeating: false, count: points.count), down = up
         for i in points.indices {
-            if let upper = points[i].upper, points[i].share > upper {
-                points[i].signal = true
-                up = true
-            }
-            if let lower = points[i].lower, points[i].share < lower {
-                points[i].signal = true
-                down = true
-            }
+            if let upper = points[i].upper, points[i].share > upper { up[i] = true }
+            if let lower = points[i].lower, points[i].share < lower { down[i] = true }
         }
         let sides = points.map { sideOf($0.share, centre) }
         let shifts = sameRuns(sides).filter { $0.points.count >= runLength }
@@ -84,15 +81,17 @@ public struct ControlChart: Sendable, Equatable {
         let trends = sameRuns(steps).map { (points: ($0.points.lowerBound - 1)...$0.points.upperBound, $0.direction) }
             .filter { $0.points.count >= runLength }
         for run in shifts + trends {
-            for i in run.points { points[i].signal = true }
-            if run.direction > 0 { up = true } else { down = true }
+            for i in run.points {
+                if run.direction > 0 { up[i] = true } else { down[i] = true }
+            }
         }
+        for i in points.indices { points[i].signal = up[i] || down[i] }
         let finding: Finding =
-            switch (up, down) {
-            case (true, true): .mixed
-            case (true, false): .improvement
-            case (false, true): .deterioration
-            case (false, false): hasLimits ? .commonCause : .tooFewMonths
+            switch points.indices.last(where: { points[$0].signal }).map({ (up[$0], down[$0]) }) {
+            case (true, true)?: .mixed
+            case (true, false)?: .improvement
+            case (false, _)?: .deterioration
+            case nil: hasLimits ? .commonCause : .tooFewMonths
             }
         return ControlChart(centre: centre, points: points, finding: finding)
     }

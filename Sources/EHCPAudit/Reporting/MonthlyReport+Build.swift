@@ -8,8 +8,10 @@ extension MonthlyReport {
     /// `isPublic` applies disclosure control once, over every figure of the report (see
     /// ``DisclosurePlan``): first every count and every sum that ties counts together is
     /// registered, then what to hide is decided, then the report is read off the plan.
+    /// `moderation`, the month's moderation figures, gives the grade agreement.
     public static func build(
-        figures: [MonthFigures], progress: [MonthProgress], framework: Framework, isPublic: Bool
+        figures: [MonthFigures], progress: [MonthProgress], framework: Framework, isPublic: Bool,
+        moderation: ModerationReport? = nil
     ) -> MonthlyReport {
         let current = figures.last ?? MonthFigures(month: progress.last?.month ?? YearMonth(year: 2000, month: 1)!)
         let month = current.month
@@ -37,6 +39,13 @@ extension MonthlyReport {
             ("\(month).audits", current.audits),
             [("completedSampled", monthProgress.completedSampled), ("completedOther", monthProgress.completedOther)])
         plan.cell("moderation", monthProgress.moderation)
+        let pairs = moderation?.pairs ?? 0
+        let sameGrade = moderation.map { Int((($0.grades.exact ?? 0) * Double($0.pairs)).rounded()) } ?? 0
+        plan.group(
+            ("moderation", monthProgress.moderation),
+            [("moderation.pairs", pairs), ("moderation.notCompared", monthProgress.moderation - pairs)], shown: false)
+        plan.share(("moderation.sameGrade", sameGrade), of: ("moderation.pairs", pairs))
+        plan.cell("moderation.pairs", pairs)
         if let shortfall = monthProgress.shortfall, shortfall > 0 {
             plan.group(
                 ("target", monthProgress.target ?? 0), [("\(month).audits", current.audits), ("shortfall", shortfall)])
@@ -72,7 +81,7 @@ extension MonthlyReport {
         plan.solve()
 
         let audits = "\(month).audits"
-        return MonthlyReport(
+        var report = MonthlyReport(
             month: month, isPublic: isPublic, framework: "\(framework.title) (\(framework.id) \(framework.version))",
             gradeScale: scale, goodOrBetterGrades: good, adviceGrades: adviceGrades, progress: monthProgress,
             completed: plan.count(audits), completedSampled: plan.count("completedSampled"),
@@ -116,8 +125,12 @@ extension MonthlyReport {
                     grades: scale.map { plan.count("\(m).grade.\($0.id)") },
                     goodOrBetter: plan.share("\(m).goodOrBetter", of: "\(m).audits"))
             },
+            moderationPairs: plan.count("moderation.pairs"),
+            moderationSameGrade: plan.share("moderation.sameGrade", of: "moderation.pairs"),
             suppressed: plan.suppressed
         )
+        report.spc = controlChart(report.trend, isPublic: isPublic)
+        return report
     }
 
     /// A month's grade counts: each grade and "Good or better" are shares of the audits.
@@ -257,5 +270,16 @@ extension Framework {
         case .advice(let c)?: advice?.criteria[c]
         case nil: nil
         }
+    }
+}
+
+extension MonthlyReport {
+    /// The control chart of "Good or better" over the trend's months. A public report
+    /// shows it only when every month with audits shows its share, so that the chart
+    /// reveals nothing the trend hides.
+    static func controlChart(_ trend: [TrendRow], isPublic: Bool) -> ControlChart? {
+        if isPublic && trend.contains(where: { $0.goodOrBetter == nil && $0.completed != .shown(0) }) { return nil }
+        return ControlChart.build(
+            trend.compactMap { row in row.goodOrBetter.map { (row.month, $0.count, $0.total) } })
     }
 }

@@ -87,6 +87,13 @@ public struct MonthlyReport: Sendable, Equatable {
     public var adviceByAgency: [AdviceRow]
     public var adviceByProvider: [AdviceRow]
     public var trend: [TrendRow]
+    /// Moderation audits of the month compared with the audits they moderate, and the
+    /// share that gave the same grade.
+    public var moderationPairs: ReportCount
+    public var moderationSameGrade: Share?
+    /// "Good or better" as a control chart over the trend's months; nil in a public report
+    /// when a month's share is withheld.
+    public var spc: ControlChart?
     /// Every suppressed cell, by name, for readers of the JSON.
     public var suppressed: [String]
 }

@@ -29,6 +29,26 @@ public enum Chart: Sendable, Equatable {
     case shareWithBand(title: String, summary: String, labels: [String], points: [BandPoint?])
     /// One horizontal bar per label, a share from 0 to 1; nil where withheld.
     case bars(title: String, summary: String, labels: [String], shares: [Double?])
+    /// Bland–Altman: each pair's difference against its mean percent, with the mean
+    /// difference and the limits of agreement as lines.
+    case differences(title: String, summary: String, points: [PlotPoint], mean: Double?, low: Double?, high: Double?)
+    /// A control chart: a share per label with its limits (nil where none) and the centre
+    /// line; signals are marked.
+    case control(title: String, summary: String, labels: [String], points: [ControlPoint], centre: Double?)
+}
+
+/// A point on a plane, for a scatter chart.
+public struct PlotPoint: Sendable, Equatable {
+    public var x: Double
+    public var y: Double
+}
+
+/// A month of a control chart.
+public struct ControlPoint: Sendable, Equatable {
+    public var share: Double
+    public var lower: Double?
+    public var upper: Double?
+    public var signal: Bool
 }
 
 /// A share with its interval, for a chart.

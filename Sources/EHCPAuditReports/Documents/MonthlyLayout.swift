@@ -26,6 +26,7 @@ public enum MonthlyLayout {
         blocks += actions(report)
         blocks += timeliness(report)
         blocks += advice(report)
+        blocks += moderation(report)
         blocks += trend(report)
         return blocks
     }
@@ -216,15 +217,11 @@ public enum MonthlyLayout {
         let mix = report.trend.map { row in
             [Words.month(row.month), Words.number(row.target), Words.count(row.completed)] + row.grades.map(Words.count)
         }
-        let good = report.trend.map { row in
-            [Words.month(row.month), Words.percent(row.goodOrBetter?.share), Words.interval(row.goodOrBetter)]
-        }
         return [
             .heading("Are plans getting better?"),
             .paragraph(
                 """
-                The same figures for each of the last 12 months, so the direction of travel shows. Where \
-                intervals overlap, a change may be chance.
+                The same figures for each of the last 12 months, so the direction of travel shows.
                 """
             ),
             .chart(
@@ -236,18 +233,72 @@ public enum MonthlyLayout {
                 Table(
                     caption: "Grade mix by month",
                     header: ["Month", "Target", "Audits"] + report.gradeScale.map(\.label), rows: mix)),
+        ] + goodOrBetterTrend(report)
+    }
+
+    /// "Good or better" over the months: a control chart that says whether a change is a
+    /// signal or ordinary variation, or (where a public report withholds a month) the
+    /// shares with their intervals.
+    static func goodOrBetterTrend(_ report: MonthlyReport) -> [Block] {
+        guard let spc = report.spc, !spc.points.isEmpty else {
+            let rows = report.trend.map { row in
+                [Words.month(row.month), Words.percent(row.goodOrBetter?.share), Words.interval(row.goodOrBetter)]
+            }
+            return [
+                .paragraph(
+                    report.isPublic
+                        ? "The control chart is left out of the published version because a month's share is withheld."
+                        : "No month has audits to chart."),
+                .chart(
+                    .shareWithBand(
+                        title: "Good or better, by month",
+                        summary: "Share of audits graded Good or better each month, with its 95% interval as a band.",
+                        labels: report.trend.map { Words.shortMonth($0.month) },
+                        points: report.trend.map {
+                            $0.goodOrBetter.map { BandPoint(share: $0.share, low: $0.low, high: $0.high) }
+                        })),
+                .table(
+                    Table(
+                        caption: "Good or better by month", header: ["Month", "Good or better", "95% interval"],
+                        rows: rows)),
+            ]
+        }
+        let rows = spc.points.map { point in
+            [
+                Words.month(point.month), String(point.n), Words.percent(point.share),
+                point.lower.map(Words.percent) ?? "–", point.upper.map(Words.percent) ?? "–", point.signal ? "yes" : "",
+            ]
+        }
+        return [
+            .paragraph(Words.controlChartFinding(spc)),
             .chart(
-                .shareWithBand(
-                    title: "Good or better, by month",
-                    summary: "Share of audits graded Good or better each month, with its 95% interval as a band.",
-                    labels: labels,
-                    points: report.trend.map {
-                        $0.goodOrBetter.map { BandPoint(share: $0.share, low: $0.low, high: $0.high) }
-                    })),
+                .control(
+                    title: "Good or better, by month, with control limits",
+                    summary: """
+                        Share of audits graded Good or better each month against its average and control limits \
+                        (a p′ chart); larger orange dots are signals.
+                        """,
+                    labels: spc.points.map { Words.shortMonth($0.month) },
+                    points: spc.points.map {
+                        ControlPoint(share: $0.share, lower: $0.lower, upper: $0.upper, signal: $0.signal)
+                    }, centre: spc.centre)),
             .table(
                 Table(
-                    caption: "Good or better by month", header: ["Month", "Good or better", "95% interval"], rows: good)
-            ),
+                    caption: "Good or better by month, with control limits",
+                    header: ["Month", "Audits", "Good or better", "Lower limit", "Upper limit", "Signal"], rows: rows)),
         ]
+    }
+
+    static func moderation(_ report: MonthlyReport) -> [Block] {
+        guard report.moderationPairs != .shown(0) else { return [] }
+        var text = "\(Words.count(report.moderationPairs)) moderation audits were compared with the audits they moderate"
+        if let same = report.moderationSameGrade {
+            text += "; the moderator gave the same grade in \(Words.percent(same.share)) of them"
+            text += " (95% interval \(Words.interval(same)))."
+        } else {
+            text += "."
+        }
+        text += " The moderation report (report moderation) shows where auditors read the framework differently."
+        return [.heading("Do auditors agree?"), .paragraph(text)]
     }
 }

@@ -11,6 +11,10 @@ enum SVGChart {
         case let .shareWithBand(t, s, labels, points):
             (title, summary, svg) = (t, s, band(labels: labels, points: points))
         case let .bars(t, s, labels, shares): (title, summary, svg) = (t, s, bars(labels: labels, shares: shares))
+        case let .differences(t, s, points, mean, low, high):
+            (title, summary, svg) = (t, s, differences(points, mean: mean, low: low, high: high))
+        case let .control(t, s, labels, points, centre):
+            (title, summary, svg) = (t, s, control(labels: labels, points: points, centre: centre))
         }
         let e = HTMLRenderer.escape
         return """
@@ -25,14 +29,14 @@ enum SVGChart {
             """
     }
 
-    private struct Drawing {
+    struct Drawing {
         var viewBox: String
         var shapes: String
     }
 
-    private static func f(_ value: Double) -> String { String(Double(Int((value * 10).rounded())) / 10) }
+    static func f(_ value: Double) -> String { String(Double(Int((value * 10).rounded())) / 10) }
 
-    private static func axis(left: Double, right: Double, top: Double, bottom: Double) -> [String] {
+    static func axis(left: Double, right: Double, top: Double, bottom: Double) -> [String] {
         [0.0, 0.25, 0.5, 0.75, 1.0].map { tick in
             let y = bottom - tick * (bottom - top)
             return

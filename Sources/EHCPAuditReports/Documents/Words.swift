@@ -43,4 +43,34 @@ enum Words {
     static let withheld = "–"
 
     static func number(_ value: Int?) -> String { value.map(String.init) ?? "–" }
+
+    /// What a control chart says, for a board: a signal of improvement or deterioration,
+    /// or only the ordinary month-to-month variation.
+    static func controlChartFinding(_ chart: ControlChart) -> String {
+        let centre = chart.centre.map { percent($0) } ?? withheld
+        switch chart.finding {
+        case .improvement:
+            return """
+                There is a signal of improvement: the share of plans Good or better has moved above what \
+                month-to-month variation around its average of \(centre) would explain (months marked as signals).
+                """
+        case .deterioration:
+            return """
+                There is a signal of deterioration: the share of plans Good or better has moved below what \
+                month-to-month variation around its average of \(centre) would explain (months marked as signals).
+                """
+        case .mixed:
+            return """
+                The latest signal points both ways (its months are above the average of \(centre) but falling, \
+                or below it but rising): look at when each began.
+                """
+        case .commonCause:
+            return """
+                No signal: every month sits within its control limits with no run of 7, so the ups and downs \
+                around the average of \(centre) are ordinary variation, not a real change.
+                """
+        case .tooFewMonths:
+            return "Too few months with audits to tell a real change from ordinary variation (at least 3 are needed)."
+        }
+    }
 }

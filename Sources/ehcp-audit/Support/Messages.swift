@@ -12,6 +12,8 @@ enum Messages {
         case .noFramework(let path): "\(path): the store holds no framework; import audits with --criteria FILE first"
         case .missing(let path):
             "\(path): no store here (check the path or --db; `import` or `population import` makes one)"
+        case .unknownFramework(let id, let version):
+            "the store holds no framework \(id)\(version.map { "@\($0)" } ?? ""); check --framework"
         case .noPopulation:
             "give --population FILE, or import a population into the store first (population import)"
         case .sampleAlreadyDrawn(let month, let inputs):

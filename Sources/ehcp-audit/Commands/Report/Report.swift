@@ -6,7 +6,7 @@ extension EHCPAuditCommand {
         static let configuration = CommandConfiguration(
             abstract:
                 "Reports from the stored audits: the monthly board report, advice quality by provider, learning packs.",
-            subcommands: [Monthly.self, Advice.self, Learning.self]
+            subcommands: [Monthly.self, Advice.self, Learning.self, Moderation.self]
         )
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown, csv, json, html }
