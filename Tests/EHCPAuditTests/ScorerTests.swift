@@ -18,6 +18,16 @@ struct ScorerTests {
         }
     }
 
+    @Test func moderatesIsAllowedOnlyOnAModerationAudit() throws {
+        var record = Fixtures.record()
+        record.moderates = "AUD-0"
+        #expect(refusal(record).map(\.path) == ["moderates"])
+        record.kind = .moderation
+        #expect(throws: Never.self) { try score(record) }
+        record.moderates = ""
+        #expect(refusal(record).map(\.message) == ["moderates must not be empty"])
+    }
+
     @Test func computesTheWorkedExampleByHand() throws {
         // A: A1 good (66.67), A2 na -> 66.67. F: F1 inadequate (0, weight 2), F2 outstanding
         // (100) -> 100/3. G: all na -> drops out. Overall (1 * 66.67 + 3 * 33.33) / 4 = 41.67.

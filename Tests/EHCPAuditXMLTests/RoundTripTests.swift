@@ -22,6 +22,9 @@ struct RoundTripTests {
         #expect(original.count > 0)
         #expect(xml.map(\.withoutLines) == original.map(\.withoutLines))
         #expect(back.map(\.withoutLines) == original.map(\.withoutLines))
+        if name.hasSuffix("late.jsonl") {
+            #expect(xml.first?.moderates == "AUD-2025-06-0003", "the moderation sample names what it moderates")
+        }
     }
 
     @Test func awkwardTextSurvives() throws {
