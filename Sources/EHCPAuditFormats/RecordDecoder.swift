@@ -32,7 +32,8 @@ enum RecordDecoder {
         else { return nil }
         return AuditRecord(
             auditId: auditId, planId: planId, framework: framework, auditor: auditor, auditDate: auditDate,
-            kind: kind, status: status, moderates: moderates, plan: plan, judgements: judgements, advices: advices, line: node.line
+            kind: kind, status: status, moderates: moderates, plan: plan, judgements: judgements, advices: advices,
+            line: node.line
         )
     }
 

@@ -4,7 +4,9 @@ import GRDB
 extension AuditStore {
     /// The final moderation audits dated in `period`, and every stored audit of their
     /// plans (any date, any status) among which their targets are found.
-    public func moderationAudits(for period: ReportPeriod) throws -> (moderations: [AuditSummary], audits: [AuditSummary]) {
+    public func moderationAudits(
+        for period: ReportPeriod
+    ) throws -> (moderations: [AuditSummary], audits: [AuditSummary]) {
         try pool.read { db in
             let columns = """
                 a.audit_id, a.plan_id, a.framework_id, a.framework_version, a.auditor, a.audit_date, a.kind, a.status,
@@ -27,8 +29,10 @@ extension AuditStore {
                         SELECT moderates FROM audits
                         WHERE month BETWEEN ? AND ? AND kind = 'moderation' AND status = 'final')
                     """,
-                arguments: [period.first.description, period.last.description, period.first.description,
-                    period.last.description]
+                arguments: [
+                    period.first.description, period.last.description, period.first.description,
+                    period.last.description,
+                ]
             ).compactMap(summary)
             return (moderations, audits)
         }

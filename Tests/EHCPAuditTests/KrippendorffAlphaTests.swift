@@ -1,5 +1,6 @@
 import EHCPAuditTestSupport
 import Testing
+
 @testable import EHCPAudit
 
 /// Krippendorff's alpha on the reliability data of his 2011 paper and on cases small

@@ -1,5 +1,6 @@
 import EHCPAuditTestSupport
 import Testing
+
 @testable import EHCPAudit
 
 /// Each linking rule of docs/moderation.md, and each reason a moderation audit is left
@@ -17,7 +18,9 @@ struct ModerationLinksTests {
             kind: kind, status: status, moderates: moderates, percent: 50, grade: "good", ratings: [:])
     }
 
-    static func moderation(_ id: String, _ date: String, by auditor: String = "m-1", moderates: String? = nil)
+    static func moderation(
+        _ id: String, _ date: String, by auditor: String = "m-1", moderates: String? = nil
+    )
         -> AuditSummary
     {
         audit(id, date, by: auditor, kind: .moderation, moderates: moderates)
@@ -61,7 +64,10 @@ struct ModerationLinksTests {
             [Self.moderation("M", "2025-06-20", moderates: "X")], [Self.audit("A", "2025-06-01")],
             ModerationLinks.Reason.unknownAudit
         ),
-        ([Self.moderation("M", "2025-06-20", moderates: "A")], [Self.audit("A", "2025-06-01", status: .draft)], .notFinal),
+        (
+            [Self.moderation("M", "2025-06-20", moderates: "A")], [Self.audit("A", "2025-06-01", status: .draft)],
+            .notFinal
+        ),
         ([Self.moderation("M", "2025-06-20", moderates: "A")], [Self.audit("A", "2025-06-01", plan: "P2")], .otherPlan),
         (
             [Self.moderation("M", "2025-06-20", moderates: "A")],
@@ -74,7 +80,10 @@ struct ModerationLinksTests {
                 Self.moderation("M2", "2025-06-20", by: "m-2", moderates: "M1"),
             ], [], .cycle
         ),
-        ([Self.moderation("M", "2025-06-20", by: "a-1", moderates: "A")], [Self.audit("A", "2025-06-01")], .sameAuditor),
+        (
+            [Self.moderation("M", "2025-06-20", by: "a-1", moderates: "A")], [Self.audit("A", "2025-06-01")],
+            .sameAuditor
+        ),
     ])
     func eachReasonForLeavingAModerationUnmatched(
         _ moderations: [AuditSummary], _ others: [AuditSummary], _ reason: ModerationLinks.Reason
@@ -99,8 +108,10 @@ struct ModerationLinksTests {
     @Test func aBrokenLinkInAChainGivesItsReason() {
         let links = Self.link(
             [Self.moderation("M2", "2025-06-20", by: "m-2", moderates: "M1")],
-            [Self.audit("M1", "2025-06-10", by: "m-1", kind: .moderation, moderates: "A", plan: "P1"),
-             Self.audit("A", "2025-06-01", plan: "P9")])
+            [
+                Self.audit("M1", "2025-06-10", by: "m-1", kind: .moderation, moderates: "A", plan: "P1"),
+                Self.audit("A", "2025-06-01", plan: "P9"),
+            ])
         #expect(links.unmatched.map(\.reason) == [.otherPlan])
     }
 

@@ -1,5 +1,6 @@
 import EHCPAuditTestSupport
 import Testing
+
 @testable import EHCPAudit
 
 /// The agreement figures on two moderated audits of the mini framework, worked by hand.
@@ -25,16 +26,22 @@ struct ModerationReportTests {
 
     var links: ModerationLinks {
         let audits = [
-            summary("R1", by: "a-1", percent: 60, grade: "good",
+            summary(
+                "R1", by: "a-1", percent: 60, grade: "good",
                 ["A1": "good", "A2": "na", "F1": "good", "F2": "outstanding"], plan: "P1"),
-            summary("M1", by: "m-1", kind: .moderation, percent: 70, grade: "good",
+            summary(
+                "M1", by: "m-1", kind: .moderation, percent: 70, grade: "good",
                 ["A1": "good", "A2": "good", "F1": "outstanding", "F2": "outstanding"], plan: "P1"),
-            summary("R2", by: "a-2", percent: 40, grade: "requires-improvement",
+            summary(
+                "R2", by: "a-2", percent: 40, grade: "requires-improvement",
                 ["A1": "requires-improvement", "A2": "requires-improvement", "F1": "inadequate", "F2": "good"],
                 plan: "P2"),
-            summary("M2", by: "m-1", kind: .moderation, percent: 30, grade: "requires-improvement",
-                ["A1": "requires-improvement", "A2": "requires-improvement", "F1": "requires-improvement",
-                 "F2": "good"], plan: "P2"),
+            summary(
+                "M2", by: "m-1", kind: .moderation, percent: 30, grade: "requires-improvement",
+                [
+                    "A1": "requires-improvement", "A2": "requires-improvement", "F1": "requires-improvement",
+                    "F2": "good",
+                ], plan: "P2"),
         ]
         return ModerationLinks.link(audits.filter { $0.kind == .moderation }, among: audits)
     }
@@ -53,10 +60,11 @@ struct ModerationReportTests {
         let sd = try #require(difference.sd), high = try #require(difference.high)
         #expect(difference.mean == 0 && abs(sd - 200.0.squareRoot()) < 1e-12)
         #expect(abs(high - 1.96 * 200.0.squareRoot()) < 1e-12)
-        #expect(report.auditors == [
-            ModerationReport.Auditor(auditor: "a-1", pairs: 1, meanDifference: 10, exactGrade: 1),
-            ModerationReport.Auditor(auditor: "a-2", pairs: 1, meanDifference: -10, exactGrade: 1),
-        ])
+        #expect(
+            report.auditors == [
+                ModerationReport.Auditor(auditor: "a-1", pairs: 1, meanDifference: 10, exactGrade: 1),
+                ModerationReport.Auditor(auditor: "a-2", pairs: 1, meanDifference: -10, exactGrade: 1),
+            ])
         let f1 = try #require(report.byCriterion.first { $0.criterion == "F1" })
         // F1's values 3, 4 | 1, 2: D_o = 4, D_e = 40 / 3, ordinal alpha = 1 − 4 / (40 / 3) = 0.7.
         let alpha = try #require(f1.alphaOrdinal)
@@ -67,7 +75,8 @@ struct ModerationReportTests {
     }
 
     @Test func withNoMatchedModerationEveryFigureIsEmpty() {
-        let report = ModerationReport.build(period: june, links: ModerationLinks(groups: [], unmatched: []), framework: nil)
+        let report = ModerationReport.build(
+            period: june, links: ModerationLinks(groups: [], unmatched: []), framework: nil)
         #expect(report.pairs == 0 && report.criteria.alphaOrdinal == nil && report.percentDifference.mean == nil)
         #expect(report.auditors.isEmpty && report.byCriterion.isEmpty && report.framework == nil)
     }
@@ -75,7 +84,9 @@ struct ModerationReportTests {
     @Test func theFrameworkWithMostMatchedModerationsIsCompared() {
         #expect(ModerationReport.chooseFramework(links) == FrameworkReference(id: "mini", version: "1"))
         #expect(ModerationReport.chooseFramework(links, asked: ("other", nil)) == nil)
-        #expect(ModerationReport.chooseFramework(links, asked: ("mini", "9")) == FrameworkReference(id: "mini", version: "9"))
+        #expect(
+            ModerationReport.chooseFramework(links, asked: ("mini", "9"))
+                == FrameworkReference(id: "mini", version: "9"))
     }
 
     @Test func oneDifferenceHasNoSpread() {

@@ -26,15 +26,17 @@ public struct ControlChart: Sendable, Equatable {
         public var signal: Bool
     }
 
-    /// What the chart says, in the direction of "Good or better", from the most recent
-    /// month that is part of a signal: the latest change is what a board acts on (a rise
-    /// puts the early months in a run below the average, and that is not a fall).
+    /// What the chart says about the latest month, in the direction of "Good or better",
+    /// as "Making Data Count" reads its variation icons: a signal that includes the
+    /// latest month is an improvement (higher than ordinary variation explains, or rising)
+    /// or a deterioration; otherwise the latest month shows only common-cause variation,
+    /// whatever earlier months did.
     public enum Finding: String, Sendable {
         case improvement, deterioration
-        /// The most recent signal points both ways (say, a run above the line that is also
-        /// falling).
+        /// The latest month is part of signals both ways (say, a run above the line that
+        /// is also falling).
         case mixed
-        /// Only common-cause variation: no signal.
+        /// The latest month is not part of any signal.
         case commonCause = "common-cause"
         /// Too few months for limits.
         case tooFewMonths = "too-few-months"
@@ -87,11 +89,11 @@ public struct ControlChart: Sendable, Equatable {
         }
         for i in points.indices { points[i].signal = up[i] || down[i] }
         let finding: Finding =
-            switch points.indices.last(where: { points[$0].signal }).map({ (up[$0], down[$0]) }) {
-            case (true, true)?: .mixed
-            case (true, false)?: .improvement
-            case (false, _)?: .deterioration
-            case nil: hasLimits ? .commonCause : .tooFewMonths
+            switch (up.last ?? false, down.last ?? false) {
+            case (true, true): .mixed
+            case (true, false): .improvement
+            case (false, true): .deterioration
+            case (false, false): hasLimits || points.contains(where: \.signal) ? .commonCause : .tooFewMonths
             }
         return ControlChart(centre: centre, points: points, finding: finding)
     }

@@ -13,7 +13,8 @@ public enum ModerationLayout {
                 """),
         ]
         guard let framework = report.framework, report.pairs > 0 else {
-            blocks.append(.paragraph("No moderation audit in this period could be compared with the audit it moderates."))
+            blocks.append(
+                .paragraph("No moderation audit in this period could be compared with the audit it moderates."))
             blocks += unmatched(report)
             return blocks
         }
@@ -59,7 +60,8 @@ public enum ModerationLayout {
                     header: ["Measure", "Alpha"],
                     rows: [
                         ["Ordinal (ratings in order)", alpha(c.alphaOrdinal)],
-                        ["Interval (points)", alpha(c.alphaInterval)], ["Nominal (same or not)", alpha(c.alphaNominal)],
+                        ["Interval (points)", alpha(c.alphaInterval)],
+                        ["Nominal (same or not)", alpha(c.alphaNominal)],
                     ])),
         ]
     }
@@ -125,7 +127,9 @@ public enum ModerationLayout {
             .table(
                 Table(
                     caption: "Agreement by criterion",
-                    header: ["Criterion", "Alpha", "Plans", "Different ratings", "N/A disagreements", "Criterion text"],
+                    header: [
+                        "Criterion", "Alpha", "Plans", "Different ratings", "N/A disagreements", "Criterion text",
+                    ],
                     rows: rows.map {
                         [
                             $0.criterion, alpha($0.alphaOrdinal), String($0.units), String($0.differentRatings),

@@ -266,7 +266,8 @@ public enum MonthlyLayout {
         let rows = spc.points.map { point in
             [
                 Words.month(point.month), String(point.n), Words.percent(point.share),
-                point.lower.map(Words.percent) ?? "–", point.upper.map(Words.percent) ?? "–", point.signal ? "yes" : "",
+                point.lower.map(Words.percent) ?? Words.withheld, point.upper.map(Words.percent) ?? Words.withheld,
+                point.signal ? "yes" : "",
             ]
         }
         return [
@@ -291,7 +292,8 @@ public enum MonthlyLayout {
 
     static func moderation(_ report: MonthlyReport) -> [Block] {
         guard report.moderationPairs != .shown(0) else { return [] }
-        var text = "\(Words.count(report.moderationPairs)) moderation audits were compared with the audits they moderate"
+        var text =
+            "\(Words.count(report.moderationPairs)) moderation audits were compared with the audits they moderate"
         if let same = report.moderationSameGrade {
             text += "; the moderator gave the same grade in \(Words.percent(same.share)) of them"
             text += " (95% interval \(Words.interval(same)))."

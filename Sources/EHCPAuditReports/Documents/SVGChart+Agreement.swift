@@ -69,8 +69,8 @@ extension SVGChart {
                 """)
         }
         let line = points.indices.map { "\(f(x($0))),\(f(y(points[$0].share)))" }
-        shapes.append(
-            "<polyline points=\"\(line.joined(separator: " "))\" fill=\"none\" stroke=\"#1d4f91\" stroke-width=\"2.5\"/>")
+        let polyline = "<polyline points=\"\(line.joined(separator: " "))\" fill=\"none\""
+        shapes.append(polyline + " stroke=\"#1d4f91\" stroke-width=\"2.5\"/>")
         for (i, point) in points.enumerated() {
             let label = HTMLRenderer.escape(labels[i])
             shapes.append(

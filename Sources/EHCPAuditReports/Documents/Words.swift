@@ -44,31 +44,38 @@ enum Words {
 
     static func number(_ value: Int?) -> String { value.map(String.init) ?? "–" }
 
-    /// What a control chart says, for a board: a signal of improvement or deterioration,
-    /// or only the ordinary month-to-month variation.
+    /// What a control chart says about the latest month, for a board: a signal of
+    /// improvement or deterioration, or only ordinary month-to-month variation (naming
+    /// any earlier months that were signals).
     static func controlChartFinding(_ chart: ControlChart) -> String {
         let centre = chart.centre.map { percent($0) } ?? withheld
+        let latest = chart.points.last.map { month($0.month) } ?? ""
         switch chart.finding {
         case .improvement:
             return """
-                There is a signal of improvement: the share of plans Good or better has moved above what \
-                month-to-month variation around its average of \(centre) would explain (months marked as signals).
+                There is a signal of improvement: \(latest) is part of a change in the share of plans Good or \
+                better that ordinary variation around its average of \(centre) would not explain.
                 """
         case .deterioration:
             return """
-                There is a signal of deterioration: the share of plans Good or better has moved below what \
-                month-to-month variation around its average of \(centre) would explain (months marked as signals).
+                There is a signal of deterioration: \(latest) is part of a fall in the share of plans Good or \
+                better that ordinary variation around its average of \(centre) would not explain.
                 """
         case .mixed:
             return """
-                The latest signal points both ways (its months are above the average of \(centre) but falling, \
-                or below it but rising): look at when each began.
+                \(latest) is part of signals both ways (above the average of \(centre) but falling, or below it \
+                but rising): look at when each began.
                 """
         case .commonCause:
+            let earlier = chart.points.filter(\.signal).map { month($0.month) }
+            let before =
+                earlier.isEmpty
+                ? ""
+                : " Earlier months marked as signals (\(earlier.joined(separator: ", "))) do not reach the latest."
             return """
-                No signal: every month sits within its control limits with no run of 7, so the ups and downs \
-                around the average of \(centre) are ordinary variation, not a real change.
-                """
+                No signal in \(latest): it sits within its control limits and outside any run of 7, so its \
+                difference from the average of \(centre) is ordinary variation, not a real change.
+                """ + before
         case .tooFewMonths:
             return "Too few months with audits to tell a real change from ordinary variation (at least 3 are needed)."
         }
