@@ -71,8 +71,8 @@ struct SchemaTableTests {
     @Test func everyJSONKeyIsTheCaseName() {
         #expect(
             RecordField.Audit.allCases.map(\.json) == [
-                "auditId", "planId", "framework", "auditor", "auditDate", "kind", "status", "plan", "judgements",
-                "advices",
+                "auditId", "planId", "framework", "auditor", "auditDate", "kind", "status", "moderates", "plan",
+                "judgements", "advices",
             ])
         #expect(RecordField.Plan(json: "planType") == .planType && RecordField.Plan(json: "type") == nil)
         #expect(RecordField.Plan.planType.xml == .attribute("type"))
