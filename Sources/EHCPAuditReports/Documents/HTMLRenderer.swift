@@ -6,14 +6,21 @@ public enum HTMLRenderer {
         var title = "Report"
         var body: [String] = []
         var chartNumber = 0
+        var heading = "", labels: Set<String> = []
         for block in blocks {
             switch block {
             case .title(let text):
                 title = text
                 body.append("<h1>\(escape(text))</h1>")
-            case .heading(let text): body.append("<h2>\(escape(text))</h2>")
+            case .heading(let text):
+                heading = text
+                body.append("<h2>\(escape(text))</h2>")
             case .paragraph(let text): body.append("<p>\(escape(text))</p>")
-            case .table(let table): body.append(render(table))
+            case .table(let table):
+                // Each scrollable table is a landmark, whose name must be unique on the page.
+                let label = labels.contains(table.caption) ? "\(heading): \(table.caption)" : table.caption
+                labels.insert(label)
+                body.append(render(table, label: label))
             case .chart(let chart):
                 chartNumber += 1
                 body.append(SVGChart.render(chart, id: "chart\(chartNumber)"))
@@ -38,7 +45,7 @@ public enum HTMLRenderer {
             """
     }
 
-    static func render(_ table: Table) -> String {
+    static func render(_ table: Table, label: String) -> String {
         let head = "<tr>" + table.header.map { "<th scope=\"col\">\(escape($0))</th>" }.joined() + "</tr>"
         let rows = table.rows.map { row in
             "<tr>"
@@ -50,7 +57,7 @@ public enum HTMLRenderer {
         }
         return
             """
-            <div class=\"table\" role=\"region\" aria-label=\"\(escape(table.caption))\" \
+            <div class=\"table\" role=\"region\" aria-label=\"\(escape(label))\" \
             tabindex=\"0\"><table>\n<caption>\(escape(table.caption))</caption>\n<thead>\(head)</thead>\n<tbody>\
             \n\(rows.joined(separator: "\n"))\n</tbody></table></div>
             """

@@ -12,7 +12,7 @@ extension SVGChart {
                 """
                 <line x1="\(f(left))" y1="\(f(y(tick)))" x2="\(f(right))" y2="\(f(y(tick)))" stroke="#c8c8c8"/>\
                 <text x="\(f(left - 6))" y="\(f(y(tick) + 4))" font-size="11" text-anchor="end">\
-                \(Formatting.fixed2(tick.rounded()))</text>
+                \(Int(tick.rounded()))</text>
                 """)
         }
         for tick in stride(from: 0.0, through: 100, by: 25) {
