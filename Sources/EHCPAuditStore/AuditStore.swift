@@ -178,6 +178,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case auditConflict(id: String)
     /// A framework was asked for by id (and version) that the store does not hold.
     case unknownFramework(id: String, version: String?)
+    /// A user of that name already exists.
+    case userExists(name: String)
+    /// No user of that name (or the user is disabled).
+    case unknownUser(name: String)
     /// A sample was asked for with no population given and none stored.
     case noPopulation(month: String)
 
@@ -205,6 +209,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noFramework(let path): "\(path): the store holds no framework; store one with the audits it scores"
         case .unknownFramework(let id, let version):
             "the store holds no framework \(id)\(version.map { " version \($0)" } ?? "")"
+        case .userExists(let name): "a user named \(name) already exists"
+        case .unknownUser(let name): "no enabled user named \(name)"
         case .noPopulation(let month): "no population to draw the \(month) sample from; store a snapshot first"
         case .auditConflict(let id):
             """

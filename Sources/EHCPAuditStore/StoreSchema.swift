@@ -80,6 +80,25 @@ enum StoreSchema {
         migrator.registerMigration("v2") { db in
             try db.execute(sql: "ALTER TABLE audits ADD COLUMN moderates TEXT")
         }
+        // The workspace: users, server-side sessions, the trail of who did what, and the
+        // month's sample assigned to auditors.
+        migrator.registerMigration("v3") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE users (
+                        name TEXT PRIMARY KEY, role TEXT NOT NULL, agency TEXT, password_hash TEXT NOT NULL,
+                        token_hash TEXT UNIQUE, disabled INTEGER NOT NULL, failed_sign_ins INTEGER NOT NULL,
+                        locked_until TEXT, created_at TEXT NOT NULL);
+                    CREATE TABLE sessions (
+                        key TEXT PRIMARY KEY, user_name TEXT NOT NULL, value BLOB NOT NULL, expires_at TEXT NOT NULL);
+                    CREATE TABLE audit_trail (
+                        id INTEGER PRIMARY KEY, at TEXT NOT NULL, user_name TEXT, action TEXT NOT NULL,
+                        subject TEXT NOT NULL);
+                    CREATE TABLE assignments (
+                        month TEXT NOT NULL, plan_id TEXT NOT NULL, auditor TEXT NOT NULL, assigned_by TEXT NOT NULL,
+                        assigned_at TEXT NOT NULL, PRIMARY KEY (month, plan_id));
+                    """)
+        }
         return migrator
     }
 }

@@ -7,7 +7,7 @@ import FuzzSupport
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     guard let source = try? XMLRecordSource(bytes: bytes, name: "fuzz.xml") else { return 0 }
-    while let entry = try? source.next() { _ = entry.record?.textProblems }
+    while let entry = try? source.next() { _ = entry.formDiagnostics(file: "fuzz.xml") }
     return 0
 }
 
