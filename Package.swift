@@ -5,7 +5,7 @@ import PackageDescription
 // pure core `EHCPAudit`; the core depends on nothing but the standard library.
 let package = Package(
     name: "ehcp-audit",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .library(name: "EHCPAuditKit", targets: ["EHCPAuditKit"]),
         .library(name: "EHCPAudit", targets: ["EHCPAudit"]),
@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "EHCPAuditStore", targets: ["EHCPAuditStore"]),
         .library(name: "EHCPAuditReports", targets: ["EHCPAuditReports"]),
         .library(name: "EHCPAuditSynthetic", targets: ["EHCPAuditSynthetic"]),
+        .library(name: "EHCPAuditServer", targets: ["EHCPAuditServer"]),
         .executable(name: "ehcp-audit", targets: ["ehcp-audit"]),
     ],
     dependencies: [
@@ -22,6 +23,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         // Documentation only: `swift package generate-documentation --target EHCPAudit`.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -62,11 +66,24 @@ let package = Package(
                 "EHCPAuditStore",
             ]
         ),
+        .target(
+            name: "EHCPAuditServer",
+            dependencies: [
+                "EHCPAuditKit", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            // Only what this module imports is in scope: GRDB's string-building `SQL` must not
+            // take over the page templates' string literals.
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+        ),
         .executableTarget(
             name: "ehcp-audit",
             dependencies: [
-                "EHCPAuditKit", "EHCPAuditSynthetic",
+                "EHCPAuditKit", "EHCPAuditSynthetic", "EHCPAuditServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .target(
@@ -81,6 +98,12 @@ let package = Package(
         .testTarget(name: "EHCPAuditSyntheticTests", dependencies: ["EHCPAuditSynthetic", "EHCPAuditTestSupport"]),
         .testTarget(name: "EHCPAuditStoreTests", dependencies: ["EHCPAuditStore", "EHCPAuditTestSupport"]),
         .testTarget(name: "EHCPAuditKitTests", dependencies: ["EHCPAuditKit", "EHCPAuditTestSupport"]),
+        .testTarget(
+            name: "EHCPAuditServerTests",
+            dependencies: [
+                "EHCPAuditServer", "EHCPAuditTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(name: "CLITests", dependencies: ["ehcp-audit", "CLibXML2", "EHCPAuditTestSupport"]),
     ]
 )

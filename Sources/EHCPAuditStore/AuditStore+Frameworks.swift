@@ -3,7 +3,7 @@ import EHCPAudit
 import EHCPAuditFormats
 import EHCPAuditSampling
 import Foundation
-import GRDB
+internal import GRDB
 
 extension AuditStore {
     /// A framework as stored: enough to load it again.

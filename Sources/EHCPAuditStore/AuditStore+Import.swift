@@ -1,6 +1,6 @@
 import EHCPAudit
 import EHCPAuditFormats
-import GRDB
+internal import GRDB
 
 extension AuditStore {
     /// How one file's import ended.

@@ -1,5 +1,5 @@
 import EHCPAudit
-import GRDB
+internal import GRDB
 
 extension AuditStore {
     /// Grades and ratings per auditor, team, caseworker or advice provider over a period,

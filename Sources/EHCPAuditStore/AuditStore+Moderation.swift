@@ -1,5 +1,5 @@
 import EHCPAudit
-import GRDB
+internal import GRDB
 
 extension AuditStore {
     /// The final moderation audits dated in `period`, and every stored audit of their

@@ -1,6 +1,6 @@
 import EHCPAudit
 import EHCPAuditSampling
-import GRDB
+internal import GRDB
 
 extension AuditStore {
     /// A stored population snapshot.

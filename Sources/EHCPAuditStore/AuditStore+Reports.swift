@@ -1,5 +1,5 @@
 import EHCPAudit
-import GRDB
+internal import GRDB
 
 extension AuditStore {
     /// The audits a report counts, as SQL over `audits a`: final routine and multi-agency

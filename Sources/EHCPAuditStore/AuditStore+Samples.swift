@@ -1,6 +1,6 @@
 import EHCPAudit
 import EHCPAuditSampling
-import GRDB
+internal import GRDB
 
 extension AuditStore {
     public enum SampleOutcome: Sendable, Equatable { case recorded, unchanged, replaced }

@@ -1,6 +1,6 @@
 import EHCPAudit
 import Foundation
-import GRDB
+internal import GRDB
 
 /// The people who use the workspace, what they may do, and the trail of what they did.
 /// Passwords and API tokens are kept only as hashes made by the caller (bcrypt for
@@ -69,7 +69,8 @@ extension AuditStore {
     /// Replaces a user's API token (by its hash): the previous token stops working.
     public func setToken(hash: String, for name: String, at time: String) throws {
         try pool.write { db in
-            try db.execute(sql: "UPDATE users SET token_hash = ? WHERE name = ? AND disabled = 0", arguments: [hash, name])
+            try db.execute(
+                sql: "UPDATE users SET token_hash = ? WHERE name = ? AND disabled = 0", arguments: [hash, name])
             guard db.changesCount > 0 else { throw StoreError.unknownUser(name: name) }
             try log(db, user: nil, action: "user.token", subject: name, at: time)
         }
@@ -78,7 +79,8 @@ extension AuditStore {
     /// The enabled user whose API token has this hash.
     public func user(tokenHash: String) throws -> User? {
         try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM users WHERE token_hash = ? AND disabled = 0", arguments: [tokenHash])
+            try Row.fetchOne(
+                db, sql: "SELECT * FROM users WHERE token_hash = ? AND disabled = 0", arguments: [tokenHash])
         }.flatMap(Self.user)
     }
 
@@ -139,7 +141,8 @@ extension AuditStore {
     public func session(_ key: String, now: String) throws -> (user: String, value: Data)? {
         try pool.read { db in
             try Row.fetchOne(
-                db, sql: "SELECT user_name, value FROM sessions WHERE key = ? AND expires_at > ?", arguments: [key, now])
+                db, sql: "SELECT user_name, value FROM sessions WHERE key = ? AND expires_at > ?",
+                arguments: [key, now])
         }.map { (user: $0["user_name"], value: $0["value"]) }
     }
 

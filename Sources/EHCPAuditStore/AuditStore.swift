@@ -1,6 +1,6 @@
 import EHCPAudit
 import Foundation
-import GRDB
+internal import GRDB
 
 /// The tool's memory: one SQLite file holding frameworks, audits with their results,
 /// population snapshots, drawn samples and an import log.

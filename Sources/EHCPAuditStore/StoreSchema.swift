@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// The store's tables, created and upgraded by a migrator so that an older database file
 /// is brought up to date when opened.

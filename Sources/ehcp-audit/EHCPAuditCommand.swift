@@ -5,7 +5,7 @@ import Foundation
 /// The `ehcp-audit` command: scores EHCP quality-assurance audits against a criteria
 /// framework. Each subcommand is thin; the rules live in the `EHCPAudit` library.
 @main
-struct EHCPAuditCommand: ParsableCommand {
+struct EHCPAuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ehcp-audit",
         abstract: "Score quality-assurance audits of Education, Health and Care Plans.",
@@ -16,16 +16,20 @@ struct EHCPAuditCommand: ParsableCommand {
             """,
         subcommands: [
             Score.self, Validate.self, Criteria.self, Convert.self, Import.self, Status.self, Population.self,
-            Sample.self, Progress.self, Report.self, Generate.self,
+            Sample.self, Progress.self, Report.self, Generate.self, Serve.self, User.self,
         ]
     )
 
     /// Runs the command, then makes sure everything it wrote reached standard output: a
     /// write error (a full disk, `> /dev/full`) fails the command with a message.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch {
             Output.standard.flush()
             exit(withError: Messages.report(error) ? ExitCode.failure : error)

@@ -1,5 +1,6 @@
 import EHCPAuditTestSupport
 import Testing
+
 @testable import EHCPAudit
 
 /// The monthly report's control chart and moderation line, internal and public.

@@ -69,7 +69,8 @@ public enum HTMLRenderer {
         return first.isNumber || first == "<" || first == "–" || first == "-"
     }
 
-    static func escape(_ text: String) -> String {
+    /// Text escaped for HTML content and attribute values: `&`, `<`, `>`, `"` and `'`.
+    public static func escape(_ text: String) -> String {
         var out = ""
         for character in text {
             switch character {

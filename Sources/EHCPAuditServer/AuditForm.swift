@@ -1,0 +1,147 @@
+import EHCPAuditKit
+import Foundation
+
+/// An audit as the workspace's form submits it (docs/web.md, "Form fields"), turned into a
+/// JSON record and read by the same reader and checks as `import`, so that a form and an
+/// imported file are refused for the same reasons, in the same words, and stored alike.
+public struct AuditForm: Sendable {
+    public let fields: FormFields
+    public let framework: Framework
+    /// The signed-in user: always the auditor, whatever the form says.
+    public let auditor: String
+    /// The id to use when the form leaves `auditId` blank.
+    public let assignedId: String
+    /// The status when no submit button gave one (a preview scores the audit as final).
+    public var status: AuditStatus?
+
+    public init(
+        fields: FormFields, framework: Framework, auditor: String, assignedId: String, status: AuditStatus? = nil
+    ) {
+        self.fields = fields
+        self.framework = framework
+        self.auditor = auditor
+        self.assignedId = assignedId
+        self.status = status
+    }
+
+    /// A field's problem, by form field name (`judgement.F1`, `advice.0.status`), or
+    /// `nil` for the record as a whole.
+    public struct Problem: Sendable, Equatable {
+        public var field: String?
+        public var message: String
+    }
+
+    /// Why a form could not become a record: every problem, each with its field.
+    public struct Refusal: Error, Sendable {
+        public var problems: [Problem]
+    }
+
+    /// The advices the form holds, by their number `n`, in order.
+    public var adviceNumbers: [Int] {
+        let numbers = fields.pairs.compactMap { pair -> Int? in
+            let parts = pair.name.split(separator: ".")
+            guard parts.count >= 3, parts[0] == "advice", let n = Int(parts[1]), n >= 0, n < 100 else { return nil }
+            return n
+        }
+        return Array(Set(numbers)).sorted().filter { fields.text("advice.\($0).agency") != nil }
+    }
+
+    /// The record's JSON, field for field as docs/records.md names them.
+    public var json: String {
+        var json = JSONWriter(capacity: 4096)
+        typealias Field = RecordField.Audit
+        json.object { json in
+            json.member(Field.auditId.json, fields.text(Field.auditId.json) ?? assignedId)
+            json.field(Field.planId.json, fields.text(Field.planId.json))
+            json.key(Field.framework.json)
+            json.object { json in
+                json.member(RecordField.Framework.id.json, framework.id)
+                json.member(RecordField.Framework.version.json, framework.version)
+            }
+            json.member(Field.auditor.json, auditor)
+            json.field(Field.auditDate.json, fields.text(Field.auditDate.json))
+            json.field(Field.kind.json, fields.text(Field.kind.json))
+            json.field(Field.status.json, fields.text(Field.status.json) ?? status?.rawValue)
+            json.field(Field.moderates.json, fields.text(Field.moderates.json))
+            let plan = RecordField.Plan.allCases.compactMap { field in
+                fields.text("plan.\(field.json)").map { (field.json, $0) }
+            }
+            if !plan.isEmpty {
+                json.key(Field.plan.json)
+                json.object { json in for (key, value) in plan { json.member(key, value) } }
+            }
+            json.key(Field.judgements.json)
+            judgements(framework.sections.flatMap(\.criteria), prefix: "", &json)
+            let advices = adviceNumbers
+            if !advices.isEmpty {
+                json.key(Field.advices.json)
+                json.list(advices) { json, n in advice(n, &json) }
+            }
+        }
+        return json.text
+    }
+
+    private func advice(_ n: Int, _ json: inout JSONWriter) {
+        json.object { json in
+            for field in RecordField.Advice.allCases where field != .judgements {
+                json.field(field.json, fields.text("advice.\(n).\(field.json)"))
+            }
+            let criteria = framework.advice?.criteria ?? []
+            if criteria.contains(where: { fields.text("advice.\(n).judgement.\($0.id)") != nil }) {
+                json.key(RecordField.Advice.judgements.json)
+                judgements(criteria, prefix: "advice.\(n).", &json)
+            }
+        }
+    }
+
+    /// One judgement per criterion that was rated; a criterion left unrated is left out,
+    /// so the checks name it as missing.
+    private func judgements(_ criteria: [Criterion], prefix: String, _ json: inout JSONWriter) {
+        json.list(criteria.filter { fields.text("\(prefix)judgement.\($0.id)") != nil }) { json, criterion in
+            json.object { json in
+                json.member(RecordField.Judgement.criterion.json, criterion.id)
+                json.member(RecordField.Judgement.rating.json, fields.text("\(prefix)judgement.\(criterion.id)"))
+                json.field(RecordField.Judgement.comment.json, fields.text("\(prefix)comment.\(criterion.id)"))
+            }
+        }
+    }
+
+    /// Reads the form as `import` reads a file: the record, or every problem with its field.
+    public func evaluate(with catalog: FrameworkCatalog) -> Result<(AuditRecord, AuditResult), Refusal> {
+        let source = JSONRecordSource(bytes: Array(json.utf8), name: "form")
+        do {
+            guard let entry = try source.next() else {
+                return .failure(Refusal(problems: [Problem(field: nil, message: "the form was empty")]))
+            }
+            switch catalog.evaluate(entry, file: source.file) {
+            case .scored(let record, let result): return .success((record, result))
+            case .refused(let diagnostics): return .failure(Refusal(problems: diagnostics.map(problem)))
+            }
+        } catch {
+            return .failure(Refusal(problems: [Problem(field: nil, message: error.message)]))
+        }
+    }
+
+    /// The form field a diagnostic is about, from its JSON path and criterion.
+    func problem(_ diagnostic: Diagnostic) -> Problem {
+        let path = (diagnostic.path ?? "").replacingOccurrences(of: "$.", with: "")
+        let advices = adviceNumbers
+        var prefix = ""
+        var rest = Substring(path)
+        if path.hasPrefix("advices["), let close = path.firstIndex(of: "]"),
+            let index = Int(path[path.index(path.startIndex, offsetBy: 8)..<close]), advices.indices.contains(index)
+        {
+            prefix = "advice.\(advices[index])."
+            rest = path[path.index(after: close)...].drop { $0 == "." }
+        }
+        let field: String?
+        if let criterion = diagnostic.criterion, rest.hasPrefix("judgements") || rest.isEmpty {
+            field = prefix + "judgement.\(criterion)"
+        } else if rest.hasPrefix("judgements") || rest.isEmpty {
+            field = prefix.isEmpty ? nil : prefix + "status"
+        } else {
+            field = prefix + rest.split(separator: "[").first.map(String.init)!
+        }
+        return Problem(field: field, message: diagnostic.message)
+    }
+}

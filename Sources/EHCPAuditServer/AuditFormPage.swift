@@ -1,0 +1,144 @@
+import EHCPAuditKit
+import Foundation
+
+/// The audit form, generated from the framework: the plan's details, sections A–K with
+/// one `fieldset` per criterion (legend: id and text; the action as guidance), rating
+/// radios (N/A only where the criterion allows it) and a comment box each, and the advice
+/// behind the plan. Submitted values are shown again with each problem beside its field.
+struct AuditFormPage {
+    let framework: Framework
+    let fields: FormFields
+    let problems: [AuditForm.Problem]
+    let csrf: String
+    /// Where the form posts.
+    let action: String
+    /// How many advice blocks to show at least.
+    var advices = 1
+
+    func render() -> String {
+        var html = [Page.errorSummary(problems)]
+        html.append(
+            """
+            <form method="post" action="\(Page.escape(action))" class="audit-form" novalidate>
+            <input type="hidden" name="csrf" value="\(Page.escape(csrf))">
+            """)
+        html.append(details())
+        for section in framework.sections {
+            html.append("<section><h2>\(Page.escape(section.id)) \(Page.escape(section.title))</h2>")
+            for criterion in section.criteria { html.append(criterionFieldset(criterion, prefix: "")) }
+            html.append("</section>")
+        }
+        if let advice = framework.advice { html.append(adviceSections(advice)) }
+        html.append(
+            """
+            <div id="preview" class="preview" aria-live="polite"></div>
+            <div class="buttons">
+            <button type="submit" formaction="/preview" class="secondary">Preview the grade</button>
+            <button type="submit" name="status" value="draft" class="secondary">Save as draft</button>
+            <button type="submit" name="status" value="final">Submit as final</button>
+            </div>
+            </form>
+            """)
+        return html.joined(separator: "\n")
+    }
+
+    private func details() -> String {
+        let kinds = AuditKind.allCases.map(\.rawValue)
+        return """
+            <section><h2>The plan and the audit</h2>
+            \(input("planId", "Plan reference", hint: "The pseudonymous reference, never the child's name"))
+            \(input("auditId", "Audit reference", hint: "Leave blank to have one assigned"))
+            \(input("auditDate", "Date of the audit", type: "date"))
+            \(select("kind", "Kind of audit", kinds))
+            \(input("moderates", "Audit this one moderates", hint: "Only for a moderation audit: the audit reference"))
+            \(input("plan.locality", "Locality"))
+            \(select("plan.phase", "Phase", Phase.allCases.map(\.rawValue), optional: true))
+            \(select("plan.primaryNeed", "Primary need (SEN2)", PrimaryNeed.allCases.map(\.rawValue), optional: true))
+            \(input("plan.team", "Team"))
+            \(input("plan.caseworker", "Caseworker reference"))
+            \(select("plan.planType", "Plan type", PlanType.allCases.map(\.rawValue), optional: true))
+            \(input("plan.requestDate", "Date the assessment was requested", type: "date"))
+            \(input("plan.issueDate", "Date the plan was issued", type: "date"))
+            </section>
+            """
+    }
+
+    private func adviceSections(_ criteria: AdviceCriteria) -> String {
+        let numbers = AuditForm(fields: fields, framework: framework, auditor: "", assignedId: "").adviceNumbers
+        let shown = numbers + (0..<max(1, advices - numbers.count)).map { (numbers.last ?? -1) + 1 + $0 }
+        return shown.map { n in
+            let prefix = "advice.\(n)."
+            let needs = criteria.criteria.filter(\.needsDependent).map(\.id).joined(separator: ", ")
+            return """
+                <section class="advice"><h2>Advice \(n + 1)</h2>
+                <p class="hint">Leave the agency blank for no advice. When the advice identified no needs, answer \
+                N/A for \(Page.escape(needs)): rating them is an error the checks will catch.</p>
+                \(select(prefix + "agency", "Agency", Agency.allCases.map(\.rawValue), optional: true))
+                \(input(prefix + "id", "Advice reference", hint: "For example ADV-1"))
+                \(input(prefix + "provider", "Provider"))
+                \(input(prefix + "role", "Role of the author"))
+                \(input(prefix + "requested", "Date requested", type: "date"))
+                \(input(prefix + "received", "Date received", type: "date"))
+                \(select(prefix + "status", "What came back", AdviceStatus.allCases.map(\.rawValue), optional: true))
+                \(criteria.criteria.map { criterionFieldset($0, prefix: prefix) }.joined(separator: "\n"))
+                </section>
+                """
+        }.joined(separator: "\n")
+    }
+
+    private func criterionFieldset(_ criterion: Criterion, prefix: String) -> String {
+        let name = prefix + "judgement.\(criterion.id)"
+        let chosen = fields[name]
+        // A needs-dependent criterion must be N/A when the advice found no needs, so N/A is
+        // offered for it too.
+        let allowsNA = criterion.notApplicable || criterion.needsDependent
+        let ratings = framework.scale.map { ($0.id, $0.label) } + (allowsNA ? [("na", "N/A")] : [])
+        let radios = ratings.enumerated().map { i, rating in
+            let id = Page.fieldId(name) + (i == 0 ? "" : "-\(i)")
+            return """
+                <label for="\(id)"><input type="radio" id="\(id)" name="\(Page.escape(name))" \
+                value="\(Page.escape(rating.0))"\(chosen == rating.0 ? " checked" : "")> \(Page.escape(rating.1))</label>
+                """
+        }.joined()
+        let comment = prefix + "comment.\(criterion.id)"
+        return """
+            <fieldset\(errorClass(name))><legend>\(Page.escape(criterion.id)) \(Page.escape(criterion.text))</legend>
+            <p class="hint">If not met: \(Page.escape(criterion.action))</p>\(errors(name))
+            <div class="ratings">\(radios)</div>
+            <label for="\(Page.fieldId(comment))">Comment on \(Page.escape(criterion.id))</label>
+            <textarea id="\(Page.fieldId(comment))" name="\(Page.escape(comment))" rows="2">\
+            \(Page.escape(fields[comment] ?? ""))</textarea>
+            </fieldset>
+            """
+    }
+
+    private func input(_ name: String, _ label: String, type: String = "text", hint: String? = nil) -> String {
+        let id = Page.fieldId(name)
+        return """
+            <div class="field\(problems.contains { $0.field == name } ? " has-error" : "")">\
+            <label for="\(id)">\(Page.escape(label))</label>\(hint.map { "<p class=\"hint\">\(Page.escape($0))</p>" } ?? "")\
+            \(errors(name))<input type="\(type)" id="\(id)" name="\(Page.escape(name))" \
+            value="\(Page.escape(fields[name] ?? ""))"></div>
+            """
+    }
+
+    private func select(_ name: String, _ label: String, _ options: [String], optional: Bool = false) -> String {
+        let id = Page.fieldId(name)
+        let chosen = fields[name]
+        let list = (optional ? [""] : []) + options
+        return """
+            <div class="field\(problems.contains { $0.field == name } ? " has-error" : "")">\
+            <label for="\(id)">\(Page.escape(label))</label>\(errors(name))<select id="\(id)" name="\(Page.escape(name))">\
+            \(list.map { "<option value=\"\(Page.escape($0))\"\(chosen == $0 ? " selected" : "")>\($0.isEmpty ? "–" : Page.escape($0))</option>" }.joined())\
+            </select></div>
+            """
+    }
+
+    private func errorClass(_ name: String) -> String {
+        problems.contains { $0.field == name } ? " class=\"has-error\" id=\"\(Page.fieldId(name))-group\"" : ""
+    }
+
+    private func errors(_ name: String) -> String {
+        problems.filter { $0.field == name }.map { "<p class=\"error\">\(Page.escape($0.message))</p>" }.joined()
+    }
+}

@@ -1,0 +1,82 @@
+import EHCPAuditKit
+import Foundation
+
+/// An audit's score as a page shows it: the grade in words, the percent, each section,
+/// each cap explained, the actions largest gain first, and each advice.
+struct ResultView {
+    let record: AuditRecord
+    let result: AuditResult
+    /// Designated officers see the advice part only.
+    let adviceOnly: Bool
+
+    func render() -> String {
+        var html: [String] = []
+        html.append(
+            """
+            <dl class="facts"><dt>Plan</dt><dd>\(Page.escape(record.planId))</dd><dt>Auditor</dt>\
+            <dd>\(Page.escape(record.auditor))</dd><dt>Date</dt><dd>\(record.auditDate)</dd><dt>Kind</dt>\
+            <dd>\(record.kind.rawValue)</dd><dt>Status</dt><dd>\(record.status.rawValue)</dd></dl>
+            """)
+        if !adviceOnly { html.append("<h2>Score</h2>" + PreviewPanel.summary(result)) }
+        if !result.advices.isEmpty {
+            let rows = result.advices.map { advice in
+                """
+                <tr><th scope="row">\(Page.escape(advice.id))</th><td>\(Page.escape(advice.provider ?? "–"))</td>\
+                <td>\(advice.status.rawValue)</td><td>\(advice.percent.map { Formatting.fixed2($0) + "%" } ?? "–")</td>\
+                <td>\(Page.escape(advice.grade?.label ?? "not scored"))</td>\
+                <td>\(advice.days.map(String.init) ?? "–")</td><td>\(advice.timely.map { $0 ? "yes" : "no" } ?? "–")</td></tr>
+                """
+            }
+            html.append(
+                """
+                <h2>Advice</h2><div class="table" role="region" aria-label="Advice" tabindex="0"><table>\
+                <caption>Advice behind the plan</caption><thead><tr><th scope="col">Advice</th>\
+                <th scope="col">Provider</th><th scope="col">Status</th><th scope="col">Percent</th>\
+                <th scope="col">Grade</th><th scope="col">Days</th><th scope="col">On time</th></tr></thead>\
+                <tbody>\(rows.joined())</tbody></table></div>
+                """)
+        }
+        return html.joined(separator: "\n")
+    }
+}
+
+/// The live feedback beside the form: the grade, percent, caps and top actions the record
+/// would get, or why it cannot be scored yet.
+struct PreviewPanel {
+    let outcome: Result<(AuditRecord, AuditResult), AuditForm.Refusal>
+
+    func render() -> String {
+        switch outcome {
+        case .success(let (_, result)):
+            return "<section class=\"preview\" aria-label=\"Preview\"><h2>Preview</h2>\(Self.summary(result))</section>"
+        case .failure(let refusal):
+            let items = refusal.problems.prefix(10).map { "<li>\(Page.escape($0.message))</li>" }.joined()
+            let more = refusal.problems.count > 10 ? "<p>and \(refusal.problems.count - 10) more.</p>" : ""
+            return """
+                <section class="preview" aria-label="Preview"><h2>Preview</h2><p>Not ready to score yet:</p>\
+                <ul>\(items)</ul>\(more)</section>
+                """
+        }
+    }
+
+    static func summary(_ result: AuditResult) -> String {
+        let boundary =
+            result.boundaryGrade == result.grade ? "" : " (the percentage alone would be \(result.boundaryGrade.label))"
+        let caps = result.caps.map {
+            "<li>Limited to \(Page.escape($0.grade.label)) because \(Page.escape($0.criterion)) was rated \(Page.escape($0.rating))</li>"
+        }
+        let actions = result.actions.prefix(5).map {
+            "<li><strong>\(Page.escape($0.criterion))</strong> (+\(Formatting.fixed2($0.gain)) points): \(Page.escape($0.text))</li>"
+        }
+        let sections = result.sections.map {
+            "<li>\(Page.escape($0.id)): \($0.percent.map { Formatting.fixed2($0) + "%" } ?? "not applicable")\($0.grade.map { ", " + Page.escape($0.label) } ?? "")</li>"
+        }
+        return """
+            <p class="grade">Grade: <strong>\(Page.escape(result.grade.label))</strong>, \
+            \(Formatting.fixed2(result.percent))%\(Page.escape(boundary))</p>
+            \(caps.isEmpty ? "" : "<ul class=\"caps\">\(caps.joined())</ul>")
+            \(actions.isEmpty ? "" : "<h3>What would improve it most</h3><ol>\(actions.joined())</ol>")
+            <details><summary>Sections</summary><ul>\(sections.joined())</ul></details>
+            """
+    }
+}

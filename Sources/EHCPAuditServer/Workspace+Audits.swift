@@ -1,0 +1,137 @@
+import EHCPAuditKit
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+extension Workspace {
+    func addAudits(_ router: Router<WorkspaceContext>) {
+        router.get("/") { _, context in
+            guard let user = context.user, let session = context.session else { return Response.redirect("/login") }
+            return .html(Page.render(title: "Worklist", user: user, csrf: session.csrf, body: try worklist(user)))
+        }
+        router.get("/audits/new") { request, context in
+            guard let user = context.user, let session = context.session else { return Response.redirect("/login") }
+            guard [.auditor, .lead].contains(user.role) else { return Response.problem(.forbidden, "Not allowed") }
+            guard let framework = try currentFramework() else {
+                return Response.problem(
+                    .serviceUnavailable, "No framework is stored yet", user: user, csrf: session.csrf)
+            }
+            let query = request.uri.queryParameters
+            var pairs: [(name: String, value: String)] = [("auditDate", String(Security.timestamp().prefix(10)))]
+            for (name, key) in [("planId", "plan"), ("kind", "kind"), ("moderates", "moderates")] {
+                if let value = query[Substring(key)] { pairs.append((name, String(value))) }
+            }
+            let page = AuditFormPage(
+                framework: framework, fields: FormFields(pairs), problems: [], csrf: session.csrf, action: "/audits")
+            return .html(Page.render(title: "New audit", user: user, csrf: session.csrf, body: page.render()))
+        }
+        router.post("/audits") { request, context in try await submit(request, context, preview: false) }
+        router.post("/preview") { request, context in try await submit(request, context, preview: true) }
+        router.get("/audits/:id") { _, context in
+            guard let user = context.user, let session = context.session else { return Response.redirect("/login") }
+            let id = context.parameters.get("id") ?? ""
+            guard let json = try store.recordJSON(auditId: id),
+                let entry = try JSONRecordSource(bytes: Array(json.utf8), name: id).next(),
+                let record = entry.record
+            else { return Response.problem(.notFound, "No such audit", user: user, csrf: session.csrf) }
+            let mayRead = user.role == .lead || record.auditor == user.name || [.dco, .dsco].contains(user.role)
+            guard mayRead else { return Response.problem(.forbidden, "Not allowed", user: user, csrf: session.csrf) }
+            guard case .scored(_, let result) = try store.frameworkCatalog().evaluate(entry, file: id) else {
+                return Response.problem(.internalServerError, "The stored audit no longer scores")
+            }
+            let adviceOnly = [.dco, .dsco].contains(user.role)
+            return .html(
+                Page.render(
+                    title: "Audit \(record.auditId)", user: user, csrf: session.csrf,
+                    body: ResultView(record: record, result: result, adviceOnly: adviceOnly).render()))
+        }
+    }
+
+    /// Create (or preview) an audit from the form: the same reader and checks as `import`;
+    /// stored as `import` stores it.
+    private func submit(_ request: Request, _ context: WorkspaceContext, preview: Bool) async throws -> Response {
+        guard let user = context.user, let session = context.session else { return .redirect("/login") }
+        guard [.auditor, .lead].contains(user.role) else { return .problem(.forbidden, "Not allowed") }
+        let fields: FormFields
+        do {
+            fields = try await request.form()
+        } catch {
+            return .problem(error.status, "The form could not be read")
+        }
+        guard Security.same(fields["csrf"] ?? "", session.csrf) else {
+            return .problem(.forbidden, "This form has expired: go back, reload the page and try again")
+        }
+        guard let framework = try currentFramework() else { return .problem(.serviceUnavailable, "No framework") }
+        let month =
+            CalendarDate(fields["auditDate"] ?? "").map(YearMonth.init)
+            ?? YearMonth(CalendarDate(String(Security.timestamp().prefix(10)))!)
+        let form = AuditForm(
+            fields: fields, framework: framework, auditor: user.name, assignedId: try store.nextAuditId(month: month),
+            status: preview ? .final : nil)
+        let catalog = try store.frameworkCatalog()
+        let outcome = form.evaluate(with: catalog)
+        let fragment = request.headers[HTTPField.Name("X-Preview")!] != nil
+        if preview {
+            let panel = PreviewPanel(outcome: outcome).render()
+            if fragment { return .html(panel) }
+            var page = AuditFormPage(
+                framework: framework, fields: fields, problems: outcome.problems, csrf: session.csrf, action: "/audits")
+            page.advices = form.adviceNumbers.count + 1
+            return .html(
+                Page.render(title: "New audit", user: user, csrf: session.csrf, body: panel + page.render()))
+        }
+        var problems = outcome.problems
+        if problems.isEmpty {
+            let source = JSONRecordSource(bytes: Array(form.json.utf8), name: "form")
+            var conflicts: [AuditForm.Problem] = []
+            let summary = try store.importRecords(from: source, scoringWith: catalog, at: Security.timestamp()) {
+                event in
+                if case .conflict(_, let error) = event {
+                    conflicts.append(AuditForm.Problem(field: "auditId", message: "\(error)"))
+                }
+            }
+            if summary.committed, case .success(let (record, _)) = outcome {
+                try store.log(
+                    user: user.name, action: "audit.create", subject: record.auditId, at: Security.timestamp())
+                return .redirect("/audits/\(record.auditId)")
+            }
+            problems =
+                conflicts.isEmpty ? [AuditForm.Problem(field: nil, message: "The audit was not stored")] : conflicts
+        }
+        var page = AuditFormPage(
+            framework: framework, fields: fields, problems: problems, csrf: session.csrf, action: "/audits")
+        page.advices = form.adviceNumbers.count + 1
+        return .html(
+            Page.render(title: "New audit", user: user, csrf: session.csrf, body: page.render()),
+            status: .unprocessableContent)
+    }
+
+    private func worklist(_ user: AuditStore.User) throws -> String {
+        let audits = try store.audits(by: user.role == .lead ? nil : user.name, limit: 100)
+        var html = ""
+        if [.auditor, .lead].contains(user.role) {
+            html += "<p><a href=\"/audits/new\" class=\"button\">Start an audit</a></p>"
+        }
+        guard !audits.isEmpty else { return html + "<p>No audits yet.</p>" }
+        let rows = audits.map { audit in
+            """
+            <tr><th scope="row"><a href="/audits/\(Page.escape(audit.auditId))">\(Page.escape(audit.auditId))</a></th>\
+            <td>\(Page.escape(audit.planId))</td><td>\(Page.escape(audit.auditor))</td><td>\(Page.escape(audit.auditDate))</td>\
+            <td>\(Page.escape(audit.kind))</td><td>\(Page.escape(audit.status))</td><td>\(Page.escape(audit.grade))</td></tr>
+            """
+        }
+        return html + """
+            <div class="table" role="region" aria-label="Audits" tabindex="0"><table><caption>\
+            \(user.role == .lead ? "Latest audits" : "Your audits")</caption><thead><tr><th scope="col">Audit</th>\
+            <th scope="col">Plan</th><th scope="col">Auditor</th><th scope="col">Date</th><th scope="col">Kind</th>\
+            <th scope="col">Status</th><th scope="col">Grade</th></tr></thead><tbody>\(rows.joined())</tbody></table></div>
+            """
+    }
+}
+
+extension Result where Success == (AuditRecord, AuditResult), Failure == AuditForm.Refusal {
+    var problems: [AuditForm.Problem] {
+        if case .failure(let refusal) = self { return refusal.problems }
+        return []
+    }
+}

@@ -1,0 +1,53 @@
+import EHCPAudit
+internal import GRDB
+
+extension AuditStore {
+    /// One stored audit in a list: what a worklist shows.
+    public struct AuditListing: Sendable, Equatable {
+        public var auditId: String
+        public var planId: String
+        public var auditor: String
+        public var auditDate: String
+        public var kind: String
+        public var status: String
+        public var grade: String
+    }
+
+    /// The latest stored audits, newest first: all of them, or one auditor's.
+    public func audits(by auditor: String? = nil, limit: Int = 200) throws -> [AuditListing] {
+        try pool.read { db in
+            let condition = auditor == nil ? "" : "WHERE auditor = ?"
+            let arguments: StatementArguments = auditor.map { [$0] } ?? []
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT audit_id, plan_id, auditor, audit_date, kind, status, grade FROM audits \(condition)
+                    ORDER BY audit_date DESC, audit_id DESC LIMIT \(max(0, limit))
+                    """, arguments: arguments
+            ).map {
+                AuditListing(
+                    auditId: $0["audit_id"], planId: $0["plan_id"], auditor: $0["auditor"], auditDate: $0["audit_date"],
+                    kind: $0["kind"], status: $0["status"], grade: $0["grade"])
+            }
+        }
+    }
+
+    /// A stored audit's canonical JSON, as it was imported.
+    public func recordJSON(auditId: String) throws -> String? {
+        try pool.read { db in
+            try String.fetchOne(db, sql: "SELECT record_json FROM audits WHERE audit_id = ?", arguments: [auditId])
+        }
+    }
+
+    /// The next free audit id of a month: `AUD-YYYY-MM-NNNN`.
+    public func nextAuditId(month: YearMonth) throws -> String {
+        try pool.read { db in
+            let prefix = "AUD-\(month)-"
+            let ids = try String.fetchAll(
+                db, sql: "SELECT audit_id FROM audits WHERE audit_id LIKE ? || '%'", arguments: [prefix])
+            let highest = ids.compactMap { Int($0.dropFirst(prefix.count)) }.max() ?? 0
+            let number = String(highest + 1)
+            return prefix + String(repeating: "0", count: max(0, 4 - number.count)) + number
+        }
+    }
+}

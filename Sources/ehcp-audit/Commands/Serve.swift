@@ -1,0 +1,39 @@
+import ArgumentParser
+import EHCPAuditKit
+import EHCPAuditServer
+import Foundation
+import Hummingbird
+
+extension EHCPAuditCommand {
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The auditors' workspace: audits entered in the browser, over the same store (docs/web.md).",
+            discussion: """
+                Create the first lead with `ehcp-audit user add --role lead --password-stdin`, then open \
+                http://127.0.0.1:8080/ and sign in. Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
+                """
+        )
+
+        @OptionGroup var store: StoreOptions
+
+        @Option(name: .long, help: "A framework to store before serving (YAML or JSON), as import does. Repeatable.")
+        var criteria: [String] = []
+
+        @Option(name: .long, help: "The address to listen on.")
+        var host = "127.0.0.1"
+
+        @Option(name: .long, help: "The port to listen on.")
+        var port = 8080
+
+        @Flag(name: .long, help: "Mark the session cookie Secure, behind TLS.")
+        var secureCookies = false
+
+        func run() async throws {
+            let store = try store.open()
+            _ = try Inputs.storedFrameworks(store, adding: criteria)
+            let workspace = Workspace(store: store, secureCookies: secureCookies) { line in StandardError.line(line) }
+            StandardError.line("Serving \(store.path) on http://\(host):\(port)/ (Ctrl-C to stop).")
+            try await workspace.application(host: host, port: port).runService()
+        }
+    }
+}
