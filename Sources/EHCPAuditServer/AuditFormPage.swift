@@ -97,7 +97,8 @@ struct AuditFormPage {
             let id = Page.fieldId(name) + (i == 0 ? "" : "-\(i)")
             return """
                 <label for="\(id)"><input type="radio" id="\(id)" name="\(Page.escape(name))" \
-                value="\(Page.escape(rating.0))"\(chosen == rating.0 ? " checked" : "")> \(Page.escape(rating.1))</label>
+                value="\(Page.escape(rating.0))"\(chosen == rating.0 ? " checked" : "")> \
+                \(Page.escape(rating.1))</label>
                 """
         }.joined()
         let comment = prefix + "comment.\(criterion.id)"
@@ -116,7 +117,8 @@ struct AuditFormPage {
         let id = Page.fieldId(name)
         return """
             <div class="field\(problems.contains { $0.field == name } ? " has-error" : "")">\
-            <label for="\(id)">\(Page.escape(label))</label>\(hint.map { "<p class=\"hint\">\(Page.escape($0))</p>" } ?? "")\
+            <label for="\(id)">\(Page.escape(label))</label>\
+            \(hint.map { "<p class=\"hint\">\(Page.escape($0))</p>" } ?? "")\
             \(errors(name))<input type="\(type)" id="\(id)" name="\(Page.escape(name))" \
             value="\(Page.escape(fields[name] ?? ""))"></div>
             """
@@ -126,11 +128,16 @@ struct AuditFormPage {
         let id = Page.fieldId(name)
         let chosen = fields[name]
         let list = (optional ? [""] : []) + options
+        let choices = list.map { (option: String) -> String in
+            let selected = chosen == option ? " selected" : ""
+            let text = option.isEmpty ? "–" : Page.escape(option)
+            return
+                "<option value=\"\(Page.escape(option))\"\(selected)>\(text)</option>"
+        }
         return """
             <div class="field\(problems.contains { $0.field == name } ? " has-error" : "")">\
-            <label for="\(id)">\(Page.escape(label))</label>\(errors(name))<select id="\(id)" name="\(Page.escape(name))">\
-            \(list.map { "<option value=\"\(Page.escape($0))\"\(chosen == $0 ? " selected" : "")>\($0.isEmpty ? "–" : Page.escape($0))</option>" }.joined())\
-            </select></div>
+            <label for="\(id)">\(Page.escape(label))</label>\(errors(name))<select id="\(id)" \
+            name="\(Page.escape(name))">\(choices.joined())</select></div>
             """
     }
 

@@ -15,7 +15,8 @@ enum Page {
             if user.role == .auditor || user.role == .lead { links.append(("/audits/new", "New audit")) }
             links.append(("/reports/monthly", "Reports"))
             navigation = """
-                <nav aria-label="Workspace"><ul>\(links.map { "<li><a href=\"\($0.0)\">\(escape($0.1))</a></li>" }.joined())\
+                <nav aria-label="Workspace"><ul>\
+                \(links.map { "<li><a href=\"\($0.0)\">\(escape($0.1))</a></li>" }.joined())\
                 </ul><form method="post" action="/logout"><input type="hidden" name="csrf" value="\(escape(csrf))">\
                 <button type="submit">Sign out \(escape(user.name))</button></form></nav>
                 """

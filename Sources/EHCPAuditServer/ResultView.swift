@@ -20,12 +20,14 @@ struct ResultView {
         if !adviceOnly { html.append("<h2>Score</h2>" + PreviewPanel.summary(result)) }
         if !result.advices.isEmpty {
             let rows = result.advices.map { advice in
-                """
-                <tr><th scope="row">\(Page.escape(advice.id))</th><td>\(Page.escape(advice.provider ?? "–"))</td>\
-                <td>\(advice.status.rawValue)</td><td>\(advice.percent.map { Formatting.fixed2($0) + "%" } ?? "–")</td>\
-                <td>\(Page.escape(advice.grade?.label ?? "not scored"))</td>\
-                <td>\(advice.days.map(String.init) ?? "–")</td><td>\(advice.timely.map { $0 ? "yes" : "no" } ?? "–")</td></tr>
-                """
+                let percent = advice.percent.map { Formatting.fixed2($0) + "%" } ?? "–"
+                return """
+                    <tr><th scope="row">\(Page.escape(advice.id))</th><td>\(Page.escape(advice.provider ?? "–"))</td>\
+                    <td>\(advice.status.rawValue)</td><td>\(percent)</td>\
+                    <td>\(Page.escape(advice.grade?.label ?? "not scored"))</td>\
+                    <td>\(advice.days.map(String.init) ?? "–")</td><td>\
+                    \(advice.timely.map { $0 ? "yes" : "no" } ?? "–")</td></tr>
+                    """
             }
             html.append(
                 """
@@ -63,13 +65,22 @@ struct PreviewPanel {
         let boundary =
             result.boundaryGrade == result.grade ? "" : " (the percentage alone would be \(result.boundaryGrade.label))"
         let caps = result.caps.map {
-            "<li>Limited to \(Page.escape($0.grade.label)) because \(Page.escape($0.criterion)) was rated \(Page.escape($0.rating))</li>"
+            """
+            <li>Limited to \(Page.escape($0.grade.label)) because \(Page.escape($0.criterion)) was rated \
+            \(Page.escape($0.rating))</li>
+            """
         }
         let actions = result.actions.prefix(5).map {
-            "<li><strong>\(Page.escape($0.criterion))</strong> (+\(Formatting.fixed2($0.gain)) points): \(Page.escape($0.text))</li>"
+            """
+            <li><strong>\(Page.escape($0.criterion))</strong> (+\(Formatting.fixed2($0.gain)) points): \
+            \(Page.escape($0.text))</li>
+            """
         }
-        let sections = result.sections.map {
-            "<li>\(Page.escape($0.id)): \($0.percent.map { Formatting.fixed2($0) + "%" } ?? "not applicable")\($0.grade.map { ", " + Page.escape($0.label) } ?? "")</li>"
+        let sections = result.sections.map { section in
+            let percent = section.percent.map { Formatting.fixed2($0) + "%" } ?? "not applicable"
+            let grade = section.grade.map { ", " + Page.escape($0.label) } ?? ""
+            return
+                "<li>\(Page.escape(section.id)): \(percent)\(grade)</li>"
         }
         return """
             <p class="grade">Grade: <strong>\(Page.escape(result.grade.label))</strong>, \

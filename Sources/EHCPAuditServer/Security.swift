@@ -94,7 +94,10 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         let elapsed = ContinuousClock.now - start
         let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
         log(
-            "\(request.method) \(request.uri.path) \(response.status.code) \(Int(milliseconds))ms \(context.user?.name ?? "-")"
+            """
+            \(request.method) \(request.uri.path) \(response.status.code) \(Int(milliseconds))ms \
+            \(context.user?.name ?? "-")
+            """
         )
         return response
     }

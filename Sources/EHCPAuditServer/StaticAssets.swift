@@ -4,7 +4,8 @@
 enum StaticAssets {
     static let css = """
         *{box-sizing:border-box}
-        body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Arial,sans-serif;line-height:1.5;color:#1b1b1b;background:#fff}
+        body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Arial,\
+        sans-serif;line-height:1.5;color:#1b1b1b;background:#fff}
         header{background:#1d4f91;color:#fff;padding:.5rem 1rem;display:flex;flex-wrap:wrap;gap:1rem;align-items:center}
         header a,header button{color:#fff}
         .brand{font-weight:700;margin:0}
@@ -20,7 +21,8 @@ enum StaticAssets {
         .field{margin:.75rem 0}
         label{display:block}
         .ratings label{display:inline-block;margin:.25rem 1rem .25rem 0}
-        input[type=text],input[type=date],input[type=password],select,textarea{font:inherit;padding:.3rem;border:2px solid #0b0c0c;max-width:100%}
+        input[type=text],input[type=date],input[type=password],select,textarea{font:inherit;padding:.3rem;border:2px \
+        solid #0b0c0c;max-width:100%}
         textarea{width:100%}
         .hint{color:#505a5f;margin:.2rem 0}
         .error{color:#b03a2e;font-weight:700;margin:.2rem 0}
@@ -31,7 +33,8 @@ enum StaticAssets {
         .preview:empty{display:none}
         .grade{font-size:1.2rem}
         .buttons{display:flex;flex-wrap:wrap;gap:1rem;margin:1.5rem 0}
-        button,.button{font:inherit;background:#0b6e4f;color:#fff;border:0;padding:.5rem 1rem;cursor:pointer;text-decoration:none;display:inline-block}
+        button,.button{font:inherit;background:#0b6e4f;color:#fff;border:0;padding:.5rem \
+        1rem;cursor:pointer;text-decoration:none;display:inline-block}
         button.secondary{background:#e0e4e8;color:#1b1b1b}
         a{color:#1d4f91}
         :focus{outline:3px solid #f0a202;outline-offset:2px}

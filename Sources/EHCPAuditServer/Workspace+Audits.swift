@@ -116,15 +116,18 @@ extension Workspace {
         let rows = audits.map { audit in
             """
             <tr><th scope="row"><a href="/audits/\(Page.escape(audit.auditId))">\(Page.escape(audit.auditId))</a></th>\
-            <td>\(Page.escape(audit.planId))</td><td>\(Page.escape(audit.auditor))</td><td>\(Page.escape(audit.auditDate))</td>\
-            <td>\(Page.escape(audit.kind))</td><td>\(Page.escape(audit.status))</td><td>\(Page.escape(audit.grade))</td></tr>
+            <td>\(Page.escape(audit.planId))</td><td>\(Page.escape(audit.auditor))</td><td>\
+            \(Page.escape(audit.auditDate))</td>\
+            <td>\(Page.escape(audit.kind))</td><td>\(Page.escape(audit.status))</td><td>\
+            \(Page.escape(audit.grade))</td></tr>
             """
         }
         return html + """
             <div class="table" role="region" aria-label="Audits" tabindex="0"><table><caption>\
             \(user.role == .lead ? "Latest audits" : "Your audits")</caption><thead><tr><th scope="col">Audit</th>\
             <th scope="col">Plan</th><th scope="col">Auditor</th><th scope="col">Date</th><th scope="col">Kind</th>\
-            <th scope="col">Status</th><th scope="col">Grade</th></tr></thead><tbody>\(rows.joined())</tbody></table></div>
+            <th scope="col">Status</th><th scope="col">Grade</th></tr></thead><tbody>\(rows.joined())</tbody></table>\
+            </div>
             """
     }
 }

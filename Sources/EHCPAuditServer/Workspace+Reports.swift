@@ -24,10 +24,12 @@ extension Workspace {
                     body: .init(byteBuffer: ByteBuffer(string: MonthlyReportCSV.render(report))))
             default:
                 let suffix = isPublic ? "&public=1" : ""
+                let publicLink = "/reports/monthly?month=\(month)&public=1"
+                let other =
+                    user.role == .lead && !isPublic ? ", or see <a href=\"\(publicLink)\">the public version</a>" : ""
                 let links = """
                     <p>Download: <a href="/reports/monthly?month=\(month)&format=json\(suffix)">JSON</a>, \
-                    <a href="/reports/monthly?month=\(month)&format=csv\(suffix)">CSV</a>\
-                    \(user.role == .lead && !isPublic ? ", or see <a href=\"/reports/monthly?month=\(month)&public=1\">the public version</a>" : "").</p>
+                    <a href="/reports/monthly?month=\(month)&format=csv\(suffix)">CSV</a>\(other).</p>
                     """
                 return .html(
                     Page.render(
