@@ -1,0 +1,205 @@
+import EHCPAuditServer
+import EHCPAuditTestSupport
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The workspace's routes and security rules (docs/web.md), through Hummingbird's test
+/// client: sign-in, lock-out, role limits, CSRF, the form against `import`, the API.
+struct WorkspaceRouteTests {
+    let store: AuditStore
+    static let password = "a long enough password"
+
+    init() throws {
+        store = try temporaryStore()
+        let text = try String(contentsOfFile: Project.path("criteria/ehcp-qa.yaml"), encoding: .utf8)
+        try store.addFramework(text: text, file: "ehcp-qa.yaml", at: "t")
+        for (name, role) in [("lead-1", AuditStore.Role.lead), ("auditor-03", .auditor), ("dco-1", .dco)] {
+            try store.addUser(
+                name: name, role: role, agency: role == .dco ? .health : nil,
+                passwordHash: Accounts.hashPassword(Self.password), at: "t")
+        }
+    }
+
+    func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let app = Application(router: Workspace(store: store).router())
+        try await app.test(.router) { client in try await body(client) }
+    }
+
+    static func form(_ pairs: [(String, String)]) -> ByteBuffer {
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+        func encode(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: allowed)! }
+        let text = pairs.map { "\(encode($0.0))=\(encode($0.1))" }.joined(separator: "&")
+        return ByteBuffer(string: text)
+    }
+
+    static let formType: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+
+    /// Signs in and returns the cookie header and the page's CSRF token.
+    func signIn(_ client: any TestClientProtocol, as name: String) async throws -> (cookie: HTTPFields, csrf: String) {
+        let response = try await client.execute(
+            uri: "/login", method: .post, headers: Self.formType,
+            body: Self.form([("username", name), ("password", Self.password)]))
+        #expect(response.status == .seeOther)
+        let setCookie = try #require(response.headers[.setCookie])
+        #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict") && setCookie.contains("Path=/"))
+        let cookie: HTTPFields = [.cookie: String(setCookie.split(separator: ";")[0])]
+        let page = try await client.execute(uri: "/", method: .get, headers: cookie)
+        let html = String(buffer: page.body)
+        let csrf = try #require(html.firstMatch(of: /name="csrf" value="([0-9a-f]+)"/)).1
+        return (cookie, String(csrf))
+    }
+
+    /// The worked example's form fields.
+    static func workedExample(
+        csrf: String, status: String = "final", change: [String: String] = [:]
+    ) throws
+        -> [(String, String)]
+    {
+        let record = try #require(try scoredSamples().map(\.0).first { $0.auditId == "AUD-2025-06-0005" })
+        var pairs = [("csrf", csrf), ("planId", record.planId), ("auditDate", "2025-06-12"), ("kind", "routine")]
+        pairs += record.judgements.map { ("judgement.\($0.criterion)", change[$0.criterion] ?? $0.rating) }
+        pairs.append(("status", status))
+        return pairs
+    }
+
+    @Test func healthAndSecurityHeaders() async throws {
+        try await test { client in
+            let response = try await client.execute(uri: "/healthz", method: .get)
+            #expect(response.status == .ok && String(buffer: response.body) == "ok")
+            #expect(response.headers[.contentSecurityPolicy]?.hasPrefix("default-src 'self'") == true)
+            #expect(response.headers[HTTPField.Name("X-Frame-Options")!] == "DENY")
+            #expect(response.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
+            #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "same-origin")
+        }
+    }
+
+    @Test func signInRefusesWithoutSayingWhichWasWrongAndLocksAfterFive() async throws {
+        try await test { client in
+            for name in ["nobody", "auditor-03"] {
+                let response = try await client.execute(
+                    uri: "/login", method: .post, headers: Self.formType,
+                    body: Self.form([("username", name), ("password", "wrong")]))
+                #expect(
+                    response.status == .unauthorized && String(buffer: response.body).contains("name or the password"))
+            }
+            for _ in 0..<4 {
+                _ = try await client.execute(
+                    uri: "/login", method: .post, headers: Self.formType,
+                    body: Self.form([("username", "auditor-03"), ("password", "wrong")]))
+            }
+            let locked = try await client.execute(
+                uri: "/login", method: .post, headers: Self.formType,
+                body: Self.form([("username", "auditor-03"), ("password", Self.password)]))
+            #expect(locked.status == .unauthorized, "five failures lock the name, even with the right password")
+            #expect(try store.trail().contains { $0.action == "sign-in.failed" })
+        }
+    }
+
+    @Test func pagesNeedASignInAndRolesAreLimited() async throws {
+        try await test { client in
+            let anonymous = try await client.execute(uri: "/", method: .get)
+            #expect(anonymous.status == .seeOther && anonymous.headers[.location] == "/login")
+            let dco = try await signIn(client, as: "dco-1")
+            let form = try await client.execute(uri: "/audits/new", method: .get, headers: dco.cookie)
+            #expect(form.status == .forbidden, "a DCO does not make audits")
+            var headers = dco.cookie
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            let post = try await client.execute(
+                uri: "/audits", method: .post, headers: headers, body: Self.form(try Self.workedExample(csrf: dco.csrf))
+            )
+            #expect(post.status == .forbidden)
+        }
+    }
+
+    @Test func aFormWithoutItsCSRFTokenChangesNothing() async throws {
+        try await test { client in
+            let auditor = try await signIn(client, as: "auditor-03")
+            var headers = auditor.cookie
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            let response = try await client.execute(
+                uri: "/audits", method: .post, headers: headers, body: Self.form(try Self.workedExample(csrf: "forged"))
+            )
+            #expect(response.status == .forbidden)
+            #expect(try store.status().audits == 0)
+        }
+    }
+
+    @Test func theFormIsStoredExactlyAsAnImportOfTheSameRecordWouldBe() async throws {
+        try await test { client in
+            let auditor = try await signIn(client, as: "auditor-03")
+            var headers = auditor.cookie
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            let preview = try await client.execute(
+                uri: "/preview", method: .post, headers: headers,
+                body: Self.form(try Self.workedExample(csrf: auditor.csrf)))
+            #expect(String(buffer: preview.body).contains("70.57%"))
+            #expect(try store.status().audits == 0, "a preview stores nothing")
+            let created = try await client.execute(
+                uri: "/audits", method: .post, headers: headers,
+                body: Self.form(try Self.workedExample(csrf: auditor.csrf)))
+            #expect(created.status == .seeOther && created.headers[.location] == "/audits/AUD-2025-06-0001")
+            let stored = try #require(try store.recordJSON(auditId: "AUD-2025-06-0001"))
+            // The same record as a file: the import changes nothing.
+            let source = JSONRecordSource(bytes: Array(stored.utf8), name: "same.json")
+            let again = try store.importRecords(from: source, scoringWith: try store.frameworkCatalog(), at: "t")
+            #expect(again.committed && again.unchanged == 1 && again.imported == 0)
+            #expect(stored.contains("\"auditor\":\"auditor-03\""), "the auditor is the signed-in user")
+            let page = try await client.execute(uri: "/audits/AUD-2025-06-0001", method: .get, headers: auditor.cookie)
+            #expect(String(buffer: page.body).contains("Requires improvement"))
+        }
+    }
+
+    @Test func anInvalidFormComesBackWith422AndEachProblemBesideItsField() async throws {
+        try await test { client in
+            let auditor = try await signIn(client, as: "auditor-03")
+            var headers = auditor.cookie
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            var pairs = try Self.workedExample(csrf: auditor.csrf, change: ["B1": "na"])
+            pairs.removeAll { $0.0 == "judgement.A1" }
+            let response = try await client.execute(
+                uri: "/audits", method: .post, headers: headers, body: Self.form(pairs))
+            #expect(response.status == .unprocessableContent)
+            let html = String(buffer: response.body)
+            #expect(html.contains("href=\"#f-judgement-A1\"") && html.contains("href=\"#f-judgement-B1\""))
+            #expect(html.contains("may not be rated na"), "the CLI's words")
+            #expect(try store.status().audits == 0)
+        }
+    }
+
+    @Test func theAPIImportsAWholeBodyOrNothing() async throws {
+        let token = Accounts.newToken()
+        try store.setToken(hash: Accounts.tokenHash(token), for: "auditor-03", at: "t")
+        let good = try String(contentsOfFile: Project.path("samples/audits-2025-06.json"), encoding: .utf8)
+        let bad = try String(
+            contentsOfFile: Project.path("samples/invalid/no-needs-advice-rated.json"), encoding: .utf8)
+        try await test { client in
+            var headers: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
+            let none = try await client.execute(uri: "/api/audits", method: .post, body: ByteBuffer(string: good))
+            #expect(none.status == .unauthorized)
+            let mixed =
+                "[" + good.trimmingCharacters(in: .whitespacesAndNewlines).dropFirst().dropLast() + "," + bad + "]"
+            let refused = try await client.execute(
+                uri: "/api/audits", method: .post, headers: headers, body: ByteBuffer(string: mixed))
+            #expect(refused.status == .unprocessableContent)
+            let json = try #require(
+                try JSONSerialization.jsonObject(with: Data(buffer: refused.body)) as? [String: Any])
+            #expect(json["imported"] as? Int == 0 && json["refused"] as? Int == 1)
+            let errors = try #require(json["errors"] as? [[String: Any]])
+            #expect(
+                errors.contains {
+                    ($0["line"] as? Int) != nil && ($0["message"] as? String)?.contains("no needs") == true
+                })
+            #expect(try store.status().audits == 0)
+            let accepted = try await client.execute(
+                uri: "/api/audits", method: .post, headers: headers, body: ByteBuffer(string: good))
+            #expect(accepted.status == .ok)
+            headers[.contentType] = "text/plain"
+            let wrongType = try await client.execute(
+                uri: "/api/audits", method: .post, headers: headers, body: ByteBuffer(string: good))
+            #expect(wrongType.status == .unsupportedMediaType)
+        }
+    }
+}
