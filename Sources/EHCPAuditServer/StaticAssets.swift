@@ -44,6 +44,7 @@ enum StaticAssets {
         .facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}
         .facts dt{font-weight:700}
         .facts dd{margin:0}
+        .visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0)}
         """
 
     static let previewScript = """

@@ -5,9 +5,41 @@ import Hummingbird
 
 extension Workspace {
     func addAudits(_ router: Router<WorkspaceContext>) {
-        router.get("/") { _, context in
+        router.get("/") { request, context in
             guard let user = context.user, let session = context.session else { return Response.redirect("/login") }
-            return .html(Page.render(title: "Worklist", user: user, csrf: session.csrf, body: try worklist(user)))
+            let asked = request.uri.queryParameters["month"].flatMap { YearMonth($0) }
+            let month = try asked ?? store.latestSampleMonth()
+            let sample = try month.map {
+                try WorklistView(store: store, user: user, csrf: session.csrf, month: $0).render()
+            }
+            return .html(
+                Page.render(
+                    title: "Worklist", user: user, csrf: session.csrf, body: (sample ?? "") + (try worklist(user))))
+        }
+        router.post("/sample/:month/assign") { request, context in
+            guard let user = context.user, let session = context.session else { return Response.redirect("/login") }
+            guard user.role == .lead else { return Response.problem(.forbidden, "Not allowed") }
+            guard let month = context.parameters.get("month").flatMap({ YearMonth($0) }) else {
+                return Response.problem(.notFound, "No such month")
+            }
+            guard let fields = try? await request.form(), Security.same(fields["csrf"] ?? "", session.csrf) else {
+                return Response.problem(.forbidden, "This form has expired: go back, reload the page and try again")
+            }
+            let auditors = Set(
+                try store.users().filter { !$0.disabled && [.auditor, .lead].contains($0.role) }.map(\.name))
+            let assignments = fields.pairs.compactMap { pair -> (planId: String, auditor: String)? in
+                guard pair.name.hasPrefix("plan.") else { return nil }
+                return (String(pair.name.dropFirst(5)), pair.value)
+            }
+            guard assignments.allSatisfy({ $0.auditor.isEmpty || auditors.contains($0.auditor) }) else {
+                return Response.problem(.unprocessableContent, "Plans can be assigned only to auditors and leads")
+            }
+            do {
+                try store.assign(assignments, month: month, by: user.name, at: Security.timestamp())
+            } catch let error as StoreError {
+                return Response.problem(.unprocessableContent, error.description, user: user, csrf: session.csrf)
+            }
+            return Response.redirect("/?month=\(month)")
         }
         router.get("/audits/new") { request, context in
             guard let user = context.user, let session = context.session else { return Response.redirect("/login") }
@@ -106,6 +138,7 @@ extension Workspace {
             status: .unprocessableContent)
     }
 
+    /// The latest audits: the user's own, or everyone's for the lead.
     private func worklist(_ user: AuditStore.User) throws -> String {
         let audits = try store.audits(by: user.role == .lead ? nil : user.name, limit: 100)
         var html = ""

@@ -178,6 +178,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case auditConflict(id: String)
     /// A framework was asked for by id (and version) that the store does not hold.
     case unknownFramework(id: String, version: String?)
+    /// A plan assigned for a month whose sample does not hold it.
+    case notSampled(planId: String, month: String)
     /// A user of that name already exists.
     case userExists(name: String)
     /// No user of that name (or the user is disabled).
@@ -210,6 +212,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownFramework(let id, let version):
             "the store holds no framework \(id)\(version.map { " version \($0)" } ?? "")"
         case .userExists(let name): "a user named \(name) already exists"
+        case .notSampled(let planId, let month): "plan \(planId) is not in the \(month) sample"
         case .unknownUser(let name): "no enabled user named \(name)"
         case .noPopulation(let month): "no population to draw the \(month) sample from; store a snapshot first"
         case .auditConflict(let id):

@@ -202,4 +202,35 @@ struct WorkspaceRouteTests {
             #expect(wrongType.status == .unsupportedMediaType)
         }
     }
+
+    @Test func theLeadAssignsTheMonthsSampleAndTheAuditorSeesTheirPlans() async throws {
+        try store.importPopulation(
+            path: Project.path("samples/population-2025-06.csv"), asOf: CalendarDate("2025-06-01")!, at: "t")
+        let sample = try store.drawSample(try SampleParameters(month: YearMonth("2025-07")!, seed: "july"), at: "t")
+        let plan = try #require(sample.selected.first?.planId)
+        try await test { client in
+            let lead = try await signIn(client, as: "lead-1")
+            var headers = lead.cookie
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            let page = String(buffer: try await client.execute(uri: "/", method: .get, headers: lead.cookie).body)
+            #expect(page.contains("The sample for 2025-07") && page.contains("name=\"plan.\(plan)\""))
+            let assigned = try await client.execute(
+                uri: "/sample/2025-07/assign", method: .post, headers: headers,
+                body: Self.form([("csrf", lead.csrf), ("plan.\(plan)", "auditor-03")]))
+            #expect(assigned.status == .seeOther)
+            let outside = try await client.execute(
+                uri: "/sample/2025-07/assign", method: .post, headers: headers,
+                body: Self.form([("csrf", lead.csrf), ("plan.NOT-SAMPLED", "auditor-03")]))
+            #expect(outside.status == .unprocessableContent)
+            let auditor = try await signIn(client, as: "auditor-03")
+            let mine = String(buffer: try await client.execute(uri: "/", method: .get, headers: auditor.cookie).body)
+            #expect(mine.contains("/audits/new?plan=\(plan)"), "the auditor can start the audit of the assigned plan")
+            var auditorHeaders = auditor.cookie
+            auditorHeaders[.contentType] = "application/x-www-form-urlencoded"
+            let forbidden = try await client.execute(
+                uri: "/sample/2025-07/assign", method: .post, headers: auditorHeaders,
+                body: Self.form([("csrf", auditor.csrf), ("plan.\(plan)", "auditor-03")]))
+            #expect(forbidden.status == .forbidden)
+        }
+    }
 }
