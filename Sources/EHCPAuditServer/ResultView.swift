@@ -6,6 +6,7 @@ import Foundation
 struct ResultView {
     let record: AuditRecord
     let result: AuditResult
+    let framework: Framework
     /// Designated officers see the advice part only.
     let adviceOnly: Bool
 
@@ -17,7 +18,7 @@ struct ResultView {
             <dd>\(Page.escape(record.auditor))</dd><dt>Date</dt><dd>\(record.auditDate)</dd><dt>Kind</dt>\
             <dd>\(record.kind.rawValue)</dd><dt>Status</dt><dd>\(record.status.rawValue)</dd></dl>
             """)
-        if !adviceOnly { html.append("<h2>Score</h2>" + PreviewPanel.summary(result)) }
+        if !adviceOnly { html.append("<h2>Score</h2>" + PreviewPanel.summary(result, framework: framework)) }
         if !result.advices.isEmpty {
             let rows = result.advices.map { advice in
                 let percent = advice.percent.map { Formatting.fixed2($0) + "%" } ?? "–"
@@ -46,11 +47,13 @@ struct ResultView {
 /// would get, or why it cannot be scored yet.
 struct PreviewPanel {
     let outcome: Result<(AuditRecord, AuditResult), AuditForm.Refusal>
+    let framework: Framework
 
     func render() -> String {
         switch outcome {
         case .success(let (_, result)):
-            return "<section class=\"preview\" aria-label=\"Preview\"><h2>Preview</h2>\(Self.summary(result))</section>"
+            let summary = Self.summary(result, framework: framework)
+            return "<section class=\"preview\" aria-label=\"Preview\"><h2>Preview</h2>\(summary)</section>"
         case .failure(let refusal):
             let items = refusal.problems.prefix(10).map { "<li>\(Page.escape($0.message))</li>" }.joined()
             let more = refusal.problems.count > 10 ? "<p>and \(refusal.problems.count - 10) more.</p>" : ""
@@ -61,13 +64,13 @@ struct PreviewPanel {
         }
     }
 
-    static func summary(_ result: AuditResult) -> String {
+    static func summary(_ result: AuditResult, framework: Framework) -> String {
         let boundary =
             result.boundaryGrade == result.grade ? "" : " (the percentage alone would be \(result.boundaryGrade.label))"
         let caps = result.caps.map {
             """
             <li>Limited to \(Page.escape($0.grade.label)) because \(Page.escape($0.criterion)) was rated \
-            \(Page.escape($0.rating))</li>
+            \(Page.escape(framework.rating($0.rating)?.label ?? $0.rating))</li>
             """
         }
         let actions = result.actions.prefix(5).map {

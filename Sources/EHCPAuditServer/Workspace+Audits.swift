@@ -68,14 +68,18 @@ extension Workspace {
             else { return Response.problem(.notFound, "No such audit", user: user, csrf: session.csrf) }
             let mayRead = user.role == .lead || record.auditor == user.name || [.dco, .dsco].contains(user.role)
             guard mayRead else { return Response.problem(.forbidden, "Not allowed", user: user, csrf: session.csrf) }
-            guard case .scored(_, let result) = try store.frameworkCatalog().evaluate(entry, file: id) else {
+            let catalog = try store.frameworkCatalog()
+            guard case .scored(_, let result) = catalog.evaluate(entry, file: id),
+                let framework = catalog.framework(record.framework)
+            else {
                 return Response.problem(.internalServerError, "The stored audit no longer scores")
             }
             let adviceOnly = [.dco, .dsco].contains(user.role)
             return .html(
                 Page.render(
                     title: "Audit \(record.auditId)", user: user, csrf: session.csrf,
-                    body: ResultView(record: record, result: result, adviceOnly: adviceOnly).render()))
+                    body: ResultView(record: record, result: result, framework: framework, adviceOnly: adviceOnly)
+                        .render()))
         }
     }
 
@@ -104,7 +108,7 @@ extension Workspace {
         let outcome = form.evaluate(with: catalog)
         let fragment = request.headers[HTTPField.Name("X-Preview")!] != nil
         if preview {
-            let panel = PreviewPanel(outcome: outcome).render()
+            let panel = PreviewPanel(outcome: outcome, framework: framework).render()
             if fragment { return .html(panel) }
             var page = AuditFormPage(
                 framework: framework, fields: fields, problems: outcome.problems, csrf: session.csrf, action: "/audits")
