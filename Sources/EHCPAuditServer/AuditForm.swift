@@ -36,6 +36,34 @@ public struct AuditForm: Sendable {
         public var problems: [Problem]
     }
 
+    /// The form fields that show a stored record again, for editing.
+    public static func fields(for record: AuditRecord) -> FormFields {
+        var pairs: [(name: String, value: String)] = [
+            ("auditId", record.auditId), ("planId", record.planId), ("auditDate", record.auditDate.description),
+            ("kind", record.kind.rawValue),
+        ]
+        if let moderates = record.moderates { pairs.append(("moderates", moderates)) }
+        for field in RecordField.Plan.allCases {
+            if let value = field.text(of: record.plan) { pairs.append(("plan.\(field.json)", value)) }
+        }
+        func judgements(_ list: [Judgement], prefix: String) {
+            for judgement in list {
+                pairs.append(("\(prefix)judgement.\(judgement.criterion)", judgement.rating))
+                if let comment = judgement.comment {
+                    pairs.append(("\(prefix)comment.\(judgement.criterion)", comment))
+                }
+            }
+        }
+        judgements(record.judgements, prefix: "")
+        for (n, advice) in record.advices.enumerated() {
+            for field in RecordField.Advice.allCases {
+                if let value = field.text(of: advice) { pairs.append(("advice.\(n).\(field.json)", value)) }
+            }
+            judgements(advice.judgements, prefix: "advice.\(n).")
+        }
+        return FormFields(pairs)
+    }
+
     /// The advices the form holds, by their number `n`, in order.
     public var adviceNumbers: [Int] {
         let numbers = fields.pairs.compactMap { pair -> Int? in

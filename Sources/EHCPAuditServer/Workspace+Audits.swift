@@ -58,6 +58,32 @@ extension Workspace {
             return .html(Page.render(title: "New audit", user: user, csrf: session.csrf, body: page.render()))
         }
         router.post("/audits") { request, context in try await submit(request, context, preview: false) }
+        router.get("/audits/:id/edit") { _, context in
+            guard let user = context.user, let session = context.session else { return Response.redirect("/login") }
+            let id = context.parameters.get("id") ?? ""
+            guard let record = try storedRecord(id) else {
+                return Response.problem(.notFound, "No such audit", user: user, csrf: session.csrf)
+            }
+            guard Self.mayEdit(record, user) else {
+                return Response.problem(.forbidden, "Not allowed", user: user, csrf: session.csrf)
+            }
+            guard let framework = try store.frameworkCatalog().framework(record.framework) else {
+                return Response.problem(.serviceUnavailable, "The audit's framework is not stored")
+            }
+            var page = AuditFormPage(
+                framework: framework, fields: AuditForm.fields(for: record), problems: [], csrf: session.csrf,
+                action: "/audits/\(record.auditId)")
+            page.advices = record.advices.count + 1
+            return .html(
+                Page.render(title: "Edit \(record.auditId)", user: user, csrf: session.csrf, body: page.render()))
+        }
+        router.post("/audits/:id") { request, context in
+            guard let user = context.user, context.session != nil else { return Response.redirect("/login") }
+            let id = context.parameters.get("id") ?? ""
+            guard let record = try storedRecord(id) else { return Response.problem(.notFound, "No such audit") }
+            guard Self.mayEdit(record, user) else { return Response.problem(.forbidden, "Not allowed") }
+            return try await submit(request, context, preview: false, editing: record)
+        }
         router.post("/preview") { request, context in try await submit(request, context, preview: true) }
         router.get("/audits/:id") { _, context in
             guard let user = context.user, let session = context.session else { return Response.redirect("/login") }
@@ -75,6 +101,9 @@ extension Workspace {
                 return Response.problem(.internalServerError, "The stored audit no longer scores")
             }
             let adviceOnly = [.dco, .dsco].contains(user.role)
+            let edit =
+                Self.mayEdit(record, user)
+                ? "<p><a href=\"/audits/\(Page.escape(record.auditId))/edit\">Edit this audit</a></p>" : ""
             return .html(
                 Page.render(
                     title: "Audit \(record.auditId)", user: user, csrf: session.csrf,
@@ -85,10 +114,23 @@ extension Workspace {
 
     /// Create (or preview) an audit from the form: the same reader and checks as `import`;
     /// stored as `import` stores it.
-    private func submit(_ request: Request, _ context: WorkspaceContext, preview: Bool) async throws -> Response {
+    /// A stored audit, read back from its canonical JSON.
+    func storedRecord(_ id: String) throws -> AuditRecord? {
+        guard let json = try store.recordJSON(auditId: id) else { return nil }
+        return try JSONRecordSource(bytes: Array(json.utf8), name: id).next()?.record
+    }
+
+    /// Its auditor while it is a draft; the lead at any time.
+    static func mayEdit(_ record: AuditRecord, _ user: AuditStore.User) -> Bool {
+        user.role == .lead || (user.role == .auditor && record.auditor == user.name && record.status == .draft)
+    }
+
+    private func submit(
+        _ request: Request, _ context: WorkspaceContext, preview: Bool, editing: AuditRecord? = nil
+    ) async throws -> Response {
         guard let user = context.user, let session = context.session else { return .redirect("/login") }
         guard [.auditor, .lead].contains(user.role) else { return .problem(.forbidden, "Not allowed") }
-        let fields: FormFields
+        var fields: FormFields
         do {
             fields = try await request.form()
         } catch {
@@ -97,13 +139,20 @@ extension Workspace {
         guard Security.same(fields["csrf"] ?? "", session.csrf) else {
             return .problem(.forbidden, "This form has expired: go back, reload the page and try again")
         }
-        guard let framework = try currentFramework() else { return .problem(.serviceUnavailable, "No framework") }
+        let stored = try editing.flatMap { try store.frameworkCatalog().framework($0.framework) }
+        guard let framework = try stored ?? currentFramework() else {
+            return .problem(.serviceUnavailable, "No framework")
+        }
         let month =
             CalendarDate(fields["auditDate"] ?? "").map(YearMonth.init)
             ?? YearMonth(CalendarDate(String(Security.timestamp().prefix(10)))!)
+        if let editing {
+            // The audit keeps its id and its auditor, whoever edits it.
+            fields = FormFields(fields.pairs.filter { $0.name != "auditId" } + [("auditId", editing.auditId)])
+        }
         let form = AuditForm(
-            fields: fields, framework: framework, auditor: user.name, assignedId: try store.nextAuditId(month: month),
-            status: preview ? .final : nil)
+            fields: fields, framework: framework, auditor: editing?.auditor ?? user.name,
+            assignedId: try store.nextAuditId(month: month), status: preview ? .final : nil)
         let catalog = try store.frameworkCatalog()
         let outcome = form.evaluate(with: catalog)
         let fragment = request.headers[HTTPField.Name("X-Preview")!] != nil
@@ -120,22 +169,24 @@ extension Workspace {
         if problems.isEmpty {
             let source = JSONRecordSource(bytes: Array(form.json.utf8), name: "form")
             var conflicts: [AuditForm.Problem] = []
-            let summary = try store.importRecords(from: source, scoringWith: catalog, at: Security.timestamp()) {
-                event in
+            let summary = try store.importRecords(
+                from: source, scoringWith: catalog, at: Security.timestamp(), replace: editing != nil
+            ) { event in
                 if case .conflict(_, let error) = event {
                     conflicts.append(AuditForm.Problem(field: "auditId", message: "\(error)"))
                 }
             }
             if summary.committed, case .success(let (record, _)) = outcome {
-                try store.log(
-                    user: user.name, action: "audit.create", subject: record.auditId, at: Security.timestamp())
+                let action = editing == nil ? "audit.create" : "audit.change"
+                try store.log(user: user.name, action: action, subject: record.auditId, at: Security.timestamp())
                 return .redirect("/audits/\(record.auditId)")
             }
             problems =
                 conflicts.isEmpty ? [AuditForm.Problem(field: nil, message: "The audit was not stored")] : conflicts
         }
         var page = AuditFormPage(
-            framework: framework, fields: fields, problems: problems, csrf: session.csrf, action: "/audits")
+            framework: framework, fields: fields, problems: problems, csrf: session.csrf,
+            action: editing.map { "/audits/\($0.auditId)" } ?? "/audits")
         page.advices = form.adviceNumbers.count + 1
         return .html(
             Page.render(title: "New audit", user: user, csrf: session.csrf, body: page.render()),

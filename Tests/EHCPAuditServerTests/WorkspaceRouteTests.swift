@@ -233,4 +233,38 @@ struct WorkspaceRouteTests {
             #expect(forbidden.status == .forbidden)
         }
     }
+
+    @Test func aDraftIsEditedByItsAuditorAndEveryChangeKeepsTheEarlierVersion() async throws {
+        try store.addUser(
+            name: "auditor-04", role: .auditor, agency: nil, passwordHash: Accounts.hashPassword(Self.password), at: "t"
+        )
+        try await test { client in
+            let auditor = try await signIn(client, as: "auditor-03")
+            var headers = auditor.cookie
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            let draft = try Self.workedExample(csrf: auditor.csrf, status: "draft")
+            let created = try await client.execute(
+                uri: "/audits", method: .post, headers: headers, body: Self.form(draft))
+            let location = try #require(created.headers[.location])
+            let edit = try await client.execute(uri: location + "/edit", method: .get, headers: auditor.cookie)
+            #expect(edit.status == .ok && String(buffer: edit.body).contains("value=\"AUD-2025-06-0001\""))
+            let other = try await signIn(client, as: "auditor-04")
+            let forbidden = try await client.execute(uri: location + "/edit", method: .get, headers: other.cookie)
+            #expect(forbidden.status == .forbidden, "another auditor's draft")
+            let final = try Self.workedExample(csrf: auditor.csrf, status: "final", change: ["A1": "good"])
+            let changed = try await client.execute(
+                uri: location, method: .post, headers: headers, body: Self.form(final))
+            #expect(
+                changed.status == .seeOther,
+                "\(String(buffer: changed.body).firstMatch(of: /error-summary.{0,400}/).map { String($0.0) } ?? "")")
+            let stored = try #require(try store.recordJSON(auditId: "AUD-2025-06-0001"))
+            #expect(stored.contains("\"status\":\"final\"") && stored.contains("\"auditor\":\"auditor-03\""))
+            #expect(try store.trail().contains { $0.action == "audit.change" && $0.user == "auditor-03" })
+            let again = try await client.execute(uri: location + "/edit", method: .get, headers: auditor.cookie)
+            #expect(again.status == .forbidden, "a final audit is the lead's to change")
+            let lead = try await signIn(client, as: "lead-1")
+            #expect(try await client.execute(uri: location + "/edit", method: .get, headers: lead.cookie).status == .ok)
+        }
+        #expect(try store.audits().count == 1)
+    }
 }
