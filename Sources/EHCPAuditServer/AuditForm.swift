@@ -1,7 +1,7 @@
 import EHCPAuditKit
 import Foundation
 
-/// An audit as the workspace's form submits it (docs/web.md, "Form fields"), turned into a
+/// An audit as the workspace's form submits it (docs/workspace.md, "The form"), turned into a
 /// JSON record and read by the same reader and checks as `import`, so that a form and an
 /// imported file are refused for the same reasons, in the same words, and stored alike.
 public struct AuditForm: Sendable {

@@ -5,7 +5,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdBcrypt
 
-/// The workspace's security rules (docs/web.md, "Security") in one place.
+/// The workspace's security rules (docs/workspace.md, "Security") in one place.
 enum Security {
     static let bcryptCost: UInt8 = 12
     static let idleSession: TimeInterval = 8 * 60 * 60

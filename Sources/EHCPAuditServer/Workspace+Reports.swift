@@ -5,7 +5,7 @@ import Hummingbird
 
 extension Workspace {
     /// The monthly report in the browser, with its downloads: the lead sees the full
-    /// report, everyone else the public version only (docs/web.md).
+    /// report, everyone else the public version only (docs/workspace.md).
     func addReports(_ router: Router<WorkspaceContext>) {
         router.get("/reports/monthly") { request, context in
             guard let user = context.user, let session = context.session else { return Response.redirect("/login") }

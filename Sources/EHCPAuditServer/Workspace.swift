@@ -3,7 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// The auditors' workspace (docs/web.md): a web application over the same store and the
+/// The auditors' workspace (docs/workspace.md): a web application over the same store and the
 /// same library as the command line. It keeps no state of its own: users, sessions and
 /// the trail of changes live in the store.
 ///

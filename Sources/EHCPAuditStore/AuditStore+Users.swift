@@ -6,7 +6,7 @@ internal import GRDB
 /// Passwords and API tokens are kept only as hashes made by the caller (bcrypt for
 /// passwords, SHA-256 for tokens); the store never sees either in clear.
 extension AuditStore {
-    /// What a user may do (docs/web.md, "Who may do what").
+    /// What a user may do (docs/workspace.md, "Who may do what").
     public enum Role: String, Sendable, CaseIterable {
         /// Audits plans: their own audits and the plans assigned to them.
         case auditor
