@@ -6,7 +6,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 
-/// The workspace's routes and security rules (docs/web.md), through Hummingbird's test
+/// The workspace's routes and security rules (docs/workspace.md), through Hummingbird's test
 /// client: sign-in, lock-out, role limits, CSRF, the form against `import`, the API.
 struct WorkspaceRouteTests {
     let store: AuditStore

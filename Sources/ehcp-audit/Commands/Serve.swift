@@ -7,9 +7,10 @@ import Hummingbird
 extension EHCPAuditCommand {
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The auditors' workspace: audits entered in the browser, over the same store (docs/workspace.md).",
+            abstract: "The auditors' workspace: audits entered in the browser, over the same store.",
             discussion: """
-                Create the first lead with `ehcp-audit user add --role lead --password-stdin`, then open \
+                Routes, roles and security: docs/workspace.md. Create the first lead with \
+                `ehcp-audit user add --role lead --password-stdin`, then open \
                 http://127.0.0.1:8080/ and sign in. Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
                 """
         )
