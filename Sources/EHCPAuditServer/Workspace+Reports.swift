@@ -7,6 +7,49 @@ extension Workspace {
     /// The monthly report in the browser, with its downloads: the lead sees the full
     /// report, everyone else the public version only (docs/workspace.md).
     func addReports(_ router: Router<WorkspaceContext>) {
+        router.get("/reports/advice") { request, context in
+            guard let user = context.user, let session = context.session else { return Response.redirect("/login") }
+            guard [.lead, .dco, .dsco].contains(user.role) else { return Response.problem(.forbidden, "Not allowed") }
+            guard let period = try period(request) else {
+                return Response.problem(.notFound, "No audits yet", user: user, csrf: session.csrf)
+            }
+            // Designated officers see their own agency's advice only.
+            let agency = user.role == .lead ? nil : user.agency
+            if user.role != .lead && agency == nil { return Response.problem(.forbidden, "No agency is set for you") }
+            let report = try store.adviceReport(for: period, agency: agency)
+            return .html(
+                Page.render(
+                    title: "Advice report", user: user, csrf: session.csrf,
+                    body: ReportBody.html(AdviceLayout.blocks(report))))
+        }
+        router.get("/reports/learning") { request, context in
+            guard let user = context.user, let session = context.session else { return Response.redirect("/login") }
+            guard user.role == .lead else { return Response.problem(.forbidden, "Not allowed") }
+            let by = request.uri.queryParameters["by"].flatMap { LearningReport.Grouping(rawValue: String($0)) }
+            guard let period = try period(request) else {
+                return Response.problem(.notFound, "No audits yet", user: user, csrf: session.csrf)
+            }
+            let report = try store.learningReport(by: by ?? .auditor, for: period)
+            return .html(
+                Page.render(
+                    title: "Learning packs", user: user, csrf: session.csrf,
+                    body: ReportBody.html(LearningLayout.blocks(report))))
+        }
+        router.get("/reports/moderation") { request, context in
+            guard let user = context.user, let session = context.session else { return Response.redirect("/login") }
+            guard user.role == .lead else { return Response.problem(.forbidden, "Not allowed") }
+            guard let period = try period(request) else {
+                return Response.problem(.notFound, "No audits yet", user: user, csrf: session.csrf)
+            }
+            let report = try store.moderationReport(for: period)
+            if request.uri.queryParameters["format"] == "json" {
+                return Response.json(ModerationReportJSON.render(report))
+            }
+            return .html(
+                Page.render(
+                    title: "Moderation", user: user, csrf: session.csrf,
+                    body: ReportBody.html(ModerationLayout.blocks(report))))
+        }
         router.get("/reports/monthly") { request, context in
             guard let user = context.user, let session = context.session else { return Response.redirect("/login") }
             let query = request.uri.queryParameters
@@ -31,10 +74,25 @@ extension Workspace {
                     <p>Download: <a href="/reports/monthly?month=\(month)&format=json\(suffix)">JSON</a>, \
                     <a href="/reports/monthly?month=\(month)&format=csv\(suffix)">CSV</a>\(other).</p>
                     """
+                var others: [(String, String)] = []
+                if [.lead, .dco, .dsco].contains(user.role) {
+                    others.append(("/reports/advice?month=\(month)", "Advice"))
+                }
+                if user.role == .lead {
+                    others += [
+                        ("/reports/learning?month=\(month)", "Learning packs"),
+                        ("/reports/moderation?month=\(month)", "Moderation"),
+                    ]
+                }
+                let more =
+                    others.isEmpty
+                    ? ""
+                    : "<p>Other reports: " + others.map { "<a href=\"\($0.0)\">\($0.1)</a>" }.joined(separator: ", ")
+                        + ".</p>"
                 return .html(
                     Page.render(
                         title: "Monthly report", user: user, csrf: session.csrf,
-                        body: links + ReportBody.html(MonthlyLayout.blocks(report))))
+                        body: links + more + ReportBody.html(MonthlyLayout.blocks(report))))
             }
         }
     }
@@ -51,5 +109,18 @@ enum ReportBody {
             })
         guard let start = document.range(of: "<main>"), let end = document.range(of: "</main>") else { return "" }
         return String(document[start.upperBound..<end.lowerBound])
+    }
+}
+
+extension Workspace {
+    /// The period a report page asks for: `month=M`, or `from=M1&to=M2`; else the latest
+    /// month with audits.
+    func period(_ request: Request) throws -> ReportPeriod? {
+        let query = request.uri.queryParameters
+        if let from = query["from"].flatMap({ YearMonth($0) }), let to = query["to"].flatMap({ YearMonth($0) }) {
+            return ReportPeriod(from: from, to: to)
+        }
+        let month = try query["month"].flatMap { YearMonth($0) } ?? store.status().latestMonth.flatMap { YearMonth($0) }
+        return month.map(ReportPeriod.init(month:))
     }
 }

@@ -267,4 +267,33 @@ struct WorkspaceRouteTests {
         }
         #expect(try store.audits().count == 1)
     }
+
+    @Test func reportPagesFollowTheRoles() async throws {
+        let records = try scoredSamples().map(\.0)
+        let source = JSONRecordSource(
+            bytes: Array(("[" + records.map(RecordJSONWriter.record).joined(separator: ",") + "]").utf8), name: "s.json"
+        )
+        _ = try store.importRecords(from: source, scoringWith: try store.frameworkCatalog(), at: "t")
+        try await test { client in
+            let auditor = try await signIn(client, as: "auditor-03")
+            for route in ["/reports/advice?month=2025-06", "/reports/learning?month=2025-06", "/reports/moderation"] {
+                let response = try await client.execute(uri: route, method: .get, headers: auditor.cookie)
+                #expect(response.status == .forbidden, "\(route)")
+            }
+            let monthly = try await client.execute(
+                uri: "/reports/monthly?month=2025-06", method: .get, headers: auditor.cookie)
+            #expect(
+                String(buffer: monthly.body).contains("Published version"), "an auditor sees the public report only")
+            let dco = try await signIn(client, as: "dco-1")
+            let advice = String(
+                buffer: try await client.execute(
+                    uri: "/reports/advice?month=2025-06", method: .get, headers: dco.cookie
+                ).body)
+            #expect(advice.contains("(health)") && !advice.contains("(social-care)"), "a DCO sees health advice only")
+            let lead = try await signIn(client, as: "lead-1")
+            for route in ["/reports/learning?month=2025-06&by=team", "/reports/moderation?month=2025-06"] {
+                #expect(try await client.execute(uri: route, method: .get, headers: lead.cookie).status == .ok)
+            }
+        }
+    }
 }
