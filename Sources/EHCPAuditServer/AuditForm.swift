@@ -65,7 +65,10 @@ public struct AuditForm: Sendable {
     }
 
     /// The advices the form holds, by their number `n`, in order.
-    public var adviceNumbers: [Int] {
+    public var adviceNumbers: [Int] { Self.adviceNumbers(in: fields) }
+
+    /// The advices `fields` hold: each `n` of an `advice.<n>.…` field whose agency is given.
+    public static func adviceNumbers(in fields: FormFields) -> [Int] {
         let numbers = fields.pairs.compactMap { pair -> Int? in
             let parts = pair.name.split(separator: ".")
             guard parts.count >= 3, parts[0] == "advice", let n = Int(parts[1]), n >= 0, n < 100 else { return nil }
@@ -143,17 +146,19 @@ public struct AuditForm: Sendable {
             }
             switch catalog.evaluate(entry, file: source.file) {
             case .scored(let record, let result): return .success((record, result))
-            case .refused(let diagnostics): return .failure(Refusal(problems: diagnostics.map(problem)))
+            case .refused(let diagnostics):
+                let advices = adviceNumbers
+                return .failure(Refusal(problems: diagnostics.map { problem($0, advices: advices) }))
             }
         } catch {
             return .failure(Refusal(problems: [Problem(field: nil, message: error.message)]))
         }
     }
 
-    /// The form field a diagnostic is about, from its JSON path and criterion.
-    func problem(_ diagnostic: Diagnostic) -> Problem {
+    /// The form field a diagnostic is about, from its JSON path and criterion; `advices`
+    /// are the form's advice numbers, by their place in the record.
+    func problem(_ diagnostic: Diagnostic, advices: [Int]) -> Problem {
         let path = (diagnostic.path ?? "").replacingOccurrences(of: "$.", with: "")
-        let advices = adviceNumbers
         var prefix = ""
         var rest = Substring(path)
         if path.hasPrefix("advices["), let close = path.firstIndex(of: "]"),

@@ -15,6 +15,9 @@ struct AuditFormPage {
     /// How many advice blocks to show at least.
     var advices = 1
 
+    /// Where Preview posts: `/preview` for a new audit, `/audits/{id}/preview` for a change.
+    var previewAction: String { action == "/audits" ? "/preview" : action + "/preview" }
+
     func render() -> String {
         var html = [Page.errorSummary(problems)]
         html.append(
@@ -33,7 +36,8 @@ struct AuditFormPage {
             """
             <div id="preview" class="preview" aria-live="polite"></div>
             <div class="buttons">
-            <button type="submit" formaction="/preview" class="secondary">Preview the grade</button>
+            <button type="submit" formaction="\(Page.escape(previewAction))" class="secondary">\
+            Preview the grade</button>
             <button type="submit" name="status" value="draft" class="secondary">Save as draft</button>
             <button type="submit" name="status" value="final">Submit as final</button>
             </div>
@@ -64,7 +68,7 @@ struct AuditFormPage {
     }
 
     private func adviceSections(_ criteria: AdviceCriteria) -> String {
-        let numbers = AuditForm(fields: fields, framework: framework, auditor: "", assignedId: "").adviceNumbers
+        let numbers = AuditForm.adviceNumbers(in: fields)
         let shown = numbers + (0..<max(1, advices - numbers.count)).map { (numbers.last ?? -1) + 1 + $0 }
         return shown.map { n in
             let prefix = "advice.\(n)."

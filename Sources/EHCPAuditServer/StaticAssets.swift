@@ -52,11 +52,13 @@ enum StaticAssets {
         (function () {
           var form = document.querySelector("form.audit-form");
           var panel = document.getElementById("preview");
-          if (!form || !panel || !window.fetch) return;
+          var button = form && form.querySelector("button[formaction]");
+          if (!form || !panel || !button || !window.fetch) return;
           var timer = null;
           function refresh() {
             var body = new URLSearchParams(new FormData(form));
-            fetch("/preview", {method: "POST", body: body, headers: {"X-Preview": "1"}, credentials: "same-origin"})
+            var options = {method: "POST", body: body, headers: {"X-Preview": "1"}, credentials: "same-origin"};
+            fetch(button.getAttribute("formaction"), options)
               .then(function (response) { return response.text(); })
               .then(function (html) { panel.innerHTML = html; })
               .catch(function () {});

@@ -77,27 +77,25 @@ extension Workspace {
             return .html(
                 Page.render(title: "Edit \(record.auditId)", user: user, csrf: session.csrf, body: page.render()))
         }
-        router.post("/audits/:id") { request, context in
-            guard let user = context.user, context.session != nil else { return Response.redirect("/login") }
-            let id = context.parameters.get("id") ?? ""
-            guard let record = try storedRecord(id) else { return Response.problem(.notFound, "No such audit") }
-            guard Self.mayEdit(record, user) else { return Response.problem(.forbidden, "Not allowed") }
-            return try await submit(request, context, preview: false, editing: record)
+        for preview in [false, true] {
+            router.post(preview ? "/audits/:id/preview" : "/audits/:id") { request, context in
+                guard let user = context.user, context.session != nil else { return Response.redirect("/login") }
+                let id = context.parameters.get("id") ?? ""
+                guard let record = try storedRecord(id) else { return Response.problem(.notFound, "No such audit") }
+                guard Self.mayEdit(record, user) else { return Response.problem(.forbidden, "Not allowed") }
+                return try await submit(request, context, preview: preview, editing: record)
+            }
         }
         router.post("/preview") { request, context in try await submit(request, context, preview: true) }
         router.get("/audits/:id") { _, context in
             guard let user = context.user, let session = context.session else { return Response.redirect("/login") }
-            let id = context.parameters.get("id") ?? ""
-            guard let json = try store.recordJSON(auditId: id),
-                let entry = try JSONRecordSource(bytes: Array(json.utf8), name: id).next(),
-                let record = entry.record
-            else { return Response.problem(.notFound, "No such audit", user: user, csrf: session.csrf) }
+            guard let record = try storedRecord(context.parameters.get("id") ?? "") else {
+                return Response.problem(.notFound, "No such audit", user: user, csrf: session.csrf)
+            }
             let mayRead = user.role == .lead || record.auditor == user.name || [.dco, .dsco].contains(user.role)
             guard mayRead else { return Response.problem(.forbidden, "Not allowed", user: user, csrf: session.csrf) }
             let catalog = try store.frameworkCatalog()
-            guard case .scored(_, let result) = catalog.evaluate(entry, file: id),
-                let framework = catalog.framework(record.framework)
-            else {
+            guard let result = try? catalog.score(record), let framework = catalog.framework(record.framework) else {
                 return Response.problem(.internalServerError, "The stored audit no longer scores")
             }
             let adviceOnly = [.dco, .dsco].contains(user.role)
@@ -107,13 +105,12 @@ extension Workspace {
             return .html(
                 Page.render(
                     title: "Audit \(record.auditId)", user: user, csrf: session.csrf,
-                    body: ResultView(record: record, result: result, framework: framework, adviceOnly: adviceOnly)
+                    body: edit
+                        + ResultView(record: record, result: result, framework: framework, adviceOnly: adviceOnly)
                         .render()))
         }
     }
 
-    /// Create (or preview) an audit from the form: the same reader and checks as `import`;
-    /// stored as `import` stores it.
     /// A stored audit, read back from its canonical JSON.
     func storedRecord(_ id: String) throws -> AuditRecord? {
         guard let json = try store.recordJSON(auditId: id) else { return nil }
@@ -125,6 +122,8 @@ extension Workspace {
         user.role == .lead || (user.role == .auditor && record.auditor == user.name && record.status == .draft)
     }
 
+    /// Create, change or preview an audit from the form: the same reader and checks as
+    /// `import`; stored as `import` stores it (replacing the audit being edited).
     private func submit(
         _ request: Request, _ context: WorkspaceContext, preview: Bool, editing: AuditRecord? = nil
     ) async throws -> Response {
@@ -139,8 +138,8 @@ extension Workspace {
         guard Security.same(fields["csrf"] ?? "", session.csrf) else {
             return .problem(.forbidden, "This form has expired: go back, reload the page and try again")
         }
-        let stored = try editing.flatMap { try store.frameworkCatalog().framework($0.framework) }
-        guard let framework = try stored ?? currentFramework() else {
+        let catalog = try store.frameworkCatalog()
+        guard let framework = try editing.flatMap({ catalog.framework($0.framework) }) ?? currentFramework() else {
             return .problem(.serviceUnavailable, "No framework")
         }
         let month =
@@ -153,17 +152,22 @@ extension Workspace {
         let form = AuditForm(
             fields: fields, framework: framework, auditor: editing?.auditor ?? user.name,
             assignedId: try store.nextAuditId(month: month), status: preview ? .final : nil)
-        let catalog = try store.frameworkCatalog()
         let outcome = form.evaluate(with: catalog)
+        let title = editing.map { "Edit \($0.auditId)" } ?? "New audit"
+        // The form again as submitted, with `problems` beside their fields.
+        func formPage(_ problems: [AuditForm.Problem]) -> String {
+            var page = AuditFormPage(
+                framework: framework, fields: fields, problems: problems, csrf: session.csrf,
+                action: editing.map { "/audits/\($0.auditId)" } ?? "/audits")
+            page.advices = form.adviceNumbers.count + 1
+            return page.render()
+        }
         let fragment = request.headers[HTTPField.Name("X-Preview")!] != nil
         if preview {
             let panel = PreviewPanel(outcome: outcome, framework: framework).render()
             if fragment { return .html(panel) }
-            var page = AuditFormPage(
-                framework: framework, fields: fields, problems: outcome.problems, csrf: session.csrf, action: "/audits")
-            page.advices = form.adviceNumbers.count + 1
             return .html(
-                Page.render(title: "New audit", user: user, csrf: session.csrf, body: panel + page.render()))
+                Page.render(title: title, user: user, csrf: session.csrf, body: panel + formPage(outcome.problems)))
         }
         var problems = outcome.problems
         if problems.isEmpty {
@@ -184,12 +188,8 @@ extension Workspace {
             problems =
                 conflicts.isEmpty ? [AuditForm.Problem(field: nil, message: "The audit was not stored")] : conflicts
         }
-        var page = AuditFormPage(
-            framework: framework, fields: fields, problems: problems, csrf: session.csrf,
-            action: editing.map { "/audits/\($0.auditId)" } ?? "/audits")
-        page.advices = form.adviceNumbers.count + 1
         return .html(
-            Page.render(title: "New audit", user: user, csrf: session.csrf, body: page.render()),
+            Page.render(title: title, user: user, csrf: session.csrf, body: formPage(problems)),
             status: .unprocessableContent)
     }
 

@@ -53,8 +53,7 @@ extension Workspace {
         router.get("/reports/monthly") { request, context in
             guard let user = context.user, let session = context.session else { return Response.redirect("/login") }
             let query = request.uri.queryParameters
-            let latest = try store.status().latestMonth.flatMap { YearMonth($0) }
-            guard let month = query["month"].flatMap({ YearMonth($0) }) ?? latest else {
+            guard let month = try period(request)?.last else {
                 return Response.problem(.notFound, "No audits yet", user: user, csrf: session.csrf)
             }
             let isPublic = query["public"] == "1" || user.role != .lead

@@ -77,8 +77,8 @@ struct XMLRecordBuilder {
 
     /// The element name of a field kept as a child element.
     private func name(_ field: some RecordFieldName) -> String {
-        if case .element(let name) = field.xml { return name }
-        preconditionFailure("\(field.json) is not an element")
+        guard let name = field.xmlElement else { preconditionFailure("\(field.json) is not an element") }
+        return name
     }
 
     private func value(_ element: XMLElement, _ field: some RecordFieldName) -> String? {

@@ -248,6 +248,10 @@ struct WorkspaceRouteTests {
             let location = try #require(created.headers[.location])
             let edit = try await client.execute(uri: location + "/edit", method: .get, headers: auditor.cookie)
             #expect(edit.status == .ok && String(buffer: edit.body).contains("value=\"AUD-2025-06-0001\""))
+            #expect(String(buffer: edit.body).contains("formaction=\"\(location)/preview\""))
+            let previewed = try await client.execute(
+                uri: location + "/preview", method: .post, headers: headers, body: Self.form(draft))
+            #expect(String(buffer: previewed.body).contains("action=\"\(location)\""), "a preview keeps editing")
             let other = try await signIn(client, as: "auditor-04")
             let forbidden = try await client.execute(uri: location + "/edit", method: .get, headers: other.cookie)
             #expect(forbidden.status == .forbidden, "another auditor's draft")

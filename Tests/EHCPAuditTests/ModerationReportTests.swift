@@ -55,6 +55,7 @@ struct ModerationReportTests {
         #expect(report.naDisagreements == 1, "A2 in pair 1")
         #expect(report.criteria.units == 7, "A1 2, A2 1, F1 2, F2 2; G1 and G2 never rated")
         #expect(report.grades.exact == 1 && report.grades.withinOne == 1 && report.grades.alphaOrdinal == 1)
+        #expect(report.grades.same == 2)
         // Differences +10 and −10: mean 0, sd √200 = 14.1421, limits ±1.96 sd.
         let difference = report.percentDifference
         let sd = try #require(difference.sd), high = try #require(difference.high)

@@ -41,7 +41,7 @@ struct MonthlyControlChartTests {
         var moderation = ModerationReport.build(
             period: ReportPeriod(month: YearMonth("2025-06")!), links: links, framework: framework)
         moderation.pairs = 8
-        moderation.grades.exact = 0.75
+        moderation.grades.same = 6
         let lead = report(small: 2, isPublic: false, moderation: moderation)
         #expect(lead.moderationPairs == .shown(8) && lead.moderationSameGrade?.count == 6)
         let published = report(small: 2, isPublic: true, moderation: moderation)

@@ -27,11 +27,7 @@ struct SchemaTableTests {
     }
 
     static func elements<Field: RecordFieldName>(_ type: Field.Type) -> Set<String> {
-        Set(
-            Field.allCases.compactMap { field in
-                if case .element(let name) = field.xml { return name }
-                return nil
-            })
+        Set(Field.allCases.compactMap(\.xmlElement))
     }
 
     @Test func theAuditElementMatchesTheTable() {

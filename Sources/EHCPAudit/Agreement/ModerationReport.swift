@@ -16,6 +16,8 @@ public struct ModerationReport: Sendable, Equatable {
     }
 
     public struct Grades: Sendable, Equatable {
+        /// Pairs given the same final grade.
+        public var same = 0
         public var alphaOrdinal: Double?
         public var exact: Double?
         public var withinOne: Double?
@@ -149,9 +151,10 @@ public struct ModerationReport: Sendable, Equatable {
         let gradeSteps = pairs.compactMap { pair in
             gradeIndex[pair.root.grade].flatMap { a in gradeIndex[pair.moderation.grade].map { abs(a - $0) } }
         }
+        let sameGrade = gradeSteps.filter { $0 == 0 }.count
         grades = Grades(
-            alphaOrdinal: KrippendorffAlpha.alpha(gradeUnits, level: .ordinal),
-            exact: Self.share(gradeSteps.filter { $0 == 0 }.count, of: pairs.count),
+            same: sameGrade, alphaOrdinal: KrippendorffAlpha.alpha(gradeUnits, level: .ordinal),
+            exact: Self.share(sameGrade, of: pairs.count),
             withinOne: Self.share(gradeSteps.filter { $0 <= 1 }.count, of: pairs.count))
 
         let differences = pairs.map { $0.moderation.percent - $0.root.percent }

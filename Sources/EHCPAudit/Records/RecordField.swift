@@ -129,4 +129,10 @@ extension RecordFieldName {
         if case .attribute(let name) = xml { return name }
         return nil
     }
+
+    /// The field's XML element name, when it is a child element.
+    public var xmlElement: String? {
+        if case .element(let name) = xml { return name }
+        return nil
+    }
 }

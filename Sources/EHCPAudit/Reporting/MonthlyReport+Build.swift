@@ -40,7 +40,7 @@ extension MonthlyReport {
             [("completedSampled", monthProgress.completedSampled), ("completedOther", monthProgress.completedOther)])
         plan.cell("moderation", monthProgress.moderation)
         let pairs = moderation?.pairs ?? 0
-        let sameGrade = moderation.map { Int((($0.grades.exact ?? 0) * Double($0.pairs)).rounded()) } ?? 0
+        let sameGrade = moderation?.grades.same ?? 0
         plan.group(
             ("moderation", monthProgress.moderation),
             [("moderation.pairs", pairs), ("moderation.notCompared", monthProgress.moderation - pairs)], shown: false)

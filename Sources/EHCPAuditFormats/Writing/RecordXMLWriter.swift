@@ -59,10 +59,7 @@ public enum RecordXMLWriter {
         return open + ">" + (try escape(comment, field: "comment", inAttribute: false)) + "</\(name)>"
     }
 
-    private static func element(_ field: RecordField.Audit) -> String {
-        if case .element(let name) = field.xml { return name }
-        return field.json
-    }
+    private static func element(_ field: RecordField.Audit) -> String { field.xmlElement ?? field.json }
 
     private static func attributes(_ pairs: [(String, String?)]) throws(UnwritableText) -> String {
         var out = ""

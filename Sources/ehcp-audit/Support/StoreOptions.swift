@@ -20,9 +20,7 @@ struct StoreOptions: ParsableArguments {
     func open(_ access: AuditStore.Access = .readWrite) throws -> AuditStore {
         do {
             return try AuditStore(path: path, access: access)
-        } catch let error as StoreError {
-            throw error
-        } catch {
+        } catch  where !(error is StoreError) {
             StandardError.line("\(path): error: cannot open the store: \(error)")
             throw ExitCode.failure
         }
