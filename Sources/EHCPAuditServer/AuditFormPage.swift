@@ -90,7 +90,7 @@ struct AuditFormPage {
         }.joined(separator: "\n")
     }
 
-    private func criterionFieldset(_ criterion: Criterion, prefix: String) -> String {
+    func criterionFieldset(_ criterion: Criterion, prefix: String) -> String {
         let name = prefix + "judgement.\(criterion.id)"
         let chosen = fields[name]
         // A needs-dependent criterion must be N/A when the advice found no needs, so N/A is
@@ -117,7 +117,7 @@ struct AuditFormPage {
             """
     }
 
-    private func input(_ name: String, _ label: String, type: String = "text", hint: String? = nil) -> String {
+    func input(_ name: String, _ label: String, type: String = "text", hint: String? = nil) -> String {
         let id = Page.fieldId(name)
         return """
             <div class="field\(problems.contains { $0.field == name } ? " has-error" : "")">\
@@ -128,7 +128,7 @@ struct AuditFormPage {
             """
     }
 
-    private func select(_ name: String, _ label: String, _ options: [String], optional: Bool = false) -> String {
+    func select(_ name: String, _ label: String, _ options: [String], optional: Bool = false) -> String {
         let id = Page.fieldId(name)
         let chosen = fields[name]
         let list = (optional ? [""] : []) + options
@@ -149,7 +149,7 @@ struct AuditFormPage {
         problems.contains { $0.field == name } ? " class=\"has-error\" id=\"\(Page.fieldId(name))-group\"" : ""
     }
 
-    private func errors(_ name: String) -> String {
+    func errors(_ name: String) -> String {
         problems.filter { $0.field == name }.map { "<p class=\"error\">\(Page.escape($0.message))</p>" }.joined()
     }
 }

@@ -56,6 +56,20 @@ enum Page {
             """
     }
 
+    /// A table in a scrollable region: `rows` are cells of HTML (already escaped), the
+    /// first of each a row header.
+    static func table(_ caption: String, _ header: [String], _ rows: [[String]]) -> String {
+        let head = header.map { "<th scope=\"col\">\(escape($0))</th>" }.joined()
+        let body = rows.map { cells in
+            "<tr>" + cells.enumerated().map { $0 == 0 ? "<th scope=\"row\">\($1)</th>" : "<td>\($1)</td>" }.joined()
+                + "</tr>"
+        }.joined()
+        return """
+            <div class="table" role="region" aria-label="\(escape(caption))" tabindex="0"><table>\
+            <caption>\(escape(caption))</caption><thead><tr>\(head)</tr></thead><tbody>\(body)</tbody></table></div>
+            """
+    }
+
     /// The HTML id of a form field: its name with dots turned to hyphens.
     static func fieldId(_ name: String) -> String {
         "f-" + name.map { $0.isLetter || $0.isNumber || $0 == "-" ? String($0) : "-" }.joined()

@@ -7,8 +7,10 @@ struct ResultView {
     let record: AuditRecord
     let result: AuditResult
     let framework: Framework
-    /// Designated officers see the advice part only.
-    let adviceOnly: Bool
+    /// Who reads it: a designated officer sees only their agency's advice.
+    let viewer: AuditStore.User
+
+    var adviceOnly: Bool { [.dco, .dsco].contains(viewer.role) }
 
     func render() -> String {
         var html: [String] = []
@@ -19,25 +21,26 @@ struct ResultView {
             <dd>\(record.kind.rawValue)</dd><dt>Status</dt><dd>\(record.status.rawValue)</dd></dl>
             """)
         if !adviceOnly { html.append("<h2>Score</h2>" + PreviewPanel.summary(result, framework: framework)) }
-        if !result.advices.isEmpty {
-            let rows = result.advices.map { advice in
-                let percent = advice.percent.map { Formatting.fixed2($0) + "%" } ?? "–"
-                return """
-                    <tr><th scope="row">\(Page.escape(advice.id))</th><td>\(Page.escape(advice.provider ?? "–"))</td>\
-                    <td>\(advice.status.rawValue)</td><td>\(percent)</td>\
-                    <td>\(Page.escape(advice.grade?.label ?? "not scored"))</td>\
-                    <td>\(advice.days.map(String.init) ?? "–")</td><td>\
-                    \(advice.timely.map { $0 ? "yes" : "no" } ?? "–")</td></tr>
-                    """
+        let advices = result.advices.filter { !adviceOnly || $0.agency == viewer.agency }
+        if !advices.isEmpty {
+            let reviews = viewer.role == .lead || adviceOnly
+            let rows = advices.map { advice in
+                var cells = [
+                    Page.escape(advice.id), advice.agency.rawValue, Page.escape(advice.provider ?? "–"),
+                    advice.status.rawValue, advice.percent.map { Formatting.fixed2($0) + "%" } ?? "–",
+                    Page.escape(advice.grade?.label ?? "not scored"), advice.days.map(String.init) ?? "–",
+                    advice.timely.map { $0 ? "yes" : "no" } ?? "–",
+                ]
+                if reviews {
+                    let path = "/audits/\(Page.escape(record.auditId))/advice/\(Page.escape(advice.id))"
+                    cells.append("<a href=\"\(path)\">Review \(Page.escape(advice.id))</a>")
+                }
+                return cells
             }
-            html.append(
-                """
-                <h2>Advice</h2><div class="table" role="region" aria-label="Advice" tabindex="0"><table>\
-                <caption>Advice behind the plan</caption><thead><tr><th scope="col">Advice</th>\
-                <th scope="col">Provider</th><th scope="col">Status</th><th scope="col">Percent</th>\
-                <th scope="col">Grade</th><th scope="col">Days</th><th scope="col">On time</th></tr></thead>\
-                <tbody>\(rows.joined())</tbody></table></div>
-                """)
+            let header =
+                ["Advice", "Agency", "Provider", "What came back", "Percent", "Grade", "Days", "On time"]
+                + (reviews ? ["Review"] : [])
+            html.append("<h2>Advice</h2>" + Page.table("Advice behind the plan", header, rows))
         }
         return html.joined(separator: "\n")
     }

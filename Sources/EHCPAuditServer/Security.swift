@@ -47,6 +47,11 @@ enum Security {
         ISO8601DateFormatter().string(from: date)
     }
 
+    /// Today's date (UTC), as audits are dated.
+    static func today(_ date: Date = Date()) -> CalendarDate {
+        CalendarDate(String(timestamp(date).prefix(10)))!
+    }
+
     /// Constant-time comparison, for CSRF tokens.
     static func same(_ a: String, _ b: String) -> Bool {
         let x = Array(a.utf8), y = Array(b.utf8)

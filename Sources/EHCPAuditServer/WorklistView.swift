@@ -1,9 +1,10 @@
 import EHCPAuditKit
 import Foundation
 
-/// The month's sample on the worklist: for the lead, every sampled plan with its auditor
-/// (to assign) and progress, against the 5% target; for an auditor, the plans assigned to
-/// them, each with a link to start or open its audit.
+/// The worklist (docs/workspace.md): for the lead, the month's sample to draw and share out,
+/// with progress against the 5% target, and the moderations asked for; for an auditor, the
+/// plans and moderations given to them; for a designated officer, their agency's advice
+/// awaiting review.
 struct WorklistView {
     let store: AuditStore
     let user: AuditStore.User
@@ -11,68 +12,140 @@ struct WorklistView {
     let month: YearMonth
 
     func render() throws -> String {
+        switch user.role {
+        case .lead: return try monthChooser() + sample() + moderations(try store.moderationAssignments())
+        case .auditor:
+            return try monthChooser() + sample()
+                + moderations(try store.moderationAssignments(for: user.name))
+        case .dco, .dsco: return try advices()
+        case .admin: return "<p>Users are managed from the command line (ehcp-audit user).</p>"
+        }
+    }
+
+    private func monthChooser() -> String {
+        """
+        <form method="get" action="/" class="inline"><label for="f-month">Month (YYYY-MM)</label>\
+        <input id="f-month" name="month" value="\(month)" inputmode="numeric" pattern="[0-9]{4}-[0-9]{2}">\
+        <button type="submit" class="secondary">Show the month</button></form>
+        """
+    }
+
+    private func sample() throws -> String {
         let items = try store.worklist(for: month)
         let progress = try store.progress(for: ReportPeriod(month: month)).months.first
         var html = "<h2>The sample for \(Page.escape(month.description))</h2>"
-        if let progress, let target = progress.target {
-            let percent = progress.percentOfTarget.map { " (\(Formatting.fixed2($0))% of the target)" } ?? ""
-            html +=
-                "<p>\(progress.completed) of \(target) audits completed\(percent); \(items.count) plans sampled.</p>"
+        guard let progress, let target = progress.target else {
+            guard user.role == .lead else { return html + "<p>No sample has been drawn for this month yet.</p>" }
+            return html + drawForm()
         }
-        switch user.role {
-        case .lead: html += try assignmentForm(items)
-        case .auditor: html += mine(items.filter { $0.auditor == user.name })
-        default: break
-        }
-        return html
+        let percent = progress.percentOfTarget.map { " (\(Formatting.fixed2($0))% of the target)" } ?? ""
+        html += "<p>\(progress.completed) of \(target) audits completed\(percent); \(items.count) plans sampled.</p>"
+        if user.role == .lead { return html + (try assignmentForm(items)) }
+        return html + mine(items.filter { $0.auditor == user.name })
+    }
+
+    private func drawForm() -> String {
+        """
+        <p>No sample has been drawn for this month yet. Draw it from the latest stored population with a \
+        seed you publish: anyone with the seed and the population can draw the same plans again.</p>
+        <form method="post" action="/sample/\(month)/draw">
+        <input type="hidden" name="csrf" value="\(Page.escape(csrf))">
+        <div class="field"><label for="f-seed">Seed</label><p class="hint" id="f-seed-hint">Any words, for \
+        example the month and the board's meeting date</p><input id="f-seed" name="seed" \
+        aria-describedby="f-seed-hint"></div>
+        <div class="buttons"><button type="submit">Draw the sample</button></div>
+        </form>
+        """
     }
 
     private func mine(_ items: [AuditStore.WorkItem]) -> String {
         guard !items.isEmpty else { return "<p>No plans of this sample are assigned to you.</p>" }
-        let rows = items.map { item -> String in
-            let link =
-                item.auditId.map { "<a href=\"/audits/\(Page.escape($0))\">\(Page.escape($0))</a>" }
-                ?? "<a href=\"/audits/new?plan=\(Page.escape(item.planId))\">Start the audit</a>"
-            return """
-                <tr><th scope="row">\(Page.escape(item.planId))</th><td>\(Page.escape(item.stratum))</td>\
-                <td>\(item.progress.rawValue)</td><td>\(link)</td></tr>
-                """
+        let rows = items.map { item in
+            [
+                Page.escape(item.planId), Page.escape(item.stratum), item.progress.rawValue,
+                item.auditId.map(auditLink)
+                    ?? "<a href=\"/audits/new?plan=\(Page.escape(item.planId))\">Start the audit</a>",
+            ]
         }
-        return table("Plans assigned to you", ["Plan", "Stratum", "Progress", "Audit"], rows)
+        return Page.table("Plans assigned to you", ["Plan", "Stratum", "Progress", "Audit"], rows)
     }
 
     private func assignmentForm(_ items: [AuditStore.WorkItem]) throws -> String {
-        let auditors = try store.users().filter { !$0.disabled && [.auditor, .lead].contains($0.role) }.map(\.name)
-        let rows = items.map { item -> String in
+        let auditors = try store.users().filter(\.mayAudit).map(\.name)
+        let rows = items.map { item -> [String] in
             let id = Page.fieldId("plan.\(item.planId)")
             let options = ([""] + auditors).map { name -> String in
                 let selected = item.auditor == name ? " selected" : ""
                 let text = name.isEmpty ? "–" : Page.escape(name)
                 return "<option value=\"\(Page.escape(name))\"\(selected)>\(text)</option>"
             }
-            let audit = item.auditId.map { "<a href=\"/audits/\(Page.escape($0))\">\(Page.escape($0))</a>" } ?? ""
-            return """
-                <tr><th scope="row">\(Page.escape(item.planId))</th><td>\(Page.escape(item.stratum))</td><td>\
+            let select = """
                 <label class="visually-hidden" for="\(id)">Auditor for \(Page.escape(item.planId))</label>\
-                <select id="\(id)" name="plan.\(Page.escape(item.planId))">\(options.joined())</select></td>\
-                <td>\(item.progress.rawValue)</td><td>\(audit)</td></tr>
+                <select id="\(id)" name="plan.\(Page.escape(item.planId))">\(options.joined())</select>
                 """
+            return [
+                Page.escape(item.planId), Page.escape(item.stratum), select, item.progress.rawValue,
+                item.auditId.map(auditLink) ?? "",
+            ]
         }
         return """
             <form method="post" action="/sample/\(month)/assign">
             <input type="hidden" name="csrf" value="\(Page.escape(csrf))">
-            \(table("The month's sampled plans", ["Plan", "Stratum", "Auditor", "Progress", "Audit"], rows))
+            \(Page.table("The month's sampled plans", ["Plan", "Stratum", "Auditor", "Progress", "Audit"], rows))
             <div class="buttons"><button type="submit">Save the assignments</button></div>
             </form>
             """
     }
 
-    private func table(_ caption: String, _ header: [String], _ rows: [String]) -> String {
-        let head = header.map { "<th scope=\"col\">\(Page.escape($0))</th>" }.joined()
-        return """
-            <div class="table" role="region" aria-label="\(Page.escape(caption))" tabindex="0"><table>\
-            <caption>\(Page.escape(caption))</caption><thead><tr>\(head)</tr></thead><tbody>\(rows.joined())</tbody>\
-            </table></div>
-            """
+    /// Second audits asked for: the lead sees all, an auditor theirs, each with a link to
+    /// start or open the moderation (never to the audit moderated, which stays hidden).
+    private func moderations(_ assignments: [AuditStore.ModerationAssignment]) -> String {
+        guard !assignments.isEmpty else { return "" }
+        let rows = assignments.map { item -> [String] in
+            let query =
+                "plan=\(Page.escape(item.planId))&amp;kind=moderation&amp;moderates=\(Page.escape(item.auditId))"
+            let moderation =
+                item.moderationId.map { auditLink($0) + " (\(Page.escape(item.moderationStatus ?? "")))" }
+                ?? (item.moderator == user.name
+                    ? "<a href=\"/audits/new?\(query)\">Start the moderation</a>" : "not begun")
+            let moderated = user.role == .lead ? auditLink(item.auditId) : Page.escape(item.auditId)
+            return [Page.escape(item.planId), moderated, Page.escape(item.moderator), moderation]
+        }
+        let caption = user.role == .lead ? "Moderations asked for" : "Moderations asked of you"
+        return "<h2>Moderation</h2>"
+            + Page.table(caption, ["Plan", "Audit moderated", "Moderator", "Moderation"], rows)
+    }
+
+    /// A designated officer's agency's advice: awaiting review, then the latest reviewed.
+    private func advices() throws -> String {
+        guard let agency = user.agency else {
+            return "<p>Your account has no agency, so there is no advice to review; ask the lead to set one.</p>"
+        }
+        let header = ["Plan", "Audit", "Advice", "Provider", "What came back", "Grade", "Review"]
+        func rows(_ list: [AuditStore.AdviceListing]) -> [[String]] {
+            list.map { advice in
+                let review =
+                    "<a href=\"/audits/\(Page.escape(advice.auditId))/advice/\(Page.escape(advice.adviceId))\">"
+                    + (advice.reviewer.map { "Reviewed by \(Page.escape($0))" } ?? "Review") + "</a>"
+                return [
+                    Page.escape(advice.planId), auditLink(advice.auditId), Page.escape(advice.adviceId),
+                    Page.escape(advice.provider ?? "–"), Page.escape(advice.status),
+                    Page.escape(advice.grade ?? "not scored"),
+                    review,
+                ]
+            }
+        }
+        let waiting = try store.advices(of: agency, reviewed: false)
+        let done = try store.advices(of: agency, reviewed: true, limit: 20)
+        var html = "<h2>\(Page.escape(agency.rawValue.capitalized)) advice awaiting your review</h2>"
+        html +=
+            waiting.isEmpty
+            ? "<p>None: every advice is reviewed.</p>" : Page.table("Awaiting review", header, rows(waiting))
+        if !done.isEmpty { html += "<h2>Reviewed recently</h2>" + Page.table("Reviewed recently", header, rows(done)) }
+        return html
+    }
+
+    private func auditLink(_ id: String) -> String {
+        "<a href=\"/audits/\(Page.escape(id))\">\(Page.escape(id))</a>"
     }
 }

@@ -8,48 +8,21 @@ extension Workspace {
         router.get("/") { request, context in
             guard let user = context.user, let session = context.session else { return Response.redirect("/login") }
             let asked = request.uri.queryParameters["month"].flatMap { YearMonth($0) }
-            let month = try asked ?? store.latestSampleMonth()
-            let sample = try month.map {
-                try WorklistView(store: store, user: user, csrf: session.csrf, month: $0).render()
-            }
+            let today = YearMonth(Security.today())
+            let month = try asked ?? store.latestSampleMonth() ?? today
+            let view = try WorklistView(store: store, user: user, csrf: session.csrf, month: month).render()
             return .html(
-                Page.render(
-                    title: "Worklist", user: user, csrf: session.csrf, body: (sample ?? "") + (try worklist(user))))
-        }
-        router.post("/sample/:month/assign") { request, context in
-            guard let user = context.user, let session = context.session else { return Response.redirect("/login") }
-            guard user.role == .lead else { return Response.problem(.forbidden, "Not allowed") }
-            guard let month = context.parameters.get("month").flatMap({ YearMonth($0) }) else {
-                return Response.problem(.notFound, "No such month")
-            }
-            guard let fields = try? await request.form(), Security.same(fields["csrf"] ?? "", session.csrf) else {
-                return Response.problem(.forbidden, "This form has expired: go back, reload the page and try again")
-            }
-            let auditors = Set(
-                try store.users().filter { !$0.disabled && [.auditor, .lead].contains($0.role) }.map(\.name))
-            let assignments = fields.pairs.compactMap { pair -> (planId: String, auditor: String)? in
-                guard pair.name.hasPrefix("plan.") else { return nil }
-                return (String(pair.name.dropFirst(5)), pair.value)
-            }
-            guard assignments.allSatisfy({ $0.auditor.isEmpty || auditors.contains($0.auditor) }) else {
-                return Response.problem(.unprocessableContent, "Plans can be assigned only to auditors and leads")
-            }
-            do {
-                try store.assign(assignments, month: month, by: user.name, at: Security.timestamp())
-            } catch let error as StoreError {
-                return Response.problem(.unprocessableContent, error.description, user: user, csrf: session.csrf)
-            }
-            return Response.redirect("/?month=\(month)")
+                Page.render(title: "Worklist", user: user, csrf: session.csrf, body: view + (try auditList(user))))
         }
         router.get("/audits/new") { request, context in
             guard let user = context.user, let session = context.session else { return Response.redirect("/login") }
-            guard [.auditor, .lead].contains(user.role) else { return Response.problem(.forbidden, "Not allowed") }
+            guard user.mayAudit else { return Response.problem(.forbidden, "Not allowed") }
             guard let framework = try currentFramework() else {
                 return Response.problem(
                     .serviceUnavailable, "No framework is stored yet", user: user, csrf: session.csrf)
             }
             let query = request.uri.queryParameters
-            var pairs: [(name: String, value: String)] = [("auditDate", String(Security.timestamp().prefix(10)))]
+            var pairs: [(name: String, value: String)] = [("auditDate", Security.today().description)]
             for (name, key) in [("planId", "plan"), ("kind", "kind"), ("moderates", "moderates")] {
                 if let value = query[Substring(key)] { pairs.append((name, String(value))) }
             }
@@ -92,22 +65,20 @@ extension Workspace {
             guard let record = try storedRecord(context.parameters.get("id") ?? "") else {
                 return Response.problem(.notFound, "No such audit", user: user, csrf: session.csrf)
             }
-            let mayRead = user.role == .lead || record.auditor == user.name || [.dco, .dsco].contains(user.role)
+            let mayRead =
+                user.role == .lead || (user.role == .auditor && record.auditor == user.name)
+                || record.advices.contains { Self.mayReview($0, user) }
             guard mayRead else { return Response.problem(.forbidden, "Not allowed", user: user, csrf: session.csrf) }
             let catalog = try store.frameworkCatalog()
             guard let result = try? catalog.score(record), let framework = catalog.framework(record.framework) else {
                 return Response.problem(.internalServerError, "The stored audit no longer scores")
             }
-            let adviceOnly = [.dco, .dsco].contains(user.role)
-            let edit =
+            var body =
                 Self.mayEdit(record, user)
                 ? "<p><a href=\"/audits/\(Page.escape(record.auditId))/edit\">Edit this audit</a></p>" : ""
-            return .html(
-                Page.render(
-                    title: "Audit \(record.auditId)", user: user, csrf: session.csrf,
-                    body: edit
-                        + ResultView(record: record, result: result, framework: framework, adviceOnly: adviceOnly)
-                        .render()))
+            body += ResultView(record: record, result: result, framework: framework, viewer: user).render()
+            if user.mayAudit { body += try moderationPart(record, result: result, user: user, csrf: session.csrf) }
+            return .html(Page.render(title: "Audit \(record.auditId)", user: user, csrf: session.csrf, body: body))
         }
     }
 
@@ -128,7 +99,7 @@ extension Workspace {
         _ request: Request, _ context: WorkspaceContext, preview: Bool, editing: AuditRecord? = nil
     ) async throws -> Response {
         guard let user = context.user, let session = context.session else { return .redirect("/login") }
-        guard [.auditor, .lead].contains(user.role) else { return .problem(.forbidden, "Not allowed") }
+        guard user.mayAudit else { return .problem(.forbidden, "Not allowed") }
         var fields: FormFields
         do {
             fields = try await request.form()
@@ -144,7 +115,7 @@ extension Workspace {
         }
         let month =
             CalendarDate(fields["auditDate"] ?? "").map(YearMonth.init)
-            ?? YearMonth(CalendarDate(String(Security.timestamp().prefix(10)))!)
+            ?? YearMonth(Security.today())
         if let editing {
             // The audit keeps its id and its auditor, whoever edits it.
             fields = FormFields(fields.pairs.filter { $0.name != "auditId" } + [("auditId", editing.auditId)])
@@ -193,30 +164,21 @@ extension Workspace {
             status: .unprocessableContent)
     }
 
-    /// The latest audits: the user's own, or everyone's for the lead.
-    private func worklist(_ user: AuditStore.User) throws -> String {
+    /// The latest audits: the user's own, or everyone's for the lead; nothing for others.
+    private func auditList(_ user: AuditStore.User) throws -> String {
+        guard user.mayAudit else { return "" }
         let audits = try store.audits(by: user.role == .lead ? nil : user.name, limit: 100)
-        var html = ""
-        if [.auditor, .lead].contains(user.role) {
-            html += "<p><a href=\"/audits/new\" class=\"button\">Start an audit</a></p>"
-        }
-        guard !audits.isEmpty else { return html + "<p>No audits yet.</p>" }
+        let start = "<h2>Audits</h2><p><a href=\"/audits/new\" class=\"button\">Start an audit</a></p>"
+        guard !audits.isEmpty else { return start + "<p>No audits yet.</p>" }
         let rows = audits.map { audit in
-            """
-            <tr><th scope="row"><a href="/audits/\(Page.escape(audit.auditId))">\(Page.escape(audit.auditId))</a></th>\
-            <td>\(Page.escape(audit.planId))</td><td>\(Page.escape(audit.auditor))</td><td>\
-            \(Page.escape(audit.auditDate))</td>\
-            <td>\(Page.escape(audit.kind))</td><td>\(Page.escape(audit.status))</td><td>\
-            \(Page.escape(audit.grade))</td></tr>
-            """
+            [
+                "<a href=\"/audits/\(Page.escape(audit.auditId))\">\(Page.escape(audit.auditId))</a>",
+                Page.escape(audit.planId), Page.escape(audit.auditor), Page.escape(audit.auditDate),
+                Page.escape(audit.kind), Page.escape(audit.status), Page.escape(audit.grade),
+            ]
         }
-        return html + """
-            <div class="table" role="region" aria-label="Audits" tabindex="0"><table><caption>\
-            \(user.role == .lead ? "Latest audits" : "Your audits")</caption><thead><tr><th scope="col">Audit</th>\
-            <th scope="col">Plan</th><th scope="col">Auditor</th><th scope="col">Date</th><th scope="col">Kind</th>\
-            <th scope="col">Status</th><th scope="col">Grade</th></tr></thead><tbody>\(rows.joined())</tbody></table>\
-            </div>
-            """
+        let header = ["Audit", "Plan", "Auditor", "Date", "Kind", "Status", "Grade"]
+        return start + Page.table(user.role == .lead ? "Latest audits" : "Your audits", header, rows)
     }
 }
 

@@ -36,6 +36,9 @@ public struct Workspace: Sendable {
         }
         addSignIn(router)
         addAudits(router)
+        addSample(router)
+        addAdviceReviews(router)
+        addModeration(router)
         addAPI(router)
         addReports(router)
         return router

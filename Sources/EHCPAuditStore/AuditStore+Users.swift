@@ -120,7 +120,7 @@ extension AuditStore {
         }
     }
 
-    private func log(_ db: Database, user: String?, action: String, subject: String, at time: String) throws {
+    func log(_ db: Database, user: String?, action: String, subject: String, at time: String) throws {
         try db.execute(
             sql: "INSERT INTO audit_trail (at, user_name, action, subject) VALUES (?, ?, ?, ?)",
             arguments: [time, user, action, subject])

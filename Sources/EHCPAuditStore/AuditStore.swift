@@ -186,6 +186,12 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownUser(name: String)
     /// A sample was asked for with no population given and none stored.
     case noPopulation(month: String)
+    /// A review of an advice the stored audit does not hold.
+    case unknownAdvice(auditId: String, adviceId: String)
+    /// Only a stored final audit that is not itself a moderation can be moderated.
+    case notModeratable(auditId: String)
+    /// An auditor asked to moderate their own audit.
+    case ownAudit(name: String, auditId: String)
 
     public var description: String {
         switch self {
@@ -215,6 +221,11 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notSampled(let planId, let month): "plan \(planId) is not in the \(month) sample"
         case .unknownUser(let name): "no enabled user named \(name)"
         case .noPopulation(let month): "no population to draw the \(month) sample from; store a snapshot first"
+        case .unknownAdvice(let auditId, let adviceId): "audit \(auditId) holds no advice \(adviceId)"
+        case .notModeratable(let auditId):
+            "audit \(auditId) cannot be moderated: only a stored final audit that is not itself a moderation can"
+        case .ownAudit(let name, let auditId):
+            "\(name) made audit \(auditId), so cannot moderate it: a moderation is a second, independent audit"
         case .auditConflict(let id):
             """
             audit \(id) is already stored with different content; replace it on purpose to store this version \

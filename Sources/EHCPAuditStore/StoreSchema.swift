@@ -99,6 +99,19 @@ enum StoreSchema {
                         assigned_at TEXT NOT NULL, PRIMARY KEY (month, plan_id));
                     """)
         }
+        // Reviews of advice by designated officers, and second audits asked for by the lead.
+        migrator.registerMigration("v4") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE advice_reviews (
+                        audit_id TEXT NOT NULL, advice_id TEXT NOT NULL, reviewer TEXT NOT NULL,
+                        reviewed_at TEXT NOT NULL, PRIMARY KEY (audit_id, advice_id));
+                    CREATE TABLE moderation_assignments (
+                        audit_id TEXT PRIMARY KEY, moderator TEXT NOT NULL, assigned_by TEXT NOT NULL,
+                        assigned_at TEXT NOT NULL);
+                    CREATE INDEX audit_advices_agency ON audit_advices(agency);
+                    """)
+        }
         return migrator
     }
 }

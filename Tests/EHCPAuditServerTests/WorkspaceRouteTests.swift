@@ -8,62 +8,10 @@ import Testing
 
 /// The workspace's routes and security rules (docs/workspace.md), through Hummingbird's test
 /// client: sign-in, lock-out, role limits, CSRF, the form against `import`, the API.
-struct WorkspaceRouteTests {
+struct WorkspaceRouteTests: WorkspaceTesting {
     let store: AuditStore
-    static let password = "a long enough password"
 
-    init() throws {
-        store = try temporaryStore()
-        let text = try String(contentsOfFile: Project.path("criteria/ehcp-qa.yaml"), encoding: .utf8)
-        try store.addFramework(text: text, file: "ehcp-qa.yaml", at: "t")
-        for (name, role) in [("lead-1", AuditStore.Role.lead), ("auditor-03", .auditor), ("dco-1", .dco)] {
-            try store.addUser(
-                name: name, role: role, agency: role == .dco ? .health : nil,
-                passwordHash: Accounts.hashPassword(Self.password), at: "t")
-        }
-    }
-
-    func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let app = Application(router: Workspace(store: store).router())
-        try await app.test(.router) { client in try await body(client) }
-    }
-
-    static func form(_ pairs: [(String, String)]) -> ByteBuffer {
-        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
-        func encode(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: allowed)! }
-        let text = pairs.map { "\(encode($0.0))=\(encode($0.1))" }.joined(separator: "&")
-        return ByteBuffer(string: text)
-    }
-
-    static let formType: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
-
-    /// Signs in and returns the cookie header and the page's CSRF token.
-    func signIn(_ client: any TestClientProtocol, as name: String) async throws -> (cookie: HTTPFields, csrf: String) {
-        let response = try await client.execute(
-            uri: "/login", method: .post, headers: Self.formType,
-            body: Self.form([("username", name), ("password", Self.password)]))
-        #expect(response.status == .seeOther)
-        let setCookie = try #require(response.headers[.setCookie])
-        #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict") && setCookie.contains("Path=/"))
-        let cookie: HTTPFields = [.cookie: String(setCookie.split(separator: ";")[0])]
-        let page = try await client.execute(uri: "/", method: .get, headers: cookie)
-        let html = String(buffer: page.body)
-        let csrf = try #require(html.firstMatch(of: /name="csrf" value="([0-9a-f]+)"/)).1
-        return (cookie, String(csrf))
-    }
-
-    /// The worked example's form fields.
-    static func workedExample(
-        csrf: String, status: String = "final", change: [String: String] = [:]
-    ) throws
-        -> [(String, String)]
-    {
-        let record = try #require(try scoredSamples().map(\.0).first { $0.auditId == "AUD-2025-06-0005" })
-        var pairs = [("csrf", csrf), ("planId", record.planId), ("auditDate", "2025-06-12"), ("kind", "routine")]
-        pairs += record.judgements.map { ("judgement.\($0.criterion)", change[$0.criterion] ?? $0.rating) }
-        pairs.append(("status", status))
-        return pairs
-    }
+    init() throws { store = try Self.makeStore() }
 
     @Test func healthAndSecurityHeaders() async throws {
         try await test { client in

@@ -1,0 +1,44 @@
+import EHCPAuditKit
+import Foundation
+
+/// A designated officer's review of one advice: who wrote it and when it came, then what
+/// came back and each advice criterion, as the audit form asks them, under the same field
+/// names (`advice.<n>.…`), so that a review goes through the same checks as the form.
+struct AdviceReviewPage {
+    let form: AuditFormPage
+    /// The advice's number in the form's fields.
+    let number: Int
+    let advice: Advice
+    /// The latest review, if any.
+    let review: (reviewer: String, at: String)?
+
+    /// The fields an officer may change: the rest of the advice, and the audit, stay as stored.
+    static func reviewable(_ name: Substring) -> Bool {
+        ["requested", "received", "status", "judgement", "comment"].contains(name.split(separator: ".").first ?? "")
+    }
+
+    func render() -> String {
+        let prefix = "advice.\(number)."
+        let criteria = form.framework.advice?.criteria ?? []
+        let needs = criteria.filter(\.needsDependent).map(\.id).joined(separator: ", ")
+        let reviewed = review.map { "<p>Last reviewed by \(Page.escape($0.reviewer)) at \(Page.escape($0.at)).</p>" }
+        return """
+            \(Page.errorSummary(form.problems))
+            <dl class="facts"><dt>Advice</dt><dd>\(Page.escape(advice.id))</dd><dt>Agency</dt>\
+            <dd>\(advice.agency.rawValue)</dd><dt>Provider</dt><dd>\(Page.escape(advice.provider ?? "–"))</dd>\
+            <dt>Role</dt><dd>\(Page.escape(advice.role ?? "–"))</dd></dl>
+            \(reviewed ?? "")
+            <form method="post" action="\(Page.escape(form.action))" novalidate>
+            <input type="hidden" name="csrf" value="\(Page.escape(form.csrf))">
+            <p class="hint">Advice is on time when it comes within \(form.framework.advice?.deadlineDays ?? 42) days of \
+            the request. When it identified no needs, answer N/A for \(Page.escape(needs)): that is not applicable, \
+            not inadequate.</p>
+            \(form.input(prefix + "requested", "Date requested", type: "date"))
+            \(form.input(prefix + "received", "Date received", type: "date"))
+            \(form.select(prefix + "status", "What came back", AdviceStatus.allCases.map(\.rawValue)))
+            \(criteria.map { form.criterionFieldset($0, prefix: prefix) }.joined(separator: "\n"))
+            <div class="buttons"><button type="submit">Save the review</button></div>
+            </form>
+            """
+    }
+}
