@@ -10,7 +10,7 @@ public struct AuditForm: Sendable {
     /// The signed-in user: always the auditor, whatever the form says.
     public let auditor: String
     /// The id to use when the form leaves `auditId` blank.
-    public let assignedId: String
+    public var assignedId: String
     /// The status when no submit button gave one (a preview scores the audit as final).
     public var status: AuditStatus?
 

@@ -120,7 +120,7 @@ extension Workspace {
             // The audit keeps its id and its auditor, whoever edits it.
             fields = FormFields(fields.pairs.filter { $0.name != "auditId" } + [("auditId", editing.auditId)])
         }
-        let form = AuditForm(
+        var form = AuditForm(
             fields: fields, framework: framework, auditor: editing?.auditor ?? user.name,
             assignedId: try store.nextAuditId(month: month), status: preview ? .final : nil)
         let outcome = form.evaluate(with: catalog)
@@ -141,27 +141,38 @@ extension Workspace {
                 Page.render(title: title, user: user, csrf: session.csrf, body: panel + formPage(outcome.problems)))
         }
         var problems = outcome.problems
-        if problems.isEmpty {
-            let source = JSONRecordSource(bytes: Array(form.json.utf8), name: "form")
-            var conflicts: [AuditForm.Problem] = []
-            let summary = try store.importRecords(
-                from: source, scoringWith: catalog, at: Security.timestamp(), replace: editing != nil
-            ) { event in
-                if case .conflict(_, let error) = event {
-                    conflicts.append(AuditForm.Problem(field: "auditId", message: "\(error)"))
-                }
-            }
-            if summary.committed, case .success(let (record, _)) = outcome {
+        // An id the server assigns may be taken by a form submitted at the same moment:
+        // then the next free one is tried.
+        let assigning = editing == nil && fields.text("auditId") == nil
+        for attempt in 1...5 where problems.isEmpty || (assigning && problems.first?.field == "auditId") {
+            if attempt > 1 { form.assignedId = try store.nextAuditId(month: month) }
+            problems = try save(form, catalog, replacing: editing != nil)
+            if problems.isEmpty {
+                let id = fields.text("auditId") ?? form.assignedId
                 let action = editing == nil ? "audit.create" : "audit.change"
-                try store.log(user: user.name, action: action, subject: record.auditId, at: Security.timestamp())
-                return .redirect("/audits/\(record.auditId)")
+                try store.log(user: user.name, action: action, subject: id, at: Security.timestamp())
+                return .redirect("/audits/\(id)")
             }
-            problems =
-                conflicts.isEmpty ? [AuditForm.Problem(field: nil, message: "The audit was not stored")] : conflicts
         }
         return .html(
             Page.render(title: title, user: user, csrf: session.csrf, body: formPage(problems)),
             status: .unprocessableContent)
+    }
+
+    /// Stores a checked form as `import` would; the problems when it is not stored (an
+    /// audit id already taken, on `auditId`).
+    private func save(_ form: AuditForm, _ catalog: FrameworkCatalog, replacing: Bool) throws -> [AuditForm.Problem] {
+        var conflicts: [AuditForm.Problem] = []
+        let summary = try store.importRecords(
+            from: JSONRecordSource(bytes: Array(form.json.utf8), name: "form"), scoringWith: catalog,
+            at: Security.timestamp(), replace: replacing
+        ) { event in
+            if case .conflict(_, let error) = event {
+                conflicts.append(AuditForm.Problem(field: "auditId", message: "\(error)"))
+            }
+        }
+        if summary.committed { return [] }
+        return conflicts.isEmpty ? [AuditForm.Problem(field: nil, message: "The audit was not stored")] : conflicts
     }
 
     /// The latest audits: the user's own, or everyone's for the lead; nothing for others.
