@@ -102,6 +102,7 @@ struct FastRecordDecoder {
             case .planType: plan.planType = required(word())
             case .requestDate: plan.requestDate = required(date())
             case .issueDate: plan.issueDate = required(date())
+            case .timelinessException: plan.timelinessException = required(boolean()) ?? false
             }
             if failed { return nil }
         }
@@ -295,6 +296,20 @@ struct FastRecordDecoder {
             }
             if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
             position += 1
+        }
+        return nil
+    }
+
+    /// `true` or `false`.
+    private mutating func boolean() -> Bool? {
+        for (word, value) in [("true", true), ("false", false)] {
+            let letters = Array(word.utf8)
+            if position + letters.count <= bytes.count,
+                bytes[position..<(position + letters.count)].elementsEqual(letters)
+            {
+                position += letters.count
+                return value
+            }
         }
         return nil
     }

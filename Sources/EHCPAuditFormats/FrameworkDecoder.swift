@@ -70,7 +70,9 @@ enum FrameworkDecoder {
     }
 
     private static func criterion(_ object: ObjectReader) -> Criterion? {
-        object.refuseUnknown(allowed: ["id", "text", "weight", "notApplicable", "needsDependent", "cap", "action"])
+        object.refuseUnknown(allowed: [
+            "id", "text", "weight", "notApplicable", "needsDependent", "cap", "action", "guidance", "source",
+        ])
         let id = object.string("id", required: true)
         let text = object.string("text", required: true, allowEmpty: true)
         let action = object.string("action", required: true, allowEmpty: true)
@@ -86,7 +88,7 @@ enum FrameworkDecoder {
             id: id, text: text, weight: object.number("weight") ?? 1,
             notApplicable: object.bool("notApplicable") ?? false,
             needsDependent: object.bool("needsDependent") ?? false,
-            cap: cap ?? nil, action: action
+            cap: cap ?? nil, action: action, guidance: object.string("guidance"), source: object.string("source")
         )
     }
 

@@ -53,7 +53,8 @@ enum RecordDecoder {
             locality: object.string(Field.locality.json), phase: object.choice(Field.phase.json),
             primaryNeed: object.choice(Field.primaryNeed.json), team: object.string(Field.team.json),
             caseworker: object.string(Field.caseworker.json), planType: object.choice(Field.planType.json),
-            requestDate: object.date(Field.requestDate.json), issueDate: object.date(Field.issueDate.json)
+            requestDate: object.date(Field.requestDate.json), issueDate: object.date(Field.issueDate.json),
+            timelinessException: object.bool(Field.timelinessException.json) ?? false
         )
     }
 

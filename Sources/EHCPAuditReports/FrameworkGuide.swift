@@ -76,6 +76,10 @@ public enum FrameworkGuide {
             out.append(
                 Formatting.wrap("\(criterion.id)  \(criterion.text) [\(facts.joined(separator: "; "))]", indent: "    ")
             )
+            if let guidance = criterion.guidance {
+                out.append(Formatting.wrap("Good looks like: \(guidance)", indent: "        "))
+            }
+            if let source = criterion.source { out.append(Formatting.wrap("Source: \(source)", indent: "        ")) }
             if let cap = criterion.cap {
                 let rating = framework.rating(cap.at)?.label ?? cap.at
                 let grade =

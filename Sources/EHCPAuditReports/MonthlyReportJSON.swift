@@ -68,6 +68,7 @@ public enum MonthlyReportJSON {
             json.key("planTimeliness")
             json.object { json in
                 json.member("timed", report.newPlansTimed.value)
+                json.member("exceptions", report.newPlansExceptions.value)
                 json.key("within20Weeks")
                 share(report.newPlansWithin20Weeks, &json)
             }
@@ -215,6 +216,7 @@ public enum MonthlyReportCSV {
         for row in report.themes { add("themes", row.section, "actions", count(row.actions)) }
         for row in report.caps { add("caps", row.criterion, "audits", count(row.count)) }
         add("plan timeliness", "new plans", "timed", count(report.newPlansTimed))
+        add("plan timeliness", "new plans", "exceptions", count(report.newPlansExceptions))
         add("plan timeliness", "new plans", "within 20 weeks", share(report.newPlansWithin20Weeks?.share))
         for (table, list) in [
             ("advice by agency", report.adviceByAgency), ("advice by provider", report.adviceByProvider),

@@ -95,11 +95,20 @@ public struct AuditForm: Sendable {
             json.field(Field.status.json, fields.text(Field.status.json) ?? status?.rawValue)
             json.field(Field.moderates.json, fields.text(Field.moderates.json))
             let plan = RecordField.Plan.allCases.compactMap { field in
-                fields.text("plan.\(field.json)").map { (field.json, $0) }
+                fields.text("plan.\(field.json)").map { (field, $0) }
             }
             if !plan.isEmpty {
                 json.key(Field.plan.json)
-                json.object { json in for (key, value) in plan { json.member(key, value) } }
+                json.object { json in
+                    for (field, value) in plan {
+                        // A checkbox sends "true"; anything else is left for the checks to refuse.
+                        if field.isFlag, let flag = Bool(value) {
+                            json.member(field.json, flag)
+                        } else {
+                            json.member(field.json, value)
+                        }
+                    }
+                }
             }
             json.key(Field.judgements.json)
             judgements(framework.sections.flatMap(\.criteria), prefix: "", &json)

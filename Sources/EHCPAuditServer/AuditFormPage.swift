@@ -47,6 +47,9 @@ struct AuditFormPage {
     }
 
     private func details() -> String {
+        let exceptionBox = checkbox(
+            "plan.timelinessException", "An exception to the 20-week limit applies (Regulation 13(3))",
+            hint: "The plan is then left out of the share issued within 20 weeks")
         let kinds = AuditKind.allCases.map(\.rawValue)
         return """
             <section><h2>The plan and the audit</h2>
@@ -63,6 +66,7 @@ struct AuditFormPage {
             \(select("plan.planType", "Plan type", PlanType.allCases.map(\.rawValue), optional: true))
             \(input("plan.requestDate", "Date the assessment was requested", type: "date"))
             \(input("plan.issueDate", "Date the plan was issued", type: "date"))
+            \(exceptionBox)
             </section>
             """
     }
@@ -108,12 +112,33 @@ struct AuditFormPage {
         let comment = prefix + "comment.\(criterion.id)"
         return """
             <fieldset\(errorClass(name))><legend>\(Page.escape(criterion.id)) \(Page.escape(criterion.text))</legend>
-            <p class="hint">If not met: \(Page.escape(criterion.action))</p>\(errors(name))
+            \(Self.guidance(criterion))\(errors(name))
             <div class="ratings">\(radios)</div>
             <label for="\(Page.fieldId(comment))">Comment on \(Page.escape(criterion.id))</label>
             <textarea id="\(Page.fieldId(comment))" name="\(Page.escape(comment))" rows="2">\
             \(Page.escape(fields[comment] ?? ""))</textarea>
             </fieldset>
+            """
+    }
+
+    /// What good looks like, where it comes from, and the action if it falls short.
+    static func guidance(_ criterion: Criterion) -> String {
+        var html = ""
+        if let guidance = criterion.guidance {
+            html += "<p class=\"hint\">Good looks like: \(Page.escape(guidance))</p>"
+        }
+        html += "<p class=\"hint\">If not met: \(Page.escape(criterion.action))</p>"
+        if let source = criterion.source { html += "<p class=\"hint source\">Source: \(Page.escape(source))</p>" }
+        return html
+    }
+
+    func checkbox(_ name: String, _ label: String, hint: String) -> String {
+        let id = Page.fieldId(name)
+        return """
+            <div class="field checkbox\(problems.contains { $0.field == name } ? " has-error" : "")">\
+            \(errors(name))<input type="checkbox" id="\(id)" name="\(Page.escape(name))" value="true"\
+            \(fields[name] == "true" ? " checked" : "") aria-describedby="\(id)-hint"> \
+            <label for="\(id)">\(Page.escape(label))</label><p class="hint" id="\(id)-hint">\(Page.escape(hint))</p></div>
             """
     }
 

@@ -20,6 +20,7 @@ enum StaticAssets {
         legend{font-weight:700;padding:0 .25rem}
         .field{margin:.75rem 0}
         label{display:block}
+        .checkbox label{display:inline}
         .ratings label{display:inline-block;margin:.25rem 1rem .25rem 0}
         input[type=text],input[type=date],input[type=password],select,textarea{font:inherit;padding:.3rem;border:2px \
         solid #0b0c0c;max-width:100%}

@@ -255,9 +255,9 @@ final class ImportSession {
             sql: """
                 INSERT INTO audits (audit_id, plan_id, framework_id, framework_version, auditor, audit_date, month,
                     kind, status, moderates, locality, phase, primary_need, team, caseworker, plan_type, request_date,
-                    issue_date, percent, boundary_grade, grade, sections, ratings, actions, digest, record_json,
-                    import_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    issue_date, timeliness_exception, percent, boundary_grade, grade, sections, ratings, actions,
+                    digest, record_json, import_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(audit_id) DO NOTHING
                 """
         ).execute(arguments: [
@@ -266,7 +266,7 @@ final class ImportSession {
             record.status.rawValue, record.moderates,
             plan.locality, plan.phase?.rawValue, plan.primaryNeed?.rawValue, plan.team, plan.caseworker,
             plan.planType?.rawValue,
-            plan.requestDate?.description, plan.issueDate?.description,
+            plan.requestDate?.description, plan.issueDate?.description, plan.timelinessException,
             result.percent, result.boundaryGrade.id, result.grade.id,
             Packed.sections(result.sections), Packed.ratings(record.judgements), Packed.actions(result.actions),
             digest, json, importId,

@@ -50,13 +50,16 @@ extension AuditStore {
             let timing = try Row.fetchOne(
                 db,
                 sql: """
-                    SELECT COUNT(*) AS timed,
-                        COALESCE(SUM(julianday(issue_date) - julianday(request_date) <= 140), 0) AS within
+                    SELECT COALESCE(SUM(timeliness_exception = 0), 0) AS timed,
+                        COALESCE(SUM(timeliness_exception = 0 AND julianday(issue_date) - julianday(request_date) <= 140), 0)
+                            AS within,
+                        COALESCE(SUM(timeliness_exception), 0) AS exceptions
                     FROM audits a WHERE \(Self.counted) AND a.plan_type = 'new'
                         AND a.request_date IS NOT NULL AND a.issue_date IS NOT NULL AND a.issue_date >= a.request_date
                     """, arguments: [key])!
             figures.newPlansTimed = timing["timed"]
             figures.newPlansWithin20Weeks = timing["within"]
+            figures.newPlansExceptions = timing["exceptions"]
             figures.advice = try adviceFigures(db, where: Self.counted, arguments: [key])
             return figures
         }

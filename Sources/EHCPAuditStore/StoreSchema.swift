@@ -99,7 +99,8 @@ enum StoreSchema {
                         assigned_at TEXT NOT NULL, PRIMARY KEY (month, plan_id));
                     """)
         }
-        // Reviews of advice by designated officers, and second audits asked for by the lead.
+        // Reviews of advice by designated officers, second audits asked for by the lead, and
+        // plans where an exception to the 20-week limit applies (docs/records.md).
         migrator.registerMigration("v4") { db in
             try db.execute(
                 sql: """
@@ -110,6 +111,7 @@ enum StoreSchema {
                         audit_id TEXT PRIMARY KEY, moderator TEXT NOT NULL, assigned_by TEXT NOT NULL,
                         assigned_at TEXT NOT NULL);
                     CREATE INDEX audit_advices_agency ON audit_advices(agency);
+                    ALTER TABLE audits ADD COLUMN timeliness_exception INTEGER NOT NULL DEFAULT 0;
                     """)
         }
         return migrator

@@ -13,6 +13,9 @@ enum Proportions {
     static let localities = ["Central", "East", "North", "South", "West", "Coastal", "Pennine", "Valley"]
     /// Share of new plans issued within 20 weeks of the request (England, 2024).
     static let within20Weeks = 0.464
+    /// Share of new plans to which an exception to the 20-week limit applies: an assumed
+    /// few percent (the published 20-week figure already leaves exceptions out).
+    static let timelinessException = 0.05
 }
 
 /// A synthetic population of open plans, made on demand from the seed.

@@ -91,6 +91,8 @@ public struct SyntheticAudits: Sequence, IteratorProtocol {
             details.issueDate = issued
             details.requestDate = issued.adding(
                 days: -(random.chance(Proportions.within20Weeks) ? random.int(90...140) : random.int(141...260)))
+            // Now and then an exception to the 20-week limit applies (reg. 13(3)).
+            details.timelinessException = random.chance(Proportions.timelinessException)
         }
         return details
     }

@@ -34,7 +34,8 @@ struct XMLRecordBuilder {
                     locality: value(child, Plan.locality), phase: word(child, Plan.phase),
                     primaryNeed: word(child, Plan.primaryNeed), team: value(child, Plan.team),
                     caseworker: value(child, Plan.caseworker), planType: word(child, Plan.planType),
-                    requestDate: date(child, Plan.requestDate), issueDate: date(child, Plan.issueDate)
+                    requestDate: date(child, Plan.requestDate), issueDate: date(child, Plan.issueDate),
+                    timelinessException: value(child, Plan.timelinessException).map { $0 == "true" || $0 == "1" } ?? false
                 )
             case name(Field.judgements):
                 judgements.append(judgement(child))

@@ -14,10 +14,15 @@ public struct Criterion: Sendable, Equatable {
     public var cap: Cap?
     /// What to do to improve the plan when this criterion falls short.
     public var action: String
+    /// What good looks like, shown to auditors; never changes a score.
+    public var guidance: String?
+    /// Where the criterion comes from (the law, the Code of Practice, a checklist); never
+    /// changes a score.
+    public var source: String?
 
     public init(
         id: String, text: String, weight: Double = 1, notApplicable: Bool = false,
-        needsDependent: Bool = false, cap: Cap? = nil, action: String
+        needsDependent: Bool = false, cap: Cap? = nil, action: String, guidance: String? = nil, source: String? = nil
     ) {
         self.id = id
         self.text = text
@@ -26,6 +31,8 @@ public struct Criterion: Sendable, Equatable {
         self.needsDependent = needsDependent
         self.cap = cap
         self.action = action
+        self.guidance = guidance
+        self.source = source
     }
 }
 

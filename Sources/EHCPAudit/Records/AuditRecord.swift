@@ -61,11 +61,14 @@ public struct PlanDetails: Sendable, Equatable {
     public var planType: PlanType?
     public var requestDate: CalendarDate?
     public var issueDate: CalendarDate?
+    /// One of the exceptions to the 20-week limit applies (SEND Regulations 2014 reg.
+    /// 13(3)), so the plan is left out of the 20-week share.
+    public var timelinessException: Bool
 
     public init(
         locality: String? = nil, phase: Phase? = nil, primaryNeed: PrimaryNeed? = nil, team: String? = nil,
         caseworker: String? = nil, planType: PlanType? = nil, requestDate: CalendarDate? = nil,
-        issueDate: CalendarDate? = nil
+        issueDate: CalendarDate? = nil, timelinessException: Bool = false
     ) {
         self.locality = locality
         self.phase = phase
@@ -75,6 +78,7 @@ public struct PlanDetails: Sendable, Equatable {
         self.planType = planType
         self.requestDate = requestDate
         self.issueDate = issueDate
+        self.timelinessException = timelinessException
     }
 }
 

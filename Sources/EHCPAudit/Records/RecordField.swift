@@ -36,11 +36,15 @@ public enum RecordField {
 
     /// The optional details of the audited plan.
     public enum Plan: Int, RecordFieldName {
-        case locality, phase, primaryNeed, team, caseworker, planType, requestDate, issueDate
+        case locality, phase, primaryNeed, team, caseworker, planType, requestDate, issueDate, timelinessException
         public static let jsonNames = caseNames(Self.self)
         public var xml: XMLPlace { self == .planType ? .attribute("type") : .attribute(json) }
 
-        /// The field's value as a record writes it, nil when unset.
+        /// A field whose value is `true` or `false` (JSON booleans; XML `"true"`/`"false"`).
+        public var isFlag: Bool { self == .timelinessException }
+
+        /// The field's value as a record writes it, nil when unset (a flag is written only
+        /// when true).
         public func text(of plan: PlanDetails) -> String? {
             switch self {
             case .locality: plan.locality
@@ -51,6 +55,7 @@ public enum RecordField {
             case .planType: plan.planType?.rawValue
             case .requestDate: plan.requestDate?.description
             case .issueDate: plan.issueDate?.description
+            case .timelinessException: plan.timelinessException ? "true" : nil
             }
         }
     }

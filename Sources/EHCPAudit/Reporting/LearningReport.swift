@@ -19,6 +19,9 @@ public struct LearningReport: Sendable, Equatable {
         public var criterion: String
         public var action: String
         public var count: Int
+        /// What good looks like, and where the criterion comes from (the framework's words).
+        public var guidance: String? = nil
+        public var source: String? = nil
     }
 
     public struct Pack: Sendable, Equatable {
@@ -69,7 +72,10 @@ public struct LearningReport: Sendable, Equatable {
             }.sorted { ($0.partnership - $0.group) > ($1.partnership - $1.group) }
             let focus = criteria.compactMap { criterion -> Focus? in
                 let count = facts.actions(criterion.id, framework: framework)
-                return count > 0 ? Focus(criterion: criterion.id, action: criterion.action, count: count) : nil
+                return count > 0
+                    ? Focus(
+                        criterion: criterion.id, action: criterion.action, count: count, guidance: criterion.guidance,
+                        source: criterion.source) : nil
             }.sorted { $0.count > $1.count }
             return Pack(
                 name: facts.group ?? "(not recorded)", count: facts.count, grades: counts,

@@ -12,16 +12,20 @@ public struct MonthFigures: Sendable, Equatable {
     /// Caps triggered, by criterion.
     public var caps: [CriterionCount]
     /// New plans audited in the month whose request and issue dates are both known (and
-    /// in order: an issue before the request is a data error, left out), and
-    /// how many of them were issued within 20 weeks (140 days) of the request.
+    /// in order: an issue before the request is a data error, left out) and to which no
+    /// exception to the 20-week limit applies, and how many of them were issued within 20
+    /// weeks (140 days) of the request.
     public var newPlansTimed: Int
     public var newPlansWithin20Weeks: Int
+    /// New plans with both dates known where an exception applies (reg. 13(3)): left out
+    /// of the 20-week share, and counted so the report can say so.
+    public var newPlansExceptions: Int
     public var advice: [AdviceFigures]
 
     public init(
         month: YearMonth, audits: Int = 0, grades: [String: Int] = [:], sections: [SectionFigures] = [],
         criteriaBelow: [CriterionCount] = [], caps: [CriterionCount] = [], newPlansTimed: Int = 0,
-        newPlansWithin20Weeks: Int = 0, advice: [AdviceFigures] = []
+        newPlansWithin20Weeks: Int = 0, newPlansExceptions: Int = 0, advice: [AdviceFigures] = []
     ) {
         self.month = month
         self.audits = audits
@@ -31,6 +35,7 @@ public struct MonthFigures: Sendable, Equatable {
         self.caps = caps
         self.newPlansTimed = newPlansTimed
         self.newPlansWithin20Weeks = newPlansWithin20Weeks
+        self.newPlansExceptions = newPlansExceptions
         self.advice = advice
     }
 }

@@ -66,6 +66,10 @@ extension MonthlyReport {
         plan.share(
             ("newPlans.within20Weeks", current.newPlansWithin20Weeks), of: ("newPlans.timed", current.newPlansTimed))
         plan.cell("newPlans.timed", current.newPlansTimed)
+        // Exceptions and the other plans add up to the new plans with known dates.
+        plan.group(
+            ("newPlans.known", current.newPlansTimed + current.newPlansExceptions),
+            [("newPlans.timed", current.newPlansTimed), ("newPlans.exceptions", current.newPlansExceptions)])
         let providerNames = byProvider.map(providerName)
         for (figures, name) in zip(byProvider, providerNames) {
             registerAdvice(figures, name: name, grades: adviceGrades, &plan)
@@ -116,6 +120,7 @@ extension MonthlyReport {
             caps: criterionRows(capsShown, name: "caps", framework: framework, audits: audits, plan),
             newPlansTimed: plan.count("newPlans.timed"),
             newPlansWithin20Weeks: plan.share("newPlans.within20Weeks", of: "newPlans.timed"),
+            newPlansExceptions: plan.count("newPlans.exceptions"), newPlansKnown: plan.count("newPlans.known"),
             adviceByAgency: byAgency.map { adviceRow(name: $0.agency.rawValue, grades: adviceGrades, plan) },
             adviceByProvider: providerNames.map { adviceRow(name: $0, grades: adviceGrades, plan) },
             trend: zip(figures, progress).map { figure, monthProgress in

@@ -84,6 +84,10 @@ public struct MonthlyReport: Sendable, Equatable {
     public var caps: [CriterionRow]
     public var newPlansTimed: ReportCount
     public var newPlansWithin20Weeks: Share?
+    /// New plans with known dates where an exception to the 20-week limit applies, and all
+    /// new plans with known dates (the exceptions and `newPlansTimed`).
+    public var newPlansExceptions: ReportCount
+    public var newPlansKnown: ReportCount
     public var adviceByAgency: [AdviceRow]
     public var adviceByProvider: [AdviceRow]
     public var trend: [TrendRow]

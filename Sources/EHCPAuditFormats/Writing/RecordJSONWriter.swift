@@ -31,7 +31,15 @@ public enum RecordJSONWriter {
                     let details = RecordField.Plan.allCases.map { ($0.json, $0.text(of: record.plan)) }
                     guard details.contains(where: { $0.1 != nil }) else { continue }
                     json.key(field.json)
-                    json.object { json in for (key, value) in details { json.field(key, value) } }
+                    json.object { json in
+                        for (field, (key, value)) in zip(RecordField.Plan.allCases, details) {
+                            guard field.isFlag else {
+                                json.field(key, value)
+                                continue
+                            }
+                            if value != nil { json.member(key, true) }
+                        }
+                    }
                 case .judgements:
                     json.key(field.json)
                     judgements(record.judgements, &json)

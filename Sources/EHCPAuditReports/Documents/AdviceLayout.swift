@@ -109,8 +109,15 @@ public enum LearningLayout {
                 blocks.append(
                     .table(
                         Table(
-                            caption: "Actions to focus on", header: ["Criterion", "Times raised", "Action"],
-                            rows: pack.focus.map { [$0.criterion, String($0.count), $0.action] })))
+                            caption: "Actions to focus on",
+                            header: ["Criterion", "Times raised", "Action", "What good looks like"],
+                            rows: pack.focus.map { focus in
+                                let source = focus.source.map { " (Source: \($0))" } ?? ""
+                                return [
+                                    focus.criterion, String(focus.count), focus.action,
+                                    (focus.guidance ?? "–") + source,
+                                ]
+                            })))
             }
         }
         return blocks

@@ -149,19 +149,32 @@ public enum MonthlyLayout {
     }
 
     static func timeliness(_ report: MonthlyReport) -> [Block] {
-        let text: String
-        if let share = report.newPlansWithin20Weeks {
-            text =
-                """
-                Of the new plans audited whose request and issue dates are known \
-                (\(Words.count(report.newPlansTimed))), \(Words.percent(share.share)) were issued within 20 weeks \
-                of the request (interval \(Words.interval(share))).
-                """
+        var text = ""
+        // Plans where an exception to the 20-week limit applies are left out, and said so.
+        let others: String
+        if report.newPlansExceptions.value == 0 {
+            others = "the new plans audited whose request and issue dates are known"
         } else {
             text =
                 """
-                Too few new plans with known request and issue dates were audited to say what share were issued \
-                within 20 weeks (\(Words.count(report.newPlansTimed))).
+                Of the new plans audited whose request and issue dates are known \
+                (\(Words.count(report.newPlansKnown))), \(Words.count(report.newPlansExceptions)) were exceptions to \
+                the 20-week limit (Regulation 13(3)) and are left out. 
+                """
+            others = "the other new plans"
+        }
+        if let share = report.newPlansWithin20Weeks {
+            text +=
+                """
+                Of \(others) (\(Words.count(report.newPlansTimed))), \(share.count) \
+                (\(Words.percent(share.share))) were issued within 20 weeks of the request (interval \
+                \(Words.interval(share))).
+                """
+        } else {
+            text +=
+                """
+                Too few of \(others) were audited to say what share were issued within 20 weeks \
+                (\(Words.count(report.newPlansTimed))).
                 """
         }
         return [.heading("Were new plans issued on time?"), .paragraph(text)]
