@@ -12,6 +12,13 @@ public enum MonthlyReportJSON {
             json.member("month", report.month.description)
             json.member("public", report.isPublic)
             json.member("framework", report.framework)
+            json.key("otherFrameworks")
+            json.list(report.otherFrameworks) { json, other in
+                json.object { json in
+                    json.member("framework", other.framework)
+                    json.member("audits", other.audits.value)
+                }
+            }
             json.member("target", p.target)
             json.member("openPlans", p.openPlans)
             json.member("sampled", p.sampled)
@@ -217,6 +224,9 @@ public enum MonthlyReportCSV {
         for row in report.caps { add("caps", row.criterion, "audits", count(row.count)) }
         add("plan timeliness", "new plans", "timed", count(report.newPlansTimed))
         add("plan timeliness", "new plans", "exceptions", count(report.newPlansExceptions))
+        for other in report.otherFrameworks {
+            add("other frameworks", other.framework, "audits", count(other.audits))
+        }
         add("plan timeliness", "new plans", "within 20 weeks", share(report.newPlansWithin20Weeks?.share))
         for (table, list) in [
             ("advice by agency", report.adviceByAgency), ("advice by provider", report.adviceByProvider),

@@ -16,7 +16,10 @@ extension Workspace {
             // Designated officers see their own agency's advice only.
             let agency = user.role == .lead ? nil : user.agency
             if user.role != .lead && agency == nil { return Response.problem(.forbidden, "No agency is set for you") }
-            let report = try store.adviceReport(for: period, agency: agency)
+            guard let framework = try framework(request) else {
+                return Response.problem(.notFound, "No such framework", user: user, csrf: session.csrf)
+            }
+            let report = try store.adviceReport(for: period, agency: agency, framework: framework.id)
             return .html(
                 Page.render(
                     title: "Advice report", user: user, csrf: session.csrf,
@@ -29,7 +32,10 @@ extension Workspace {
             guard let period = try period(request) else {
                 return Response.problem(.notFound, "No audits yet", user: user, csrf: session.csrf)
             }
-            let report = try store.learningReport(by: by ?? .auditor, for: period)
+            guard let framework = try framework(request) else {
+                return Response.problem(.notFound, "No such framework", user: user, csrf: session.csrf)
+            }
+            let report = try store.learningReport(by: by ?? .auditor, for: period, framework: framework.id)
             return .html(
                 Page.render(
                     title: "Learning packs", user: user, csrf: session.csrf,
@@ -56,8 +62,11 @@ extension Workspace {
             guard let month = try period(request)?.last else {
                 return Response.problem(.notFound, "No audits yet", user: user, csrf: session.csrf)
             }
+            guard let framework = try framework(request) else {
+                return Response.problem(.notFound, "No such framework", user: user, csrf: session.csrf)
+            }
             let isPublic = query["public"] == "1" || user.role != .lead
-            let report = try store.monthlyReport(for: month, isPublic: isPublic)
+            let report = try store.monthlyReport(for: month, isPublic: isPublic, framework: framework.id)
             switch query["format"].map(String.init) ?? "html" {
             case "json": return Response.json(MonthlyReportJSON.render(report))
             case "csv":
@@ -65,8 +74,9 @@ extension Workspace {
                     status: .ok, headers: [.contentType: "text/csv; charset=utf-8"],
                     body: .init(byteBuffer: ByteBuffer(string: MonthlyReportCSV.render(report))))
             default:
-                let suffix = isPublic ? "&public=1" : ""
-                let publicLink = "/reports/monthly?month=\(month)&public=1"
+                let chosen = framework.id.map { "&framework=\(Page.escape($0))" } ?? ""
+                let suffix = chosen + (isPublic ? "&public=1" : "")
+                let publicLink = "/reports/monthly?month=\(month)\(chosen)&public=1"
                 let other =
                     user.role == .lead && !isPublic ? ", or see <a href=\"\(publicLink)\">the public version</a>" : ""
                 let links = """
@@ -112,6 +122,16 @@ enum ReportBody {
 }
 
 extension Workspace {
+    /// The framework a report page is about: `framework=ID`, or the most used when none
+    /// is asked for (`id` nil).
+    struct ReportFramework { var id: String? }
+
+    /// The framework a report page asks for; nil when the store holds no framework of that id.
+    func framework(_ request: Request) throws -> ReportFramework? {
+        guard let id = request.uri.queryParameters["framework"].map(String.init) else { return ReportFramework() }
+        return try store.storedFrameworks().contains { $0.id == id } ? ReportFramework(id: id) : nil
+    }
+
     /// The period a report page asks for: `month=M`, or `from=M1&to=M2`; else the latest
     /// month with audits.
     func period(_ request: Request) throws -> ReportPeriod? {

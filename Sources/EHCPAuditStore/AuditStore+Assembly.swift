@@ -11,40 +11,50 @@ import EHCPAuditFormats
 /// ```
 extension AuditStore {
     /// The monthly board report for `month`, with the trend over the twelve months
-    /// ending with it.
-    public func monthlyReport(for month: YearMonth, isPublic: Bool) throws -> MonthlyReport {
+    /// ending with it: the audits made against one framework id (`framework`, else the
+    /// one most used in the month), naming how many audits under other frameworks (annual
+    /// reviews, say) it leaves to their own report.
+    public func monthlyReport(
+        for month: YearMonth, isPublic: Bool, framework id: String? = nil
+    ) throws
+        -> MonthlyReport
+    {
         let year = ReportPeriod.year(endingWith: month)
-        let framework = try reportFramework(for: ReportPeriod(month: month))
-        var figures = try gradeCounts(for: ReportPeriod(from: year.first, to: month.adding(months: -1))!)
-        figures.append(try monthFigures(month))
-        let progress = try progress(for: year).months
+        let framework = try reportFramework(for: ReportPeriod(month: month), id: id)
+        var figures = try gradeCounts(
+            for: ReportPeriod(from: year.first, to: month.adding(months: -1))!, framework: framework.id)
+        figures.append(try monthFigures(month, framework: framework.id))
+        let progress = try progress(for: year, framework: framework.id).months
         let moderation = try moderationReport(
             for: ReportPeriod(month: month), framework: (framework.id, framework.version))
         return MonthlyReport.build(
-            figures: figures, progress: progress, framework: framework, isPublic: isPublic, moderation: moderation)
+            figures: figures, progress: progress, framework: framework, isPublic: isPublic, moderation: moderation,
+            otherFrameworks: try countedAudits(in: month).filter { $0.framework != framework.id })
     }
 
     /// Advice quality and timeliness by provider over `period`, optionally narrowed to
     /// one agency or provider.
     public func adviceReport(
-        for period: ReportPeriod, agency: Agency? = nil, provider: String? = nil
+        for period: ReportPeriod, agency: Agency? = nil, provider: String? = nil, framework id: String? = nil
     ) throws -> AdviceReport {
-        let framework = try reportFramework(for: period)
+        let framework = try reportFramework(for: period, id: id)
         return AdviceReport.build(
-            period: period, figures: try adviceFigures(for: period, agency: agency, provider: provider),
-            ratings: try adviceCriterionRatings(for: period),
+            period: period,
+            figures: try adviceFigures(for: period, framework: framework.id, agency: agency, provider: provider),
+            ratings: try adviceCriterionRatings(for: period, framework: framework.id),
             corrections: try noNeedsRefusals(in: period), framework: framework
         )
     }
 
     /// Learning packs for `period`, each compared with the period of the same length
     /// just before.
-    public func learningReport(by grouping: LearningReport.Grouping, for period: ReportPeriod) throws -> LearningReport
-    {
-        let framework = try reportFramework(for: period)
+    public func learningReport(
+        by grouping: LearningReport.Grouping, for period: ReportPeriod, framework id: String? = nil
+    ) throws -> LearningReport {
+        let framework = try reportFramework(for: period, id: id)
         return LearningReport.build(
-            grouping: grouping, period: period, current: try groupFacts(grouping, for: period),
-            previous: try groupFacts(grouping, for: period.previous), framework: framework
+            grouping: grouping, period: period, current: try groupFacts(grouping, for: period, framework: framework.id),
+            previous: try groupFacts(grouping, for: period.previous, framework: framework.id), framework: framework
         )
     }
 
@@ -72,15 +82,20 @@ extension AuditStore {
         return ModerationReport.build(period: period, links: links, framework: framework)
     }
 
-    /// The framework whose words a report over `period` uses: the one most of the
-    /// period's audits were made against, else the latest stored. Throws
-    /// ``StoreError/noFramework(path:)`` when the store holds none, and
+    /// The framework a report over `period` is about, and whose words it uses: of id `id`
+    /// when given (else any), the version most of the period's audits were made against,
+    /// else the latest stored. Throws ``StoreError/noFramework(path:)`` when the store holds
+    /// none, ``StoreError/unknownFramework(id:version:)`` when it holds none of id `id`, and
     /// `FrameworkLoadError` if the stored text no longer loads.
-    public func reportFramework(for period: ReportPeriod) throws -> Framework {
-        let stored = try storedFrameworks()
+    public func reportFramework(for period: ReportPeriod, id: String? = nil) throws -> Framework {
+        let stored = try storedFrameworks().filter { id == nil || $0.id == id }
         let used = try frameworkUse(for: period)
-        let mostUsed = used.first.flatMap { use in stored.first { $0.id == use.id && $0.version == use.version } }
-        guard let chosen = mostUsed ?? stored.last else { throw StoreError.noFramework(path: path) }
+        let mostUsed = used.lazy.compactMap { use in stored.first { $0.id == use.id && $0.version == use.version } }
+            .first
+        guard let chosen = mostUsed ?? stored.last else {
+            if let id { throw StoreError.unknownFramework(id: id, version: nil) }
+            throw StoreError.noFramework(path: path)
+        }
         return try FrameworkLoader.load(text: chosen.content, file: chosen.file)
     }
 

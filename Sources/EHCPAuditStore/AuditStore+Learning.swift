@@ -4,9 +4,13 @@ internal import GRDB
 extension AuditStore {
     /// Grades and ratings per auditor, team, caseworker or advice provider over a period,
     /// counting final routine and multi-agency audits.
-    public func groupFacts(_ grouping: LearningReport.Grouping, for period: ReportPeriod) throws -> [GroupFacts] {
+    public func groupFacts(
+        _ grouping: LearningReport.Grouping, for period: ReportPeriod, framework: String
+    ) throws
+        -> [GroupFacts]
+    {
         try pool.read { db in
-            let arguments: StatementArguments = [period.first.description, period.last.description]
+            let arguments: StatementArguments = [period.first.description, period.last.description, framework]
             let period = Self.countedInPeriod
             let (gradeSQL, ratingSQL): (String, String)
             if grouping == .provider {

@@ -6,19 +6,22 @@ extension AuditStore {
     /// audits (moderation audits are second opinions, drafts are unfinished). The one
     /// statement of the rule in SQL; ``MonthFigures`` says it in Swift.
     static let countedAudits = "a.status = 'final' AND a.kind != 'moderation'"
-    /// Counted audits of one month (the argument).
-    static let counted = "a.month = ? AND \(countedAudits)"
-    /// Counted audits of a range of months (two arguments, first and last).
-    static let countedInPeriod = "a.month BETWEEN ? AND ? AND \(countedAudits)"
+    /// Counted audits of one month under one framework (two arguments: the month and the
+    /// framework id). Each report is about one framework: plan audits and annual-review
+    /// audits are judged on different criteria, so they are never added up together.
+    static let counted = "a.month = ? AND a.framework_id = ? AND \(countedAudits)"
+    /// Counted audits of a range of months under one framework (three arguments: first,
+    /// last, framework id).
+    static let countedInPeriod = "a.month BETWEEN ? AND ? AND a.framework_id = ? AND \(countedAudits)"
 
     /// Everything the monthly report needs about one month, aggregated in SQL.
-    public func monthFigures(_ month: YearMonth) throws -> MonthFigures {
+    public func monthFigures(_ month: YearMonth, framework: String) throws -> MonthFigures {
         try pool.read { db in
-            let key = month.description
+            let key: StatementArguments = [month.description, framework]
             var figures = MonthFigures(month: month)
             for row in try Row.fetchAll(
                 db, sql: "SELECT grade, COUNT(*) AS n FROM audits a WHERE \(Self.counted) GROUP BY grade",
-                arguments: [key])
+                arguments: key)
             {
                 figures.grades[row["grade"]] = row["n"]
                 figures.audits += row["n"] as Int
@@ -26,7 +29,7 @@ extension AuditStore {
             var sections: [String: SectionFigures] = [:], order: [String] = [], actions: [String: Int] = [:],
                 actionOrder: [String] = []
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT sections, actions FROM audits a WHERE \(Self.counted)", arguments: [key])
+                db, sql: "SELECT sections, actions FROM audits a WHERE \(Self.counted)", arguments: key)
             while let row = try rows.next() {
                 for item in Packed.unpack(row["sections"]) where item.count == 3 {
                     guard let percent = Double(item[1]) else { continue }
@@ -56,17 +59,17 @@ extension AuditStore {
                         COALESCE(SUM(timeliness_exception), 0) AS exceptions
                     FROM audits a WHERE \(Self.counted) AND a.plan_type = 'new'
                         AND a.request_date IS NOT NULL AND a.issue_date IS NOT NULL AND a.issue_date >= a.request_date
-                    """, arguments: [key])!
+                    """, arguments: key)!
             figures.newPlansTimed = timing["timed"]
             figures.newPlansWithin20Weeks = timing["within"]
             figures.newPlansExceptions = timing["exceptions"]
-            figures.advice = try adviceFigures(db, where: Self.counted, arguments: [key])
+            figures.advice = try adviceFigures(db, where: Self.counted, arguments: key)
             return figures
         }
     }
 
     /// Audits and grade counts for each month in the range (for trends), in one query.
-    public func gradeCounts(for period: ReportPeriod) throws -> [MonthFigures] {
+    public func gradeCounts(for period: ReportPeriod, framework: String) throws -> [MonthFigures] {
         try pool.read { db in
             var byMonth: [String: MonthFigures] = [:]
             for row in try Row.fetchAll(
@@ -74,7 +77,7 @@ extension AuditStore {
                 sql: """
                     SELECT a.month, a.grade,
                     COUNT(*) AS n FROM audits a WHERE \(Self.countedInPeriod) GROUP BY a.month, a.grade
-                    """, arguments: [period.first.description, period.last.description])
+                    """, arguments: [period.first.description, period.last.description, framework])
             {
                 let month: String = row["month"]
                 guard let parsed = YearMonth(month) else {
@@ -98,11 +101,11 @@ extension AuditStore {
 
     /// Advice figures by agency and provider over a range of months, optionally narrowed.
     public func adviceFigures(
-        for period: ReportPeriod, agency: Agency? = nil, provider: String? = nil
+        for period: ReportPeriod, framework: String, agency: Agency? = nil, provider: String? = nil
     ) throws -> [AdviceFigures] {
         try pool.read { db in
             var condition = Self.countedInPeriod
-            var arguments: [DatabaseValueConvertible] = [period.first.description, period.last.description]
+            var arguments: [DatabaseValueConvertible] = [period.first.description, period.last.description, framework]
             if let agency {
                 condition += " AND v.agency = ?"
                 arguments.append(agency.rawValue)
@@ -116,7 +119,11 @@ extension AuditStore {
     }
 
     /// How often each advice criterion was given each rating, by provider, over a range.
-    public func adviceCriterionRatings(for period: ReportPeriod) throws -> [AdviceReport.RatingCount] {
+    public func adviceCriterionRatings(
+        for period: ReportPeriod, framework: String
+    ) throws
+        -> [AdviceReport.RatingCount]
+    {
         try pool.read { db in
             struct Key: Hashable { var provider: String?, agency: String, criterion: String, rating: String }
             var counts: [Key: Int] = [:]
@@ -125,7 +132,7 @@ extension AuditStore {
                 sql: """
                     SELECT v.provider, v.agency, v.ratings FROM audit_advices v JOIN audits a ON a.audit_id = v.audit_id
                     WHERE \(Self.countedInPeriod)
-                    """, arguments: [period.first.description, period.last.description])
+                    """, arguments: [period.first.description, period.last.description, framework])
             while let row = try rows.next() {
                 let provider: String? = row["provider"], agency: String = row["agency"]
                 for item in Packed.unpack(row["ratings"]) where item.count == 2 {
@@ -147,7 +154,11 @@ extension AuditStore {
         }
     }
 
-    private func criterionCounts(_ db: Database, _ table: String, _ month: String) throws -> [CriterionCount] {
+    private func criterionCounts(
+        _ db: Database, _ table: String, _ month: StatementArguments
+    ) throws
+        -> [CriterionCount]
+    {
         try Row.fetchAll(
             db,
             sql:
@@ -155,7 +166,7 @@ extension AuditStore {
                 SELECT t.criterion, COUNT(*) AS n FROM \(table) t JOIN audits a ON a.audit_id = t.audit_id WHERE \
                 \(Self.counted) GROUP BY t.criterion
                 """,
-            arguments: [month]
+            arguments: month
         )
         .map { CriterionCount(criterion: $0["criterion"], count: $0["n"]) }
     }
@@ -201,7 +212,20 @@ extension AuditStore {
 }
 
 extension AuditStore {
-    /// Frameworks used by the period's counted audits, most used first.
+    /// Counted audits of `month` under each framework id, most first.
+    public func countedAudits(in month: YearMonth) throws -> [(framework: String, audits: Int)] {
+        try pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.framework_id, COUNT(*) AS n FROM audits a WHERE a.month = ? AND \(Self.countedAudits)
+                    GROUP BY 1 ORDER BY n DESC, 1
+                    """, arguments: [month.description]
+            ).map { (framework: $0["framework_id"], audits: $0["n"]) }
+        }
+    }
+
+    /// Frameworks used by the period's audits, most used first.
     public func frameworkUse(for period: ReportPeriod) throws -> [FrameworkReference] {
         try pool.read { db in
             try Row.fetchAll(

@@ -63,8 +63,10 @@ extension AuditStore {
         }
     }
 
-    /// Progress for each month of `period` (docs/sampling.md, "Progress against the target").
-    public func progress(for period: ReportPeriod) throws -> ProgressReport {
+    /// Progress for each month of `period` (docs/sampling.md, "Progress against the target"),
+    /// counting audits under every framework, or under one framework id (as the monthly
+    /// report of that framework does).
+    public func progress(for period: ReportPeriod, framework: String? = nil) throws -> ProgressReport {
         try pool.read { db in
             var months: [MonthProgress] = []
             var month = period.first
@@ -81,7 +83,11 @@ extension AuditStore {
                     )
                 }
                 let audits = try Row.fetchAll(
-                    db, sql: "SELECT plan_id, audit_date, kind, status FROM audits WHERE month = ?", arguments: [key]
+                    db,
+                    sql: """
+                        SELECT plan_id, audit_date, kind, status FROM audits
+                        WHERE month = ? AND (? IS NULL OR framework_id = ?)
+                        """, arguments: [key, framework, framework]
                 ).compactMap { row -> AuditFact? in
                     guard let date = CalendarDate(row["audit_date"] as String),
                         let kind = AuditKind(rawValue: row["kind"]), let status = AuditStatus(rawValue: row["status"])

@@ -53,7 +53,7 @@ public struct SyntheticAudits: Sequence, IteratorProtocol {
         let plan = plans[random.int(0...plans.count - 1)]
         let kind: AuditKind = random.chance(0.06) ? .multiAgency : .routine
         // Plans improve a little over the months, so that the trend has a direction.
-        let drift = 0.08 * (Double(monthIndex) / Double(Swift.max(1, months.count - 1)) - 0.5)
+        let drift = 0.16 * (Double(monthIndex) / Double(Swift.max(1, months.count - 1)) - 0.5)
         let quality = random.level(around: 0.55 + drift, spread: 0.22)
         let record = AuditRecord(
             auditId: "AUD-\(String(made).leftPadded(8))", planId: plan.planId,

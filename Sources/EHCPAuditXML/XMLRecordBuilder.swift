@@ -35,7 +35,8 @@ struct XMLRecordBuilder {
                     primaryNeed: word(child, Plan.primaryNeed), team: value(child, Plan.team),
                     caseworker: value(child, Plan.caseworker), planType: word(child, Plan.planType),
                     requestDate: date(child, Plan.requestDate), issueDate: date(child, Plan.issueDate),
-                    timelinessException: value(child, Plan.timelinessException).map { $0 == "true" || $0 == "1" } ?? false
+                    timelinessException: value(child, Plan.timelinessException).map { $0 == "true" || $0 == "1" }
+                        ?? false
                 )
             case name(Field.judgements):
                 judgements.append(judgement(child))

@@ -75,9 +75,14 @@ struct RobustnessCommandTests {
         #expect(
             try run(["import", "--db", path("s.sqlite"), "--criteria", criteria, "\(samples)/audits-2025-06.json"])
                 .status == 0)
+        // Overwrite the b-tree header of every page but the first (16 KiB pages), as a
+        // failing disk might: whatever the tables hold, the damage is where SQLite looks.
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: path("s.sqlite"))[.size] as? Int)
         let handle = try #require(FileHandle(forUpdatingAtPath: path("s.sqlite")))
-        try handle.seek(toOffset: 16384 * 3 + 100)
-        handle.write(Data(repeating: 0xA5, count: 4000))
+        for page in stride(from: 16384, to: size, by: 16384) {
+            try handle.seek(toOffset: UInt64(page))
+            handle.write(Data(repeating: 0xA5, count: 12))
+        }
         try handle.close()
         for arguments in [
             ["status"], ["report", "monthly", "--month", "2025-06"], ["import", "\(samples)/AUD-2025-06-0012.xml"],

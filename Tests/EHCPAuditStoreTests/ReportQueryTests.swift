@@ -34,7 +34,7 @@ struct ReportQueryTests {
 
     @Test(arguments: months)
     func monthFiguresMatchTheRecords(_ month: YearMonth) throws {
-        let figures = try Self.seeded.monthFigures(month)
+        let figures = try Self.seeded.monthFigures(month, framework: "ehcp-qa")
         let counted = Self.counted(in: ReportPeriod(month: month))
         #expect(figures.audits == counted.count)
         #expect(figures.grades == Dictionary(counted.map { ($0.result.grade.id, 1) }, uniquingKeysWith: +))
@@ -57,20 +57,22 @@ struct ReportQueryTests {
         #expect(Dictionary(uniqueKeysWithValues: figures.criteriaBelow.map { ($0.criterion, $0.count) }) == actions)
         let caps = Dictionary(counted.flatMap(\.result.caps).map { ($0.criterion, 1) }, uniquingKeysWith: +)
         #expect(Dictionary(uniqueKeysWithValues: figures.caps.map { ($0.criterion, $0.count) }) == caps)
-        let timed = counted.compactMap { pair -> Int? in
+        let known = counted.compactMap { pair -> (days: Int, exception: Bool)? in
             let plan = pair.record.plan
             guard plan.planType == .new, let request = plan.requestDate, let issue = plan.issueDate else { return nil }
             let days = request.days(until: issue)
-            return days >= 0 ? days : nil
+            return days >= 0 ? (days, plan.timelinessException) : nil
         }
+        let timed = known.filter { !$0.exception }.map(\.days)
         #expect(figures.newPlansTimed == timed.count)
         #expect(figures.newPlansWithin20Weeks == timed.filter { $0 <= 140 }.count)
+        #expect(figures.newPlansExceptions == known.filter(\.exception).count)
         #expect(figures.advice.map(\.total).reduce(0, +) == counted.map(\.record.advices.count).reduce(0, +))
     }
 
     @Test func gradeCountsCoverEveryMonthOfThePeriod() throws {
         let period = ReportPeriod(from: YearMonth("2025-02")!, to: YearMonth("2025-06")!)!
-        let counts = try Self.seeded.gradeCounts(for: period)
+        let counts = try Self.seeded.gradeCounts(for: period, framework: "ehcp-qa")
         #expect(counts.map(\.month.description) == ["2025-02", "2025-03", "2025-04", "2025-05", "2025-06"])
         for month in counts {
             let counted = Self.counted(in: ReportPeriod(month: month.month))
@@ -81,7 +83,7 @@ struct ReportQueryTests {
 
     @Test func adviceFiguresCountEveryStatusByProvider() throws {
         let period = ReportPeriod(from: Self.months[0], to: Self.months[2])!
-        let figures = try Self.seeded.adviceFigures(for: period)
+        let figures = try Self.seeded.adviceFigures(for: period, framework: "ehcp-qa")
         let advices = Self.counted(in: period).flatMap { pair in zip(pair.record.advices, pair.result.advices) }
         for group in figures {
             let mine = advices.filter { $0.0.agency == group.agency && $0.0.provider == group.provider }
@@ -95,13 +97,13 @@ struct ReportQueryTests {
             #expect(group.days.sorted() == mine.compactMap(\.1.days).sorted())
         }
         #expect(figures.map(\.total).reduce(0, +) == advices.count)
-        let health = try Self.seeded.adviceFigures(for: period, agency: .health)
+        let health = try Self.seeded.adviceFigures(for: period, framework: "ehcp-qa", agency: .health)
         #expect(!health.isEmpty && health.allSatisfy { $0.agency == .health })
     }
 
     @Test func adviceRatingsAreCountedPerCriterion() throws {
         let period = ReportPeriod(from: Self.months[0], to: Self.months[2])!
-        let ratings = try Self.seeded.adviceCriterionRatings(for: period)
+        let ratings = try Self.seeded.adviceCriterionRatings(for: period, framework: "ehcp-qa")
         let judgements = Self.counted(in: period).flatMap(\.record.advices).flatMap(\.judgements)
         #expect(ratings.map(\.count).reduce(0, +) == judgements.count)
         let first = try #require(ratings.first)
@@ -114,7 +116,7 @@ struct ReportQueryTests {
     @Test(arguments: LearningReport.Grouping.allCases)
     func groupFactsMatchTheRecords(_ grouping: LearningReport.Grouping) throws {
         let period = ReportPeriod(from: Self.months[0], to: Self.months[2])!
-        let facts = try Self.seeded.groupFacts(grouping, for: period)
+        let facts = try Self.seeded.groupFacts(grouping, for: period, framework: "ehcp-qa")
         let counted = Self.counted(in: period)
         if grouping == .provider {
             #expect(facts.map(\.count).reduce(0, +) == counted.map(\.record.advices.count).reduce(0, +))

@@ -36,7 +36,7 @@ struct RoundTripTests {
             auditDate: CalendarDate("2025-06-12")!, kind: .moderation, status: .draft,
             plan: PlanDetails(
                 locality: "North\nEast", phase: .post19, primaryNeed: .msi, planType: .amended,
-                requestDate: CalendarDate("2025-01-01")),
+                requestDate: CalendarDate("2025-01-01"), timelinessException: true),
             judgements: [
                 Judgement(criterion: "A1", rating: "good", comment: comment), Judgement(criterion: "A2", rating: "na"),
             ],

@@ -11,7 +11,7 @@ extension MonthlyReport {
     /// `moderation`, the month's moderation figures, gives the grade agreement.
     public static func build(
         figures: [MonthFigures], progress: [MonthProgress], framework: Framework, isPublic: Bool,
-        moderation: ModerationReport? = nil
+        moderation: ModerationReport? = nil, otherFrameworks: [(framework: String, audits: Int)] = []
     ) -> MonthlyReport {
         let current = figures.last ?? MonthFigures(month: progress.last?.month ?? YearMonth(year: 2000, month: 1)!)
         let month = current.month
@@ -82,6 +82,7 @@ extension MonthlyReport {
                     keys: ["advice.\(figures.agency.rawValue).\(measure)"] + members.map { "advice.\($0).\(measure)" })
             }
         }
+        for other in otherFrameworks { plan.cell("otherFrameworks.\(other.framework)", other.audits) }
         plan.solve()
 
         let audits = "\(month).audits"
@@ -121,6 +122,9 @@ extension MonthlyReport {
             newPlansTimed: plan.count("newPlans.timed"),
             newPlansWithin20Weeks: plan.share("newPlans.within20Weeks", of: "newPlans.timed"),
             newPlansExceptions: plan.count("newPlans.exceptions"), newPlansKnown: plan.count("newPlans.known"),
+            otherFrameworks: otherFrameworks.map {
+                OtherFramework(framework: $0.framework, audits: plan.count("otherFrameworks.\($0.framework)"))
+            },
             adviceByAgency: byAgency.map { adviceRow(name: $0.agency.rawValue, grades: adviceGrades, plan) },
             adviceByProvider: providerNames.map { adviceRow(name: $0, grades: adviceGrades, plan) },
             trend: zip(figures, progress).map { figure, monthProgress in

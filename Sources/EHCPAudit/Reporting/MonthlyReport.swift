@@ -88,6 +88,9 @@ public struct MonthlyReport: Sendable, Equatable {
     /// new plans with known dates (the exceptions and `newPlansTimed`).
     public var newPlansExceptions: ReportCount
     public var newPlansKnown: ReportCount
+    /// The month's counted audits made against other frameworks (annual reviews, say),
+    /// which this report leaves to their own.
+    public var otherFrameworks: [OtherFramework]
     public var adviceByAgency: [AdviceRow]
     public var adviceByProvider: [AdviceRow]
     public var trend: [TrendRow]
@@ -100,4 +103,10 @@ public struct MonthlyReport: Sendable, Equatable {
     public var spc: ControlChart?
     /// Every suppressed cell, by name, for readers of the JSON.
     public var suppressed: [String]
+}
+
+/// Audits of the month under another framework id, reported separately.
+public struct OtherFramework: Sendable, Equatable {
+    public var framework: String
+    public var audits: ReportCount
 }

@@ -20,6 +20,15 @@ public enum MonthlyLayout {
                         hidden counts are shown as [c] and their percentages withheld (–).
                         """
                         : "")))
+        if !report.otherFrameworks.isEmpty {
+            let others = report.otherFrameworks.map { "\(Words.count($0.audits)) made against \($0.framework)" }
+            blocks.append(
+                .paragraph(
+                    """
+                    Audits made against other frameworks are judged on other criteria, so they are reported \
+                    separately (report monthly --framework ID): \(others.joined(separator: "; ")).
+                    """))
+        }
         blocks += target(report)
         blocks += grades(report)
         blocks += sections(report)

@@ -20,10 +20,14 @@ extension EHCPAuditCommand.Report {
         @Option(name: .long, help: "text, markdown or html.")
         var format: DocumentFormat = .text
 
+        @Option(name: .long, help: "Report audits made against this framework id (default: the most used).")
+        var framework: String?
+
         @OptionGroup var destination: ReportDestination
 
         func run() throws {
-            let report = try store.open(.readOnly).adviceReport(for: period.period, agency: agency, provider: provider)
+            let report = try store.open(.readOnly).adviceReport(
+                for: period.period, agency: agency, provider: provider, framework: framework)
             try destination.write(format.render(AdviceLayout.blocks(report)))
         }
     }

@@ -23,10 +23,13 @@ extension EHCPAuditCommand.Report {
         @Option(name: .long, help: "text, markdown or html.")
         var format: DocumentFormat = .text
 
+        @Option(name: .long, help: "Report audits made against this framework id (default: the most used).")
+        var framework: String?
+
         @OptionGroup var destination: ReportDestination
 
         func run() throws {
-            let report = try store.open(.readOnly).learningReport(by: by, for: period.period)
+            let report = try store.open(.readOnly).learningReport(by: by, for: period.period, framework: framework)
             try destination.write(format.render(LearningLayout.blocks(report)))
         }
     }

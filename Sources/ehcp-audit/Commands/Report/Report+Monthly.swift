@@ -27,13 +27,16 @@ extension EHCPAuditCommand.Report {
         @Option(name: .long, help: "text, markdown, csv, json or html.")
         var format: Format = .text
 
+        @Option(name: .long, help: "Report audits made against this framework id (default: the most used).")
+        var framework: String?
+
         @Flag(name: .long, help: "Apply disclosure control for publication.")
         var `public` = false
 
         @OptionGroup var destination: ReportDestination
 
         func run() throws {
-            let report = try store.open(.readOnly).monthlyReport(for: month, isPublic: `public`)
+            let report = try store.open(.readOnly).monthlyReport(for: month, isPublic: `public`, framework: framework)
             try destination.write(render(report))
         }
 

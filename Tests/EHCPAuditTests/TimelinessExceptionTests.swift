@@ -1,0 +1,56 @@
+import EHCPAuditReports
+import EHCPAuditTestSupport
+import Testing
+
+@testable import EHCPAudit
+
+/// New plans where an exception to the 20-week limit applies (reg. 13(3)) leave the 20-week
+/// share, and the report says how many were left out.
+struct TimelinessExceptionTests {
+    let framework = try! Fixtures.framework()
+    let june = YearMonth("2025-06")!
+
+    func report(isPublic: Bool) -> MonthlyReport {
+        let figures = MonthFigures(
+            month: june, audits: 60, grades: ["good": 60], newPlansTimed: 37, newPlansWithin20Weeks: 24,
+            newPlansExceptions: 3)
+        let progress = MonthProgress(
+            month: june, openPlans: 1200, target: 60, sampled: 60, completedSampled: 60, completedOther: 0,
+            moderation: 0)
+        return MonthlyReport.build(figures: [figures], progress: [progress], framework: framework, isPublic: isPublic)
+    }
+
+    @Test func theShareIsOfTheOtherPlansAndTheExceptionsAreCounted() throws {
+        let report = report(isPublic: false)
+        #expect(report.newPlansKnown == .shown(40) && report.newPlansExceptions == .shown(3))
+        #expect(report.newPlansTimed == .shown(37))
+        let share = try #require(report.newPlansWithin20Weeks)
+        #expect(share.count == 24 && share.total == 37)
+        let text = TextRenderer.render(MonthlyLayout.blocks(report)).replacingOccurrences(of: "\n", with: " ")
+        #expect(text.contains("(40), 3 were exceptions to the 20-week limit"))
+        #expect(text.contains("Of the other new plans (37), 24 (64.9%) were issued within 20 weeks"))
+        #expect(MonthlyReportJSON.render(report).contains(#""timed":37,"exceptions":3"#))
+    }
+
+    @Test func aSmallNumberOfExceptionsIsHiddenWithWhatWouldGiveItAway() {
+        let report = report(isPublic: true)
+        #expect(report.newPlansExceptions == .suppressed)
+        #expect(
+            report.newPlansKnown == .suppressed || report.newPlansTimed == .suppressed,
+            "40 − 37 would give the 3 exceptions away")
+    }
+
+    @Test func withNoExceptionsTheReportSaysNothingOfThem() {
+        let figures = MonthFigures(
+            month: june, audits: 10, grades: ["good": 10], newPlansTimed: 8, newPlansWithin20Weeks: 4)
+        let report = MonthlyReport.build(
+            figures: [figures],
+            progress: [
+                MonthProgress(
+                    month: june, openPlans: 200, target: 10, sampled: 10, completedSampled: 10, completedOther: 0,
+                    moderation: 0)
+            ], framework: framework, isPublic: false)
+        let text = TextRenderer.render(MonthlyLayout.blocks(report))
+        #expect(!text.contains("exception"))
+    }
+}
