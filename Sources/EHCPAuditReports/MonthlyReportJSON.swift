@@ -72,6 +72,38 @@ public enum MonthlyReportJSON {
             }
             json.key("caps")
             json.list(report.caps) { json, row in criterion(row, &json) }
+            json.key("reaudits")
+            if let r = report.reaudits {
+                json.object { json in
+                    json.member("plans", r.plans.value)
+                    json.key("grades")
+                    json.list(Array(r.grades.indices)) { json, b in
+                        json.object { json in
+                            json.member("before", r.grades[b].id)
+                            json.member("plans", r.before[b].value)
+                            json.key("after")
+                            json.object { json in
+                                for (a, grade) in r.grades.enumerated() { json.member(grade.id, r.table[b][a].value) }
+                            }
+                        }
+                    }
+                    json.member("actions", r.actions.value)
+                    for (status, count) in zip(Reaudit.ActionStatus.allCases, r.outcomes) {
+                        json.member(status.jsonName, count.value)
+                    }
+                    json.key("bySection")
+                    json.list(r.bySection) { json, row in
+                        json.object { json in
+                            json.member("section", row.section)
+                            for (status, count) in zip(Reaudit.ActionStatus.allCases, row.counts) {
+                                json.member(status.jsonName, count.value)
+                            }
+                        }
+                    }
+                }
+            } else {
+                json.null()
+            }
             json.key("planTimeliness")
             json.object { json in
                 json.member("timed", report.newPlansTimed.value)
@@ -224,6 +256,17 @@ public enum MonthlyReportCSV {
         for row in report.caps { add("caps", row.criterion, "audits", count(row.count)) }
         add("plan timeliness", "new plans", "timed", count(report.newPlansTimed))
         add("plan timeliness", "new plans", "exceptions", count(report.newPlansExceptions))
+        if let r = report.reaudits {
+            add("re-audited plans", "all", "plans", count(r.plans))
+            for (b, before) in r.grades.enumerated() {
+                for (a, after) in r.grades.enumerated() {
+                    add("re-audited plans", "\(before.id) to \(after.id)", "plans", count(r.table[b][a]))
+                }
+            }
+            for (status, value) in zip(Reaudit.ActionStatus.allCases, r.outcomes) {
+                add("re-audited plans", "actions", status.rawValue, count(value))
+            }
+        }
         for other in report.otherFrameworks {
             add("other frameworks", other.framework, "audits", count(other.audits))
         }
@@ -254,4 +297,9 @@ public enum MonthlyReportCSV {
         }
         return rows.map { $0.map(Formatting.csvField).joined(separator: ",") }.joined(separator: "\n")
     }
+}
+
+extension Reaudit.ActionStatus {
+    /// The key in JSON: `closed`, `open`, `notAssessed`.
+    fileprivate var jsonName: String { self == .notAssessed ? "notAssessed" : rawValue }
 }

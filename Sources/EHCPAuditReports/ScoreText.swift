@@ -52,6 +52,43 @@ public enum ScoreText {
         return lines.joined(separator: "\n")
     }
 
+    /// What changed since the plan's previous audit: the grade before and after, the
+    /// criteria raised and lowered, and what became of the actions it raised.
+    public static func change(_ reaudit: Reaudit, _ framework: Framework) -> String {
+        func grade(_ id: String) -> String { framework.grades.grades.first { $0.id == id }?.label ?? id }
+        func rating(_ id: String) -> String { id == "na" ? "N/A" : framework.rating(id)?.label ?? id }
+        func list(_ changes: [Reaudit.Change]) -> String {
+            changes.isEmpty
+                ? "none"
+                : changes.map { "\($0.criterion) (\(rating($0.before)) to \(rating($0.after)))" }.joined(
+                    separator: ", ")
+        }
+        let previous = reaudit.previous
+        var lines = [
+            """
+              Since \(previous.auditId) (\(previous.date)): \(grade(previous.grade)) \
+            \(Formatting.fixed2(previous.percent))% to \(grade(reaudit.latest.grade)) \
+            \(Formatting.fixed2(reaudit.latest.percent))%.
+            """,
+            "Raised: \(list(reaudit.raised)).", "Lowered: \(list(reaudit.lowered)).",
+        ]
+        if !reaudit.actions.isEmpty {
+            func named(_ status: Reaudit.ActionStatus) -> String {
+                let criteria = reaudit.actions.filter { $0.status == status }.map(\.criterion)
+                return criteria.isEmpty ? "0" : "\(criteria.count) (\(criteria.joined(separator: ", ")))"
+            }
+            lines.append(
+                """
+                Its actions: \(named(.closed)) closed, \(named(.open)) still open, \(named(.notAssessed)) not \
+                assessed.
+                """)
+        }
+        return lines.enumerated().map {
+            $0 == 0 ? Formatting.wrap($1, indent: "  ") : Formatting.wrap($1, indent: "    ")
+        }
+        .joined(separator: "\n")
+    }
+
     private static func adviceLine(_ advice: AdviceResult, framework: Framework) -> String {
         var parts = ["\(advice.id) (\(advice.agency.rawValue)\(advice.provider.map { ", \($0)" } ?? ""))"]
         switch advice.status {

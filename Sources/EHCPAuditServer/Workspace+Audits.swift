@@ -77,6 +77,10 @@ extension Workspace {
                 Self.mayEdit(record, user)
                 ? "<p><a href=\"/audits/\(Page.escape(record.auditId))/edit\">Edit this audit</a></p>" : ""
             body += ResultView(record: record, result: result, framework: framework, viewer: user).render()
+            if user.mayAudit, record.kind != .moderation, let previous = try store.previousAudit(of: record) {
+                let reaudit = Reaudit(previous: previous, latest: Reaudit.Audit(record, result), framework: framework)
+                body += ReauditView(reaudit: reaudit, framework: framework).render()
+            }
             if user.mayAudit { body += try moderationPart(record, result: result, user: user, csrf: session.csrf) }
             return .html(Page.render(title: "Audit \(record.auditId)", user: user, csrf: session.csrf, body: body))
         }

@@ -29,7 +29,9 @@ extension AuditStore {
             for: ReportPeriod(month: month), framework: (framework.id, framework.version))
         return MonthlyReport.build(
             figures: figures, progress: progress, framework: framework, isPublic: isPublic, moderation: moderation,
-            otherFrameworks: try countedAudits(in: month).filter { $0.framework != framework.id })
+            otherFrameworks: try countedAudits(in: month).filter { $0.framework != framework.id },
+            reaudits: ReauditSummary(
+                try reaudits(for: ReportPeriod(month: month), framework: framework), framework: framework))
     }
 
     /// Advice quality and timeliness by provider over `period`, optionally narrowed to
@@ -54,7 +56,8 @@ extension AuditStore {
         let framework = try reportFramework(for: period, id: id)
         return LearningReport.build(
             grouping: grouping, period: period, current: try groupFacts(grouping, for: period, framework: framework.id),
-            previous: try groupFacts(grouping, for: period.previous, framework: framework.id), framework: framework
+            previous: try groupFacts(grouping, for: period.previous, framework: framework.id), framework: framework,
+            reaudits: grouping.judgesAdvice ? [] : try reaudits(for: period, framework: framework)
         )
     }
 

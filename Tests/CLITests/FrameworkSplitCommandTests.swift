@@ -13,7 +13,7 @@ struct FrameworkSplitCommandTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let run = try CLIRunner.run([
             "import", "--db", db, "--criteria", "criteria/ehcp-qa.yaml", "--criteria", "criteria/annual-review.yaml",
-            "samples/audits-2025-06.json", "samples/annual-reviews-2025-06.json",
+            "samples/audits-2025-06.json", "samples/annual-reviews/audits-2025-06.json",
         ])
         #expect(run.status == 0, "\(run.stderr)")
     }
@@ -59,7 +59,7 @@ struct FrameworkSplitCommandTests {
     @Test func annualReviewSamplesScoreUnderTheirFramework() throws {
         let run = try CLIRunner.run([
             "score", "--criteria", "criteria/annual-review.yaml", "--format", "csv",
-            "samples/annual-reviews-2025-06.json",
+            "samples/annual-reviews/audits-2025-06.json",
         ])
         #expect(run.status == 0, "\(run.stderr)")
         let grades = run.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[3] }

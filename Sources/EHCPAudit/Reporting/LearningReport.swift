@@ -35,6 +35,10 @@ public struct LearningReport: Sendable, Equatable {
         public var focus: [Focus]
         public var previousCount: Int
         public var previousGoodOrBetter: Share?
+        /// "You said, we did": the group's plans audited again in the period and what became
+        /// of the actions raised before; for the partnership and, by team, each team (by the
+        /// team of the later audit). Nil for other groupings, or when none was re-audited.
+        public var reaudits: ReauditSummary? = nil
     }
 
     public var grouping: Grouping
@@ -51,7 +55,8 @@ public struct LearningReport: Sendable, Equatable {
     /// Builds the packs for `current` (the period) against `previous` (the period of the
     /// same length just before).
     public static func build(
-        grouping: Grouping, period: ReportPeriod, current: [GroupFacts], previous: [GroupFacts], framework: Framework
+        grouping: Grouping, period: ReportPeriod, current: [GroupFacts], previous: [GroupFacts], framework: Framework,
+        reaudits: [Reaudit] = []
     ) -> LearningReport {
         let grades = grouping.judgesAdvice ? (framework.advice?.grades ?? []) : framework.grades.grades
         let criteria =
@@ -60,7 +65,7 @@ public struct LearningReport: Sendable, Equatable {
         let all = current.reduce(into: GroupFacts(group: "Partnership")) { $0.add($1) }
         let allBefore = previous.reduce(into: GroupFacts(group: "Partnership")) { $0.add($1) }
 
-        func pack(_ facts: GroupFacts, before: GroupFacts?) -> Pack {
+        func pack(_ facts: GroupFacts, before: GroupFacts?, reaudited: [Reaudit]) -> Pack {
             let counts = grades.map { facts.grades[$0.id] ?? 0 }
             let goodCount = grades.indices.filter { good.contains(grades[$0].id) }.reduce(0) { $0 + counts[$1] }
             let previousGood = before.map { b in good.reduce(0) { $0 + (b.grades[$1] ?? 0) } } ?? 0
@@ -82,15 +87,18 @@ public struct LearningReport: Sendable, Equatable {
                 goodOrBetter: Share(goodCount, of: facts.count),
                 gaps: Array(gaps.prefix(gapsShown)), focus: Array(focus.prefix(focusShown)),
                 previousCount: before?.count ?? 0,
-                previousGoodOrBetter: before.flatMap { Share(previousGood, of: $0.count) }
+                previousGoodOrBetter: before.flatMap { Share(previousGood, of: $0.count) },
+                reaudits: reaudited.isEmpty ? nil : ReauditSummary(reaudited, framework: framework)
             )
         }
+        let byTeam = grouping == .team ? Dictionary(grouping: reaudits) { $0.latest.team } : [:]
 
         return LearningReport(
             grouping: grouping, period: period,
-            grades: grades, partnership: pack(all, before: allBefore),
+            grades: grades, partnership: pack(all, before: allBefore, reaudited: grouping.judgesAdvice ? [] : reaudits),
             packs: current.sorted { ($0.group ?? "\u{10FFFF}") < ($1.group ?? "\u{10FFFF}") }.map { facts in
-                pack(facts, before: previous.first { $0.group == facts.group })
+                pack(
+                    facts, before: previous.first { $0.group == facts.group }, reaudited: byTeam[facts.group] ?? [])
             }
         )
     }

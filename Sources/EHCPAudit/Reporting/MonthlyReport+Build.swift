@@ -11,7 +11,8 @@ extension MonthlyReport {
     /// `moderation`, the month's moderation figures, gives the grade agreement.
     public static func build(
         figures: [MonthFigures], progress: [MonthProgress], framework: Framework, isPublic: Bool,
-        moderation: ModerationReport? = nil, otherFrameworks: [(framework: String, audits: Int)] = []
+        moderation: ModerationReport? = nil, otherFrameworks: [(framework: String, audits: Int)] = [],
+        reaudits: ReauditSummary? = nil
     ) -> MonthlyReport {
         let current = figures.last ?? MonthFigures(month: progress.last?.month ?? YearMonth(year: 2000, month: 1)!)
         let month = current.month
@@ -83,6 +84,7 @@ extension MonthlyReport {
             }
         }
         for other in otherFrameworks { plan.cell("otherFrameworks.\(other.framework)", other.audits) }
+        if let reaudits { registerReaudits(reaudits, &plan) }
         plan.solve()
 
         let audits = "\(month).audits"
@@ -122,6 +124,7 @@ extension MonthlyReport {
             newPlansTimed: plan.count("newPlans.timed"),
             newPlansWithin20Weeks: plan.share("newPlans.within20Weeks", of: "newPlans.timed"),
             newPlansExceptions: plan.count("newPlans.exceptions"), newPlansKnown: plan.count("newPlans.known"),
+            reaudits: reaudits.map { reauditRows($0, framework: framework, plan) },
             otherFrameworks: otherFrameworks.map {
                 OtherFramework(framework: $0.framework, audits: plan.count("otherFrameworks.\($0.framework)"))
             },

@@ -88,6 +88,9 @@ public struct MonthlyReport: Sendable, Equatable {
     /// new plans with known dates (the exceptions and `newPlansTimed`).
     public var newPlansExceptions: ReportCount
     public var newPlansKnown: ReportCount
+    /// Plans audited this month that had been audited before under the same framework id,
+    /// and what became of the actions their previous audits raised; nil when not asked.
+    public var reaudits: ReauditRows?
     /// The month's counted audits made against other frameworks (annual reviews, say),
     /// which this report leaves to their own.
     public var otherFrameworks: [OtherFramework]

@@ -105,6 +105,27 @@ public enum LearningLayout {
                                 }
                             )))
             }
+            if let reaudits = pack.reaudits {
+                let t = reaudits.actions
+                blocks.append(
+                    .paragraph(
+                        """
+                        You said, we did: \(reaudits.plans) plans re-audited in \(period); of the \(t.total) actions \
+                        their previous audits raised, \(t.closed) closed, \(t.open) still open, \(t.notAssessed) not \
+                        assessed.
+                        """))
+                blocks.append(
+                    .table(
+                        Table(
+                            caption: "Actions raised before, by section",
+                            header: ["Section", "Closed", "Open", "Not assessed"],
+                            rows: reaudits.bySection.map {
+                                [
+                                    $0.section, String($0.tally.closed), String($0.tally.open),
+                                    String($0.tally.notAssessed),
+                                ]
+                            })))
+            }
             if !pack.focus.isEmpty {
                 blocks.append(
                     .table(

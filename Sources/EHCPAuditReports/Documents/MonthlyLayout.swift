@@ -33,6 +33,7 @@ public enum MonthlyLayout {
         blocks += grades(report)
         blocks += sections(report)
         blocks += actions(report)
+        blocks += reaudits(report)
         blocks += timeliness(report)
         blocks += advice(report)
         blocks += moderation(report)
@@ -153,6 +154,38 @@ public enum MonthlyLayout {
                         rows: report.caps.map {
                             [$0.criterion, Words.count($0.count), Words.percent($0.share), $0.text]
                         })))
+        }
+        return blocks
+    }
+
+    /// "You said, we did": plans audited again, and whether their actions were acted on.
+    static func reaudits(_ report: MonthlyReport) -> [Block] {
+        guard let r = report.reaudits, r.plans != .shown(0) else { return [] }
+        var blocks: [Block] = [.heading("Were the actions acted on? (re-audited plans)")]
+        let outcome = r.outcomes.map(Words.count)
+        blocks.append(
+            .paragraph(
+                """
+                Plans audited this month that had been audited before under this framework: \
+                \(Words.count(r.plans)). Of the \(Words.count(r.actions)) improvement actions their previous audits \
+                raised, \(outcome[0]) closed (the criterion now rated at the action threshold or better), \
+                \(outcome[1]) still open, and \(outcome[2]) not assessed (answered not applicable this time, or \
+                no longer in the framework).
+                """))
+        blocks.append(
+            .table(
+                Table(
+                    caption: "Grade before (rows) and after (columns)",
+                    header: ["Before", "Plans"] + r.grades.map(\.label),
+                    rows: r.grades.indices.map { b in
+                        [r.grades[b].label, Words.count(r.before[b])] + r.table[b].map(Words.count)
+                    })))
+        if !r.bySection.isEmpty {
+            blocks.append(
+                .table(
+                    Table(
+                        caption: "Actions by section", header: ["Section", "Closed", "Open", "Not assessed"],
+                        rows: r.bySection.map { [$0.section] + $0.counts.map(Words.count) })))
         }
         return blocks
     }

@@ -37,6 +37,9 @@ extension EHCPAuditCommand {
             let out = Output.standard
             let csv = ScoreCSV(frameworks: catalog.frameworks)
             var first = true
+            // For a person reading text: each plan's audits so far (final, not moderation), by
+            // framework id, to say what changed since the one before.
+            var earlier: [String: [Reaudit.Audit]] = [:]
             switch format {
             case .json: out.line(ScoreJSON.header)
             case .csv: out.line(csv.header)
@@ -49,7 +52,20 @@ extension EHCPAuditCommand {
                 case .csv: out.line(csv.row(result))
                 case .text:
                     if !first { out.line("") }
-                    out.line(ScoreText.record(result, framework: catalog.framework(record.framework)!))
+                    let framework = catalog.framework(record.framework)!
+                    out.line(ScoreText.record(result, framework: framework))
+                    guard record.status == .final, record.kind != .moderation else { break }
+                    let audit = Reaudit.Audit(record, result)
+                    let key = "\(record.framework.id)\u{1F}\(record.planId)"
+                    let before = earlier[key, default: []].filter {
+                        ($0.date, $0.auditId) < (audit.date, audit.auditId)
+                    }
+                    if let previous = before.max(by: { ($0.date, $0.auditId) < ($1.date, $1.auditId) }) {
+                        out.line(
+                            ScoreText.change(
+                                Reaudit(previous: previous, latest: audit, framework: framework), framework))
+                    }
+                    earlier[key, default: []].append(audit)
                 }
                 first = false
             }
