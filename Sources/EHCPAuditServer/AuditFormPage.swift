@@ -24,6 +24,7 @@ struct AuditFormPage {
             """
             <form method="post" action="\(Page.escape(action))" class="audit-form" novalidate>
             <input type="hidden" name="csrf" value="\(Page.escape(csrf))">
+            <input type="hidden" name="framework.id" value="\(Page.escape(framework.id))">
             """)
         html.append(details())
         for section in framework.sections {

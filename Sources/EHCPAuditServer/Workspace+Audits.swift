@@ -17,9 +17,12 @@ extension Workspace {
         router.get("/audits/new") { request, context in
             guard let user = context.user, let session = context.session else { return Response.redirect("/login") }
             guard user.mayAudit else { return Response.problem(.forbidden, "Not allowed") }
-            guard let framework = try currentFramework() else {
-                return Response.problem(
-                    .serviceUnavailable, "No framework is stored yet", user: user, csrf: session.csrf)
+            let asked = request.uri.queryParameters["framework"].map(String.init)
+            guard let framework = try currentFramework(id: asked) else {
+                return asked == nil
+                    ? Response.problem(
+                        .serviceUnavailable, "No framework is stored yet", user: user, csrf: session.csrf)
+                    : Response.problem(.notFound, "No such framework", user: user, csrf: session.csrf)
             }
             let query = request.uri.queryParameters
             var pairs: [(name: String, value: String)] = [("auditDate", Security.today().description)]
@@ -28,7 +31,17 @@ extension Workspace {
             }
             let page = AuditFormPage(
                 framework: framework, fields: FormFields(pairs), problems: [], csrf: session.csrf, action: "/audits")
-            return .html(Page.render(title: "New audit", user: user, csrf: session.csrf, body: page.render()))
+            let plan = query["plan"].map { "&amp;plan=\(Page.escape(String($0)))" } ?? ""
+            let others = try store.storedFrameworks().map(\.id).filter { $0 != framework.id }
+            let choice =
+                Set(others).sorted().map {
+                    "<a href=\"/audits/new?framework=\(Page.escape($0))\(plan)\">\(Page.escape($0))</a>"
+                }
+            let intro = """
+                <p>Audited against \(Page.escape(framework.title)) (\(Page.escape(framework.id)), version \
+                \(Page.escape(framework.version)))\(choice.isEmpty ? "" : "; or audit against " + choice.joined(separator: ", ")).</p>
+                """
+            return .html(Page.render(title: "New audit", user: user, csrf: session.csrf, body: intro + page.render()))
         }
         router.post("/audits") { request, context in try await submit(request, context, preview: false) }
         router.get("/audits/:id/edit") { _, context in
@@ -114,7 +127,9 @@ extension Workspace {
             return .problem(.forbidden, "This form has expired: go back, reload the page and try again")
         }
         let catalog = try store.frameworkCatalog()
-        guard let framework = try editing.flatMap({ catalog.framework($0.framework) }) ?? currentFramework() else {
+        let chosen =
+            try editing.flatMap { catalog.framework($0.framework) } ?? currentFramework(id: fields["framework.id"])
+        guard let framework = chosen else {
             return .problem(.serviceUnavailable, "No framework")
         }
         let month =

@@ -49,10 +49,13 @@ public struct Workspace: Sendable {
         Application(router: router(), configuration: .init(address: .hostname(host, port: port)))
     }
 
-    /// The framework new audits are made against: the latest stored.
-    func currentFramework() throws -> Framework? {
-        guard let stored = try store.storedFrameworks().last else { return nil }
-        return try FrameworkLoader.load(text: stored.content, file: stored.file)
+    /// The framework a new audit is made against: the latest stored version of `id`, or,
+    /// with no id, of the framework most stored audits use (else the latest stored).
+    func currentFramework(id: String? = nil) throws -> Framework? {
+        let stored = try store.storedFrameworks()
+        let chosen = try id ?? store.mostUsedFrameworkId() ?? stored.last?.id
+        guard let framework = stored.last(where: { $0.id == chosen }) else { return nil }
+        return try FrameworkLoader.load(text: framework.content, file: framework.file)
     }
 }
 

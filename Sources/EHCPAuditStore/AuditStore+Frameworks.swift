@@ -74,6 +74,17 @@ extension AuditStore {
         }
     }
 
+    /// The framework id most stored audits were made against, if any.
+    public func mostUsedFrameworkId() throws -> String? {
+        try pool.read { db in
+            try String.fetchOne(
+                db,
+                sql:
+                    "SELECT framework_id FROM audits GROUP BY framework_id ORDER BY COUNT(*) DESC, framework_id LIMIT 1"
+            )
+        }
+    }
+
     /// Lowercase hex SHA-256 of a text's UTF-8 bytes.
     public static func digest(_ text: String) -> String {
         digest(bytes: Array(text.utf8))
