@@ -146,7 +146,7 @@ struct FastRecordDecoder {
             let line = self.line
             var id: String?, agency: Agency?, provider: String?, role: String?, requested: CalendarDate?,
                 received: CalendarDate?
-            var status: AdviceStatus?, judgements: [Judgement] = [], seen = Fields(), first = true
+            var status: AdviceStatus?, judgements: [Judgement] = [], seen = Fields(), first = true, exception = false
             guard open("{") else { return nil }
             while let field: RecordField.Advice = nextField(&first, &seen) {
                 switch field {
@@ -157,6 +157,7 @@ struct FastRecordDecoder {
                 case .role: if !skipNull() { role = required(string()) }
                 case .requested: if !skipNull() { requested = required(date()) }
                 case .received: if !skipNull() { received = required(date()) }
+                case .timelinessException: if !skipNull() { exception = required(boolean()) ?? false }
                 case .judgements: if !skipNull() { judgements = judgementList() ?? [] }
                 }
                 if failed { return nil }
@@ -168,7 +169,7 @@ struct FastRecordDecoder {
             list.append(
                 Advice(
                     id: id, agency: agency, provider: provider, role: role, requested: requested, received: received,
-                    status: status, judgements: judgements, line: line))
+                    status: status, timelinessException: exception, judgements: judgements, line: line))
         }
         return failed ? nil : list
     }

@@ -86,7 +86,8 @@ enum RecordDecoder {
         return Advice(
             id: id, agency: agency, provider: object.string(Field.provider.json), role: object.string(Field.role.json),
             requested: object.date(Field.requested.json), received: object.date(Field.received.json), status: status,
-            judgements: judgements, line: node.line
+            timelinessException: object.bool(Field.timelinessException.json) ?? false, judgements: judgements,
+            line: node.line
         )
     }
 }

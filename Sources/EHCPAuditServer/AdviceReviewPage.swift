@@ -14,7 +14,8 @@ struct AdviceReviewPage {
 
     /// The fields an officer may change: the rest of the advice, and the audit, stay as stored.
     static func reviewable(_ name: Substring) -> Bool {
-        ["requested", "received", "status", "judgement", "comment"].contains(name.split(separator: ".").first ?? "")
+        ["requested", "received", "status", "timelinessException", "judgement", "comment"].contains(
+            name.split(separator: ".").first ?? "")
     }
 
     func render() -> String {
@@ -36,6 +37,7 @@ struct AdviceReviewPage {
             \(form.input(prefix + "requested", "Date requested", type: "date"))
             \(form.input(prefix + "received", "Date received", type: "date"))
             \(form.select(prefix + "status", "What came back", AdviceStatus.allCases.map(\.rawValue)))
+            \(form.deadlineException(prefix))
             \(criteria.map { form.criterionFieldset($0, prefix: prefix) }.joined(separator: "\n"))
             <div class="buttons"><button type="submit">Save the review</button></div>
             </form>

@@ -124,7 +124,13 @@ public struct AuditForm: Sendable {
     private func advice(_ n: Int, _ json: inout JSONWriter) {
         json.object { json in
             for field in RecordField.Advice.allCases where field != .judgements {
-                json.field(field.json, fields.text("advice.\(n).\(field.json)"))
+                let value = fields.text("advice.\(n).\(field.json)")
+                // A checkbox sends "true"; anything else is left for the checks to refuse.
+                if field.isFlag, let flag = value.flatMap(Bool.init) {
+                    json.member(field.json, flag)
+                } else {
+                    json.field(field.json, value)
+                }
             }
             let criteria = framework.advice?.criteria ?? []
             if criteria.contains(where: { fields.text("advice.\(n).judgement.\($0.id)") != nil }) {

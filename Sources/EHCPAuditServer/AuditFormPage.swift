@@ -89,6 +89,7 @@ struct AuditFormPage {
                 \(input(prefix + "requested", "Date requested", type: "date"))
                 \(input(prefix + "received", "Date received", type: "date"))
                 \(select(prefix + "status", "What came back", AdviceStatus.allCases.map(\.rawValue), optional: true))
+                \(deadlineException(prefix))
                 \(criteria.criteria.map { criterionFieldset($0, prefix: prefix) }.joined(separator: "\n"))
                 </section>
                 """
@@ -131,6 +132,13 @@ struct AuditFormPage {
         html += "<p class=\"hint\">If not met: \(Page.escape(criterion.action))</p>"
         if let source = criterion.source { html += "<p class=\"hint source\">Source: \(Page.escape(source))</p>" }
         return html
+    }
+
+    /// The advice's exception to the 6-week deadline (reg. 8(2)).
+    func deadlineException(_ prefix: String) -> String {
+        checkbox(
+            prefix + "timelinessException", "An exception to the 6-week deadline applies (Regulation 8(2))",
+            hint: "The advice is then left out of every timeliness figure")
     }
 
     func checkbox(_ name: String, _ label: String, hint: String) -> String {

@@ -282,7 +282,8 @@ final class ImportSession {
                 sql:
                     """
                     INSERT INTO audit_advices (audit_id, advice_id, agency, provider, role, requested, received, \
-                    status, percent, grade, days, timely, ratings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    status, percent, grade, days, timely, timeliness_exception, ratings) \
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """
             )
             for (a, scored) in zip(record.advices, result.advices) {
@@ -290,7 +291,7 @@ final class ImportSession {
                     record.auditId, a.id, a.agency.rawValue, a.provider, a.role, a.requested?.description,
                     a.received?.description,
                     a.status.rawValue, scored.percent, scored.grade?.id, scored.days, scored.timely,
-                    Packed.ratings(a.judgements),
+                    a.timelinessException, Packed.ratings(a.judgements),
                 ])
             }
         }

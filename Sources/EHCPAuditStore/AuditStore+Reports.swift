@@ -178,8 +178,8 @@ extension AuditStore {
         let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT v.agency, v.provider, v.status, v.grade, v.days,
-                v.timely FROM audit_advices v JOIN audits a ON a.audit_id = v.audit_id
+                SELECT v.agency, v.provider, v.status, v.grade, v.days, v.timely, v.timeliness_exception
+                FROM audit_advices v JOIN audits a ON a.audit_id = v.audit_id
                 WHERE \(condition)
                 """, arguments: arguments)
         while let row = try rows.next() {
@@ -190,10 +190,17 @@ extension AuditStore {
             var group = groups[key] ?? AdviceFigures(agency: agency, provider: provider)
             group.total += 1
             if let grade: String = row["grade"] { group.grades[grade, default: 0] += 1 }
-            if let days: Int = row["days"] { group.days.append(days) }
+            // An exception to the deadline leaves the advice out of every timeliness figure.
+            let exception: Bool = row["timeliness_exception"]
+            if exception {
+                group.exceptions += 1
+            } else if let days: Int = row["days"] {
+                group.days.append(days)
+            }
             switch (row["timely"] as Bool?, status) {
             case (true?, _): group.timely += 1
             case (false?, _): group.late += 1
+            case (nil, .notReceived) where !exception: group.overdue += 1
             default: break
             }
             switch status {

@@ -113,6 +113,7 @@ enum StoreSchema {
                         assigned_at TEXT NOT NULL);
                     CREATE INDEX audit_advices_agency ON audit_advices(agency);
                     ALTER TABLE audits ADD COLUMN timeliness_exception INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE audit_advices ADD COLUMN timeliness_exception INTEGER NOT NULL DEFAULT 0;
                     -- Reports count one framework at a time (plan audits apart from annual reviews).
                     DROP INDEX audits_month;
                     CREATE INDEX audits_month ON audits(month, framework_id, status, kind, grade, plan_id, audit_date);

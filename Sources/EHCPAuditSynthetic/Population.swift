@@ -16,6 +16,8 @@ enum Proportions {
     /// Share of new plans to which an exception to the 20-week limit applies: an assumed
     /// few percent (the published 20-week figure already leaves exceptions out).
     static let timelinessException = 0.05
+    /// Share of advice where an exception to the 6-week deadline applies (assumed).
+    static let adviceDeadlineException = 0.02
 }
 
 /// A synthetic population of open plans, made on demand from the seed.

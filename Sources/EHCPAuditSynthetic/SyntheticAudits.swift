@@ -136,7 +136,9 @@ public struct SyntheticAudits: Sequence, IteratorProtocol {
         var advice = Advice(
             id: "ADV-\(index + 1)", agency: agency, provider: providers[random.int(0...providers.count - 1)],
             requested: requested,
-            received: status == .notReceived ? nil : requested.adding(days: days), status: status
+            received: status == .notReceived ? nil : requested.adding(days: days), status: status,
+            // Now and then the family was away or could not attend (reg. 8(2)).
+            timelinessException: random.chance(Proportions.adviceDeadlineException)
         )
         if status.isJudged, let criteria = framework.advice?.criteria {
             let quality = random.level(around: 0.6, spread: 0.2)

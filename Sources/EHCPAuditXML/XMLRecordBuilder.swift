@@ -72,6 +72,7 @@ struct XMLRecordBuilder {
         return Advice(
             id: id, agency: agency, provider: value(element, Field.provider), role: value(element, Field.role),
             requested: date(element, Field.requested), received: date(element, Field.received), status: status,
+            timelinessException: value(element, Field.timelinessException).map { $0 == "true" || $0 == "1" } ?? false,
             judgements: element.children.filter { $0.localName == name(Field.judgements) }.map(judgement),
             line: element.line
         )

@@ -94,9 +94,14 @@ struct ReportQueryTests {
             #expect(group.blank == mine.filter { $0.0.status == .blank }.count)
             #expect(group.noNeeds == mine.filter { $0.0.status == .noNeedsIdentified }.count)
             #expect(group.notReceived == mine.filter { $0.0.status == .notReceived }.count)
-            #expect(group.days.sorted() == mine.compactMap(\.1.days).sorted())
+            // An exception to the deadline leaves the advice out of every timeliness figure.
+            let timed = mine.filter { !$0.0.timelinessException }
+            #expect(group.exceptions == mine.count - timed.count)
+            #expect(group.overdue == timed.filter { $0.0.status == .notReceived }.count)
+            #expect(group.days.sorted() == timed.compactMap(\.1.days).sorted())
         }
         #expect(figures.map(\.total).reduce(0, +) == advices.count)
+        #expect(figures.map(\.exceptions).reduce(0, +) > 0, "the generated data holds some exceptions")
         let health = try Self.seeded.adviceFigures(for: period, framework: "ehcp-qa", agency: .health)
         #expect(!health.isEmpty && health.allSatisfy { $0.agency == .health })
     }

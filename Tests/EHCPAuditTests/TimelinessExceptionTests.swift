@@ -53,4 +53,19 @@ struct TimelinessExceptionTests {
         let text = TextRenderer.render(MonthlyLayout.blocks(report))
         #expect(!text.contains("exception"))
     }
+
+    @Test func anAdviceExceptionHasDaysButNoVerdictAndLeavesEveryTimelinessFigure() throws {
+        var late = Fixtures.advice(.received, requested: "2025-01-01", received: "2025-04-01")
+        late.timelinessException = true
+        let result = try Scorer(framework).score(Fixtures.record(advices: [late]))
+        #expect(result.advices.first?.days == 90 && result.advices.first?.timely == nil)
+
+        let figures = AdviceFigures(
+            agency: .health, provider: "Trust", total: 4, timely: 1, late: 1, notReceived: 2, overdue: 1, exceptions: 1,
+            days: [30, 60])
+        #expect(figures.timeliness?.total == 3, "on time, late and the one overdue: the exception is left out")
+        let bands = AdviceReport.bands(figures, deadline: 42)
+        #expect(bands.last?.label == "exception to the deadline (left out)" && bands.last?.count == 1)
+        #expect(bands.first { $0.label == "never received" }?.count == 1)
+    }
 }

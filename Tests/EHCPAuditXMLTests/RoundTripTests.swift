@@ -44,7 +44,7 @@ struct RoundTripTests {
                 Advice(
                     id: "ADV-1", agency: .other, provider: "Trust & Co", role: "\"lead\"",
                     requested: CalendarDate("2025-02-01"),
-                    status: .notReceived)
+                    status: .notReceived, timelinessException: true)
             ]
         )
         let xml = try entries(try temporaryFile("awkward.xml", try xmlDocument([record])))

@@ -106,13 +106,16 @@ public struct Advice: Sendable, Equatable {
     public var requested: CalendarDate?
     public var received: CalendarDate?
     public var status: AdviceStatus
+    /// One of the exceptions to the 6-week deadline applies (SEND Regulations 2014 reg.
+    /// 8(2)), so the advice is left out of every timeliness figure.
+    public var timelinessException: Bool
     public var judgements: [Judgement]
     public var line: Int?
 
     public init(
         id: String, agency: Agency, provider: String? = nil, role: String? = nil,
         requested: CalendarDate? = nil, received: CalendarDate? = nil, status: AdviceStatus,
-        judgements: [Judgement] = [], line: Int? = nil
+        timelinessException: Bool = false, judgements: [Judgement] = [], line: Int? = nil
     ) {
         self.id = id
         self.agency = agency
@@ -121,6 +124,7 @@ public struct Advice: Sendable, Equatable {
         self.requested = requested
         self.received = received
         self.status = status
+        self.timelinessException = timelinessException
         self.judgements = judgements
         self.line = line
     }

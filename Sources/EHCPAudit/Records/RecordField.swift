@@ -77,9 +77,12 @@ public enum RecordField {
 
     /// One piece of multi-agency advice behind the plan.
     public enum Advice: Int, RecordFieldName {
-        case id, agency, provider, role, requested, received, status, judgements
+        case id, agency, provider, role, requested, received, status, timelinessException, judgements
         public static let jsonNames = caseNames(Self.self)
         public var xml: XMLPlace { self == .judgements ? .element("judgement") : .attribute(json) }
+
+        /// A field whose value is `true` or `false` (written only when true).
+        public var isFlag: Bool { self == .timelinessException }
 
         /// The field's value as a record writes it; nil when unset, and for `judgements`.
         public func text(of advice: EHCPAudit.Advice) -> String? {
@@ -91,6 +94,7 @@ public enum RecordField {
             case .requested: advice.requested?.description
             case .received: advice.received?.description
             case .status: advice.status.rawValue
+            case .timelinessException: advice.timelinessException ? "true" : nil
             case .judgements: nil
             }
         }

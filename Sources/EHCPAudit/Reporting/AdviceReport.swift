@@ -79,16 +79,18 @@ public struct AdviceReport: Sendable, Equatable {
         return AdviceReport(period: period, deadlineDays: deadline, scale: framework.scale, providers: providers)
     }
 
-    /// Days from request to receipt, in bands a DCO can act on, plus the advice never received.
+    /// Days from request to receipt, in bands a DCO can act on, plus the advice never received
+    /// and, when any, the advice left out because an exception to the deadline applied.
     static func bands(_ figures: AdviceFigures, deadline: Int) -> [Band] {
         let days = figures.days
+        let exceptions = Band(label: "exception to the deadline (left out)", count: figures.exceptions)
         return [
             Band(label: "on time (within \(deadline) days)", count: days.filter { $0 <= deadline }.count),
             Band(label: "up to 2 weeks late", count: days.filter { $0 > deadline && $0 <= deadline + 14 }.count),
             Band(label: "2 to 6 weeks late", count: days.filter { $0 > deadline + 14 && $0 <= deadline + 42 }.count),
             Band(label: "more than 6 weeks late", count: days.filter { $0 > deadline + 42 }.count),
-            Band(label: "never received", count: figures.notReceived),
-        ]
+            Band(label: "never received", count: figures.overdue),
+        ] + (figures.exceptions > 0 ? [exceptions] : [])
     }
 
     static func median(_ values: [Int]) -> Int? {

@@ -81,12 +81,19 @@ public struct AdviceFigures: Sendable, Equatable {
     public var noNeeds: Int
     public var notReceived: Int
     public var notKnown: Int
-    /// Days from request to receipt of every advice where both are known.
+    /// Not received, with no exception to the deadline: these count against timeliness.
+    public var overdue: Int
+    /// Advices where an exception to the deadline applies (reg. 8(2)): left out of every
+    /// timeliness figure (on time, late, never received, days).
+    public var exceptions: Int
+    /// Days from request to receipt of every advice where both are known and no exception
+    /// applies.
     public var days: [Int]
 
     public init(
         agency: Agency, provider: String?, total: Int = 0, grades: [String: Int] = [:], timely: Int = 0, late: Int = 0,
-        blank: Int = 0, noNeeds: Int = 0, notReceived: Int = 0, notKnown: Int = 0, days: [Int] = []
+        blank: Int = 0, noNeeds: Int = 0, notReceived: Int = 0, notKnown: Int = 0, overdue: Int? = nil,
+        exceptions: Int = 0, days: [Int] = []
     ) {
         self.agency = agency
         self.provider = provider
@@ -98,12 +105,14 @@ public struct AdviceFigures: Sendable, Equatable {
         self.noNeeds = noNeeds
         self.notReceived = notReceived
         self.notKnown = notKnown
+        self.overdue = overdue ?? notReceived
+        self.exceptions = exceptions
         self.days = days
     }
 
     /// Timely out of every advice with a verdict: received on time, late, or never (a
-    /// not-received advice counts against timeliness).
-    public var timeliness: Share? { Share(timely, of: timely + late + notReceived) }
+    /// not-received advice counts against timeliness), exceptions left out.
+    public var timeliness: Share? { Share(timely, of: timely + late + overdue) }
 
     /// Adds another group's advices into this one.
     public mutating func add(_ other: AdviceFigures) {
@@ -115,6 +124,8 @@ public struct AdviceFigures: Sendable, Equatable {
         noNeeds += other.noNeeds
         notReceived += other.notReceived
         notKnown += other.notKnown
+        overdue += other.overdue
+        exceptions += other.exceptions
         days += other.days
     }
 }

@@ -200,8 +200,8 @@ extension MonthlyReport {
     /// The counts of an advice row, each tied to the others by the row's sums.
     private static func adviceMeasures(grades: [Grade]) -> [String] {
         [
-            "advices", "notScored", "received", "timely", "late", "notReceived", "verdicts", "blank", "noNeeds",
-            "notKnown",
+            "advices", "notScored", "received", "timely", "late", "notReceived", "overdue", "verdicts", "blank",
+            "noNeeds", "notKnown",
         ] + grades.map { "grade.\($0.id)" }
     }
 
@@ -217,9 +217,10 @@ extension MonthlyReport {
                 (key("received"), received), (key("blank"), f.blank), (key("noNeeds"), f.noNeeds),
                 (key("notReceived"), f.notReceived), (key("notKnown"), f.notKnown),
             ], shown: false)
+        // Advice where an exception to the deadline applies has no verdict (docs/reports.md).
         plan.group(
-            (key("verdicts"), f.timely + f.late + f.notReceived),
-            [(key("timely"), f.timely), (key("late"), f.late), (key("notReceived"), f.notReceived)], shown: false)
+            (key("verdicts"), f.timely + f.late + f.overdue),
+            [(key("timely"), f.timely), (key("late"), f.late), (key("overdue"), f.overdue)], shown: false)
     }
 
     private static func providerName(_ f: AdviceFigures) -> String {

@@ -58,6 +58,7 @@ public struct AdviceResult: Sendable, Equatable {
     public var grade: Grade?
     /// Calendar days from request to receipt; nil where either date is missing.
     public var days: Int?
-    /// `days <= deadlineDays`; nil where `days` is nil.
+    /// `days <= deadlineDays`; nil where `days` is nil, and where an exception to the
+    /// deadline applies (the advice's `timelinessException`).
     public var timely: Bool?
 }

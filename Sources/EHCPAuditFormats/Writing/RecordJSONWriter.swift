@@ -59,6 +59,8 @@ public enum RecordJSONWriter {
                     guard !advice.judgements.isEmpty else { continue }
                     json.key(field.json)
                     judgements(advice.judgements, &json)
+                } else if field.isFlag {
+                    if field.text(of: advice) != nil { json.member(field.json, true) }
                 } else {
                     json.field(field.json, field.text(of: advice))
                 }
