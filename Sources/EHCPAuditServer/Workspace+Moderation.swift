@@ -47,6 +47,15 @@ extension Workspace {
             guard let first = try storedRecord(moderated), let firstResult = try? catalog.score(first) else {
                 return "<p>Audit \(Page.escape(moderated)), which this one moderates, is not in the store.</p>"
             }
+            // Another auditor's audit is shown only to the moderator the lead asked, and
+            // never while it is a draft.
+            let asked = try store.moderator(of: moderated) == record.auditor
+            guard first.status == .final, user.role == .lead || asked else {
+                return """
+                    <p>Audit \(Page.escape(moderated)) is shown beside this one only when it is final and the lead \
+                    asked for this moderation.</p>
+                    """
+            }
             return ModerationComparisonView(
                 first: (first, firstResult), second: (record, result),
                 framework: catalog.framework(record.framework)!

@@ -72,3 +72,20 @@ struct WorkspaceModerationTests: WorkspaceTesting {
         #expect(try store.moderationAssignments().isEmpty)
     }
 }
+
+extension WorkspaceModerationTests {
+    @Test func anAuditorNobodyAskedDoesNotSeeTheFirstAuditBySubmittingAModeration() async throws {
+        try await test { client in
+            let auditor = try await signIn(client, as: "auditor-04")
+            var fields = try Self.workedExample(csrf: auditor.csrf, status: "final")
+            fields.removeFirst()
+            fields.removeAll { $0 == ("kind", "routine") }
+            fields += [("kind", "moderation"), ("moderates", "AUD-2025-06-0001")]
+            let saved = try await post(client, "/audits", as: auditor, fields)
+            let location = try #require(saved.headers[.location])
+            let page = try await page(client, location, as: auditor)
+            #expect(page.html.contains("only when it is final and the lead asked for this moderation"))
+            #expect(!page.html.contains("Beside the audit it moderates") && !page.html.contains("auditor-07"))
+        }
+    }
+}
