@@ -117,6 +117,8 @@ enum StoreSchema {
                     -- Reports count one framework at a time (plan audits apart from annual reviews).
                     DROP INDEX audits_month;
                     CREATE INDEX audits_month ON audits(month, framework_id, status, kind, grade, plan_id, audit_date);
+                    -- A plan's audits in date order: re-audits and the previous audit of a plan.
+                    CREATE INDEX audits_plan ON audits(plan_id, framework_id, status, kind, audit_date, month, audit_id);
                     """)
         }
         return migrator
