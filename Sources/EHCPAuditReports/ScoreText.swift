@@ -55,8 +55,8 @@ public enum ScoreText {
     /// What changed since the plan's previous audit: the grade before and after, the
     /// criteria raised and lowered, and what became of the actions it raised.
     public static func change(_ reaudit: Reaudit, _ framework: Framework) -> String {
-        func grade(_ id: String) -> String { framework.grades.grades.first { $0.id == id }?.label ?? id }
-        func rating(_ id: String) -> String { id == "na" ? "N/A" : framework.rating(id)?.label ?? id }
+        func grade(_ id: String) -> String { framework.label(grade: id) }
+        func rating(_ id: String) -> String { framework.label(rating: id) }
         func list(_ changes: [Reaudit.Change]) -> String {
             changes.isEmpty
                 ? "none"

@@ -8,8 +8,8 @@ struct ReauditView {
     let framework: Framework
 
     func render() -> String {
-        func grade(_ id: String) -> String { framework.grades.grades.first { $0.id == id }?.label ?? id }
-        func rating(_ id: String) -> String { id == "na" ? "N/A" : framework.rating(id)?.label ?? id }
+        func grade(_ id: String) -> String { framework.label(grade: id) }
+        func rating(_ id: String) -> String { framework.label(rating: id) }
         func changes(_ list: [Reaudit.Change], _ caption: String) -> String {
             guard !list.isEmpty else { return "<p>\(Page.escape(caption)): none.</p>" }
             return Page.table(

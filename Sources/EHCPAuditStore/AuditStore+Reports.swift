@@ -197,7 +197,7 @@ extension AuditStore {
             } else if let days: Int = row["days"] {
                 group.days.append(days)
             }
-            switch (row["timely"] as Bool?, status) {
+            switch (exception ? nil : row["timely"] as Bool?, status) {
             case (true?, _): group.timely += 1
             case (false?, _): group.late += 1
             case (nil, .notReceived) where !exception: group.overdue += 1

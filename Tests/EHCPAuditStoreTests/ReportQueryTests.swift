@@ -89,8 +89,8 @@ struct ReportQueryTests {
             let mine = advices.filter { $0.0.agency == group.agency && $0.0.provider == group.provider }
             #expect(group.total == mine.count)
             #expect(group.grades == Dictionary(mine.compactMap { $0.1.grade.map { ($0.id, 1) } }, uniquingKeysWith: +))
-            #expect(group.timely == mine.filter { $0.1.timely == true }.count)
-            #expect(group.late == mine.filter { $0.1.timely == false }.count)
+            #expect(group.timely == mine.filter { $0.1.timely == true && !$0.0.timelinessException }.count)
+            #expect(group.late == mine.filter { $0.1.timely == false && !$0.0.timelinessException }.count)
             #expect(group.blank == mine.filter { $0.0.status == .blank }.count)
             #expect(group.noNeeds == mine.filter { $0.0.status == .noNeedsIdentified }.count)
             #expect(group.notReceived == mine.filter { $0.0.status == .notReceived }.count)

@@ -68,6 +68,10 @@ public struct Framework: Sendable, Equatable {
     /// The rating with this id, if the scale has one.
     public func rating(_ id: String) -> Rating? { ratingsByID[id] }
 
+    /// How a report names a rating id (`na`: "N/A") or a grade id: its label, else the id.
+    public func label(rating id: String) -> String { id == notApplicableRating ? "N/A" : rating(id)?.label ?? id }
+    public func label(grade id: String) -> String { grades.grades.first { $0.id == id }?.label ?? id }
+
     /// Criterion percent `c = 100 * (points - pmin) / (pmax - pmin)` (docs/scoring.md §3).
     public func percent(of rating: Rating) -> Double {
         100 * (rating.points - minPoints) / (maxPoints - minPoints)

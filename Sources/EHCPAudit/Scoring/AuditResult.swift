@@ -58,7 +58,7 @@ public struct AdviceResult: Sendable, Equatable {
     public var grade: Grade?
     /// Calendar days from request to receipt; nil where either date is missing.
     public var days: Int?
-    /// `days <= deadlineDays`; nil where `days` is nil, and where an exception to the
-    /// deadline applies (the advice's `timelinessException`).
+    /// `days <= deadlineDays`; nil where `days` is nil. (An exception to the deadline, the
+    /// advice's `timelinessException`, leaves the reports' timeliness figures, not this.)
     public var timely: Bool?
 }

@@ -57,8 +57,7 @@ extension Scorer {
             results.append(
                 AdviceResult(
                     id: advice.id, agency: advice.agency, provider: advice.provider, status: advice.status,
-                    percent: percent, grade: grade, days: days,
-                    timely: advice.timelinessException ? nil : days.map { $0 <= criteria.deadlineDays }
+                    percent: percent, grade: grade, days: days, timely: days.map { $0 <= criteria.deadlineDays }
                 ))
         }
         return problems.count == before ? results : nil

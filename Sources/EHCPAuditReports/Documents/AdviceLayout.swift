@@ -110,7 +110,7 @@ public enum LearningLayout {
                 blocks.append(
                     .paragraph(
                         """
-                        You said, we did: \(reaudits.plans) plans re-audited in \(period); of the \(t.total) actions \
+                        You said, we did: plans re-audited in \(period): \(reaudits.plans); of the \(t.total) actions \
                         their previous audits raised, \(t.closed) closed, \(t.open) still open, \(t.notAssessed) not \
                         assessed.
                         """))
