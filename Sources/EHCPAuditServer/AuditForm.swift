@@ -100,14 +100,7 @@ public struct AuditForm: Sendable {
             if !plan.isEmpty {
                 json.key(Field.plan.json)
                 json.object { json in
-                    for (field, value) in plan {
-                        // A checkbox sends "true"; anything else is left for the checks to refuse.
-                        if field.isFlag, let flag = Bool(value) {
-                            json.member(field.json, flag)
-                        } else {
-                            json.member(field.json, value)
-                        }
-                    }
+                    for (field, value) in plan { json.recordField(field.json, value, isFlag: field.isFlag) }
                 }
             }
             json.key(Field.judgements.json)
@@ -124,13 +117,7 @@ public struct AuditForm: Sendable {
     private func advice(_ n: Int, _ json: inout JSONWriter) {
         json.object { json in
             for field in RecordField.Advice.allCases where field != .judgements {
-                let value = fields.text("advice.\(n).\(field.json)")
-                // A checkbox sends "true"; anything else is left for the checks to refuse.
-                if field.isFlag, let flag = value.flatMap(Bool.init) {
-                    json.member(field.json, flag)
-                } else {
-                    json.field(field.json, value)
-                }
+                json.recordField(field.json, fields.text("advice.\(n).\(field.json)"), isFlag: field.isFlag)
             }
             let criteria = framework.advice?.criteria ?? []
             if criteria.contains(where: { fields.text("advice.\(n).judgement.\($0.id)") != nil }) {

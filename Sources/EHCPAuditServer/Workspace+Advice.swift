@@ -20,7 +20,8 @@ extension Workspace {
                 guard Self.mayReview(advice, user) else {
                     return Response.problem(.forbidden, "Not allowed", user: user, csrf: session.csrf)
                 }
-                guard let framework = try store.frameworkCatalog().framework(record.framework) else {
+                let catalog = try store.frameworkCatalog()
+                guard let framework = catalog.framework(record.framework) else {
                     return Response.problem(.serviceUnavailable, "The audit's framework is not stored")
                 }
                 let action = "/audits/\(record.auditId)/advice/\(advice.id)"
@@ -34,7 +35,7 @@ extension Workspace {
                             .forbidden, "This form has expired: go back, reload the page and try again")
                     }
                     fields = Self.merge(review: submitted, of: number, into: fields)
-                    problems = try review(record, fields, framework, adviceId: advice.id, by: user)
+                    problems = try review(record, fields, framework, catalog, adviceId: advice.id, by: user)
                     if problems.isEmpty { return Response.redirect("/audits/\(record.auditId)") }
                 }
                 let page = AdviceReviewPage(
@@ -69,12 +70,12 @@ extension Workspace {
     /// Checks the reviewed audit as the form's are checked and, when it passes, stores it
     /// (a no-op when nothing changed) and records the review. Returns the problems.
     private func review(
-        _ record: AuditRecord, _ fields: FormFields, _ framework: Framework, adviceId: String, by user: AuditStore.User
+        _ record: AuditRecord, _ fields: FormFields, _ framework: Framework, _ catalog: FrameworkCatalog,
+        adviceId: String, by user: AuditStore.User
     ) throws -> [AuditForm.Problem] {
         let form = AuditForm(
             fields: fields, framework: framework, auditor: record.auditor, assignedId: record.auditId,
             status: record.status)
-        let catalog = try store.frameworkCatalog()
         let problems = form.evaluate(with: catalog).problems
         guard problems.isEmpty else { return problems }
         let summary = try store.importRecords(

@@ -94,7 +94,9 @@ extension Workspace {
                 let reaudit = Reaudit(previous: previous, latest: Reaudit.Audit(record, result), framework: framework)
                 body += ReauditView(reaudit: reaudit, framework: framework).render()
             }
-            if user.mayAudit { body += try moderationPart(record, result: result, user: user, csrf: session.csrf) }
+            if user.mayAudit {
+                body += try moderationPart(record, result: result, catalog: catalog, user: user, csrf: session.csrf)
+            }
             return .html(Page.render(title: "Audit \(record.auditId)", user: user, csrf: session.csrf, body: body))
         }
     }

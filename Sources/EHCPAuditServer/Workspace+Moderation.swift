@@ -32,7 +32,7 @@ extension Workspace {
     /// Below an audit: for a moderation, the audit it moderates side by side once this one
     /// is final (nothing of it before); for the lead on a final audit, who is to moderate it.
     func moderationPart(
-        _ record: AuditRecord, result: AuditResult, user: AuditStore.User, csrf: String
+        _ record: AuditRecord, result: AuditResult, catalog: FrameworkCatalog, user: AuditStore.User, csrf: String
     ) throws
         -> String
     {
@@ -43,7 +43,6 @@ extension Workspace {
                     so that the two stay independent.</p>
                     """
             }
-            let catalog = try store.frameworkCatalog()
             guard let first = try storedRecord(moderated), let firstResult = try? catalog.score(first) else {
                 return "<p>Audit \(Page.escape(moderated)), which this one moderates, is not in the store.</p>"
             }

@@ -35,8 +35,7 @@ struct XMLRecordBuilder {
                     primaryNeed: word(child, Plan.primaryNeed), team: value(child, Plan.team),
                     caseworker: value(child, Plan.caseworker), planType: word(child, Plan.planType),
                     requestDate: date(child, Plan.requestDate), issueDate: date(child, Plan.issueDate),
-                    timelinessException: value(child, Plan.timelinessException).map { $0 == "true" || $0 == "1" }
-                        ?? false
+                    timelinessException: flag(child, Plan.timelinessException)
                 )
             case name(Field.judgements):
                 judgements.append(judgement(child))
@@ -72,7 +71,7 @@ struct XMLRecordBuilder {
         return Advice(
             id: id, agency: agency, provider: value(element, Field.provider), role: value(element, Field.role),
             requested: date(element, Field.requested), received: date(element, Field.received), status: status,
-            timelinessException: value(element, Field.timelinessException).map { $0 == "true" || $0 == "1" } ?? false,
+            timelinessException: flag(element, Field.timelinessException),
             judgements: element.children.filter { $0.localName == name(Field.judgements) }.map(judgement),
             line: element.line
         )
@@ -86,6 +85,11 @@ struct XMLRecordBuilder {
 
     private func value(_ element: XMLElement, _ field: some RecordFieldName) -> String? {
         field.xmlAttribute.flatMap(element.attribute)
+    }
+
+    /// An `xs:boolean` attribute (the schema has already refused any other word); absent is false.
+    private func flag(_ element: XMLElement, _ field: some RecordFieldName) -> Bool {
+        value(element, field).map { $0 == "true" || $0 == "1" } ?? false
     }
 
     private func word<Word: RawRepresentable>(_ element: XMLElement, _ field: some RecordFieldName) -> Word?

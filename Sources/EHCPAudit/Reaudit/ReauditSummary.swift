@@ -14,6 +14,15 @@ public struct ReauditSummary: Sendable, Equatable {
             self.notAssessed = notAssessed
         }
 
+        /// The actions that came to `status`.
+        public func count(_ status: Reaudit.ActionStatus) -> Int {
+            switch status {
+            case .closed: closed
+            case .open: open
+            case .notAssessed: notAssessed
+            }
+        }
+
         mutating func add(_ status: Reaudit.ActionStatus) {
             switch status {
             case .closed: closed += 1

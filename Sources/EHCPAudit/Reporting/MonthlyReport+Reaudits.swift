@@ -33,20 +33,13 @@ extension MonthlyReport {
                 ids.indices.map { ("reaudit.\(before).\(ids[$0])", summary.grades[b][$0]) })
         }
         let statuses = Reaudit.ActionStatus.allCases
-        func value(_ tally: ReauditSummary.Tally, _ status: Reaudit.ActionStatus) -> Int {
-            switch status {
-            case .closed: tally.closed
-            case .open: tally.open
-            case .notAssessed: tally.notAssessed
-            }
-        }
         plan.group(
             ("reaudit.actions", summary.actions.total),
-            statuses.map { ("reaudit.actions.\($0.rawValue)", value(summary.actions, $0)) })
+            statuses.map { ("reaudit.actions.\($0.rawValue)", summary.actions.count($0)) })
         for row in summary.bySection {
             plan.group(
                 ("reaudit.section.\(row.section)", row.tally.total),
-                statuses.map { ("reaudit.section.\(row.section).\($0.rawValue)", value(row.tally, $0)) })
+                statuses.map { ("reaudit.section.\(row.section).\($0.rawValue)", row.tally.count($0)) })
         }
         for status in statuses {
             plan.group(

@@ -33,11 +33,7 @@ public enum RecordJSONWriter {
                     json.key(field.json)
                     json.object { json in
                         for (field, (key, value)) in zip(RecordField.Plan.allCases, details) {
-                            guard field.isFlag else {
-                                json.field(key, value)
-                                continue
-                            }
-                            if value != nil { json.member(key, true) }
+                            json.recordField(key, value, isFlag: field.isFlag)
                         }
                     }
                 case .judgements:
@@ -59,10 +55,8 @@ public enum RecordJSONWriter {
                     guard !advice.judgements.isEmpty else { continue }
                     json.key(field.json)
                     judgements(advice.judgements, &json)
-                } else if field.isFlag {
-                    if field.text(of: advice) != nil { json.member(field.json, true) }
                 } else {
-                    json.field(field.json, field.text(of: advice))
+                    json.recordField(field.json, field.text(of: advice), isFlag: field.isFlag)
                 }
             }
         }
@@ -74,5 +68,15 @@ public enum RecordJSONWriter {
                 for field in RecordField.Judgement.allCases { json.field(field.json, field.text(of: judgement)) }
             }
         }
+    }
+}
+
+extension JSONWriter {
+    /// A record field from its text, left out when nil: a flag whose text is `true` or
+    /// `false` as a JSON boolean, anything else as a string (so a form's stray value is
+    /// refused by the reader in its words, as a file's would be).
+    public mutating func recordField(_ key: String, _ text: String?, isFlag: Bool) {
+        guard let text else { return }
+        if isFlag, let flag = Bool(text) { member(key, flag) } else { member(key, text) }
     }
 }
