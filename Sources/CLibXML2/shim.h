@@ -26,7 +26,11 @@ static inline xmlParserInputPtr ehcp_refuse_external_entity(const char *url, con
     return NULL;
 }
 
+/* Called once per process (from a Swift `static let`, which runs exactly once even when
+   threads race): libxml2 2.9 must be initialised before threads use it, or two parsers
+   starting at once can deadlock in its lazily made globals. */
 static inline void ehcp_install_refusing_entity_loader(void) {
+    xmlInitParser();
     xmlSetExternalEntityLoader(ehcp_refuse_external_entity);
 }
 

@@ -46,7 +46,7 @@ struct FastRecordDecoder {
             advices: [Advice] = []
         var seen = Fields(), first = true
         guard open("{") else { return nil }
-        while let field: RecordField.Audit = nextField(&first, &seen) {
+        while let field: RecordField.Audit = nextField(&first, &seen, KeyTable.audit) {
             switch field {
             case .auditId: auditId = string()
             case .planId: planId = string()
@@ -74,7 +74,7 @@ struct FastRecordDecoder {
     private mutating func frameworkReference() -> FrameworkReference? {
         var id: String?, version: String?, seen = Fields(), first = true
         guard open("{") else { return nil }
-        while let field: RecordField.Framework = nextField(&first, &seen) {
+        while let field: RecordField.Framework = nextField(&first, &seen, KeyTable.framework) {
             switch field {
             case .id: id = string()
             case .version: version = string()
@@ -91,7 +91,7 @@ struct FastRecordDecoder {
     private mutating func planDetails() -> PlanDetails? {
         var plan = PlanDetails(), seen = Fields(), first = true
         guard open("{") else { return nil }
-        while let field: RecordField.Plan = nextField(&first, &seen) {
+        while let field: RecordField.Plan = nextField(&first, &seen, KeyTable.plan) {
             guard !skipNull() else { continue }
             switch field {
             case .locality: plan.locality = required(string())
@@ -118,7 +118,7 @@ struct FastRecordDecoder {
             let line = self.line
             var criterion: String?, rating: String?, comment: String?, seen = Fields(), first = true
             guard open("{") else { return nil }
-            while let field: RecordField.Judgement = nextField(&first, &seen) {
+            while let field: RecordField.Judgement = nextField(&first, &seen, KeyTable.judgement) {
                 switch field {
                 case .criterion: criterion = word()
                 case .rating: rating = word()
@@ -148,7 +148,7 @@ struct FastRecordDecoder {
                 received: CalendarDate?
             var status: AdviceStatus?, judgements: [Judgement] = [], seen = Fields(), first = true, exception = false
             guard open("{") else { return nil }
-            while let field: RecordField.Advice = nextField(&first, &seen) {
+            while let field: RecordField.Advice = nextField(&first, &seen, KeyTable.advice) {
                 switch field {
                 case .id: id = string()
                 case .agency: agency = word()
@@ -184,9 +184,9 @@ struct FastRecordDecoder {
         return false
     }
 
-    /// The next key of the object being read, with the cursor on its value; nil at the
-    /// closing brace (or on a fault, which sets `failed`).
-    private mutating func nextKey(_ first: inout Bool) -> String? {
+    /// The bytes of the next key of the object being read, with the cursor on its value;
+    /// nil at the closing brace (or on a fault, which sets `failed`).
+    private mutating func nextKey(_ first: inout Bool) -> UnsafeBufferPointer<UInt8>? {
         skipWhitespace()
         if take(UInt8(ascii: "}")) { return nil }
         if first {
@@ -208,18 +208,20 @@ struct FastRecordDecoder {
             return nil
         }
         skipWhitespace()
-        return words.text(UnsafeBufferPointer(rebasing: bytes[range]))
+        return UnsafeBufferPointer(rebasing: bytes[range])
     }
 
-    /// The field the next key names, once only; nil at the closing brace, or (setting
-    /// `failed`) for a key that is not one of `Field`'s or was seen before.
-    private mutating func nextField<Field: RecordFieldName>(_ first: inout Bool, _ seen: inout Fields) -> Field? {
+    /// The field the next key names (one of `keys`), once only; nil at the closing brace,
+    /// or (setting `failed`) for a key that is not one of `Field`'s or was seen before.
+    private mutating func nextField<Field: RecordFieldName>(
+        _ first: inout Bool, _ seen: inout Fields, _ keys: KeyTable
+    ) -> Field? {
         guard let key = nextKey(&first) else { return nil }
-        guard let field = Field(json: key) else {
+        guard let index = keys.index(of: key), let field = Field(rawValue: index) else {
             failed = true
             return nil
         }
-        seen.once(field.rawValue, &failed)
+        seen.once(index, &failed)
         return failed ? nil : field
     }
 
@@ -340,6 +342,26 @@ struct FastRecordDecoder {
             position += 1
         }
     }
+}
+
+/// The JSON keys of one ``RecordField`` table as bytes, matched without making text.
+private struct KeyTable: Sendable {
+    let keys: [[UInt8]]
+
+    init(_ names: [String]) { keys = names.map { Array($0.utf8) } }
+
+    func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
+        keys.firstIndex { known in
+            known.count == key.count
+                && known.withUnsafeBufferPointer { memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }
+        }
+    }
+
+    static let audit = KeyTable(RecordField.Audit.jsonNames)
+    static let framework = KeyTable(RecordField.Framework.jsonNames)
+    static let plan = KeyTable(RecordField.Plan.jsonNames)
+    static let judgement = KeyTable(RecordField.Judgement.jsonNames)
+    static let advice = KeyTable(RecordField.Advice.jsonNames)
 }
 
 /// Which fields of an object were seen, so a repeated one sends the record the long way.

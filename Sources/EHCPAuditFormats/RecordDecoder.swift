@@ -6,13 +6,10 @@ import EHCPAudit
 /// Every field is type-checked and every unknown field refused by name, so a `childName`,
 /// `dateOfBirth` or `upn` never gets past the door.
 enum RecordDecoder {
-    static let personalDataNote =
-        "; records carry pseudonymous references only, never names, birth dates, addresses or UPNs"
-
     static func decode(_ node: DocumentNode, root: String, log: ProblemLog) -> AuditRecord? {
         guard let object = ObjectReader(node, path: root, log: log) else { return nil }
         typealias Field = RecordField.Audit
-        object.refuseUnknown(allowed: Field.jsonNames, note: personalDataNote)
+        object.refuseUnknown(allowed: Field.jsonNames, note: RecordField.personalDataNote)
         let auditId = object.string(Field.auditId.json, required: true)
         let planId = object.string(Field.planId.json, required: true)
         let framework = object.object(Field.framework.json, required: true).flatMap(frameworkReference)
@@ -48,7 +45,7 @@ enum RecordDecoder {
 
     private static func planDetails(_ object: ObjectReader) -> PlanDetails {
         typealias Field = RecordField.Plan
-        object.refuseUnknown(allowed: Field.jsonNames, note: personalDataNote)
+        object.refuseUnknown(allowed: Field.jsonNames, note: RecordField.personalDataNote)
         return PlanDetails(
             locality: object.string(Field.locality.json), phase: object.choice(Field.phase.json),
             primaryNeed: object.choice(Field.primaryNeed.json), team: object.string(Field.team.json),
@@ -76,7 +73,7 @@ enum RecordDecoder {
     private static func advice(_ node: DocumentNode, path: String, log: ProblemLog) -> Advice? {
         typealias Field = RecordField.Advice
         guard let object = ObjectReader(node, path: path, log: log) else { return nil }
-        object.refuseUnknown(allowed: Field.jsonNames, note: personalDataNote)
+        object.refuseUnknown(allowed: Field.jsonNames, note: RecordField.personalDataNote)
         let id = object.string(Field.id.json, required: true)
         let agency = object.choice(Field.agency.json, required: true, as: Agency.self)
         let status = object.choice(Field.status.json, required: true, as: AdviceStatus.self)

@@ -14,7 +14,8 @@ final class UntrustedXMLFile {
     /// Parser options: no network, true line numbers; never NOENT, DTDLOAD, XINCLUDE or HUGE.
     static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
 
-    /// Installs, once per process, an external entity loader that loads nothing.
+    /// Initialises libxml2 and installs an external entity loader that loads nothing, once
+    /// per process: every use of libxml2 here goes through this first.
     static let externalEntitiesRefused: Void = ehcp_install_refusing_entity_loader()
 
     let file: String
@@ -158,7 +159,8 @@ final class XMLInput {
         refused = false
     }
 
-    private func read(into buffer: UnsafeMutablePointer<CChar>, count: Int) -> Int32 {
+    /// Hands over up to `count` bytes into `buffer`: how many, 0 at the end, -1 on an error.
+    func read(into buffer: UnsafeMutablePointer<CChar>, count: Int) -> Int32 {
         var count = count
         if let limit {
             guard delivered < limit else {

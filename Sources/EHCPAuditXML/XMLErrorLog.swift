@@ -27,7 +27,6 @@ final class XMLErrorLog {
         guard detail.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
         let message = (detail.message.map { String(cString: $0) } ?? "unknown XML error")
             .trimmingCharacters(in: .whitespacesAndNewlines)
-            .replacingOccurrences(of: "{\(RecordSchema.namespace)}", with: "")
         log.entries.append(Entry(line: line(of: detail), message: message))
     }
 

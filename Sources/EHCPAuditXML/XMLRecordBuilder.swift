@@ -1,112 +1,249 @@
+import CLibXML2
 import EHCPAudit
 
-/// Turns one validated `<audit>` element into an ``AuditRecord``, keeping the line of every
-/// element so that the scorer's errors can point at it.
+/// Builds one ``AuditRecord`` from the events inside an `<audit>`, checking as it goes
+/// everything the shipped schema checks (``RecordGrammar``): which elements may appear
+/// where and in what order, which attributes each takes, their types and word lists, and
+/// where text may go. Every problem keeps the line of its element.
 ///
-/// The schema has already checked names, required attributes and word lists; what is
-/// left is converting values.
+/// An `<audit>` holds one `<framework>`, then at most one `<plan>`, then `<judgement>`
+/// elements, then `<advice>` elements, each of which holds `<judgement>` elements; a
+/// judgement's text is its comment; `<framework>` and `<plan>` are empty.
 struct XMLRecordBuilder {
-    let audit: XMLElement
-    /// Values the schema let through but the model cannot hold.
-    private(set) var problems: [(line: Int?, message: String)] = []
+    typealias Problem = (line: Int?, message: String)
 
-    init(_ audit: XMLElement) {
-        self.audit = audit
+    /// Where the builder stands: the elements open below the `<audit>`.
+    private enum Place {
+        case audit, framework, plan, judgement, advice
+        /// An element the schema does not allow, skipped with everything inside it.
+        case refused
     }
 
-    mutating func build() -> AuditRecord? {
-        typealias Field = RecordField.Audit
-        var framework: FrameworkReference?
-        var plan = PlanDetails()
-        var judgements: [Judgement] = []
-        var advices: [Advice] = []
-        for child in audit.children {
-            switch child.localName {
-            case name(Field.framework):
-                if let id = value(child, RecordField.Framework.id),
-                    let version = value(child, RecordField.Framework.version)
-                {
-                    framework = FrameworkReference(id: id, version: version)
-                }
-            case name(Field.plan):
-                typealias Plan = RecordField.Plan
-                plan = PlanDetails(
-                    locality: value(child, Plan.locality), phase: word(child, Plan.phase),
-                    primaryNeed: word(child, Plan.primaryNeed), team: value(child, Plan.team),
-                    caseworker: value(child, Plan.caseworker), planType: word(child, Plan.planType),
-                    requestDate: date(child, Plan.requestDate), issueDate: date(child, Plan.issueDate),
-                    timelinessException: flag(child, Plan.timelinessException)
-                )
-            case name(Field.judgements):
-                judgements.append(judgement(child))
-            case name(Field.advices):
-                if let advice = advice(child) { advices.append(advice) }
-            default:
-                break
+    let line: Int
+    private(set) var auditId: String?
+    private(set) var problems: [Problem] = []
+
+    private var planId: String?
+    private var auditor: String?
+    private var auditDate: CalendarDate?
+    private var kind: AuditKind?
+    private var status: AuditStatus?
+    private var moderates: String?
+    private var framework: FrameworkReference?
+    private var plan = PlanDetails()
+    private var judgements: [Judgement] = []
+    private var advices: [Advice] = []
+
+    private var open: [Place] = [.audit]
+    /// The rank of the last child of the audit: framework 0, plan 1, judgement 2, advice 3.
+    private var rank = -1
+    private var advice: Advice?
+    private var adviceValid = true
+    private var judgement: Judgement?
+    private var comment: [UInt8] = []
+    /// Places already charged with unexpected text (one problem per element is enough).
+    private var textReported = false
+
+    init(_ tag: XMLStartTag) {
+        line = tag.line
+        var found: [String] = []
+        RecordGrammar.auditAttributes.read(tag, element: "audit", problems: &found) {
+            field, value in
+            switch (RecordField.Audit(rawValue: field)!, value) {
+            case (.auditId, .text(let text)): auditId = text
+            case (.planId, .text(let text)): planId = text
+            case (.auditor, .text(let text)): auditor = text
+            case (.moderates, .text(let text)): moderates = text
+            case (.auditDate, .day(let day)): auditDate = day
+            case (.kind, .word(let w)): kind = AuditKind.allCases[w]
+            case (.status, .word(let w)): status = AuditStatus.allCases[w]
+            default: break
             }
         }
-        guard let auditId = value(audit, Field.auditId), let planId = value(audit, Field.planId),
-            let auditor = value(audit, Field.auditor), let framework, let auditDate = date(audit, Field.auditDate),
-            let kind: AuditKind = word(audit, Field.kind), let status: AuditStatus = word(audit, Field.status)
+        problems = found.map { (tag.line, $0) }
+    }
+
+    /// The bytes of comment text held so far, to keep an audit within its size limit.
+    var heldText: Int { comment.count }
+
+    mutating func start(_ tag: XMLStartTag) {
+        let parent = open.last!
+        let place = place(for: tag, in: parent)
+        open.append(place)
+        textReported = false
+        var found: [String] = []
+        defer { for message in found { problem(tag.line, message) } }
+        switch place {
+        case .framework:
+            var id: String?
+            var version: String?
+            RecordGrammar.frameworkAttributes.read(tag, element: "framework", problems: &found) {
+                field, value in
+                guard case .text(let text) = value else { return }
+                if field == RecordField.Framework.id.rawValue { id = text } else { version = text }
+            }
+            if let id, let version { framework = FrameworkReference(id: id, version: version) }
+        case .plan:
+            var plan = PlanDetails()
+            RecordGrammar.planAttributes.read(tag, element: "plan", problems: &found) {
+                field, value in
+                switch (RecordField.Plan(rawValue: field)!, value) {
+                case (.locality, .text(let text)): plan.locality = text
+                case (.team, .text(let text)): plan.team = text
+                case (.caseworker, .text(let text)): plan.caseworker = text
+                case (.phase, .word(let w)): plan.phase = Phase.allCases[w]
+                case (.primaryNeed, .word(let w)): plan.primaryNeed = PrimaryNeed.allCases[w]
+                case (.planType, .word(let w)): plan.planType = PlanType.allCases[w]
+                case (.requestDate, .day(let day)): plan.requestDate = day
+                case (.issueDate, .day(let day)): plan.issueDate = day
+                case (.timelinessException, .flag(let flag)): plan.timelinessException = flag
+                default: break
+                }
+            }
+            self.plan = plan
+        case .judgement:
+            var criterion = ""
+            var rating = ""
+            RecordGrammar.judgementAttributes.read(tag, element: "judgement", problems: &found) {
+                field, value in
+                guard case .text(let text) = value else { return }
+                if field == RecordField.Judgement.criterion.rawValue { criterion = text } else { rating = text }
+            }
+            judgement = Judgement(criterion: criterion, rating: rating, line: tag.line)
+            comment.removeAll(keepingCapacity: true)
+        case .advice:
+            var id: String?
+            var agency: Agency?
+            var status: AdviceStatus?
+            var advice = Advice(id: "", agency: .other, status: .notKnown, line: tag.line)
+            RecordGrammar.adviceAttributes.read(tag, element: "advice", problems: &found) {
+                field, value in
+                switch (RecordField.Advice(rawValue: field)!, value) {
+                case (.id, .text(let text)): id = text
+                case (.provider, .text(let text)): advice.provider = text
+                case (.role, .text(let text)): advice.role = text
+                case (.agency, .word(let w)): agency = Agency.allCases[w]
+                case (.status, .word(let w)): status = AdviceStatus.allCases[w]
+                case (.requested, .day(let day)): advice.requested = day
+                case (.received, .day(let day)): advice.received = day
+                case (.timelinessException, .flag(let flag)): advice.timelinessException = flag
+                default: break
+                }
+            }
+            adviceValid = id != nil && agency != nil && status != nil
+            advice.id = id ?? ""
+            advice.agency = agency ?? .other
+            advice.status = status ?? .notKnown
+            self.advice = advice
+        case .audit, .refused:
+            break
+        }
+    }
+
+    /// What `tag` is in `parent`, with a problem when the schema does not allow it there.
+    private mutating func place(for tag: XMLStartTag, in parent: Place) -> Place {
+        let ns = RecordGrammar.namespace
+        switch parent {
+        case .audit:
+            guard let rank = Self.auditChildren.firstIndex(where: { tag.is($0.name, in: ns) }) else {
+                problem(tag.line, "unexpected element \(tag.described) in <audit>\(Self.auditContent)")
+                return .refused
+            }
+            // framework first; plan once, after it; then judgements; then advices.
+            let inOrder = self.rank == -1 ? rank == 0 : rank > self.rank || (rank >= 2 && rank == self.rank)
+            if !inOrder {
+                problem(tag.line, "<\(tag.name)> is out of place in <audit>\(Self.auditContent)")
+                return .refused
+            }
+            self.rank = rank
+            return Self.auditChildren[rank].place
+        case .advice:
+            if tag.is(RecordGrammar.judgement, in: ns) { return .judgement }
+            problem(tag.line, "unexpected element \(tag.described) in <advice>: only <judgement> elements belong here")
+            return .refused
+        case .framework, .plan, .judgement:
+            problem(tag.line, "<\(name(parent))> holds no elements, found \(tag.described)")
+            return .refused
+        case .refused:
+            return .refused
+        }
+    }
+
+    /// The audit's children in their order; the index is the rank.
+    private static let auditChildren: [(name: XMLName, place: Place)] = [
+        (RecordGrammar.framework, .framework), (RecordGrammar.plan, .plan), (RecordGrammar.judgement, .judgement),
+        (RecordGrammar.advice, .advice),
+    ]
+
+    private static let auditContent =
+        ": an audit holds one <framework>, then at most one <plan>, then <judgement> elements, then <advice> elements"
+
+    mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>, cdata: Bool, line: Int) {
+        let place = open.last!
+        switch place {
+        case .judgement:
+            comment.append(contentsOf: bytes)
+        case .audit, .advice:
+            // Element-only content: white space may sit between elements (not in CDATA).
+            guard cdata || bytes.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }),
+                !textReported
+            else { return }
+            textReported = true
+            problem(line, "unexpected text in <\(name(place))>: only elements belong here")
+        case .framework, .plan:
+            guard !textReported else { return }
+            textReported = true
+            problem(line, "<\(name(place))> holds no text, not even white space")
+        case .refused:
+            break
+        }
+    }
+
+    mutating func end() {
+        let place = open.removeLast()
+        textReported = false
+        switch place {
+        case .judgement:
+            guard var judgement = self.judgement else { return }
+            if !comment.isEmpty { judgement.comment = String(decoding: comment, as: UTF8.self) }
+            if open.last == .advice { advice?.judgements.append(judgement) } else { judgements.append(judgement) }
+            self.judgement = nil
+        case .advice:
+            if let advice, adviceValid { advices.append(advice) }
+            advice = nil
+        default:
+            break
+        }
+    }
+
+    /// The record, once the `</audit>` has been read; nil when it has problems.
+    mutating func finish() -> AuditRecord? {
+        if framework == nil && rank == -1 { problem(line, "<audit> has no <framework>") }
+        guard problems.isEmpty, let auditId, let planId, let auditor, let auditDate, let kind, let status,
+            let framework
         else { return nil }
         return AuditRecord(
             auditId: auditId, planId: planId, framework: framework, auditor: auditor, auditDate: auditDate, kind: kind,
-            status: status, moderates: value(audit, Field.moderates), plan: plan, judgements: judgements,
-            advices: advices, line: audit.line
-        )
+            status: status, moderates: moderates, plan: plan, judgements: judgements, advices: advices, line: line)
     }
 
-    private func judgement(_ element: XMLElement) -> Judgement {
-        typealias Field = RecordField.Judgement
-        return Judgement(
-            criterion: value(element, Field.criterion) ?? "", rating: value(element, Field.rating) ?? "",
-            comment: element.text, line: element.line)
+    /// A problem the parser found inside this audit.
+    mutating func problem(_ line: Int?, _ message: String) {
+        guard problems.count < Self.mostProblems else { return }
+        problems.append((line, message))
     }
 
-    private mutating func advice(_ element: XMLElement) -> Advice? {
-        typealias Field = RecordField.Advice
-        guard let id = value(element, Field.id), let agency: Agency = word(element, Field.agency),
-            let status: AdviceStatus = word(element, Field.status)
-        else { return nil }
-        return Advice(
-            id: id, agency: agency, provider: value(element, Field.provider), role: value(element, Field.role),
-            requested: date(element, Field.requested), received: date(element, Field.received), status: status,
-            timelinessException: flag(element, Field.timelinessException),
-            judgements: element.children.filter { $0.localName == name(Field.judgements) }.map(judgement),
-            line: element.line
-        )
-    }
+    /// At most this many problems are kept for one record, as for JSON.
+    static let mostProblems = 50
 
-    /// The element name of a field kept as a child element.
-    private func name(_ field: some RecordFieldName) -> String {
-        guard let name = field.xmlElement else { preconditionFailure("\(field.json) is not an element") }
-        return name
-    }
-
-    private func value(_ element: XMLElement, _ field: some RecordFieldName) -> String? {
-        field.xmlAttribute.flatMap(element.attribute)
-    }
-
-    /// An `xs:boolean` attribute (the schema has already refused any other word); absent is false.
-    private func flag(_ element: XMLElement, _ field: some RecordFieldName) -> Bool {
-        value(element, field).map { $0 == "true" || $0 == "1" } ?? false
-    }
-
-    private func word<Word: RawRepresentable>(_ element: XMLElement, _ field: some RecordFieldName) -> Word?
-    where Word.RawValue == String {
-        value(element, field).flatMap(Word.init)
-    }
-
-    private mutating func date(_ element: XMLElement, _ field: some RecordFieldName) -> CalendarDate? {
-        guard let text = value(element, field) else { return nil }
-        guard let date = CalendarDate(text) else {
-            problems.append(
-                (
-                    element.line,
-                    "\(field.xmlAttribute ?? field.json)=\"\(text)\" is not an ISO date YYYY-MM-DD that exists"
-                ))
-            return nil
+    private func name(_ place: Place) -> String {
+        switch place {
+        case .audit: "audit"
+        case .framework: RecordGrammar.framework.text
+        case .plan: RecordGrammar.plan.text
+        case .judgement: RecordGrammar.judgement.text
+        case .advice: RecordGrammar.advice.text
+        case .refused: "?"
         }
-        return date
     }
 }

@@ -1,173 +1,190 @@
 import CLibXML2
 import EHCPAudit
-import Foundation
 
-/// Reads audit records from XML (docs/records.md) through libxml2's streaming text reader,
-/// validating each `<audit>` against the shipped XSD.
+/// Reads audit records from XML (docs/records.md) straight from libxml2's SAX2 parser,
+/// checking each `<audit>` against the record schema as it is built (``XMLRecordBuilder``,
+/// ``RecordGrammar``).
 ///
-/// The reader walks the file; each `<audit>` is expanded on its own, validated with the
-/// schema, turned into a record and then let go, so only one record is ever held and a
-/// file of any size is read in flat memory. Validating each audit separately also ties
-/// every schema error to the record it belongs to.
+/// No tree is built: the file is parsed a chunk at a time and each record is handed out
+/// as soon as its `</audit>` is read, so a file of any size is read in flat memory, and
+/// every problem belongs to the record it is in, with its line.
 ///
-/// The document is untrusted: a DOCTYPE (and with it any DTD or entity) is refused before
-/// libxml2 reads anything, no external resource is ever loaded, and libxml2's size limits
-/// stay in force (no `XML_PARSE_HUGE`).
-public final class XMLRecordSource: RecordSource {
-    public let file: String
+/// The document is untrusted (``XMLEventStream``): a DOCTYPE is refused before libxml2
+/// reads anything, no external resource is ever loaded, libxml2's size limits stay in
+/// force, and an `<audit>` of more than ``InputLimits/largestRecord`` bytes is refused.
+public final class XMLRecordSource: RecordSource, XMLEventHandler {
     public static let extensions = ["xml"]
 
-    private let xml: UntrustedXMLFile
-    private var reader: xmlTextReaderPtr { xml.reader }
-    private let validator: xmlSchemaValidCtxtPtr
+    public var file: String { stream.file }
+    public var bytesRead: Int { stream.bytesRead }
+
+    private var stream: XMLEventStream!
+    /// Records read but not yet handed out.
+    private var ready: [RecordEntry] = []
+    private var handedOut = 0
     private var index = 0
+    private var depth = 0
     private var sawRoot = false
-    /// After an `<audit>`, skip its subtree rather than descend into it.
-    private var skipSubtree = false
-    /// The reader stands on an `<audit>` not yet read (stray errors were returned first).
-    private var auditPending = false
+    /// The open element at this depth is being skipped with its subtree.
+    private var skipFrom: Int?
+    /// Problems outside any audit, handed out as an entry of their own before the next one.
+    private var stray: [Diagnostic] = []
+    private var audit: XMLRecordBuilder?
+    private var auditDepth = 0
+    private var auditStart = 0
 
     /// Opens the file at `path`; `displayName` is the name diagnostics use.
-    public convenience init(path: String, displayName: String? = nil) throws(Diagnostic) {
-        let file = displayName ?? path
-        try self.init(try UntrustedXMLFile(path: path, file: file))
+    public init(path: String, displayName: String? = nil) throws(Diagnostic) {
+        stream = try XMLEventStream(path: path, file: displayName ?? path, handler: self)
     }
 
     /// Reads records from `bytes` held in memory (a request body); `name` names them.
-    public convenience init(bytes: [UInt8], name: String) throws(Diagnostic) {
-        try self.init(try UntrustedXMLFile(bytes: bytes, file: name))
+    public init(bytes: [UInt8], name: String) throws(Diagnostic) {
+        stream = try XMLEventStream(bytes: bytes, file: name, handler: self)
     }
-
-    private init(_ xml: UntrustedXMLFile) throws(Diagnostic) {
-        let file = xml.file
-        self.file = file
-        guard let schema = RecordSchema.shared.schema else {
-            throw Diagnostic(file: file, message: RecordSchema.shared.loadError ?? "no record schema")
-        }
-        self.xml = xml
-        guard let validator = xmlSchemaNewValidCtxt(schema) else {
-            throw Diagnostic(file: file, message: "cannot start the schema validator")
-        }
-        self.validator = validator
-        xmlSchemaSetValidStructuredErrors(
-            validator, XMLErrorLog.handler, Unmanaged.passUnretained(xml.errors).toOpaque())
-    }
-
-    deinit {
-        xmlSchemaFreeValidCtxt(validator)
-    }
-
-    public var bytesRead: Int { xml.bytesRead }
 
     public func next() throws(Diagnostic) -> RecordEntry? {
-        var stray: [Diagnostic] = []
-        if auditPending {
-            auditPending = false
-            return try audit()
-        }
-        while true {
-            let more = try xml.advance(skippingSubtree: skipSubtree)
-            skipSubtree = false
-            guard more else {
-                if !sawRoot {
+        while handedOut == ready.count {
+            ready.removeAll(keepingCapacity: true)
+            handedOut = 0
+            let more = stream.feed()
+            if audit != nil && stream.position - auditStart > InputLimits.largestRecord {
+                stream.stop(tooLarge())
+            }
+            if let fatal = stream.fatal {
+                guard ready.isEmpty else { break }
+                throw fatal
+            }
+            if !more {
+                guard sawRoot else {
                     throw Diagnostic(file: file, line: 1, message: "the file is empty: expected <audits> or <audit>")
                 }
-                return stray.isEmpty ? nil : strayEntry(stray)
-            }
-            let depth = xmlTextReaderDepth(reader)
-            let line = xml.line
-            switch xml.nodeType {
-            case XML_READER_TYPE_ELEMENT where depth == 0:
-                sawRoot = true
-                if isRecordElement("audit") { return try audit() }
-                guard isRecordElement("audits") else { throw wrongRoot(line) }
-                if let attribute = foreignAttribute() {
-                    stray.append(
-                        Diagnostic(
-                            file: file, line: line, path: "audits",
-                            message: "<audits> takes no attributes, found \"\(attribute)\""))
-                }
-            case XML_READER_TYPE_ELEMENT where depth == 1 && isRecordElement("audit"):
-                if !stray.isEmpty {
-                    // Report what came before this audit first; read the audit next time.
-                    auditPending = true
-                    return strayEntry(stray)
-                }
-                return try audit()
-            case XML_READER_TYPE_ELEMENT where depth == 1:
-                stray.append(
-                    Diagnostic(
-                        file: file, line: line, path: "audits",
-                        message: "unexpected element <\(name())> in <audits>: only <audit> elements belong here"))
-                skipSubtree = true
-            case XML_READER_TYPE_TEXT where depth == 1:
-                stray.append(
-                    Diagnostic(
-                        file: file, line: line, path: "audits",
-                        message: "unexpected text in <audits>: only <audit> elements belong here"))
-            default:
-                continue
+                flushStray()
+                if ready.isEmpty { return nil }
             }
         }
+        defer { handedOut += 1 }
+        return ready[handedOut]
     }
 
-    /// Expands, validates and builds the `<audit>` under the reader.
-    private func audit() throws(Diagnostic) -> RecordEntry {
-        index += 1
-        let node = try xml.expand("audit #\(index)")
-        skipSubtree = true
-        let element = XMLElement(node: node)
-        let root = "audit[\(index)]"
-        let auditId = element.attribute("id")
-        xmlSchemaValidateOneElement(validator, node)
-        var problems = xml.errors.take().map {
-            Diagnostic(file: file, line: $0.line, recordIndex: index, auditId: auditId, path: root, message: $0.message)
+    // MARK: Events
+
+    func start(_ tag: XMLStartTag) {
+        let level = depth
+        depth += 1
+        if let skipFrom, level > skipFrom { return }
+        if audit != nil {
+            audit!.start(tag)
+            return
         }
-        var builder = XMLRecordBuilder(element)
-        let record = builder.build()
-        if problems.isEmpty {
-            problems = builder.problems.map {
+        let ns = RecordGrammar.namespace
+        switch level {
+        case 0:
+            sawRoot = true
+            if tag.is(RecordGrammar.audit, in: ns) { return begin(tag) }
+            guard tag.is(RecordGrammar.audits, in: ns) else { return stream.stop(wrongRoot(tag)) }
+            var found: [String] = []
+            RecordGrammar.noAttributes.read(tag, element: "audits", problems: &found) { _, _ in }
+            if let first = found.first {
+                stray.append(Diagnostic(file: file, line: tag.line, path: "audits", message: first))
+            }
+        case 1 where tag.is(RecordGrammar.audit, in: ns):
+            begin(tag)
+        default:
+            stray.append(
                 Diagnostic(
-                    file: file, line: $0.line, recordIndex: index, auditId: auditId, path: root, message: $0.message)
-            }
+                    file: file, line: tag.line, path: "audits",
+                    message: "unexpected element \(tag.described) in <audits>: only <audit> elements belong here"))
+            skipFrom = level
         }
-        return RecordEntry(
-            index: index, root: root, line: element.line, auditId: auditId, record: problems.isEmpty ? record : nil,
-            diagnostics: problems)
     }
 
-    private func strayEntry(_ diagnostics: [Diagnostic]) -> RecordEntry {
-        RecordEntry(
-            index: index, root: "audits", line: diagnostics.first?.line, auditId: nil, record: nil,
-            diagnostics: diagnostics)
-    }
-
-    private func isRecordElement(_ name: String) -> Bool {
-        self.name() == name && string(xmlTextReaderConstNamespaceUri(reader)) == RecordSchema.namespace
-    }
-
-    private func name() -> String { string(xmlTextReaderConstLocalName(reader)) ?? "" }
-
-    private func string(_ pointer: UnsafePointer<xmlChar>?) -> String? { pointer.map { String(cString: $0) } }
-
-    /// The first attribute of the current element that is not a namespace declaration.
-    private func foreignAttribute() -> String? {
-        defer { xmlTextReaderMoveToElement(reader) }
-        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
-            if xmlTextReaderIsNamespaceDecl(reader) != 1 { return name() }
+    func end() {
+        depth -= 1
+        if let skipFrom {
+            if depth == skipFrom { self.skipFrom = nil }
+            return
         }
-        return nil
+        guard audit != nil else { return }
+        if depth == auditDepth { return finish() }
+        audit!.end()
     }
 
-    private func wrongRoot(_ line: Int) -> Diagnostic {
-        let namespace =
-            string(xmlTextReaderConstNamespaceUri(reader)).map { " in namespace \($0)" } ?? " in no namespace"
-        return Diagnostic(
-            file: file, line: line,
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>, cdata: Bool) {
+        if skipFrom != nil { return }
+        if audit != nil {
+            audit!.characters(bytes, cdata: cdata, line: stream.line)
+            if audit!.heldText > InputLimits.largestRecord { stream.stop(tooLarge()) }
+            return
+        }
+        guard depth == 1, cdata || bytes.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) })
+        else { return }
+        stray.append(
+            Diagnostic(
+                file: file, line: stream.line, path: "audits",
+                message: "unexpected text in <audits>: only <audit> elements belong here"))
+    }
+
+    func problem(line: Int?, message: String) {
+        if audit != nil {
+            audit!.problem(line, message)
+        } else {
+            stray.append(Diagnostic(file: file, line: line, path: "audits", message: message))
+        }
+    }
+
+    // MARK: Records
+
+    private func begin(_ tag: XMLStartTag) {
+        flushStray()
+        index += 1
+        auditDepth = depth - 1
+        auditStart = stream.position
+        audit = XMLRecordBuilder(tag)
+    }
+
+    private func finish() {
+        guard var builder = audit else { return }
+        audit = nil
+        let record = builder.finish()
+        let root = "audit[\(index)]"
+        let diagnostics = builder.problems.map {
+            Diagnostic(
+                file: file, line: $0.line, recordIndex: index, auditId: builder.auditId, path: root,
+                message: $0.message)
+        }
+        ready.append(
+            RecordEntry(
+                index: index, root: root, line: builder.line, auditId: builder.auditId, record: record,
+                diagnostics: diagnostics))
+    }
+
+    private func flushStray() {
+        guard !stray.isEmpty else { return }
+        ready.append(
+            RecordEntry(
+                index: index, root: "audits", line: stray.first?.line, auditId: nil, record: nil, diagnostics: stray))
+        stray = []
+    }
+
+    private func tooLarge() -> Diagnostic {
+        Diagnostic(
+            file: file, line: audit?.line,
             message:
                 """
-                the root element is <\(name())>\(namespace); expected <audits> or <audit> in namespace \
-                \(RecordSchema.namespace)
+                audit #\(index) is larger than \(InputLimits.largestRecordWords), so the file cannot be read past \
+                this point
+                """)
+    }
+
+    private func wrongRoot(_ tag: XMLStartTag) -> Diagnostic {
+        let namespace = tag.namespace.map { " in namespace \(String(cString: $0))" } ?? " in no namespace"
+        return Diagnostic(
+            file: file, line: tag.line,
+            message:
+                """
+                the root element is <\(tag.name)>\(namespace); expected <audits> or <audit> in namespace \
+                \(RecordGrammar.namespace.text)
                 """
         )
     }

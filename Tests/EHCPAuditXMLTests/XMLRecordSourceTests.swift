@@ -116,9 +116,9 @@ struct XMLRecordSourceTests {
     }
 
     @Test(arguments: [
-        ("xml-xinclude.xml", 5, "XInclude}include': This element is not expected"),
-        ("xml-bad-enumeration.xml", 3, "The value 'spot-check' is not an element of the set"),
-        ("xml-personal-data.xml", 3, "The attribute 'childName' is not allowed"),
+        ("xml-xinclude.xml", 5, "unexpected element <include> in namespace http://www.w3.org/2001/XInclude in <audit>"),
+        ("xml-bad-enumeration.xml", 3, "kind=\"spot-check\" is not one of routine, moderation, multi-agency"),
+        ("xml-personal-data.xml", 3, "<audit> does not take the attribute \"childName\" (it takes id, plan, auditor"),
     ])
     func schemaViolationsRefuseTheRecordWithTheirLine(_ name: String, _ line: Int, _ message: String) throws {
         let read = try entries("\(Project.root)/samples/invalid/\(name)")

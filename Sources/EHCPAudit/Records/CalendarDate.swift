@@ -17,6 +17,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// Parses the UTF-8 bytes of a strict `YYYY-MM-DD` day.
+    @inlinable
     public init?<Bytes: RandomAccessCollection>(utf8 bytes: Bytes) where Bytes.Element == UInt8, Bytes.Index == Int {
         let s = bytes.startIndex
         guard bytes.count == 10, bytes[s + 4] == UInt8(ascii: "-"), bytes[s + 7] == UInt8(ascii: "-"),
@@ -28,6 +29,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// A day from its parts; nil when the day does not exist. Years run from 0001 to 9999,
     /// as in XML Schema's `xs:date` written with four digits (there is no year 0000).
+    @inlinable
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
             day <= Self.daysIn(month: month, year: year)
@@ -35,6 +37,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         dayNumber = Self.dayNumber(year: year, month: month, day: day)
     }
 
+    @usableFromInline
     static func dayNumber(year: Int, month: Int, day: Int) -> Int {
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
@@ -47,6 +50,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// The day `dayNumber` days after 1970-01-01.
+    @inlinable
     public init(dayNumber: Int) {
         self.dayNumber = dayNumber
     }
@@ -82,6 +86,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
+    @usableFromInline
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
@@ -90,7 +95,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         }
     }
 
-    private static func digits<Bytes: RandomAccessCollection>(_ bytes: Bytes, _ range: Range<Int>) -> Int?
+    @inlinable
+    static func digits<Bytes: RandomAccessCollection>(_ bytes: Bytes, _ range: Range<Int>) -> Int?
     where Bytes.Element == UInt8, Bytes.Index == Int {
         var value = 0
         for index in range {

@@ -9,6 +9,10 @@
 /// RecordField.Audit(json: "upn")   // nil: not a record field
 /// ```
 public enum RecordField {
+    /// Said of any field or attribute a record may not hold, in every format.
+    public static let personalDataNote =
+        "; records carry pseudonymous references only, never names, birth dates, addresses or UPNs"
+
     /// The top level of a record.
     public enum Audit: Int, RecordFieldName {
         case auditId, planId, framework, auditor, auditDate, kind, status, moderates, plan, judgements, advices

@@ -12,21 +12,33 @@ public enum RecordText {
 
     /// Why `text` cannot be an identifier or word, or nil when it can.
     public static func wordProblem(_ text: String) -> String? {
-        let utf8 = text.utf8
         // Every control character starts with a byte below 0x20, 0x7F, 0xC2 (C1) or 0xE2
         // (U+2028, U+2029): most words have none of these and skip the scalar walk.
-        if utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }),
-            let scalar = text.unicodeScalars.first(where: isControl)
-        {
+        let suspect =
+            text.utf8.withContiguousStorageIfAvailable { bytes in
+                bytes.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }
+            } ?? true
+        if suspect, let scalar = text.unicodeScalars.first(where: isControl) {
             return "holds the control character \(name(scalar))"
         }
-        if utf8.count > longestWord, text.count > longestWord { return "is longer than \(longestWord) characters" }
+        if text.utf8.count > longestWord, text.count > longestWord {
+            return "is longer than \(longestWord) characters"
+        }
         return nil
     }
 
     /// Why `text` cannot be a comment, or nil when it can.
     public static func commentProblem(_ text: String) -> String? {
-        guard let scalar = text.unicodeScalars.first(where: { isControl($0) && !"\t\n\r".unicodeScalars.contains($0) })
+        // As for words: most comments hold no byte a control character could start with.
+        let suspect =
+            text.utf8.withContiguousStorageIfAvailable { bytes in
+                bytes.contains {
+                    ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D)
+                        || $0 >= 0x7F && ($0 == 0x7F || $0 == 0xC2 || $0 == 0xE2)
+                }
+            } ?? true
+        guard suspect,
+            let scalar = text.unicodeScalars.first(where: { isControl($0) && !"\t\n\r".unicodeScalars.contains($0) })
         else { return nil }
         return "holds the control character \(name(scalar))"
     }
@@ -48,17 +60,20 @@ extension AuditRecord {
     /// audit (docs/records.md).
     public var formProblems: [RecordProblem] {
         var problems: [RecordProblem] = []
-        func word(_ value: String?, _ path: String, line: Int?, criterion: String? = nil) {
+        // Paths are made only for a problem: most records have none, and this runs for each.
+        func word(_ value: String?, _ path: @autoclosure () -> String, line: Int?, criterion: String? = nil) {
             guard let value, let problem = RecordText.wordProblem(value) else { return }
+            let path = path()
             problems.append(
                 RecordProblem(path: path, criterion: criterion, line: line ?? self.line, message: "\(path) \(problem)"))
         }
-        func judgements(_ list: [Judgement], _ path: String) {
+        func judgements(_ list: [Judgement], _ path: @autoclosure () -> String) {
             for (j, judgement) in list.enumerated() {
-                let base = "\(path)[\(j)]"
-                word(judgement.criterion, base + ".criterion", line: judgement.line)
-                word(judgement.rating, base + ".rating", line: judgement.line, criterion: judgement.criterion)
+                word(judgement.criterion, "\(path())[\(j)].criterion", line: judgement.line)
+                word(
+                    judgement.rating, "\(path())[\(j)].rating", line: judgement.line, criterion: judgement.criterion)
                 if let comment = judgement.comment, let problem = RecordText.commentProblem(comment) {
+                    let base = "\(path())[\(j)]"
                     problems.append(
                         RecordProblem(
                             path: base + ".comment", criterion: judgement.criterion, line: judgement.line ?? line,

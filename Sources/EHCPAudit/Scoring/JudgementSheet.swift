@@ -7,16 +7,37 @@
 struct JudgementSheet: Sendable {
     let criteria: [Criterion]
     private let index: [String: Int]
+    /// Each criterion's weight, and its cap as (the points at or below which it applies, the
+    /// capped grade's rank): the scorer's loops read these, never the criteria themselves.
+    let weights: [Double]
+    let caps: [(points: Double, rank: Int)?]
+    /// The rating ids of the scale, their points and percents (docs/scoring.md §3), by index.
+    let ratings: [String: Int]
+    private let ratingIDs: [String]
+    let points: [Double]
+    let percents: [Double]
 
-    init(_ criteria: [Criterion]) {
+    init(_ criteria: [Criterion], framework: Framework, grades: GradeScale) {
         self.criteria = criteria
         var index: [String: Int] = [:]
         for (i, criterion) in criteria.enumerated() { index[criterion.id] = i }
         self.index = index
+        weights = criteria.map(\.weight)
+        caps = criteria.map { criterion in
+            guard let cap = criterion.cap, let at = framework.rating(cap.at), let rank = grades.rank(of: cap.grade)
+            else { return nil }
+            return (at.points, rank)
+        }
+        var ratings: [String: Int] = [:]
+        for (r, rating) in framework.scale.enumerated() where ratings[rating.id] == nil { ratings[rating.id] = r }
+        self.ratings = ratings
+        ratingIDs = framework.scale.map(\.id)
+        points = framework.scale.map(\.points)
+        percents = framework.scale.map(framework.percent(of:))
     }
 
-    /// What a criterion was judged: a rating, or nil for `na`.
-    typealias Resolved = [Rating?]
+    /// What each criterion was judged: the index of its rating in the scale, or nil for `na`.
+    typealias Resolved = [Int?]
 
     /// Whose judgements these are, which changes the wording and the `na` rule.
     enum Owner {
@@ -39,7 +60,9 @@ struct JudgementSheet: Sendable {
                     RecordProblem(
                         path: "\(path)[\(j)]" + suffix, criterion: judgement.criterion, line: line, message: message))
             }
-            guard let c = index[judgement.criterion] else {
+            // Judgements usually come in the framework's order: try the expected one first.
+            let expected = j < criteria.count && criteria[j].id == judgement.criterion ? j : nil
+            guard let c = expected ?? index[judgement.criterion] else {
                 problem(".criterion", unknownCriterion(judgement.criterion, owner: owner, framework: framework))
                 continue
             }
@@ -57,7 +80,7 @@ struct JudgementSheet: Sendable {
                 }
                 continue
             }
-            guard let rating = framework.rating(judgement.rating) else {
+            guard let r = rating(judgement.rating) else {
                 let allowed = (framework.scale.map(\.id) + (criterion.notApplicable ? [notApplicableRating] : []))
                     .joined(separator: ", ")
                 problem(
@@ -72,13 +95,13 @@ struct JudgementSheet: Sendable {
                         message:
                             """
                             advice \(advice.id) identified no needs, so criterion \(criterion.id) is not \
-                            applicable: rate it na, not \"\(rating.id)\"
+                            applicable: rate it na, not \"\(judgement.rating)\"
                             """,
                         rule: .noNeedsAdviceRated, advice: advice.id
                     ))
                 continue
             }
-            resolved[c] = rating
+            resolved[c] = r
         }
         for (c, criterion) in criteria.enumerated() where judgedAt[c] == nil {
             var message =
@@ -87,6 +110,13 @@ struct JudgementSheet: Sendable {
             problems.append(RecordProblem(path: path, criterion: criterion.id, line: fallbackLine, message: message))
         }
         return problems.count == before ? resolved : nil
+    }
+
+    /// The index of a rating id in the scale: a scale is a handful of words, so a scan
+    /// beats hashing.
+    private func rating(_ id: String) -> Int? {
+        if ratingIDs.count <= 8 { return ratingIDs.firstIndex(of: id) }
+        return ratings[id]
     }
 
     private func noNeeds(_ owner: Owner, _ criterion: Criterion) -> Bool {

@@ -2,7 +2,7 @@ extension Scorer {
     /// Checks each advice against §4 and scores the judged ones; nil after appending problems.
     func resolveAdvices(_ record: AuditRecord, _ problems: inout [RecordProblem]) -> [AdviceResult]? {
         guard !record.advices.isEmpty else { return [] }
-        guard let criteria = framework.advice, let sheet = adviceSheet else {
+        guard let criteria = framework.advice, let sheet = adviceSheet, let grades = adviceGrades else {
             problems.append(
                 RecordProblem(
                     path: "advices", line: record.advices.first?.line ?? record.line,
@@ -53,7 +53,7 @@ extension Scorer {
                 )
             }
             let (percent, grade) =
-                resolved.map { quality($0, sheet: sheet, grades: GradeScale(criteria.grades)) } ?? (nil, nil)
+                resolved.map { quality($0, sheet: sheet, grades: grades) } ?? (nil, nil)
             results.append(
                 AdviceResult(
                     id: advice.id, agency: advice.agency, provider: advice.provider, status: advice.status,
@@ -69,10 +69,10 @@ extension Scorer {
         _ resolved: JudgementSheet.Resolved, sheet: JudgementSheet, grades: GradeScale
     ) -> (Double?, Grade?) {
         var weighted = 0.0, weight = 0.0
-        for (c, rating) in resolved.enumerated() {
-            guard let rating else { continue }
-            weighted += sheet.criteria[c].weight * framework.percent(of: rating)
-            weight += sheet.criteria[c].weight
+        for (c, r) in resolved.enumerated() {
+            guard let r else { continue }
+            weighted += sheet.weights[c] * sheet.percents[r]
+            weight += sheet.weights[c]
         }
         guard weight > 0 else { return (nil, nil) }
         let percent = weighted / weight

@@ -17,17 +17,24 @@ public struct Scorer: Sendable {
     private let planSheet: JudgementSheet
     /// For each criterion of `planSheet`, the index of its section.
     private let sectionOf: [Int]
+    private let sectionWeights: [Double]
     let adviceSheet: JudgementSheet?
+    let adviceGrades: GradeScale?
     private let actionBelowPoints: Double
     private let actionBelowPercent: Double
 
     public init(_ framework: Framework) {
         self.framework = framework
-        planSheet = JudgementSheet(framework.sections.flatMap(\.criteria))
+        planSheet = JudgementSheet(
+            framework.sections.flatMap(\.criteria), framework: framework, grades: framework.grades)
         sectionOf = framework.sections.enumerated().flatMap { s, section in
             Array(repeating: s, count: section.criteria.count)
         }
-        adviceSheet = framework.advice.map { JudgementSheet($0.criteria) }
+        sectionWeights = framework.sections.map(\.weight)
+        adviceGrades = framework.advice.map { GradeScale($0.grades) }
+        adviceSheet = framework.advice.map {
+            JudgementSheet($0.criteria, framework: framework, grades: GradeScale($0.grades))
+        }
         let target = framework.rating(framework.actionBelow)!
         actionBelowPoints = target.points
         actionBelowPercent = framework.percent(of: target)
@@ -54,17 +61,19 @@ public struct Scorer: Sendable {
         guard let plan, let advices, problems.isEmpty else { throw RecordError(problems: problems) }
 
         let sections = sectionPercents(plan)
-        let applicableWeight = zip(framework.sections, sections).reduce(0.0) { $0 + ($1.1 == nil ? 0 : $1.0.weight) }
+        var applicableWeight = 0.0
+        var weighted = 0.0
+        for (s, percent) in sections.enumerated() {
+            guard let percent else { continue }
+            applicableWeight += sectionWeights[s]
+            weighted += sectionWeights[s] * percent.value
+        }
         guard applicableWeight > 0 else {
             throw RecordError(problems: [
                 RecordProblem(
                     path: "judgements", line: record.line,
                     message: "every section is judged not applicable (na), so the record cannot be graded")
             ])
-        }
-        var weighted = 0.0
-        for (section, percent) in zip(framework.sections, sections) {
-            weighted += section.weight * (percent?.value ?? 0)
         }
         let percent = weighted / applicableWeight
         let boundaryRank = framework.grades.rank(for: percent)
@@ -93,11 +102,11 @@ public struct Scorer: Sendable {
     }
 
     private func sectionPercents(_ plan: JudgementSheet.Resolved) -> [SectionPercent?] {
-        var sums = [(weighted: Double, weight: Double)](repeating: (0, 0), count: framework.sections.count)
-        for (c, rating) in plan.enumerated() {
-            guard let rating else { continue }
-            let weight = planSheet.criteria[c].weight
-            sums[sectionOf[c]].weighted += weight * framework.percent(of: rating)
+        var sums = [(weighted: Double, weight: Double)](repeating: (0, 0), count: sectionWeights.count)
+        for (c, r) in plan.enumerated() {
+            guard let r else { continue }
+            let weight = planSheet.weights[c]
+            sums[sectionOf[c]].weighted += weight * planSheet.percents[r]
             sums[sectionOf[c]].weight += weight
         }
         return sums.map {
@@ -107,11 +116,11 @@ public struct Scorer: Sendable {
 
     func appliedCaps(_ resolved: JudgementSheet.Resolved, sheet: JudgementSheet, grades: GradeScale) -> [AppliedCap] {
         var caps: [AppliedCap] = []
-        for (c, rating) in resolved.enumerated() {
-            guard let rating, let cap = sheet.criteria[c].cap, let at = framework.rating(cap.at),
-                rating.points <= at.points, let rank = grades.rank(of: cap.grade)
-            else { continue }
-            caps.append(AppliedCap(criterion: sheet.criteria[c].id, rating: rating.id, grade: grades.grades[rank]))
+        for (c, r) in resolved.enumerated() {
+            guard let r, let cap = sheet.caps[c], sheet.points[r] <= cap.points else { continue }
+            caps.append(
+                AppliedCap(
+                    criterion: sheet.criteria[c].id, rating: framework.scale[r].id, grade: grades.grades[cap.rank]))
         }
         return caps
     }
@@ -120,17 +129,15 @@ public struct Scorer: Sendable {
         _ plan: JudgementSheet.Resolved, sections: [SectionPercent?], applicableWeight: Double
     ) -> [ImprovementAction] {
         var actions: [ImprovementAction] = []
-        for (c, rating) in plan.enumerated() {
-            guard let rating, rating.points < actionBelowPoints, let section = sections[sectionOf[c]] else { continue }
-            let criterion = planSheet.criteria[c]
-            let sectionWeight = framework.sections[sectionOf[c]].weight
+        for (c, r) in plan.enumerated() {
+            guard let r, planSheet.points[r] < actionBelowPoints, let section = sections[sectionOf[c]] else { continue }
             let gain =
-                (sectionWeight / applicableWeight) * (criterion.weight / section.judgedWeight)
-                * (actionBelowPercent - framework.percent(of: rating))
+                (sectionWeights[sectionOf[c]] / applicableWeight) * (planSheet.weights[c] / section.judgedWeight)
+                * (actionBelowPercent - planSheet.percents[r])
             actions.append(
                 ImprovementAction(
-                    criterion: criterion.id, section: framework.sections[sectionOf[c]].id, rating: rating.id,
-                    gain: gain, text: criterion.action))
+                    criterion: planSheet.criteria[c].id, section: framework.sections[sectionOf[c]].id,
+                    rating: framework.scale[r].id, gain: gain, text: planSheet.criteria[c].action))
         }
         // Framework order is the order of `actions` now; a stable sort on gain keeps it for ties.
         return actions.enumerated().sorted { a, b in
