@@ -12,7 +12,8 @@ final class ByteReader {
     static let chunkSize = 1 << 20
 
     private let handle: UnsafeMutablePointer<FILE>?
-    private var chunk: [UInt8]
+    /// Memory of our own, so that a line can be handed out in place (``peekLine()``).
+    private let chunk: UnsafeMutableBufferPointer<UInt8>
     private var position = 0
     private var count = 0
     /// Bytes handed out so far, for progress reports.
@@ -28,18 +29,22 @@ final class ByteReader {
         self.handle = handle
         var status = stat()
         size = fstat(fileno(handle), &status) == 0 ? Int(status.st_size) : 0
-        self.chunk = [UInt8](repeating: 0, count: Self.chunkSize)
+        chunk = .allocate(capacity: Self.chunkSize)
     }
 
     /// Reads `bytes` held in memory.
     init(bytes: [UInt8]) {
         handle = nil
         size = bytes.count
-        chunk = bytes
+        chunk = .allocate(capacity: max(1, bytes.count))
+        _ = chunk.initialize(from: bytes)
         count = bytes.count
     }
 
-    deinit { if let handle { fclose(handle) } }
+    deinit {
+        if let handle { fclose(handle) }
+        chunk.deallocate()
+    }
 
     /// The next byte, or nil at the end of the file.
     @inline(__always)
@@ -61,14 +66,10 @@ final class ByteReader {
         var tooLong = false
         while true {
             if position == count && !refill() { return tooLong ? .tooLong : .endOfFile }
-            let newline = chunk.withUnsafeBufferPointer { buffer -> Int? in
-                memchr(buffer.baseAddress! + position, 0x0A, count - position).map {
-                    UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - buffer.baseAddress!
-                }
-            }
+            let newline = newlineOffset()
             let end = newline ?? count
             if !tooLong && bytes.count + (end - position) <= limit {
-                bytes.append(contentsOf: chunk[position..<end])
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[position..<end]))
             } else {
                 tooLong = true
             }
@@ -82,9 +83,29 @@ final class ByteReader {
         }
     }
 
+    /// The unread bytes up to (not including) the next newline, in place and not consumed,
+    /// when the newline is already in memory; nil otherwise. Valid until the reader moves on.
+    func peekLine() -> UnsafeBufferPointer<UInt8>? {
+        if position == count && !refill() { return nil }
+        guard let newline = newlineOffset() else { return nil }
+        return UnsafeBufferPointer(rebasing: chunk[position..<newline])
+    }
+
+    /// Consumes `count` bytes already seen through ``peekLine()``.
+    func consume(_ count: Int) {
+        position += count
+        offset += count
+    }
+
+    private func newlineOffset() -> Int? {
+        memchr(chunk.baseAddress! + position, 0x0A, count - position).map {
+            UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - UnsafePointer(chunk.baseAddress!)
+        }
+    }
+
     private func refill() -> Bool {
         guard let handle else { return false }
-        count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, Self.chunkSize, handle) }
+        count = fread(chunk.baseAddress, 1, Self.chunkSize, handle)
         position = 0
         return count > 0
     }
@@ -93,7 +114,7 @@ final class ByteReader {
     /// the start of a file); otherwise consumes nothing.
     func skip(prefix: [UInt8]) {
         if position == count && !refill() { return }
-        guard chunk[position..<count].starts(with: prefix) else { return }
+        guard UnsafeBufferPointer(rebasing: chunk[position..<count]).starts(with: prefix) else { return }
         position += prefix.count
         offset += prefix.count
     }

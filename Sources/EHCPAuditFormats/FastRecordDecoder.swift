@@ -278,7 +278,10 @@ struct FastRecordDecoder {
 
     private mutating func word() -> String? {
         guard let range = stringRange() else { return nil }
-        return words.text(UnsafeBufferPointer(rebasing: bytes[range]))
+        let text = UnsafeBufferPointer(rebasing: bytes[range])
+        // Up to 15 bytes a string is held inline: making it costs less than looking it up.
+        if text.count <= 15 { return String(decoding: text, as: UTF8.self) }
+        return words.text(text)
     }
 
     private mutating func date() -> CalendarDate? {

@@ -1,6 +1,12 @@
 import EHCPAudit
 import EHCPAuditSampling
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads a population snapshot CSV (docs/sampling.md, "Population file").
 ///
 /// Header row required, columns in any order, extra columns ignored, RFC 4180 quoting.
@@ -57,6 +63,7 @@ public enum PopulationCSV {
             columns.compactMap { name in header.firstIndex(of: name).map { (name, $0) } },
             uniquingKeysWith: { a, _ in a })
         let column = columns.map { index[$0] }
+        let columnWords = columns.map { wordLists[$0] }
         var firstLine: [UTF8Key: Int32] = [:]
         firstLine.reserveCapacity(reader.size / 48)
         var diagnostics: [Diagnostic] = []
@@ -77,7 +84,7 @@ public enum PopulationCSV {
                         Diagnostic(file: file, line: line, path: columns[c], message: "\(columns[c]) \(problem)"))
                     return nil
                 }
-                if let words = wordLists[columns[c]], !words.contains(text) {
+                if let words = columnWords[c], !words.contains(text) {
                     diagnostics.append(
                         Diagnostic(
                             file: file, line: line, path: columns[c],
@@ -152,9 +159,10 @@ public enum PopulationCSV {
     }
 
     /// The columns whose values come from a closed word list (docs/records.md).
-    static let wordLists: [String: Set<String>] = [
-        "phase": Set(Phase.allCases.map(\.rawValue)),
-        "primary_need": Set(PrimaryNeed.allCases.map(\.rawValue)),
+    /// (A handful of words each: comparing beats hashing.)
+    static let wordLists: [String: [String]] = [
+        "phase": Phase.allCases.map(\.rawValue),
+        "primary_need": PrimaryNeed.allCases.map(\.rawValue),
     ]
 }
 
@@ -190,6 +198,9 @@ struct CSVRow {
 }
 
 /// RFC 4180 rows with the line each starts on.
+///
+/// Most rows are a plain line (no quotes, no carriage return but the CRLF's): those are
+/// split in place in the reader's memory; anything else is read byte by byte.
 struct CSVRows {
     let reader: ByteReader
     private var line = 1
@@ -200,12 +211,33 @@ struct CSVRows {
         self.reader = reader
     }
 
+    /// Reads the next row when it is a plain line already in memory; false (nothing read)
+    /// otherwise.
+    private mutating func plainLine(into row: inout CSVRow) -> Bool {
+        guard let bytes = reader.peekLine(), let base = bytes.baseAddress, bytes.count <= InputLimits.largestRecord,
+            memchr(base, Int32(UInt8(ascii: "\"")), bytes.count) == nil
+        else { return false }
+        let cr = memchr(base, 0x0D, bytes.count).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
+        if let cr, cr != bytes.count - 1 { return false }
+        reader.consume(bytes.count + 1)
+        line += 1
+        row.bytes.append(contentsOf: bytes)
+        var fieldStart = 0
+        for (i, byte) in bytes.enumerated() where byte == UInt8(ascii: ",") {
+            row.fields.append(fieldStart..<i)
+            fieldStart = i + 1
+        }
+        row.fields.append(fieldStart..<(cr ?? bytes.count))
+        return true
+    }
+
     /// Reads the next row into `row`; its first line, or nil at the end.
     mutating func next(into row: inout CSVRow) -> Int? {
         guard !done else { return nil }
         let start = line
         row.bytes.removeAll(keepingCapacity: true)
         row.fields.removeAll(keepingCapacity: true)
+        if plainLine(into: &row) { return start }
         var fieldStart = 0
         var quoted = false, wasQuoted = false
         func endField() {

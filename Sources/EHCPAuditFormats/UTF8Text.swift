@@ -5,12 +5,19 @@ enum UTF8Text {
 
     /// Whether `bytes` are valid UTF-8; plain ASCII is checked without building a string.
     static func isValid(_ bytes: some Collection<UInt8>) -> Bool {
-        if !bytes.contains(where: { $0 >= 0x80 }) { return true }
+        let ascii = bytes.withContiguousStorageIfAvailable { buffer in !buffer.contains { $0 >= 0x80 } }
+        if ascii ?? !bytes.contains(where: { $0 >= 0x80 }) { return true }
         return String(validating: bytes, as: UTF8.self) != nil
     }
 
     /// `bytes` as a string, or nil when they are not valid UTF-8.
     static func decode(_ bytes: some Collection<UInt8>) -> String? {
-        String(validating: bytes, as: UTF8.self)
+        bytes.withContiguousStorageIfAvailable(decode(buffer:)) ?? String(validating: bytes, as: UTF8.self)
+    }
+
+    /// Bytes in memory as a string: plain ASCII without a validating pass.
+    static func decode(buffer: UnsafeBufferPointer<UInt8>) -> String? {
+        if !buffer.contains(where: { $0 >= 0x80 }) { return String(decoding: buffer, as: UTF8.self) }
+        return String(validating: buffer, as: UTF8.self)
     }
 }

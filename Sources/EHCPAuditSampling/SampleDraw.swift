@@ -167,10 +167,12 @@ struct Ranker {
         var hasher = prefix
         var id = planId
         id.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-        let digest = hasher.finalize()
-        var words: [UInt64] = [0, 0, 0, 0]
-        for (i, byte) in digest.enumerated() { words[i / 8] = words[i / 8] << 8 | UInt64(byte) }
-        return Rank(words: (words[0], words[1], words[2], words[3]))
+        return hasher.finalize().withUnsafeBytes { bytes in
+            func word(_ i: Int) -> UInt64 {
+                UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self))
+            }
+            return Rank(words: (word(0), word(1), word(2), word(3)))
+        }
     }
 }
 
