@@ -137,8 +137,15 @@ public struct JSONWriter: Sendable {
     static func appendString(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         let utf8 = text.utf8
-        guard utf8.contains(where: needsEscape) else {
-            bytes.append(contentsOf: utf8)
+        // Most text needs no escape: copy it whole, straight from its storage.
+        let copied =
+            utf8.withContiguousStorageIfAvailable { stored in
+                guard !stored.contains(where: needsEscape) else { return false }
+                bytes.append(contentsOf: stored)
+                return true
+            } ?? false
+        if copied || !utf8.contains(where: needsEscape) {
+            if !copied { bytes.append(contentsOf: utf8) }
             bytes.append(UInt8(ascii: "\""))
             return
         }
