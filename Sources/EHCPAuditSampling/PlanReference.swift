@@ -6,10 +6,11 @@ import Crypto
 /// that the store generates once and never exports: the same child maps to the same
 /// reference every month, and nobody without the key can go back from it to the child.
 public struct PlanReference: Sendable {
-    private let key: SymmetricKey
+    /// Keyed once; each reference copies it, so the key is not prepared again per child.
+    private let keyed: HMAC<SHA256>
 
     public init(key: [UInt8]) {
-        self.key = SymmetricKey(data: key)
+        keyed = HMAC<SHA256>(key: SymmetricKey(data: key))
     }
 
     /// A new random key, 256 bits.
@@ -19,7 +20,9 @@ public struct PlanReference: Sendable {
 
     /// `S2-` and the first 20 hex digits (80 bits) of the HMAC.
     public func reference(for personId: String) -> String {
-        let code = HMAC<SHA256>.authenticationCode(for: Array(personId.utf8), using: key)
-        return "S2-" + Hex.lowercase(code.prefix(10))
+        var hmac = keyed
+        var id = personId
+        id.withUTF8 { hmac.update(data: UnsafeRawBufferPointer($0)) }
+        return "S2-" + Hex.lowercase(hmac.finalize().prefix(10))
     }
 }

@@ -101,7 +101,7 @@ public enum SEN2Return {
         _ person: XMLElement, asOf: CalendarDate, references: PlanReference, file: String
     ) throws(Diagnostic) -> PopulationPlan? {
         func date(_ element: XMLElement, _ name: String) throws(Diagnostic) -> CalendarDate? {
-            guard let child = element.first(name), let text = child.text?.trimmingCharacters(in: .whitespaces),
+            guard let child = element.first(name), let text = child.text?.trimmingXMLSpace,
                 !text.isEmpty
             else { return nil }
             guard let date = CalendarDate(text) else {
@@ -124,7 +124,7 @@ public enum SEN2Return {
         var field: (element: XMLElement, name: String, id: String)?
         for name in ["UPN", "PersonID", "LAchildID"] where field == nil {
             guard let element = person.first(name),
-                let text = element.text?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty
+                let text = element.text?.trimmingXMLSpace, !text.isEmpty
             else { continue }
             field = (element, name, text)
         }
@@ -146,11 +146,11 @@ public enum SEN2Return {
     /// The SEN type ranked 1 in the request's active plan.
     static func need(in request: XMLElement) -> String? {
         let needs = request.descendants("SENneed").compactMap { need -> (Int, String)? in
-            guard let type = need.first("SENtype")?.text?.trimmingCharacters(in: .whitespaces), !type.isEmpty else {
+            guard let type = need.first("SENtype")?.text?.trimmingXMLSpace, !type.isEmpty else {
                 return nil
             }
             let rank =
-                need.first("SENtypeRank")?.text.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? Int.max
+                need.first("SENtypeRank")?.text.flatMap { Int($0.trimmingXMLSpace) } ?? Int.max
             return (rank, type)
         }
         return needs.min { $0.0 < $1.0 }?.1
@@ -170,6 +170,18 @@ public enum SEN2Return {
         case 16...18: return .post16
         default: return .post19
         }
+    }
+}
+
+extension String {
+    /// Without XML white space (space, tab, CR, LF) at either end; made from the bytes, as
+    /// Foundation's trimming bridges through NSString and was most of a return's time.
+    var trimmingXMLSpace: String {
+        var utf8 = Substring(self).utf8
+        func blank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        while let first = utf8.first, blank(first) { utf8.removeFirst() }
+        while let last = utf8.last, blank(last) { utf8.removeLast() }
+        return utf8.count == self.utf8.count ? self : String(Substring(utf8))
     }
 }
 

@@ -48,8 +48,8 @@ struct XMLElement {
     var text: String? {
         guard let content = xmlNodeGetContent(node) else { return nil }
         defer { ehcp_xml_free(content) }
-        let text = String(cString: content)
-        return text.isEmpty ? nil : text
+        let count = Int(xmlStrlen(content))
+        return count == 0 ? nil : String(decoding: UnsafeBufferPointer(start: content, count: count), as: UTF8.self)
     }
 
     /// The child elements, in document order.
