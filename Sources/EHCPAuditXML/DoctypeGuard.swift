@@ -11,6 +11,18 @@ enum DoctypeGuard {
     static let prologLimit = 64 * 1024
 
     static let refusal = "the document declares a DOCTYPE: DTDs and entities are not allowed, so nothing was read"
+
+    /// Readies libxml2 and refuses an empty document or one with a DOCTYPE, before any
+    /// parser sees `input`.
+    static func check(_ input: XMLInput, file: String) throws(Diagnostic) {
+        _ = UntrustedXMLFile.externalEntitiesRefused
+        let prolog = input.prolog(prologLimit)
+        var scanner = PrologScanner(bytes: prolog[...])
+        if scanner.isBlank && prolog.count < prologLimit {
+            throw Diagnostic(file: file, line: 1, message: "the file is empty: expected an XML document")
+        }
+        if let line = scanner.doctypeLine() { throw Diagnostic(file: file, line: line, message: refusal) }
+    }
 }
 
 /// Walks the XML prolog (declaration, processing instructions, comments, white space) to

@@ -41,13 +41,7 @@ final class UntrustedXMLFile {
     private init(input: XMLInput, file: String) throws(Diagnostic) {
         self.file = file
         self.input = input
-        _ = Self.externalEntitiesRefused
-        let prolog = input.prolog(DoctypeGuard.prologLimit)
-        var scanner = PrologScanner(bytes: prolog[...])
-        if scanner.isBlank && prolog.count < DoctypeGuard.prologLimit {
-            throw Diagnostic(file: file, line: 1, message: "the file is empty: expected an XML document")
-        }
-        if let line = scanner.doctypeLine() { throw Diagnostic(file: file, line: line, message: DoctypeGuard.refusal) }
+        try DoctypeGuard.check(input, file: file)
         let context = Unmanaged.passUnretained(input).toOpaque()
         guard let reader = xmlReaderForIO(XMLInput.read, XMLInput.close, context, nil, nil, Self.options) else {
             throw Diagnostic(file: file, message: "cannot start the XML reader")

@@ -58,13 +58,7 @@ final class XMLEventStream {
         self.file = file
         self.input = input
         self.handler = handler
-        _ = UntrustedXMLFile.externalEntitiesRefused
-        let prolog = input.prolog(DoctypeGuard.prologLimit)
-        var scanner = PrologScanner(bytes: prolog[...])
-        if scanner.isBlank && prolog.count < DoctypeGuard.prologLimit {
-            throw Diagnostic(file: file, line: 1, message: "the file is empty: expected an XML document")
-        }
-        if let line = scanner.doctypeLine() { throw Diagnostic(file: file, line: line, message: DoctypeGuard.refusal) }
+        try DoctypeGuard.check(input, file: file)
         var sax = Self.callbacks
         guard let context = xmlCreatePushParserCtxt(&sax, Unmanaged.passUnretained(self).toOpaque(), nil, 0, nil)
         else { throw Diagnostic(file: file, message: "cannot start the XML parser") }

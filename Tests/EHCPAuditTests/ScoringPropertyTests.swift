@@ -1,3 +1,4 @@
+import EHCPAuditSynthetic
 import EHCPAuditTestSupport
 import Testing
 
@@ -5,19 +6,7 @@ import Testing
 
 /// Properties of docs/scoring.md §3 over many generated frameworks and records.
 struct ScoringPropertyTests {
-    /// SplitMix64: a tiny seeded generator, so every run checks the same cases.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
-    static func framework(_ rng: inout SeededGenerator) throws -> Framework {
+    static func framework(_ rng: inout SeededRandom) throws -> Framework {
         var points = Double(Int.random(in: 2...9, using: &rng))
         let scale = (0..<Int.random(in: 2...5, using: &rng)).map { i -> Rating in
             defer { points -= Double.random(in: 0.25...3, using: &rng) }
@@ -45,7 +34,7 @@ struct ScoringPropertyTests {
             grades: grades, sections: sections)
     }
 
-    static func record(_ framework: Framework, _ rng: inout SeededGenerator) -> AuditRecord {
+    static func record(_ framework: Framework, _ rng: inout SeededRandom) -> AuditRecord {
         let judgements = framework.sections.flatMap(\.criteria).map { criterion in
             let na = criterion.notApplicable && Int.random(in: 0..<4, using: &rng) == 0
             return Judgement(
@@ -57,7 +46,7 @@ struct ScoringPropertyTests {
     }
 
     @Test func raisingAnActionsCriterionToActionBelowGainsExactlyItsGain() throws {
-        var rng = SeededGenerator(state: 2025)
+        var rng = SeededRandom(seed: "2025")
         var checked = 0
         for _ in 0..<300 {
             let framework = try Self.framework(&rng)
@@ -80,7 +69,7 @@ struct ScoringPropertyTests {
     }
 
     @Test func actionsAreExactlyTheCriteriaBelowActionBelowOrderedByGain() throws {
-        var rng = SeededGenerator(state: 7)
+        var rng = SeededRandom(seed: "7")
         for _ in 0..<300 {
             let framework = try Self.framework(&rng)
             let record = Self.record(framework, &rng)

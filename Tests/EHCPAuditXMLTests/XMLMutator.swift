@@ -1,5 +1,6 @@
 import CLibXML2
 import EHCPAudit
+import EHCPAuditSynthetic
 import Foundation
 
 @testable import EHCPAuditXML
@@ -74,8 +75,8 @@ enum XMLMutator {
             // An element name first, then one element of that name: judgements, the most
             // numerous, would otherwise take nearly every change.
             let all = [root] + elements(under: root)
-            let name = random.pick(Array(Set(all.map(Self.name))).sorted())
-            let node = random.pick(all.filter { Self.name($0) == name })
+            let name = pick(Array(Set(all.map(Self.name))).sorted(), &random)
+            let node = pick(all.filter { Self.name($0) == name }, &random)
             steps.append(change(node, root: root, document: document, random: &random))
         }
         return (serialize(document), steps)
@@ -88,7 +89,7 @@ enum XMLMutator {
         let isRoot = node == root
         switch random.next() % 13 {
         case 0:
-            let new = random.pick(elementNames)
+            let new = pick(elementNames, &random)
             xmlNodeSetName(node, new)
             return "renamed <\(what)> to <\(new)>"
         case 1:
@@ -112,41 +113,47 @@ enum XMLMutator {
             return "removed \(attribute) from <\(what)>"
         case 6:
             let own = ownAttributes[what] ?? []
-            let attribute = random.next() % 4 == 0 || own.isEmpty ? random.pick(attributeNames) : random.pick(own)
-            let value = random.pick(values(for: attribute))
+            let attribute = random.next() % 4 == 0 || own.isEmpty ? pick(attributeNames, &random) : pick(own, &random)
+            let value = pick(values(for: attribute), &random)
             xmlSetProp(node, attribute, value)
             return "set \(attribute)=\"\(value)\" on <\(what)>"
         case 7:
             let names = attributes(of: node)
             guard !names.isEmpty else { return "no attribute to change on <\(what)>" }
-            let attribute = random.pick(names)
-            let value = random.pick(values(for: attribute))
+            let attribute = pick(names, &random)
+            let value = pick(values(for: attribute), &random)
             xmlSetProp(node, attribute, value)
             return "changed \(attribute) to \"\(value)\" on <\(what)>"
         case 8:
-            let text = random.pick([" ", "\n  ", "x", "a & b"])
+            let text = pick([" ", "\n  ", "x", "a & b"], &random)
             add(xmlNewDocText(document, text), to: node, first: random.next() % 2 == 0)
             return "put text \"\(text)\" in <\(what)>"
         case 9:
-            let text = random.pick([" ", "x"])
+            let text = pick([" ", "x"], &random)
             add(xmlNewCDataBlock(document, text, Int32(text.utf8.count)), to: node, first: random.next() % 2 == 0)
             return "put CDATA \"\(text)\" in <\(what)>"
         case 10:
             add(xmlNewDocComment(document, "a comment"), to: node, first: random.next() % 2 == 0)
             return "put a comment in <\(what)>"
         case 11:
-            let new = random.pick(elementNames)
+            let new = pick(elementNames, &random)
             add(xmlNewDocNode(document, node.pointee.ns, new, nil), to: node, first: random.next() % 2 == 0)
             return "put an empty <\(new)> in <\(what)>"
         default:
-            let (href, prefix, attribute) = random.pick([
-                ("http://www.w3.org/2001/XMLSchema-instance", "xsi", "schemaLocation"),
-                ("http://www.w3.org/2001/XMLSchema-instance", "xsi", "type"),
-                ("urn:f", "f", "x"),
-            ])
+            let (href, prefix, attribute) = pick(
+                [
+                    ("http://www.w3.org/2001/XMLSchema-instance", "xsi", "schemaLocation"),
+                    ("http://www.w3.org/2001/XMLSchema-instance", "xsi", "type"),
+                    ("urn:f", "f", "x"),
+                ], &random)
             xmlNewNsProp(node, xmlNewNs(node, href, prefix), attribute, "urn:x y.xsd")
             return "set \(prefix):\(attribute) on <\(what)>"
         }
+    }
+
+    /// One of `items` (never empty), uniformly.
+    private static func pick<T>(_ items: [T], _ random: inout SeededRandom) -> T {
+        items.randomElement(using: &random)!
     }
 
     private static func parse(_ bytes: [UInt8]) -> xmlDocPtr? {
