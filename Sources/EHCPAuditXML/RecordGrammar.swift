@@ -94,6 +94,16 @@ struct AttributeRule: Sendable {
     let field: Int
     let kind: Kind
     let required: Bool
+    /// A word list's words as bytes, compared without making text.
+    let wordBytes: [[UInt8]]
+
+    init(name: XMLName, field: Int, kind: Kind, required: Bool) {
+        self.name = name
+        self.field = field
+        self.kind = kind
+        self.required = required
+        if case .word(let words) = kind { wordBytes = words.map { Array($0.utf8) } } else { wordBytes = [] }
+    }
 }
 
 /// A checked attribute value.
@@ -144,7 +154,7 @@ struct AttributeRules: Sendable {
             }
             seen |= 1 << r
             let rule = rules[r]
-            if let value = Self.check(attribute.value, rule.kind) {
+            if let value = Self.check(attribute.value, rule) {
                 store(rule.field, value)
             } else {
                 problem("\(rule.name.text)=\"\(attribute.text)\" \(Self.expectation(rule.kind))")
@@ -155,12 +165,13 @@ struct AttributeRules: Sendable {
         }
     }
 
-    private static func check(_ bytes: UnsafeBufferPointer<UInt8>, _ kind: AttributeRule.Kind) -> AttributeValue? {
-        switch kind {
+    private static func check(_ bytes: UnsafeBufferPointer<UInt8>, _ rule: AttributeRule) -> AttributeValue? {
+        let words = rule.wordBytes
+        switch rule.kind {
         case .text: return .text(String(decoding: bytes, as: UTF8.self))
         case .reference: return bytes.isEmpty ? nil : .text(String(decoding: bytes, as: UTF8.self))
-        case .word(let words):
-            return words.firstIndex { $0.utf8.elementsEqual(bytes) }.map(AttributeValue.word)
+        case .word:
+            return words.firstIndex { $0.count == bytes.count && $0.elementsEqual(bytes) }.map(AttributeValue.word)
         case .day:
             return CalendarDate(utf8: collapsed(bytes)).map(AttributeValue.day)
         case .flag:

@@ -44,6 +44,9 @@ struct XMLRecordBuilder {
     /// Places already charged with unexpected text (one problem per element is enough).
     private var textReported = false
 
+    /// A builder with nothing to build, for a reader between audits.
+    init() { line = 0 }
+
     init(_ tag: XMLStartTag) {
         line = tag.line
         var found: [String] = []

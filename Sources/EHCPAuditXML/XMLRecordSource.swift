@@ -29,7 +29,10 @@ public final class XMLRecordSource: RecordSource, XMLEventHandler {
     private var skipFrom: Int?
     /// Problems outside any audit, handed out as an entry of their own before the next one.
     private var stray: [Diagnostic] = []
-    private var audit: XMLRecordBuilder?
+    /// The audit being read, when `inAudit`. Kept in place rather than optional: an event
+    /// then mutates it where it is instead of copying it out and back.
+    private var audit = XMLRecordBuilder()
+    private var inAudit = false
     private var auditDepth = 0
     private var auditStart = 0
 
@@ -48,7 +51,7 @@ public final class XMLRecordSource: RecordSource, XMLEventHandler {
             ready.removeAll(keepingCapacity: true)
             handedOut = 0
             let more = stream.feed()
-            if audit != nil && stream.position - auditStart > InputLimits.largestRecord {
+            if inAudit && stream.position - auditStart > InputLimits.largestRecord {
                 stream.stop(tooLarge())
             }
             if let fatal = stream.fatal {
@@ -73,8 +76,8 @@ public final class XMLRecordSource: RecordSource, XMLEventHandler {
         let level = depth
         depth += 1
         if let skipFrom, level > skipFrom { return }
-        if audit != nil {
-            audit!.start(tag)
+        if inAudit {
+            audit.start(tag)
             return
         }
         let ns = RecordGrammar.namespace
@@ -105,16 +108,16 @@ public final class XMLRecordSource: RecordSource, XMLEventHandler {
             if depth == skipFrom { self.skipFrom = nil }
             return
         }
-        guard audit != nil else { return }
+        guard inAudit else { return }
         if depth == auditDepth { return finish() }
-        audit!.end()
+        audit.end()
     }
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>, cdata: Bool) {
         if skipFrom != nil { return }
-        if audit != nil {
-            audit!.characters(bytes, cdata: cdata, line: stream.line)
-            if audit!.heldText > InputLimits.largestRecord { stream.stop(tooLarge()) }
+        if inAudit {
+            audit.characters(bytes, cdata: cdata, line: stream.line)
+            if audit.heldText > InputLimits.largestRecord { stream.stop(tooLarge()) }
             return
         }
         guard depth == 1, cdata || bytes.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) })
@@ -126,8 +129,8 @@ public final class XMLRecordSource: RecordSource, XMLEventHandler {
     }
 
     func problem(line: Int?, message: String) {
-        if audit != nil {
-            audit!.problem(line, message)
+        if inAudit {
+            audit.problem(line, message)
         } else {
             stray.append(Diagnostic(file: file, line: line, path: "audits", message: message))
         }
@@ -141,12 +144,13 @@ public final class XMLRecordSource: RecordSource, XMLEventHandler {
         auditDepth = depth - 1
         auditStart = stream.position
         audit = XMLRecordBuilder(tag)
+        inAudit = true
     }
 
     private func finish() {
-        guard var builder = audit else { return }
-        audit = nil
-        let record = builder.finish()
+        inAudit = false
+        let record = audit.finish()
+        let builder = audit
         let root = "audit[\(index)]"
         let diagnostics = builder.problems.map {
             Diagnostic(
@@ -169,7 +173,7 @@ public final class XMLRecordSource: RecordSource, XMLEventHandler {
 
     private func tooLarge() -> Diagnostic {
         Diagnostic(
-            file: file, line: audit?.line,
+            file: file, line: inAudit ? audit.line : nil,
             message:
                 """
                 audit #\(index) is larger than \(InputLimits.largestRecordWords), so the file cannot be read past \

@@ -53,26 +53,28 @@ struct JudgementSheet: Sendable {
         let before = problems.count
         var resolved = Resolved(repeating: nil, count: criteria.count)
         var judgedAt = [Int?](repeating: nil, count: criteria.count)
-        for (j, judgement) in judgements.enumerated() {
-            let line = judgement.line ?? fallbackLine
+        // Fields are read in place: binding each judgement would copy (retain) its strings.
+        for j in judgements.indices {
+            let line = judgements[j].line ?? fallbackLine
             func problem(_ suffix: String, _ message: String) {
                 problems.append(
                     RecordProblem(
-                        path: "\(path)[\(j)]" + suffix, criterion: judgement.criterion, line: line, message: message))
+                        path: "\(path)[\(j)]" + suffix, criterion: judgements[j].criterion, line: line, message: message
+                    ))
             }
             // Judgements usually come in the framework's order: try the expected one first.
-            let expected = j < criteria.count && criteria[j].id == judgement.criterion ? j : nil
-            guard let c = expected ?? index[judgement.criterion] else {
-                problem(".criterion", unknownCriterion(judgement.criterion, owner: owner, framework: framework))
+            let expected = j < criteria.count && criteria[j].id == judgements[j].criterion ? j : nil
+            guard let c = expected ?? index[judgements[j].criterion] else {
+                problem(".criterion", unknownCriterion(judgements[j].criterion, owner: owner, framework: framework))
                 continue
             }
             if let first = judgedAt[c] {
-                problem("", "criterion \(judgement.criterion) is judged twice (first at \(path)[\(first)])")
+                problem("", "criterion \(judgements[j].criterion) is judged twice (first at \(path)[\(first)])")
                 continue
             }
             judgedAt[c] = j
             let criterion = criteria[c]
-            if judgement.rating == notApplicableRating {
+            if judgements[j].rating == notApplicableRating {
                 if !criterion.notApplicable && !noNeeds(owner, criterion) {
                     problem(
                         ".rating",
@@ -80,12 +82,13 @@ struct JudgementSheet: Sendable {
                 }
                 continue
             }
-            guard let r = rating(judgement.rating) else {
+            guard let r = rating(judgements[j].rating) else {
                 let allowed = (framework.scale.map(\.id) + (criterion.notApplicable ? [notApplicableRating] : []))
                     .joined(separator: ", ")
                 problem(
                     ".rating",
-                    "criterion \(criterion.id): unknown rating \"\(judgement.rating)\" (expected one of: \(allowed))")
+                    "criterion \(criterion.id): unknown rating \"\(judgements[j].rating)\" (expected one of: \(allowed))"
+                )
                 continue
             }
             if case .advice(let advice) = owner, noNeeds(owner, criterion) {
@@ -95,7 +98,7 @@ struct JudgementSheet: Sendable {
                         message:
                             """
                             advice \(advice.id) identified no needs, so criterion \(criterion.id) is not \
-                            applicable: rate it na, not \"\(judgement.rating)\"
+                            applicable: rate it na, not \"\(judgements[j].rating)\"
                             """,
                         rule: .noNeedsAdviceRated, advice: advice.id
                     ))
