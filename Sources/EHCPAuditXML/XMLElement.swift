@@ -1,6 +1,6 @@
 import CLibXML2
 
-/// An element of an expanded `<audit>` subtree, read through libxml2's tree API.
+/// An element of an expanded subtree (a SEN2 `<Person>`), read through libxml2's tree API.
 struct XMLElement {
     let node: xmlNodePtr
 
@@ -36,12 +36,6 @@ struct XMLElement {
         }
         let line = xmlGetLineNo(node)
         return line > 0 ? Int(line) : nil
-    }
-
-    func attribute(_ name: String) -> String? {
-        guard let value = xmlGetNoNsProp(node, name) else { return nil }
-        defer { ehcp_xml_free(value) }
-        return String(cString: value)
     }
 
     /// The element's text, or nil when it has none.
