@@ -23,6 +23,6 @@ public struct PlanReference: Sendable {
         var hmac = keyed
         var id = personId
         id.withUTF8 { hmac.update(data: UnsafeRawBufferPointer($0)) }
-        return "S2-" + Hex.lowercase(hmac.finalize().prefix(10))
+        return hmac.finalize().withUnsafeBytes { Hex.lowercase($0.prefix(10), prefix: "S2-") }
     }
 }

@@ -15,7 +15,7 @@ enum DoctypeGuard {
     /// Readies libxml2 and refuses an empty document or one with a DOCTYPE, before any
     /// parser sees `input`.
     static func check(_ input: XMLInput, file: String) throws(Diagnostic) {
-        _ = UntrustedXMLFile.externalEntitiesRefused
+        _ = XMLEventStream.externalEntitiesRefused
         let prolog = input.prolog(prologLimit)
         var scanner = PrologScanner(bytes: prolog[...])
         if scanner.isBlank && prolog.count < prologLimit {

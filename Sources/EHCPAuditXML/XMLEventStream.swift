@@ -31,6 +31,10 @@ final class XMLEventStream {
     static let options = Int32(XML_PARSE_NONET.rawValue)
     static let chunkSize = 64 * 1024
 
+    /// Initialises libxml2 and installs an external entity loader that loads nothing, once
+    /// per process: every use of libxml2 here goes through this first (``DoctypeGuard``).
+    static let externalEntitiesRefused: Void = ehcp_install_refusing_entity_loader()
+
     let file: String
     private unowned let handler: XMLEventHandler
     private let input: XMLInput
@@ -54,7 +58,7 @@ final class XMLEventStream {
         try self.init(input: XMLInput(bytes: bytes), file: file, handler: handler)
     }
 
-    private init(input: XMLInput, file: String, handler: XMLEventHandler) throws(Diagnostic) {
+    init(input: XMLInput, file: String, handler: XMLEventHandler) throws(Diagnostic) {
         self.file = file
         self.input = input
         self.handler = handler

@@ -116,6 +116,55 @@ struct SEN2ReturnTests {
         }
     }
 
+    @Test func aPlanAndItsNeedMayBeInNestedRequests() throws {
+        let nested =
+            """
+            <Person><UPN>N1</UPN><Requests>
+              <SENneed><SENtype>SLCN</SENtype><SENtypeRank>1</SENtypeRank></SENneed>
+              <Requests><NamedPlan><StartDate>2021-03-01</StartDate></NamedPlan></Requests>
+            </Requests>
+            <Requests><NamedPlan><StartDate>2019-01-01</StartDate><CeaseDate>2020-01-01</CeaseDate></NamedPlan>
+              <SENneed><SENtype>MLD</SENtype><SENtypeRank>1</SENtypeRank></SENneed></Requests></Person>
+            """
+        let summary = try read([nested])
+        #expect(summary.plans.map(\.planStart) == [CalendarDate("2021-03-01")])
+        #expect(summary.plans.first?.primaryNeed == "SLCN")
+    }
+
+    @Test func errorsNameTheLineOfTheFieldOrPersonAtFault() throws {
+        let plan = "<NamedPlan><StartDate>2020-01-01</StartDate></NamedPlan>"
+        // The document starts "<Message><Header/><Persons>" on line 1; each person takes 8 lines.
+        let badDate = person(upn: "B2", plans: "<NamedPlan>\n<StartDate>2020-13-01</StartDate></NamedPlan>")
+        #expect {
+            try read([person(upn: "B1", plans: plan), badDate])
+        } throws: { error in
+            (error as? Diagnostic).map { $0.line == 15 && $0.message.contains("<StartDate>") } == true
+        }
+        #expect {
+            try read([person(upn: "B1", plans: plan), person(upn: "B3", plans: plan), person(upn: "B1", plans: plan)])
+        } throws: { error in
+            (error as? Diagnostic).map { $0.line == 18 && $0.message.hasSuffix("person on line 2") } == true
+        }
+    }
+
+    @Test func refusesAWrongRootAndAnOversizedPerson() throws {
+        #expect {
+            try SEN2Return.read(
+                bytes: Array("<audits/>".utf8), name: "r.xml", asOf: CalendarDate("2025-01-01")!,
+                references: references
+            ) { _ in }
+        } throws: { error in
+            (error as? Diagnostic).map { $0.file == "r.xml" && $0.message.contains("starts with <Message>") } == true
+        }
+        let huge = person(upn: "H1", plans: "<NamedPlan><StartDate>2020-01-01</StartDate></NamedPlan>")
+            .replacingOccurrences(of: "Testerson", with: String(repeating: "x", count: InputLimits.largestRecord + 1))
+        #expect {
+            try read([person(upn: "H0", plans: ""), huge])
+        } throws: { error in
+            (error as? Diagnostic).map { $0.line == 10 && $0.message.contains("larger than") } == true
+        }
+    }
+
     @Test func theShippedSyntheticReturnReads() throws {
         let summary = try SEN2Return.read(
             path: Project.root + "/samples/sen2-2025.xml", asOf: CalendarDate("2025-06-01")!, references: references)

@@ -98,7 +98,7 @@ final class SchemaValidator: @unchecked Sendable {
 
     /// Parsed from memory: the reader's process refuses libxml2 any file or network access.
     init(path: String) {
-        _ = UntrustedXMLFile.externalEntitiesRefused
+        _ = XMLEventStream.externalEntitiesRefused
         let text = try! Data(contentsOf: URL(fileURLWithPath: path))
         let context = text.withUnsafeBytes {
             xmlSchemaNewMemParserCtxt($0.baseAddress!.assumingMemoryBound(to: CChar.self), Int32($0.count))!

@@ -157,7 +157,7 @@ enum XMLMutator {
     }
 
     private static func parse(_ bytes: [UInt8]) -> xmlDocPtr? {
-        _ = UntrustedXMLFile.externalEntitiesRefused
+        _ = XMLEventStream.externalEntitiesRefused
         return bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) {
                 xmlReadMemory(
