@@ -32,6 +32,35 @@ final class ByteReader {
         chunk = .allocate(capacity: Self.chunkSize)
     }
 
+    /// How many lines the whole input holds (newlines, plus a last line without one), read
+    /// without moving the reader: to size what a file is read into in one allocation.
+    func lineCount() -> Int {
+        var lines = 0
+        var last: UInt8 = 0x0A
+        func tally(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+            var start = base
+            let end = base + bytes.count
+            while start < end, let hit = memchr(start, 0x0A, end - start) {
+                lines += 1
+                start = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) + 1
+            }
+            last = bytes[bytes.count - 1]
+        }
+        guard let handle else {
+            tally(UnsafeBufferPointer(rebasing: chunk[0..<count]))
+            return lines + (last == 0x0A ? 0 : 1)
+        }
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: Self.chunkSize)
+        defer { buffer.deallocate() }
+        var at: off_t = 0
+        while case let n = pread(fileno(handle), buffer.baseAddress, Self.chunkSize, at), n > 0 {
+            tally(UnsafeBufferPointer(rebasing: buffer[0..<n]))
+            at += off_t(n)
+        }
+        return lines + (last == 0x0A ? 0 : 1)
+    }
+
     /// Reads `bytes` held in memory.
     init(bytes: [UInt8]) {
         handle = nil

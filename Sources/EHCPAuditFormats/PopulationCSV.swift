@@ -19,8 +19,12 @@ public enum PopulationCSV {
 
     /// Every plan of the file, or every error found (each `FILE:LINE: error:`).
     public static func read(path: String, displayName: String? = nil) throws -> [PopulationPlan] {
+        let reader = try open(path, file: displayName ?? path)
+        // A national population is most of the memory a draw takes: one allocation of the
+        // right size, not a doubling array's spare half.
         var plans: [PopulationPlan] = []
-        try read(path: path, displayName: displayName) { plans.append($0) }
+        plans.reserveCapacity(min(reader.lineCount(), InputLimits.mostPlans + 1))
+        try read(reader, file: displayName ?? path) { plans.append($0) }
         return plans
     }
 
@@ -28,13 +32,15 @@ public enum PopulationCSV {
     /// caller storing the plans as they come rolls back), or what `each` threw.
     public static func read(path: String, displayName: String? = nil, each: (PopulationPlan) throws -> Void) throws {
         let file = displayName ?? path
-        let reader: ByteReader
+        try read(open(path, file: file), file: file, each: each)
+    }
+
+    private static func open(_ path: String, file: String) throws(PopulationCSVError) -> ByteReader {
         do throws(Diagnostic) {
-            reader = try ByteReader(path: path)
+            return try ByteReader(path: path)
         } catch {
             throw PopulationCSVError(diagnostics: [Diagnostic(file: file, message: error.message)])
         }
-        try read(reader, file: file, each: each)
     }
 
     /// Reads a population from `bytes` held in memory; `name` names them in diagnostics.

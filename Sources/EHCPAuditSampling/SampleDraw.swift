@@ -22,13 +22,6 @@ public enum SampleDraw {
     public static func draw(
         _ population: [PopulationPlan], parameters: SampleParameters, lastAudits: [String: CalendarDate] = [:]
     ) throws(SampleError) -> Sample {
-        // Plans and strata are told apart by their bytes, as the specification says
-        // (Swift's String equality follows Unicode equivalence).
-        var seen = Set<UTF8Key>(minimumCapacity: population.count)
-        for plan in population where !seen.insert(UTF8Key(plan.planId)).inserted {
-            throw SampleError("plan \(plan.planId) appears twice in the population")
-        }
-        seen.removeAll()
         let n = population.count
         // Step 1: T = ceil(r * N - 1e-9).
         let target = Int((parameters.rate * Double(n) - 1e-9).rounded(.up))
@@ -38,14 +31,22 @@ public enum SampleDraw {
         var strata = StrataTable()
         var candidates: [Candidate] = []
         candidates.reserveCapacity(n)
-        for plan in population {
+        var duplicates = DuplicateCheck(capacity: n)
+        for (index, plan) in population.enumerated() {
+            let rank = ranker.rank(plan.planId)
+            if let other = duplicates.first(index, rank), let twice = duplicates.twice(population, other, index) {
+                throw SampleError("plan \(twice) appears twice in the population")
+            }
             let stored = lastAudits.isEmpty ? nil : lastAudits[plan.planId]
             let last = stored.map { date in plan.lastAudited.map { Swift.max($0, date) } ?? date } ?? plan.lastAudited
             let stratum = strata.id(of: plan, keys: parameters.strata)
             candidates.append(
                 Candidate(
                     stratum: stratum, lastDay: last.map { Int32($0.dayNumber) } ?? .min,
-                    recent: last.map { $0.dayNumber >= from } ?? false, rank: ranker.rank(plan.planId)))
+                    recent: last.map { $0.dayNumber >= from } ?? false, rank: rank))
+        }
+        if duplicates.collided, let twice = DuplicateCheck.firstTwice(population) {
+            throw SampleError("plan \(twice) appears twice in the population")
         }
         // Indexes into `candidates`, so nothing large is copied.
         let eligible = candidates.indices.filter { !candidates[$0].recent }
@@ -150,6 +151,41 @@ struct Rank: Comparable {
             [words.0, words.1, words.2, words.3].flatMap { word in
                 stride(from: 56, through: 0, by: -8).map { UInt8(truncatingIfNeeded: word >> UInt64($0)) }
             })
+    }
+}
+
+/// Finds a plan id given twice from the plans' ranks: the same id has the same rank, so
+/// only plans whose ranks share their first 64 bits are compared, byte for byte (plans and
+/// strata are told apart by their bytes, as the specification says; Swift's String equality
+/// follows Unicode equivalence).
+struct DuplicateCheck {
+    private var byWord: [UInt64: Int32]
+    /// Whether two different ids shared a rank's first 64 bits (never seen in practice):
+    /// then ``firstTwice(_:)`` checks every id, so no duplicate hides behind the first.
+    private(set) var collided = false
+
+    init(capacity: Int) { byWord = Dictionary(minimumCapacity: capacity) }
+
+    /// The earlier plan whose rank starts as `rank` does, if any; records `index` otherwise.
+    mutating func first(_ index: Int, _ rank: Rank) -> Int? {
+        guard let other = byWord.updateValue(Int32(truncatingIfNeeded: index), forKey: rank.words.0) else {
+            return nil
+        }
+        byWord[rank.words.0] = other
+        return Int(other)
+    }
+
+    /// The id of plans `a` and `b` when it is the same; nil otherwise, noting the collision.
+    mutating func twice(_ population: [PopulationPlan], _ a: Int, _ b: Int) -> String? {
+        if UTF8Key(population[a].planId) == UTF8Key(population[b].planId) { return population[b].planId }
+        collided = true
+        return nil
+    }
+
+    /// The first id given twice, checked id by id.
+    static func firstTwice(_ population: [PopulationPlan]) -> String? {
+        var seen = Set<UTF8Key>(minimumCapacity: population.count)
+        return population.first { !seen.insert(UTF8Key($0.planId)).inserted }?.planId
     }
 }
 

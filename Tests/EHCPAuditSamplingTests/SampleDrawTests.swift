@@ -168,4 +168,22 @@ struct SampleDrawTests {
         #expect(throws: Never.self) { try StratumKey.list("locality,primary_need").get() }
         #expect(throws: SampleError.self) { try StratumKey.list("locality,postcode").get() }
     }
+
+    @Test func idsThatDifferOnlyInTheirBytesAreDifferentPlans() throws {
+        let composed = PopulationPlan(planId: "P\u{E9}"), decomposed = PopulationPlan(planId: "Pe\u{301}")
+        #expect(composed.planId == decomposed.planId)  // Swift's String equality, which the draw must not use
+        #expect(try SampleDraw.draw([composed, decomposed], parameters: parameters()).population == 2)
+    }
+
+    @Test func aRankCollisionFallsBackToComparingEveryId() {
+        let population = ["A", "B", "C", "B"].map { PopulationPlan(planId: $0) }
+        var check = DuplicateCheck(capacity: 4)
+        let shared = Rank(words: (7, 1, 2, 3))
+        #expect(check.first(0, shared) == nil)
+        #expect(check.first(1, Rank(words: (7, 9, 9, 9))) == 0)
+        #expect(check.twice(population, 0, 1) == nil && check.collided)
+        #expect(check.first(2, Rank(words: (8, 0, 0, 0))) == nil)
+        #expect(DuplicateCheck.firstTwice(population) == "B")
+        #expect(DuplicateCheck.firstTwice(Array(population.prefix(3))) == nil)
+    }
 }
