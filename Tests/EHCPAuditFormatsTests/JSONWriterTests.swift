@@ -7,6 +7,8 @@ import Testing
 struct JSONWriterTests {
     @Test func escapesStrings() {
         #expect(JSONWriter.quoted("a\"b\\c\nd\u{01}é\t\r") == #""a\"b\\c\nd\u0001é\t\r""#)
+        #expect(JSONWriter.quoted("\u{1F}\"\"x\\") == #""\u001f\"\"x\\""#)
+        #expect(JSONWriter.quoted("") == #""""#)
     }
 
     @Test func placesCommasAndNulls() {
@@ -33,6 +35,51 @@ struct JSONWriterTests {
         var json = JSONWriter()
         json.number(value, places: places)
         #expect(json.text == text)
+    }
+
+    /// Text is scanned for escapes eight bytes at a time: any mix and position of escapes
+    /// reads as escaping byte by byte would write it.
+    @Test func escapesAnywhereInLongText() {
+        func escapedByteByByte(_ text: String) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out + "\""
+        }
+        let pieces = ["a", "bcdefgh", "é", "\"", "\\", "\n", "\u{01}", "\u{1F}", " ", "~", "\u{7F}", "ü€"]
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...40, using: &random)).map { _ in
+                pieces.randomElement(using: &random)!
+            }.joined()
+            #expect(JSONWriter.quoted(text) == escapedByteByByte(text), "\(Array(text.utf8))")
+        }
+    }
+
+    /// Numbers are written from their digits, without `String(Double)`: the same text as
+    /// rounding the double and printing it, which is what the rule says.
+    @Test func roundedNumbersReadAsTheRoundedDoublePrints() {
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let places = Int.random(in: 0...4, using: &random)
+            let magnitude = [1.0, 100, 1e6, 1e12][Int.random(in: 0...3, using: &random)]
+            let value = Double.random(in: -magnitude...magnitude, using: &random)
+            let scale = (0..<places).reduce(1.0) { product, _ in product * 10 }
+            let rounded = (value * scale).rounded(.toNearestOrAwayFromZero) / scale
+            let expected = rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+            var json = JSONWriter()
+            json.number(value, places: places)
+            #expect(json.text == expected, "\(value) to \(places) places")
+        }
     }
 
     @Test func newlinesLeaveTheMeaningAlone() throws {

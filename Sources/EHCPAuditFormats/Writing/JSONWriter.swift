@@ -81,8 +81,38 @@ public struct JSONWriter: Sendable {
     public mutating func number(_ value: Double?, places: Int) {
         guard let value, value.isFinite else { return null() }
         let scale = (0..<places).reduce(1.0) { product, _ in product * 10 }
-        let rounded = (value * scale).rounded(.toNearestOrAwayFromZero) / scale
-        raw(rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int(rounded)) : String(rounded))
+        let scaled = (value * scale).rounded(.toNearestOrAwayFromZero)
+        guard places <= 4, abs(scaled) < 1e15 else {
+            let rounded = scaled / scale
+            return raw(rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int(rounded)) : String(rounded))
+        }
+        // The nearest double to a decimal of at most 15 digits prints as that decimal, so
+        // the scaled integer's digits are what `String(Double)` would write, without it.
+        separate()
+        var units = Int(scaled)
+        if units < 0 { bytes.append(UInt8(ascii: "-")) }
+        units = abs(units)
+        var fraction = 1
+        for _ in 0..<places { fraction *= 10 }
+        appendDigits(units / fraction)
+        var decimals = units % fraction, digits = places
+        guard decimals > 0 else { return }
+        while decimals % 10 == 0 {
+            decimals /= 10
+            digits -= 1
+        }
+        bytes.append(UInt8(ascii: "."))
+        var place = 1
+        for _ in 1..<digits { place *= 10 }
+        while place > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(decimals / place % 10))
+            place /= 10
+        }
+    }
+
+    private mutating func appendDigits(_ value: Int) {
+        if value >= 10 { appendDigits(value / 10) }
+        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 
     public mutating func bool(_ value: Bool?) {
@@ -136,35 +166,64 @@ public struct JSONWriter: Sendable {
 
     static func appendString(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        let utf8 = text.utf8
-        // Most text needs no escape: copy it whole, straight from its storage.
-        let copied =
-            utf8.withContiguousStorageIfAvailable { stored in
-                guard !stored.contains(where: needsEscape) else { return false }
-                bytes.append(contentsOf: stored)
-                return true
-            } ?? false
-        if copied || !utf8.contains(where: needsEscape) {
-            if !copied { bytes.append(contentsOf: utf8) }
-            bytes.append(UInt8(ascii: "\""))
-            return
-        }
-        let hex = Array("0123456789abcdef".utf8)
-        for byte in utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0..<0x20:
-                bytes.append(contentsOf: [
-                    0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)],
-                ])
-            default: bytes.append(byte)
+        var text = text
+        text.withUTF8 { utf8 in
+            // Most text needs no escape; what does is copied a run at a time between escapes.
+            var run = 0
+            var i = 0
+            while i < utf8.count {
+                i = nextEscape(in: utf8, from: i)
+                guard i < utf8.count else { break }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
+                appendEscape(utf8[i], to: &bytes)
+                i += 1
+                run = i
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// The index of the first byte from `start` on that needs an escape, or the count:
+    /// eight bytes at a time, a word holding none of them found with a few operations.
+    private static func nextEscape(in utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var i = start
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        if let base = UnsafeRawPointer(utf8.baseAddress) {
+            while i + 8 <= utf8.count {
+                let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                // A byte below 0x20 has its top three bits clear; `"` is 0x22, `\` is 0x5C.
+                if hasZero(word & 0xE0E0_E0E0_E0E0_E0E0) || hasZero(word ^ (ones &* 0x22))
+                    || hasZero(word ^ (ones &* 0x5C))
+                {
+                    break
+                }
+                i += 8
+            }
+        }
+        while i < utf8.count && !needsEscape(utf8[i]) { i += 1 }
+        return i
+    }
+
+    private static func appendEscape(_ byte: UInt8, to bytes: inout [UInt8]) {
+        bytes.append(0x5C)
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
+        default:
+            bytes.append(UInt8(ascii: "u"))
+            bytes.append(0x30)
+            bytes.append(0x30)
+            bytes.append(hexDigit(byte >> 4))
+            bytes.append(hexDigit(byte & 0xF))
+        }
+    }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 
     private static func needsEscape(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C }
