@@ -32,7 +32,8 @@ final class SEN2PersonReader: XMLEventHandler {
     }
 
     private func stopAtProblem() {
-        if builder.problem != nil { stream.stop(builder.problem!) }
+        // A flag, read on every event: testing the optional problem copied it out each time.
+        if builder.stopped, let problem = builder.problem { stream.stop(problem) }
     }
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>, cdata: Bool) {
@@ -55,6 +56,8 @@ struct SEN2PersonBuilder {
     var ready: [PopulationPlan] = []
     /// The problem that must stop the reading.
     private(set) var problem: Diagnostic?
+    /// Whether there is a ``problem``.
+    private(set) var stopped = false
     private(set) var persons = 0
     private(set) var sawMessage = false
 
@@ -71,7 +74,7 @@ struct SEN2PersonBuilder {
     /// How many fields are open: text is gathered while any is.
     private var openFields = 0
     /// Each plan's reference, with the line of the person it came from.
-    private var seen: [String: Int32] = [:]
+    private var seen: [ReferenceKey: Int32] = [:]
 
     init(file: String, asOf: CalendarDate, references: PlanReference) {
         self.file = file
@@ -156,6 +159,7 @@ struct SEN2PersonBuilder {
 
     private mutating func stop(_ diagnostic: Diagnostic) {
         if problem == nil { problem = diagnostic }
+        stopped = true
     }
 
     /// What the element just opened is for, given what its parent is for.
@@ -201,12 +205,13 @@ struct SEN2PersonBuilder {
         openFields = 0
         do throws(Diagnostic) {
             guard let plan = try person.openPlan(asOf: asOf, references: references, file: file) else { return }
-            if let first = seen[plan.planId] {
+            let key = ReferenceKey(plan.planId)
+            if let first = seen[key] {
                 throw Diagnostic(
                     file: file, line: person.line,
                     message: "this person has the same UPN or person id as the person on line \(first)")
             }
-            seen[plan.planId] = Int32(truncatingIfNeeded: person.line)
+            seen[key] = Int32(truncatingIfNeeded: person.line)
             ready.append(plan)
         } catch {
             stop(error)
@@ -260,5 +265,29 @@ extension SEN2Person {
         case .type(let n): needs[n].type?.end(at: end)
         case .rank(let n): needs[n].rank?.end(at: end)
         }
+    }
+}
+
+/// A plan reference's bytes as three words, to tell 640,000 references apart without
+/// keeping their strings: a reference (``PlanReference``) is 23 ASCII bytes.
+struct ReferenceKey: Hashable {
+    let words: (UInt64, UInt64, UInt64)
+
+    init(_ reference: String) {
+        var reference = reference
+        var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        reference.withUTF8 { bytes in
+            precondition(bytes.count < 24, "a plan reference is 23 bytes")
+            withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
+        }
+        self.words = words
+    }
+
+    static func == (a: Self, b: Self) -> Bool { a.words == b.words }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(words.0)
+        hasher.combine(words.1)
+        hasher.combine(words.2)
     }
 }
