@@ -43,6 +43,8 @@ let package = Package(
             name: "EHCPAuditStore",
             dependencies: [
                 "EHCPAudit", "EHCPAuditFormats", "EHCPAuditSampling", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for binding bulk inserts (RowInsert) without boxing each value.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -97,7 +99,9 @@ let package = Package(
         .testTarget(name: "EHCPAuditXMLTests", dependencies: ["EHCPAuditXML", "CLibXML2", "EHCPAuditTestSupport"]),
         .testTarget(name: "EHCPAuditSamplingTests", dependencies: ["EHCPAuditSampling", "EHCPAuditTestSupport"]),
         .testTarget(name: "EHCPAuditSyntheticTests", dependencies: ["EHCPAuditSynthetic", "EHCPAuditTestSupport"]),
-        .testTarget(name: "EHCPAuditStoreTests", dependencies: ["EHCPAuditStore", "EHCPAuditTestSupport"]),
+        .testTarget(
+            name: "EHCPAuditStoreTests",
+            dependencies: ["EHCPAuditStore", "EHCPAuditTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EHCPAuditKitTests", dependencies: ["EHCPAuditKit", "EHCPAuditTestSupport"]),
         .testTarget(
             name: "EHCPAuditServerTests",

@@ -251,7 +251,8 @@ final class ImportSession {
     /// Inserts the audit and its rows; false (nothing written) when its auditId is taken.
     private func insert(_ record: AuditRecord, result: AuditResult, json: String, digest: String) throws -> Bool {
         let plan = record.plan
-        try db.cachedStatement(
+        try RowInsert(
+            db,
             sql: """
                 INSERT INTO audits (audit_id, plan_id, framework_id, framework_version, auditor, audit_date, month,
                     kind, status, moderates, locality, phase, primary_need, team, caseworker, plan_type, request_date,
@@ -260,25 +261,50 @@ final class ImportSession {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(audit_id) DO NOTHING
                 """
-        ).execute(arguments: [
-            record.auditId, record.planId, record.framework.id, record.framework.version, record.auditor,
-            record.auditDate.description, YearMonth(record.auditDate).description, record.kind.rawValue,
-            record.status.rawValue, record.moderates,
-            plan.locality, plan.phase?.rawValue, plan.primaryNeed?.rawValue, plan.team, plan.caseworker,
-            plan.planType?.rawValue,
-            plan.requestDate?.description, plan.issueDate?.description, plan.timelinessException,
-            result.percent, result.boundaryGrade.id, result.grade.id,
-            Packed.sections(result.sections), Packed.ratings(record.judgements), Packed.actions(result.actions),
-            digest, json, importId,
-        ])
+        ).run { row in
+            row.text(record.auditId)
+            row.text(record.planId)
+            row.text(record.framework.id)
+            row.text(record.framework.version)
+            row.text(record.auditor)
+            row.text(record.auditDate.description)
+            row.text(YearMonth(record.auditDate).description)
+            row.text(record.kind.rawValue)
+            row.text(record.status.rawValue)
+            row.text(record.moderates)
+            row.text(plan.locality)
+            row.text(plan.phase?.rawValue)
+            row.text(plan.primaryNeed?.rawValue)
+            row.text(plan.team)
+            row.text(plan.caseworker)
+            row.text(plan.planType?.rawValue)
+            row.text(plan.requestDate?.description)
+            row.text(plan.issueDate?.description)
+            row.boolean(plan.timelinessException)
+            row.real(result.percent)
+            row.text(result.boundaryGrade.id)
+            row.text(result.grade.id)
+            row.text(Packed.sections(result.sections))
+            row.text(Packed.ratings(record.judgements))
+            row.text(Packed.actions(result.actions))
+            row.text(digest)
+            row.text(json)
+            row.integer(importId)
+        }
         guard db.changesCount > 0 else { return false }
         if !result.caps.isEmpty {
-            let cap = try db.cachedStatement(
-                sql: "INSERT INTO audit_caps (audit_id, criterion, grade) VALUES (?, ?, ?)")
-            for c in result.caps { try cap.execute(arguments: [record.auditId, c.criterion, c.grade.id]) }
+            let cap = try RowInsert(db, sql: "INSERT INTO audit_caps (audit_id, criterion, grade) VALUES (?, ?, ?)")
+            for c in result.caps {
+                try cap.run { row in
+                    row.text(record.auditId)
+                    row.text(c.criterion)
+                    row.text(c.grade.id)
+                }
+            }
         }
         if !record.advices.isEmpty {
-            let advice = try db.cachedStatement(
+            let advice = try RowInsert(
+                db,
                 sql:
                     """
                     INSERT INTO audit_advices (audit_id, advice_id, agency, provider, role, requested, received, \
@@ -287,12 +313,22 @@ final class ImportSession {
                     """
             )
             for (a, scored) in zip(record.advices, result.advices) {
-                try advice.execute(arguments: [
-                    record.auditId, a.id, a.agency.rawValue, a.provider, a.role, a.requested?.description,
-                    a.received?.description,
-                    a.status.rawValue, scored.percent, scored.grade?.id, scored.days, scored.timely,
-                    a.timelinessException, Packed.ratings(a.judgements),
-                ])
+                try advice.run { row in
+                    row.text(record.auditId)
+                    row.text(a.id)
+                    row.text(a.agency.rawValue)
+                    row.text(a.provider)
+                    row.text(a.role)
+                    row.text(a.requested?.description)
+                    row.text(a.received?.description)
+                    row.text(a.status.rawValue)
+                    row.real(scored.percent)
+                    row.text(scored.grade?.id)
+                    row.integer(scored.days)
+                    row.boolean(scored.timely)
+                    row.boolean(a.timelinessException)
+                    row.text(Packed.ratings(a.judgements))
+                }
             }
         }
         return true

@@ -34,19 +34,25 @@ extension AuditStore {
                 sql: "INSERT INTO populations (as_of, source, digest, plans, imported_at) VALUES (?, ?, ?, 0, ?)",
                 arguments: [asOf.description, source, digest, time])
             let id = db.lastInsertedRowID
-            let insert = try db.cachedStatement(
-                sql:
-                    """
+            let insert = try RowInsert(
+                db,
+                sql: """
                     INSERT INTO population_plans (population_id, plan_id, locality, phase, primary_need, team, \
                     caseworker, plan_start, last_audited) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """
-            )
+                    """)
             var count = 0
             try body { plan in
-                try insert.execute(arguments: [
-                    id, plan.planId, plan.locality, plan.phase, plan.primaryNeed, plan.team, plan.caseworker,
-                    plan.planStart?.description, plan.lastAudited?.description,
-                ])
+                try insert.run { row in
+                    row.integer(id)
+                    row.text(plan.planId)
+                    row.text(plan.locality)
+                    row.text(plan.phase)
+                    row.text(plan.primaryNeed)
+                    row.text(plan.team)
+                    row.text(plan.caseworker)
+                    row.text(plan.planStart?.description)
+                    row.text(plan.lastAudited?.description)
+                }
                 count += 1
             }
             try db.execute(sql: "UPDATE populations SET plans = ? WHERE id = ?", arguments: [count, id])
