@@ -11,6 +11,19 @@ struct JSONWriterTests {
         #expect(JSONWriter.quoted("") == #""""#)
     }
 
+    @Test func aKeyMadeOnceWritesAsAKeyWrittenEachTime() {
+        let key = JSONWriter.Key("say \"hi\"")
+        var once = JSONWriter(), each = JSONWriter()
+        once.object { json in
+            for n in 1...2 {
+                json.key(key)
+                json.number(n)
+            }
+        }
+        each.object { json in for n in 1...2 { json.member("say \"hi\"", n) } }
+        #expect(once.text == #"{"say \"hi\"":1,"say \"hi\"":2}"# && once.text == each.text)
+    }
+
     @Test func placesCommasAndNulls() {
         var json = JSONWriter()
         json.object { json in

@@ -57,6 +57,24 @@ public struct JSONWriter: Sendable {
         first = true
     }
 
+    /// A key quoted and escaped once, for keys written many times (a record's judgements).
+    public struct Key: Sendable {
+        fileprivate let quoted: [UInt8]
+
+        public init(_ name: String) {
+            var bytes: [UInt8] = []
+            JSONWriter.appendString(name, to: &bytes)
+            quoted = bytes + [UInt8(ascii: ":")]
+        }
+    }
+
+    /// A key made once, whose value the next call writes.
+    public mutating func key(_ key: Key) {
+        separate()
+        bytes.append(contentsOf: key.quoted)
+        first = true
+    }
+
     /// Starts a new line before the next member or element, so that a long list reads one
     /// item per line; the JSON means the same.
     public mutating func newline() {

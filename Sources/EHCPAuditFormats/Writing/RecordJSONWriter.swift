@@ -62,10 +62,17 @@ public enum RecordJSONWriter {
         }
     }
 
+    /// A judgement's keys, quoted once: a national import writes them millions of times.
+    private static let judgementKeys = RecordField.Judgement.allCases.map { JSONWriter.Key($0.json) }
+
     private static func judgements(_ list: [Judgement], _ json: inout JSONWriter) {
         json.list(list) { json, judgement in
             json.object { json in
-                for field in RecordField.Judgement.allCases { json.field(field.json, field.text(of: judgement)) }
+                for (field, key) in zip(RecordField.Judgement.allCases, judgementKeys) {
+                    guard let text = field.text(of: judgement) else { continue }
+                    json.key(key)
+                    json.string(text)
+                }
             }
         }
     }
