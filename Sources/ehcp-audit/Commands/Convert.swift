@@ -33,7 +33,7 @@ extension EHCPAuditCommand {
             out.line(to == .xml ? RecordXMLWriter.header : "[")
             for path in files {
                 do throws(Diagnostic) {
-                    let source = try RecordReader.source(path: path)
+                    let source = ReadAhead(try RecordReader.source(path: path))
                     while let entry = try source.next() {
                         let problems = entry.formDiagnostics(file: source.file)
                         guard problems.isEmpty, let record = entry.record else {

@@ -32,7 +32,7 @@ extension EHCPAuditCommand {
             var unstored = 0
             for path in files {
                 do {
-                    let source = try RecordReader.source(path: path)
+                    let source = ReadAhead(try RecordReader.source(path: path))
                     let progress = ProgressLine(file: path)
                     let summary = try store.importRecords(
                         from: source, scoringWith: catalog, at: Clock.now(), replace: replace

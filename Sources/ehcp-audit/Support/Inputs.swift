@@ -47,7 +47,7 @@ enum Inputs {
         var counts = (scored: 0, refused: 0, unreadable: 0)
         for path in paths {
             do throws(Diagnostic) {
-                let source = try RecordReader.source(path: path)
+                let source = ReadAhead(try RecordReader.source(path: path))
                 while let entry = try source.next() {
                     let evaluation = catalog.evaluate(entry, file: source.file)
                     switch evaluation {
