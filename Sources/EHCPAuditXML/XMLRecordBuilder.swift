@@ -47,8 +47,11 @@ struct XMLRecordBuilder {
     /// A builder with nothing to build, for a reader between audits.
     init() { line = 0 }
 
-    init(_ tag: XMLStartTag) {
+    /// `judgements`: how many the audit is likely to hold (the one before's count), so
+    /// that their list is made once.
+    init(_ tag: XMLStartTag, judgements expected: Int = 0) {
         line = tag.line
+        judgements.reserveCapacity(expected)
         var found: [String] = []
         RecordGrammar.auditAttributes.read(tag, element: "audit", problems: &found) {
             field, value in
@@ -66,81 +69,108 @@ struct XMLRecordBuilder {
         problems = found.map { (tag.line, $0) }
     }
 
+    /// The top-level judgements read so far.
+    var judgementCount: Int { judgements.count }
+
     /// The bytes of comment text held so far, to keep an audit within its size limit.
     var heldText: Int { comment.count }
 
     mutating func start(_ tag: XMLStartTag) {
-        let parent = open.last!
-        let place = place(for: tag, in: parent)
+        let place = place(for: tag, in: open.last!)
         open.append(place)
         textReported = false
-        var found: [String] = []
-        defer { for message in found { problem(tag.line, message) } }
         switch place {
-        case .framework:
-            var id: String?
-            var version: String?
-            RecordGrammar.frameworkAttributes.read(tag, element: "framework", problems: &found) {
-                field, value in
-                guard case .text(let text) = value else { return }
-                if field == RecordField.Framework.id.rawValue { id = text } else { version = text }
-            }
-            if let id, let version { framework = FrameworkReference(id: id, version: version) }
-        case .plan:
-            var plan = PlanDetails()
-            RecordGrammar.planAttributes.read(tag, element: "plan", problems: &found) {
-                field, value in
-                switch (RecordField.Plan(rawValue: field)!, value) {
-                case (.locality, .text(let text)): plan.locality = text
-                case (.team, .text(let text)): plan.team = text
-                case (.caseworker, .text(let text)): plan.caseworker = text
-                case (.phase, .word(let w)): plan.phase = Phase.allCases[w]
-                case (.primaryNeed, .word(let w)): plan.primaryNeed = PrimaryNeed.allCases[w]
-                case (.planType, .word(let w)): plan.planType = PlanType.allCases[w]
-                case (.requestDate, .day(let day)): plan.requestDate = day
-                case (.issueDate, .day(let day)): plan.issueDate = day
-                case (.timelinessException, .flag(let flag)): plan.timelinessException = flag
-                default: break
-                }
-            }
-            self.plan = plan
-        case .judgement:
-            var criterion = ""
-            var rating = ""
-            RecordGrammar.judgementAttributes.read(tag, element: "judgement", problems: &found) {
-                field, value in
-                guard case .text(let text) = value else { return }
-                if field == RecordField.Judgement.criterion.rawValue { criterion = text } else { rating = text }
-            }
-            judgement = Judgement(criterion: criterion, rating: rating, line: tag.line)
-            comment.removeAll(keepingCapacity: true)
-        case .advice:
-            var id: String?
-            var agency: Agency?
-            var status: AdviceStatus?
-            var advice = Advice(id: "", agency: .other, status: .notKnown, line: tag.line)
-            RecordGrammar.adviceAttributes.read(tag, element: "advice", problems: &found) {
-                field, value in
-                switch (RecordField.Advice(rawValue: field)!, value) {
-                case (.id, .text(let text)): id = text
-                case (.provider, .text(let text)): advice.provider = text
-                case (.role, .text(let text)): advice.role = text
-                case (.agency, .word(let w)): agency = Agency.allCases[w]
-                case (.status, .word(let w)): status = AdviceStatus.allCases[w]
-                case (.requested, .day(let day)): advice.requested = day
-                case (.received, .day(let day)): advice.received = day
-                case (.timelinessException, .flag(let flag)): advice.timelinessException = flag
-                default: break
-                }
-            }
-            adviceValid = id != nil && agency != nil && status != nil
-            advice.id = id ?? ""
-            advice.agency = agency ?? .other
-            advice.status = status ?? .notKnown
-            self.advice = advice
-        case .audit, .refused:
-            break
+        case .framework: startFramework(tag)
+        case .plan: startPlan(tag)
+        case .judgement: startJudgement(tag)
+        case .advice: startAdvice(tag)
+        case .audit, .refused: break
         }
+    }
+
+    private mutating func startFramework(_ tag: XMLStartTag) {
+        var id: String?
+        var version: String?
+        var found: [String] = []
+        RecordGrammar.frameworkAttributes.read(tag, element: "framework", problems: &found) {
+            field, value in
+            guard case .text(let text) = value else { return }
+            if field == RecordField.Framework.id.rawValue { id = text } else { version = text }
+        }
+        if let id, let version { framework = FrameworkReference(id: id, version: version) }
+        problems(found, tag)
+    }
+
+    private mutating func startPlan(_ tag: XMLStartTag) {
+        var plan = PlanDetails()
+        var found: [String] = []
+        RecordGrammar.planAttributes.read(tag, element: "plan", problems: &found) {
+            field, value in
+            switch (RecordField.Plan(rawValue: field)!, value) {
+            case (.locality, .text(let text)): plan.locality = text
+            case (.team, .text(let text)): plan.team = text
+            case (.caseworker, .text(let text)): plan.caseworker = text
+            case (.phase, .word(let w)): plan.phase = Phase.allCases[w]
+            case (.primaryNeed, .word(let w)): plan.primaryNeed = PrimaryNeed.allCases[w]
+            case (.planType, .word(let w)): plan.planType = PlanType.allCases[w]
+            case (.requestDate, .day(let day)): plan.requestDate = day
+            case (.issueDate, .day(let day)): plan.issueDate = day
+            case (.timelinessException, .flag(let flag)): plan.timelinessException = flag
+            default: break
+            }
+        }
+        self.plan = consume plan
+        problems(found, tag)
+    }
+
+    private mutating func startJudgement(_ tag: XMLStartTag) {
+        var judgement = Judgement(criterion: "", rating: "", line: tag.line)
+        var found: [String] = []
+        RecordGrammar.judgementAttributes.read(tag, element: "judgement", problems: &found) {
+            field, value in
+            guard case .text(let text) = value else { return }
+            if field == RecordField.Judgement.criterion.rawValue {
+                judgement.criterion = text
+            } else {
+                judgement.rating = text
+            }
+        }
+        self.judgement = consume judgement
+        comment.removeAll(keepingCapacity: true)
+        problems(found, tag)
+    }
+
+    private mutating func startAdvice(_ tag: XMLStartTag) {
+        var id: String?
+        var agency: Agency?
+        var status: AdviceStatus?
+        var advice = Advice(id: "", agency: .other, status: .notKnown, line: tag.line)
+        var found: [String] = []
+        RecordGrammar.adviceAttributes.read(tag, element: "advice", problems: &found) {
+            field, value in
+            switch (RecordField.Advice(rawValue: field)!, value) {
+            case (.id, .text(let text)): id = text
+            case (.provider, .text(let text)): advice.provider = text
+            case (.role, .text(let text)): advice.role = text
+            case (.agency, .word(let w)): agency = Agency.allCases[w]
+            case (.status, .word(let w)): status = AdviceStatus.allCases[w]
+            case (.requested, .day(let day)): advice.requested = day
+            case (.received, .day(let day)): advice.received = day
+            case (.timelinessException, .flag(let flag)): advice.timelinessException = flag
+            default: break
+            }
+        }
+        adviceValid = id != nil && agency != nil && status != nil
+        advice.id = id ?? ""
+        advice.agency = agency ?? .other
+        advice.status = status ?? .notKnown
+        self.advice = advice
+        problems(found, tag)
+    }
+
+    /// The attribute problems of `tag`, each on its line.
+    private mutating func problems(_ messages: [String], _ tag: XMLStartTag) {
+        for message in messages { problem(tag.line, message) }
     }
 
     /// What `tag` is in `parent`, with a problem when the schema does not allow it there.
@@ -148,7 +178,9 @@ struct XMLRecordBuilder {
         let ns = RecordGrammar.namespace
         switch parent {
         case .audit:
-            guard let rank = Self.auditChildren.firstIndex(where: { tag.is($0.name, in: ns) }) else {
+            // Most often the same element as the one before (the next judgement).
+            let same = self.rank >= 0 && tag.is(Self.auditChildren[self.rank].name, in: ns)
+            guard let rank = same ? self.rank : Self.auditChildren.firstIndex(where: { tag.is($0.name, in: ns) }) else {
                 problem(tag.line, "unexpected element \(tag.described) in <audit>\(Self.auditContent)")
                 return .refused
             }
@@ -207,13 +239,15 @@ struct XMLRecordBuilder {
         textReported = false
         switch place {
         case .judgement:
-            guard var judgement = self.judgement else { return }
+            guard var judgement = self.judgement.take() else { return }
             if !comment.isEmpty { judgement.comment = String(decoding: comment, as: UTF8.self) }
-            if open.last == .advice { advice?.judgements.append(judgement) } else { judgements.append(judgement) }
-            self.judgement = nil
+            if open.last == .advice {
+                advice?.judgements.append(judgement)
+            } else {
+                judgements.append(judgement)
+            }
         case .advice:
-            if let advice, adviceValid { advices.append(advice) }
-            advice = nil
+            if let advice = advice.take(), adviceValid { advices.append(advice) }
         default:
             break
         }

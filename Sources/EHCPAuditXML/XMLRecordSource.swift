@@ -143,7 +143,7 @@ public final class XMLRecordSource: RecordSource, XMLEventHandler {
         index += 1
         auditDepth = depth - 1
         auditStart = stream.position
-        audit = XMLRecordBuilder(tag)
+        audit = XMLRecordBuilder(tag, judgements: audit.judgementCount)
         inAudit = true
     }
 
