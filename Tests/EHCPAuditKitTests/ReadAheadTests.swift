@@ -40,7 +40,9 @@ struct ReadAheadTests {
         }
     }
 
-    @Test(arguments: [0, 1, ReadAhead.batchSize - 1, ReadAhead.batchSize, ReadAhead.batchSize * ReadAhead.depth * 3 + 5])
+    @Test(arguments: [
+        0, 1, ReadAhead.batchSize - 1, ReadAhead.batchSize, ReadAhead.batchSize * ReadAhead.depth * 3 + 5,
+    ])
     func handsOutEveryEntryInOrder(_ count: Int) throws {
         let source = ReadAhead(Scripted(count: count))
         let (ids, error) = drain(source)
