@@ -124,6 +124,35 @@ struct AttributeRules: Sendable {
     /// The names, for messages: `id, plan, auditor`.
     var names: String { rules.map(\.name.text).joined(separator: ", ") }
 
+    /// The two values, in the rules' order, of a tag that gives exactly these two rules'
+    /// attributes plainly: in no namespace, neither empty nor holding an `&` (which needs
+    /// decoding). Nearly every judgement does, and this is a third of the cost of
+    /// ``read(_:element:problems:store:)``; nil for anything else, which `read` then checks
+    /// and names. Only for two required references (a judgement's, a framework's).
+    func plainPair(_ tag: XMLStartTag) -> (String, String)? {
+        guard tag.count == 2, let attributes = tag.attributes else { return nil }
+        var first: String?
+        var second: String?
+        for a in 0..<2 {
+            let base = attributes + 5 * a
+            guard let name = base[0], base[2] == nil, let start = base[3], let end = base[4], end > start else {
+                return nil
+            }
+            let bytes = UnsafeBufferPointer(start: start, count: end - start)
+            guard !bytes.contains(UInt8(ascii: "&")) else { return nil }
+            let value = String(decoding: bytes, as: UTF8.self)
+            if xmlStrEqual(name, rules[0].name.bytes) == 1 {
+                first = value
+            } else if xmlStrEqual(name, rules[1].name.bytes) == 1 {
+                second = value
+            } else {
+                return nil
+            }
+        }
+        guard let first, let second else { return nil }
+        return (first, second)
+    }
+
     /// Checks every attribute of `tag`, handing each valid one to `store` with its field;
     /// `problems` gets a message for each that is not allowed, not valid or missing.
     func read(

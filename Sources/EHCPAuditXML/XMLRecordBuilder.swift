@@ -124,6 +124,11 @@ struct XMLRecordBuilder {
     }
 
     private mutating func startJudgement(_ tag: XMLStartTag) {
+        comment.removeAll(keepingCapacity: true)
+        if let (criterion, rating) = RecordGrammar.judgementAttributes.plainPair(tag) {
+            judgement = Judgement(criterion: criterion, rating: rating, line: tag.line)
+            return
+        }
         var judgement = Judgement(criterion: "", rating: "", line: tag.line)
         var found: [String] = []
         RecordGrammar.judgementAttributes.read(tag, element: "judgement", problems: &found) {
@@ -136,7 +141,6 @@ struct XMLRecordBuilder {
             }
         }
         self.judgement = consume judgement
-        comment.removeAll(keepingCapacity: true)
         problems(found, tag)
     }
 

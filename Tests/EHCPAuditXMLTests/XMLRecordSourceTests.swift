@@ -53,6 +53,27 @@ struct XMLRecordSourceTests {
         #expect(read[0].record?.judgements.map(\.comment) == ["  \"Own\" words & <more>\nsecond line", nil])
     }
 
+    @Test func readsAttributeValuesExactly() throws {
+        // A judgement's two attributes take a quicker path when given plainly; escaped
+        // characters, a literal `&` above all, must come out the same either way.
+        let path = try temporaryFile(
+            "attributes.xml",
+            """
+            <audit xmlns="\(namespace)" id="AUD-1" plan="P1" auditor="a-1" date="2025-06-12" kind="routine" \
+            status="final">
+              <framework id="mini" version="1"/>
+              <judgement criterion="A&amp;1" rating="good"/>
+              <judgement criterion="A2" rating="&lt;good&gt; &#38; &#x41;"/>
+              <judgement rating="good" criterion="A3"/>
+            </audit>
+            """)
+        let read = try entries(path)
+        #expect(read.count == 1 && read[0].diagnostics.isEmpty)
+        let judgements = read[0].record?.judgements ?? []
+        #expect(judgements.map(\.criterion) == ["A&1", "A2", "A3"])
+        #expect(judgements.map(\.rating) == ["good", "<good> & A", "good"])
+    }
+
     @Test func schemaErrorsBelongToTheirOwnRecordEvenOnOneLine() throws {
         let good = recordOpening + #"<framework id="mini" version="1"/></audit>"#
         let bad =
