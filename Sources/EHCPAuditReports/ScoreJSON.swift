@@ -10,59 +10,83 @@ public enum ScoreJSON {
 
     /// One record object, without separators.
     public static func record(_ result: AuditResult) -> String {
-        var json = JSONWriter(capacity: 2048)
+        var json = JSONWriter(capacity: 8192)
         write(result, to: &json)
         return json.text
     }
 
     public static func write(_ result: AuditResult, to json: inout JSONWriter) {
         json.object { json in
-            json.member("auditId", result.auditId)
-            json.member("planId", result.planId)
-            json.key("framework")
+            json.member(Key.auditId, result.auditId)
+            json.member(Key.planId, result.planId)
+            json.key(Key.framework)
             json.object { json in
-                json.member("id", result.framework.id)
-                json.member("version", result.framework.version)
+                json.member(Key.id, result.framework.id)
+                json.member(Key.version, result.framework.version)
             }
-            json.member("percent", result.percent, places: 2)
-            json.member("boundaryGrade", result.boundaryGrade.id)
-            json.member("grade", result.grade.id)
-            json.key("caps")
+            json.member(Key.percent, result.percent, places: 2)
+            json.member(Key.boundaryGrade, result.boundaryGrade.id)
+            json.member(Key.grade, result.grade.id)
+            json.key(Key.caps)
             json.list(result.caps) { json, cap in
                 json.object { json in
-                    json.member("criterion", cap.criterion)
-                    json.member("grade", cap.grade.id)
+                    json.member(Key.criterion, cap.criterion)
+                    json.member(Key.grade, cap.grade.id)
                 }
             }
-            json.key("sections")
+            json.key(Key.sections)
             json.list(result.sections) { json, section in
                 json.object { json in
-                    json.member("id", section.id)
-                    json.member("percent", section.percent, places: 2)
-                    json.member("grade", section.grade?.id)
+                    json.member(Key.id, section.id)
+                    json.member(Key.percent, section.percent, places: 2)
+                    json.member(Key.grade, section.grade?.id)
                 }
             }
-            json.key("actions")
+            json.key(Key.actions)
             json.list(result.actions) { json, action in
                 json.object { json in
-                    json.member("criterion", action.criterion)
-                    json.member("section", action.section)
-                    json.member("rating", action.rating)
-                    json.member("gain", action.gain, places: 2)
-                    json.member("text", action.text)
+                    json.member(Key.criterion, action.criterion)
+                    json.member(Key.section, action.section)
+                    json.member(Key.rating, action.rating)
+                    json.member(Key.gain, action.gain, places: 2)
+                    json.member(Key.text, action.text)
                 }
             }
-            json.key("advices")
+            json.key(Key.advices)
             json.list(result.advices) { json, advice in
                 json.object { json in
-                    json.member("id", advice.id)
-                    json.member("status", advice.status.rawValue)
-                    json.member("percent", advice.percent, places: 2)
-                    json.member("grade", advice.grade?.id)
-                    json.member("days", advice.days)
-                    json.member("timely", advice.timely)
+                    json.member(Key.id, advice.id)
+                    json.member(Key.status, advice.status.rawValue)
+                    json.member(Key.percent, advice.percent, places: 2)
+                    json.member(Key.grade, advice.grade?.id)
+                    json.member(Key.days, advice.days)
+                    json.member(Key.timely, advice.timely)
                 }
             }
         }
+    }
+
+    /// The keys, each quoted once.
+    private enum Key {
+        static let actions = JSONWriter.Key("actions")
+        static let advices = JSONWriter.Key("advices")
+        static let auditId = JSONWriter.Key("auditId")
+        static let boundaryGrade = JSONWriter.Key("boundaryGrade")
+        static let caps = JSONWriter.Key("caps")
+        static let criterion = JSONWriter.Key("criterion")
+        static let days = JSONWriter.Key("days")
+        static let framework = JSONWriter.Key("framework")
+        static let gain = JSONWriter.Key("gain")
+        static let grade = JSONWriter.Key("grade")
+        static let id = JSONWriter.Key("id")
+        static let percent = JSONWriter.Key("percent")
+        static let planId = JSONWriter.Key("planId")
+        static let rating = JSONWriter.Key("rating")
+        static let section = JSONWriter.Key("section")
+        static let sections = JSONWriter.Key("sections")
+        static let status = JSONWriter.Key("status")
+        static let text = JSONWriter.Key("text")
+        static let timely = JSONWriter.Key("timely")
+        static let version = JSONWriter.Key("version")
     }
 }

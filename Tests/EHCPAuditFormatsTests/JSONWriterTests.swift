@@ -24,6 +24,32 @@ struct JSONWriterTests {
         #expect(once.text == #"{"say \"hi\"":1,"say \"hi\"":2}"# && once.text == each.text)
     }
 
+    @Test func membersWithKeysMadeOnceWriteAsTheOthers() {
+        func write(_ json: inout JSONWriter, keys: Bool) {
+            json.object { json in
+                if keys {
+                    json.member(JSONWriter.Key("a"), "x")
+                    json.member(JSONWriter.Key("b"), nil as Int?)
+                    json.member(JSONWriter.Key("c"), 0.125, places: 2)
+                    json.member(JSONWriter.Key("d"), false)
+                } else {
+                    json.member("a", "x")
+                    json.member("b", nil as Int?)
+                    json.member("c", 0.125, places: 2)
+                    json.member("d", false)
+                }
+            }
+        }
+        var fresh = JSONWriter(), reused = JSONWriter()
+        write(&fresh, keys: false)
+        write(&reused, keys: true)
+        #expect(reused.text == fresh.text && fresh.text == #"{"a":"x","b":null,"c":0.13,"d":false}"#)
+        // Emptied, a writer starts again as a new one: no comma before the next document.
+        reused.removeAll()
+        write(&reused, keys: true)
+        #expect(reused.text == fresh.text)
+    }
+
     @Test func placesCommasAndNulls() {
         var json = JSONWriter()
         json.object { json in

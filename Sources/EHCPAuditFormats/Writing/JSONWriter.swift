@@ -167,6 +167,31 @@ public struct JSONWriter: Sendable {
         number(value, places: places)
     }
 
+    // The same, with a key made once: for objects written many times (a score per record).
+    public mutating func member(_ key: Key, _ value: String?) {
+        self.key(key)
+        string(value)
+    }
+    public mutating func member(_ key: Key, _ value: Int?) {
+        self.key(key)
+        number(value)
+    }
+    public mutating func member(_ key: Key, _ value: Bool?) {
+        self.key(key)
+        bool(value)
+    }
+    public mutating func member(_ key: Key, _ value: Double?, places: Int) {
+        self.key(key)
+        number(value, places: places)
+    }
+
+    /// Empties the buffer, keeping its memory, to write the next document into it.
+    public mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        first = true
+        lineBreak = false
+    }
+
     /// A string member left out when `value` is nil.
     public mutating func field(_ key: String, _ value: String?) {
         guard let value else { return }

@@ -37,6 +37,8 @@ extension EHCPAuditCommand {
             let out = Output.standard
             let csv = ScoreCSV(frameworks: catalog.frameworks)
             var first = true
+            // One buffer for every record's JSON, written out as bytes.
+            var json = JSONWriter(capacity: 8192)
             // For a person reading text: each plan's audits so far (final, not moderation), by
             // framework id, to say what changed since the one before.
             var earlier: [String: [Reaudit.Audit]] = [:]
@@ -48,7 +50,11 @@ extension EHCPAuditCommand {
             let counts = Inputs.evaluate(files, catalog: catalog) { evaluation in
                 guard case .scored(let record, let result) = evaluation else { return }
                 switch format {
-                case .json: out.line((first ? "" : ",") + ScoreJSON.record(result))
+                case .json:
+                    json.removeAll()
+                    ScoreJSON.write(result, to: &json)
+                    if !first { out.write(",") }
+                    out.line(bytes: json.bytes)
                 case .csv: out.line(csv.row(result))
                 case .text:
                     if !first { out.line("") }

@@ -32,6 +32,13 @@ final class Output {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Appends `bytes` (UTF-8 text) and a newline.
+    func line(bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        buffer.append(UInt8(ascii: "\n"))
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     /// Appends `text` as it is.
     func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
