@@ -76,15 +76,16 @@ extension AuditStore {
 
     private func importPopulation(
         _ format: PopulationFormat, source: String, digest: String, asOf: CalendarDate, at time: String,
-        read: (PlanReference, (PopulationPlan) throws -> Void) throws -> Int?
+        read: @escaping @Sendable (PlanReference, (PopulationPlan) throws -> Void) throws -> Int?
     ) throws -> PopulationImport {
         // The key is read (or made) before the snapshot's own transaction begins.
         let key = format == .sen2 ? try planReferenceKey(generate: PlanReference.newKey) : []
         var result = PopulationImport(plans: 0, children: nil)
         var plans = 0
         try savePopulation(asOf: asOf, source: source, digest: digest, at: time) { add in
+            // The file is read on a thread of its own while this one stores its plans.
             try withoutActuallyEscaping(add) { add in
-                result.children = try read(PlanReference(key: key)) { plan in
+                result.children = try overlapping({ yield in try read(PlanReference(key: key), yield) }) { plan in
                     try add(plan)
                     plans += 1
                 }

@@ -17,7 +17,7 @@ public final class ReadAhead: RecordSource {
     public static let depth = 4
 
     public let file: String
-    private let channel: Channel
+    private let channel = Handoff<Batch>(depth: ReadAhead.depth)
     /// The batch being handed out, and how far.
     private var batch = Batch()
     private var position = 0
@@ -25,7 +25,6 @@ public final class ReadAhead: RecordSource {
     /// Starts reading `source` at once. From here on only the reading thread touches it.
     public init(_ source: RecordSource) {
         file = source.file
-        channel = Channel()
         let producer = Producer(source: source, channel: channel)
         Thread.detachNewThread { producer.run() }
     }
@@ -64,48 +63,13 @@ public final class ReadAhead: RecordSource {
         var bytesRead = 0
     }
 
-    /// The batches between the two threads, under one lock.
-    fileprivate final class Channel: @unchecked Sendable {
-        private let condition = NSCondition()
-        private var waiting: [Batch] = []
-        private var cancelled = false
-
-        /// Waits for room, then hands over `batch`; false once the reader is gone.
-        func put(_ batch: Batch) -> Bool {
-            condition.lock()
-            defer { condition.unlock() }
-            while waiting.count >= ReadAhead.depth && !cancelled { condition.wait() }
-            guard !cancelled else { return false }
-            waiting.append(batch)
-            condition.broadcast()
-            return true
-        }
-
-        /// Waits for the next batch.
-        func take() -> Batch {
-            condition.lock()
-            defer { condition.unlock() }
-            while waiting.isEmpty { condition.wait() }
-            condition.broadcast()
-            return waiting.removeFirst()
-        }
-
-        func cancel() {
-            condition.lock()
-            cancelled = true
-            waiting.removeAll()
-            condition.broadcast()
-            condition.unlock()
-        }
-    }
-
     /// The reading thread's side. `@unchecked Sendable`: the source moves to that thread
     /// when reading starts and is never touched by any other after.
     private final class Producer: @unchecked Sendable {
         let source: RecordSource
-        let channel: Channel
+        let channel: Handoff<Batch>
 
-        init(source: RecordSource, channel: Channel) {
+        init(source: RecordSource, channel: Handoff<Batch>) {
             self.source = source
             self.channel = channel
         }

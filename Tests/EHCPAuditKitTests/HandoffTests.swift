@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+@testable import EHCPAuditKit
+
+struct HandoffTests {
+    struct Broken: Error, Equatable { var after: Int }
+
+    /// A number both threads may touch.
+    final class Shared: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored = 0
+        var value: Int { lock.withLock { stored } }
+        func set(_ value: Int) { lock.withLock { stored = value } }
+    }
+
+    @Test(arguments: [0, 1, 255, 256, 257, 3000])
+    func everyItemComesInOrderThenTheResult(_ count: Int) throws {
+        var seen: [Int] = []
+        let result = try overlapping({ yield in
+            for n in 0..<count { try yield(n) }
+            return "read \(count)"
+        }) { seen.append($0) }
+        #expect(seen == Array(0..<count))
+        #expect(result == "read \(count)")
+    }
+
+    @Test(arguments: [0, 10, 256, 1000])
+    func theProducersErrorComesAfterTheItemsBeforeIt(_ count: Int) {
+        var seen = 0
+        #expect(throws: Broken(after: count)) {
+            _ = try overlapping({ (yield: (Int) throws -> Void) throws -> Int in
+                for n in 0..<count { try yield(n) }
+                throw Broken(after: count)
+            }) { _ in seen += 1 }
+        }
+        #expect(seen == count)
+    }
+
+    @Test func theConsumersErrorStopsTheProducerBeforeReturning() {
+        let made = Shared()
+        let stopped = Shared()
+        #expect(throws: Broken(after: 300)) {
+            _ = try overlapping({ (yield: (Int) throws -> Void) throws -> Int in
+                defer { stopped.set(1) }
+                for n in 0..<1_000_000 {
+                    made.set(n + 1)
+                    try yield(n)
+                }
+                return 0
+            }) { n in if n == 300 { throw Broken(after: 300) } }
+        }
+        // Returned only once the producer had stopped, long before the end of its items.
+        #expect(stopped.value == 1)
+        #expect(made.value < 10_000)
+    }
+}
