@@ -3,7 +3,7 @@ import Foundation
 /// Batches passed from a thread that makes them to the thread that uses them, under one
 /// lock: at most `depth` wait at any time, so the maker never runs far ahead.
 ///
-/// ``ReadAhead`` reads record files through it; ``overlapping(_:consume:)`` reads
+/// ``ReadAhead`` reads record files through it; ``overlapping(produce:consume:)`` reads
 /// populations while the store writes them.
 final class Handoff<Batch: Sendable>: @unchecked Sendable {
     private let depth: Int
@@ -66,12 +66,12 @@ final class Handoff<Batch: Sendable>: @unchecked Sendable {
 /// stopped.
 ///
 /// ```swift
-/// let children = try overlapping({ yield in try SEN2Return.read(path: path, ..., each: yield) }) { plan in
-///     try add(plan)
-/// }
+/// let children = try overlapping(
+///     produce: { yield in try SEN2Return.read(path: path, asOf: day, references: references, each: yield) },
+///     consume: { plan in try add(plan) })
 /// ```
 func overlapping<Item: Sendable, Result: Sendable>(
-    _ produce: @escaping @Sendable (_ yield: (Item) throws -> Void) throws -> Result,
+    produce: @escaping @Sendable (_ yield: (Item) throws -> Void) throws -> Result,
     consume: (Item) throws -> Void
 ) throws -> Result {
     let handoff = Handoff<Produced<Item, Result>>(depth: 4)

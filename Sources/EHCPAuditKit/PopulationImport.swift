@@ -85,10 +85,12 @@ extension AuditStore {
         try savePopulation(asOf: asOf, source: source, digest: digest, at: time) { add in
             // The file is read on a thread of its own while this one stores its plans.
             try withoutActuallyEscaping(add) { add in
-                result.children = try overlapping({ yield in try read(PlanReference(key: key), yield) }) { plan in
-                    try add(plan)
-                    plans += 1
-                }
+                result.children = try overlapping(
+                    produce: { yield in try read(PlanReference(key: key), yield) },
+                    consume: { plan in
+                        try add(plan)
+                        plans += 1
+                    })
             }
         }
         result.plans = plans

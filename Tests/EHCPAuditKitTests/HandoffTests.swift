@@ -17,10 +17,12 @@ struct HandoffTests {
     @Test(arguments: [0, 1, 255, 256, 257, 3000])
     func everyItemComesInOrderThenTheResult(_ count: Int) throws {
         var seen: [Int] = []
-        let result = try overlapping({ yield in
-            for n in 0..<count { try yield(n) }
-            return "read \(count)"
-        }) { seen.append($0) }
+        let result = try overlapping(
+            produce: { yield in
+                for n in 0..<count { try yield(n) }
+                return "read \(count)"
+            },
+            consume: { seen.append($0) })
         #expect(seen == Array(0..<count))
         #expect(result == "read \(count)")
     }
@@ -29,10 +31,12 @@ struct HandoffTests {
     func theProducersErrorComesAfterTheItemsBeforeIt(_ count: Int) {
         var seen = 0
         #expect(throws: Broken(after: count)) {
-            _ = try overlapping({ (yield: (Int) throws -> Void) throws -> Int in
-                for n in 0..<count { try yield(n) }
-                throw Broken(after: count)
-            }) { _ in seen += 1 }
+            _ = try overlapping(
+                produce: { (yield: (Int) throws -> Void) throws -> Int in
+                    for n in 0..<count { try yield(n) }
+                    throw Broken(after: count)
+                },
+                consume: { _ in seen += 1 })
         }
         #expect(seen == count)
     }
@@ -41,14 +45,16 @@ struct HandoffTests {
         let made = Shared()
         let stopped = Shared()
         #expect(throws: Broken(after: 300)) {
-            _ = try overlapping({ (yield: (Int) throws -> Void) throws -> Int in
-                defer { stopped.set(1) }
-                for n in 0..<1_000_000 {
-                    made.set(n + 1)
-                    try yield(n)
-                }
-                return 0
-            }) { n in if n == 300 { throw Broken(after: 300) } }
+            _ = try overlapping(
+                produce: { (yield: (Int) throws -> Void) throws -> Int in
+                    defer { stopped.set(1) }
+                    for n in 0..<1_000_000 {
+                        made.set(n + 1)
+                        try yield(n)
+                    }
+                    return 0
+                },
+                consume: { n in if n == 300 { throw Broken(after: 300) } })
         }
         // Returned only once the producer had stopped, long before the end of its items.
         #expect(stopped.value == 1)
