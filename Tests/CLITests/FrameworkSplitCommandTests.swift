@@ -9,8 +9,7 @@ struct FrameworkSplitCommandTests {
     var db: String { folder.appendingPathComponent("split.sqlite").path }
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("ehcp-split-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try temporaryFolder()
         let run = try CLIRunner.run([
             "import", "--db", db, "--criteria", "criteria/ehcp-qa.yaml", "--criteria", "criteria/annual-review.yaml",
             "samples/audits-2025-06.json", "samples/annual-reviews/audits-2025-06.json",

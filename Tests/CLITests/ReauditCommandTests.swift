@@ -11,8 +11,7 @@ struct ReauditCommandTests {
 
     /// March's audit: the worked example with A1 and E1 rated Inadequate as well as F1.
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("ehcp-reaudit-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try temporaryFolder()
         let samples = try #require(
             try JSONSerialization.jsonObject(
                 with: Data(contentsOf: CLIRunner.projectRoot.appendingPathComponent("samples/audits-2025-06.json")))

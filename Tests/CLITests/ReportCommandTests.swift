@@ -11,8 +11,7 @@ struct ReportCommandTests {
     /// A store with the June samples, a population and June's sample, plus four audits on
     /// the edges of June (a copy of AUD-2025-06-0009 on 31 May, 1 June, 30 June, 1 July).
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("ehcp-reports-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try temporaryFolder()
         let line = try String(
             contentsOfFile: CLIRunner.projectRoot.appendingPathComponent("samples/audits-2025-06-late.jsonl").path,
             encoding: .utf8

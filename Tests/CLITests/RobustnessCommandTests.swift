@@ -10,8 +10,7 @@ struct RobustnessCommandTests {
     let samples = CLIRunner.projectRoot.appendingPathComponent("samples").path
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("ehcp-robust-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try temporaryFolder()
     }
 
     func run(_ arguments: [String]) throws -> CLIRunner.Run { try CLIRunner.run(arguments, in: folder) }

@@ -8,8 +8,7 @@ struct StoreCommandTests {
     var db: String { folder.appendingPathComponent("audit.sqlite").path }
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("ehcp-cli-store-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try temporaryFolder()
     }
 
     func run(_ arguments: [String]) throws -> CLIRunner.Run {

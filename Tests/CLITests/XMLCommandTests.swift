@@ -18,8 +18,7 @@ struct XMLCommandTests {
     }
 
     @Test func convertsJSONToXMLAndBackWithoutLoss() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ehcp-convert-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try temporaryFolder()
         let xml = folder.appendingPathComponent("a.xml").path, json = folder.appendingPathComponent("a.json").path
         #expect(
             try CLIRunner.run([
@@ -35,18 +34,16 @@ struct XMLCommandTests {
     }
 
     @Test func convertWritesNoFileWhenARecordIsRefused() throws {
-        let target = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "ehcp-convert-\(UUID().uuidString).xml"
-        ).path
+        let folder = try temporaryFolder()
+        let target = folder.appendingPathComponent("converted.xml").path
         let run = try CLIRunner.run([
             "convert", "--to", "xml", "-o", target, "samples/audits-2025-06.json", "samples/invalid/personal-data.json",
         ])
         #expect(run.status == 1)
         #expect(run.stderr.contains("samples/invalid/personal-data.json:269: error:"))
         #expect(!FileManager.default.fileExists(atPath: target))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)
-            .filter { $0.hasPrefix((target as NSString).lastPathComponent) }
-        #expect(leftovers.isEmpty)
+        // Not even a temporary file of its own.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
     @Test func hostileXMLIsRefusedAndLeaksNothing() throws {

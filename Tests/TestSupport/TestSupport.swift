@@ -17,11 +17,20 @@ public enum Project {
     public static let catalog = try! FrameworkCatalog([framework])
 }
 
-/// A new, empty folder under the system's temporary folder.
+/// A new, empty folder, inside one folder per test run that is removed when the run ends
+/// (every run used to leave a few hundred folders behind in the system's temporary folder).
 public func temporaryFolder() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ehcp-audit-tests-\(UUID().uuidString)")
+    let folder = TestRunFolder.url.appendingPathComponent(UUID().uuidString)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     return folder
+}
+
+/// The folder that holds every ``temporaryFolder()`` of this test process.
+enum TestRunFolder {
+    static let url: URL = {
+        atexit { try? FileManager.default.removeItem(at: TestRunFolder.url) }
+        return FileManager.default.temporaryDirectory.appendingPathComponent("ehcp-audit-tests-\(UUID().uuidString)")
+    }()
 }
 
 /// Writes `text` to a new file in a fresh temporary folder and returns its path.
