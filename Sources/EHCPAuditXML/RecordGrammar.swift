@@ -128,7 +128,7 @@ struct AttributeRules: Sendable {
     /// attributes plainly: in no namespace, neither empty nor holding an `&` (which needs
     /// decoding). Nearly every judgement does, and this is a third of the cost of
     /// ``read(_:element:problems:store:)``; nil for anything else, which `read` then checks
-    /// and names. Only for two required references (a judgement's, a framework's).
+    /// and names. Only for rules that are exactly two required references (a judgement's).
     func plainPair(_ tag: XMLStartTag) -> (String, String)? {
         guard tag.count == 2, let attributes = tag.attributes else { return nil }
         var first: String?

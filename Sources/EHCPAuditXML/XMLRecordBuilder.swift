@@ -49,7 +49,7 @@ struct XMLRecordBuilder {
 
     /// `judgements`: how many the audit is likely to hold (the one before's count), so
     /// that their list is made once.
-    init(_ tag: XMLStartTag, judgements expected: Int = 0) {
+    init(_ tag: XMLStartTag, judgements expected: Int) {
         line = tag.line
         judgements.reserveCapacity(expected)
         var found: [String] = []
@@ -168,6 +168,8 @@ struct XMLRecordBuilder {
         advice.id = id ?? ""
         advice.agency = agency ?? .other
         advice.status = status ?? .notKnown
+        // Not `consume advice`, as for the plan and the judgement: Swift 6.3 refuses it here
+        // ("a compiler bug"), and the copy is once per advice, not per judgement.
         self.advice = advice
         problems(found, tag)
     }

@@ -33,20 +33,22 @@ public final class XMLRecordSource: RecordSource, XMLEventHandler {
     /// event mutates it where it is instead of copying it out and back; and behind a pointer,
     /// as a class's stored property pays a run-time exclusivity check on every mutation
     /// (three events per element: 4% of reading XML).
-    private let audit = UnsafeMutablePointer<XMLRecordBuilder>.allocate(capacity: 1)
+    private let audit: UnsafeMutablePointer<XMLRecordBuilder> = {
+        let audit = UnsafeMutablePointer<XMLRecordBuilder>.allocate(capacity: 1)
+        audit.initialize(to: XMLRecordBuilder())
+        return audit
+    }()
     private var inAudit = false
     private var auditDepth = 0
     private var auditStart = 0
 
     /// Opens the file at `path`; `displayName` is the name diagnostics use.
     public init(path: String, displayName: String? = nil) throws(Diagnostic) {
-        audit.initialize(to: XMLRecordBuilder())
         stream = try XMLEventStream(path: path, file: displayName ?? path, handler: self)
     }
 
     /// Reads records from `bytes` held in memory (a request body); `name` names them.
     public init(bytes: [UInt8], name: String) throws(Diagnostic) {
-        audit.initialize(to: XMLRecordBuilder())
         stream = try XMLEventStream(bytes: bytes, file: name, handler: self)
     }
 
