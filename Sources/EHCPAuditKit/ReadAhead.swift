@@ -1,5 +1,3 @@
-import Foundation
-
 /// A record source read ahead of its reader on a thread of its own, so that parsing the
 /// next records overlaps with scoring, storing or writing the ones before.
 ///
@@ -13,85 +11,43 @@ import Foundation
 /// while let entry = try source.next() { ... }
 /// ```
 public final class ReadAhead: RecordSource {
-    public static let batchSize = 64
-    public static let depth = 4
+    public static var batchSize: Int { MadeAhead<RecordEntry>.batchSize }
+    public static var depth: Int { MadeAhead<RecordEntry>.depth }
 
     public let file: String
-    private let channel = Handoff<Batch>(depth: ReadAhead.depth)
-    /// The batch being handed out, and how far.
-    private var batch = Batch()
-    private var position = 0
+    private let entries: MadeAhead<RecordEntry>
 
     /// Starts reading `source` at once. From here on only the reading thread touches it.
     public init(_ source: RecordSource) {
         file = source.file
-        let producer = Producer(source: source, channel: channel)
-        Thread.detachNewThread { producer.run() }
+        entries = MadeAhead(make: source.next, mark: { source.bytesRead })
     }
-
-    deinit { channel.cancel() }
 
     /// Bytes the wrapped source had read when it finished the batch being handed out.
-    public var bytesRead: Int { batch.bytesRead }
+    public var bytesRead: Int { entries.mark }
 
-    public func next() throws(Diagnostic) -> RecordEntry? {
-        while position == batch.entries.count {
-            switch batch.end {
-            case .none:
-                batch = channel.take()
-                position = 0
-            case .finished?:
-                return nil
-            case .failed(let diagnostic)?:
-                batch.end = .finished
-                throw diagnostic
+    public func next() throws(Diagnostic) -> RecordEntry? { try entries.next() }
+}
+
+extension AuditStore {
+    /// ``importRecords(from:scoringWith:at:replace:observe:)`` with the records read,
+    /// scored, written as canonical JSON and packed on a thread of their own while this
+    /// one stores the ones before: the same summary, events and stored rows, sooner.
+    ///
+    /// ```swift
+    /// let summary = try store.importRecords(readingAhead: try RecordReader.source(path: "audits.jsonl"),
+    ///                                       scoringWith: catalog, at: "2025-07-01T09:00:00Z")
+    /// ```
+    public func importRecords(
+        readingAhead source: RecordSource, scoringWith catalog: FrameworkCatalog, at time: String,
+        replace: Bool = false, observe: (ImportEvent) -> Void = { _ in }
+    ) throws -> ImportSummary {
+        let file = source.file
+        let prepared = MadeAhead<PreparedRecord> { () throws(Diagnostic) in
+            try source.next().map {
+                PreparedRecord($0, scoringWith: catalog, file: file, bytesRead: source.bytesRead)
             }
         }
-        defer { position += 1 }
-        return batch.entries[position]
-    }
-
-    /// Entries read in one go, and how the file ended if it did.
-    fileprivate struct Batch: Sendable {
-        enum End: Sendable {
-            case finished
-            case failed(Diagnostic)
-        }
-
-        var entries: [RecordEntry] = []
-        var end: End?
-        var bytesRead = 0
-    }
-
-    /// The reading thread's side. `@unchecked Sendable`: the source moves to that thread
-    /// when reading starts and is never touched by any other after.
-    private final class Producer: @unchecked Sendable {
-        let source: RecordSource
-        let channel: Handoff<Batch>
-
-        init(source: RecordSource, channel: Handoff<Batch>) {
-            self.source = source
-            self.channel = channel
-        }
-
-        func run() {
-            while true {
-                var batch = Batch()
-                batch.entries.reserveCapacity(ReadAhead.batchSize)
-                do throws(Diagnostic) {
-                    while batch.entries.count < ReadAhead.batchSize {
-                        guard let entry = try source.next() else {
-                            batch.end = .finished
-                            break
-                        }
-                        batch.entries.append(entry)
-                    }
-                } catch {
-                    batch.end = .failed(error)
-                }
-                batch.bytesRead = source.bytesRead
-                guard channel.put(batch), batch.end == nil else { return }
-            }
-        }
+        return try importRecords(file: file, at: time, replace: replace, observe: observe, next: prepared.next)
     }
 }

@@ -75,22 +75,36 @@ extension AuditStore {
         from source: RecordSource, scoringWith catalog: FrameworkCatalog, at time: String, replace: Bool = false,
         observe: (ImportEvent) -> Void = { _ in }
     ) throws -> ImportSummary {
-        try importFile(source.file, at: time, replace: replace) { session in
-            while let entry = try source.next() {
-                switch catalog.evaluate(entry, file: source.file) {
-                case .scored(let record, let result):
-                    if try session.add(record, result: result) == .conflict {
-                        let error = StoreError.auditConflict(id: record.auditId)
+        try importRecords(file: source.file, at: time, replace: replace, observe: observe) { () throws(Diagnostic) in
+            try source.next().map {
+                PreparedRecord($0, scoringWith: catalog, file: source.file, bytesRead: source.bytesRead)
+            }
+        }
+    }
+
+    /// Stores the records `next` gives until it gives nil, exactly as
+    /// ``importRecords(from:scoringWith:at:replace:observe:)`` does: whole or not at all,
+    /// logged either way. For a reader that prepares records on a thread of its own.
+    public func importRecords(
+        file: String, at time: String, replace: Bool = false, observe: (ImportEvent) -> Void = { _ in },
+        next: () throws(Diagnostic) -> PreparedRecord?
+    ) throws -> ImportSummary {
+        try importFile(file, at: time, replace: replace) { session in
+            while let prepared = try next() {
+                switch prepared.content {
+                case .audit(let audit):
+                    if try session.add(audit) == .conflict {
+                        let error = StoreError.auditConflict(id: audit.record.auditId)
                         let place = Diagnostic(
-                            file: source.file, line: entry.line, recordIndex: entry.index, auditId: record.auditId,
-                            message: error.description)
+                            file: file, line: prepared.line, recordIndex: prepared.index,
+                            auditId: audit.record.auditId, message: error.description)
                         observe(.conflict(place, error))
                     }
-                case .refused(let diagnostics):
+                case .refused(let diagnostics, let refusals):
                     observe(.refused(diagnostics))
-                    session.refuse(diagnostics.compactMap { Refusal($0, in: entry) })
+                    session.refuse(refusals)
                 }
-                observe(.progress(records: entry.index, bytes: source.bytesRead))
+                observe(.progress(records: prepared.index, bytes: prepared.bytesRead))
             }
         }
     }
@@ -207,14 +221,13 @@ final class ImportSession {
         case conflict
     }
 
-    /// Stores a scored record with its canonical JSON (``RecordJSONWriter``), kept whole
-    /// so nothing is lost, and that JSON's digest; an identical re-import is a no-op.
-    func add(_ record: AuditRecord, result: AuditResult) throws -> Outcome {
-        let json = RecordJSONWriter.record(record)
-        let digest = AuditStore.digest(json)
+    /// Stores a scored record with its canonical JSON, kept whole so nothing is lost, and
+    /// that JSON's digest; an identical re-import is a no-op.
+    func add(_ audit: PreparedRecord.Audit) throws -> Outcome {
+        let record = audit.record, digest = audit.digest
         // Most audits are new: try the insert first and look at the stored one only if
         // the auditId is taken.
-        if try insert(record, result: result, json: json, digest: digest) {
+        if try insert(audit) {
             summary.imported += 1
             return .imported
         }
@@ -236,7 +249,7 @@ final class ImportSession {
                 """,
             arguments: [time, record.auditId])
         try db.execute(sql: "DELETE FROM audits WHERE audit_id = ?", arguments: [record.auditId])
-        _ = try insert(record, result: result, json: json, digest: digest)
+        _ = try insert(audit)
         summary.replaced += 1
         return .replaced
     }
@@ -249,8 +262,8 @@ final class ImportSession {
     }
 
     /// Inserts the audit and its rows; false (nothing written) when its auditId is taken.
-    private func insert(_ record: AuditRecord, result: AuditResult, json: String, digest: String) throws -> Bool {
-        let plan = record.plan
+    private func insert(_ audit: PreparedRecord.Audit) throws -> Bool {
+        let record = audit.record, result = audit.result, plan = record.plan
         try RowInsert(
             db,
             sql: """
@@ -284,11 +297,11 @@ final class ImportSession {
             row.real(result.percent)
             row.text(result.boundaryGrade.id)
             row.text(result.grade.id)
-            row.text(Packed.sections(result.sections))
-            row.text(Packed.ratings(record.judgements))
-            row.text(Packed.actions(result.actions))
-            row.text(digest)
-            row.text(json)
+            row.text(audit.sections)
+            row.text(audit.ratings)
+            row.text(audit.actions)
+            row.text(audit.digest)
+            row.text(audit.json)
             row.integer(importId)
         }
         guard db.changesCount > 0 else { return false }
@@ -312,7 +325,7 @@ final class ImportSession {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """
             )
-            for (a, scored) in zip(record.advices, result.advices) {
+            for ((a, scored), ratings) in zip(zip(record.advices, result.advices), audit.adviceRatings) {
                 try advice.run { row in
                     row.text(record.auditId)
                     row.text(a.id)
@@ -327,7 +340,7 @@ final class ImportSession {
                     row.integer(scored.days)
                     row.boolean(scored.timely)
                     row.boolean(a.timelinessException)
-                    row.text(Packed.ratings(a.judgements))
+                    row.text(ratings)
                 }
             }
         }

@@ -22,7 +22,7 @@ struct AuditStoreTests {
         let records = try scoredSamples()
         let summary = try store.importFile("a.json", at: "t", replace: false) { session in
             for (record, result) in records {
-                let outcome = try session.add(record, result: result)
+                let outcome = try session.add(.init(record, result))
                 #expect(outcome == .imported)
             }
         }
@@ -43,7 +43,7 @@ struct AuditStoreTests {
                             provider: "Trust")
                     ])
                 } else {
-                    _ = try session.add(record, result: result)
+                    _ = try session.add(.init(record, result))
                 }
             }
         }
@@ -62,7 +62,7 @@ struct AuditStoreTests {
         let records = try scoredSamples()
         #expect(throws: Broken.self) {
             try store.importFile("a.json", at: "t", replace: false) { session in
-                _ = try session.add(records[0].0, result: records[0].1)
+                _ = try session.add(.init(records[0].0, records[0].1))
                 throw Broken()
             }
         }
@@ -74,12 +74,12 @@ struct AuditStoreTests {
         let records = try scoredSamples()
         for _ in 0..<2 {
             _ = try store.importFile("a.json", at: "t", replace: false) { session in
-                for (record, result) in records { _ = try session.add(record, result: result) }
+                for (record, result) in records { _ = try session.add(.init(record, result)) }
             }
         }
         let second = try store.importFile("a.json", at: "t", replace: false) { session in
             for (record, result) in records {
-                let outcome = try session.add(record, result: result)
+                let outcome = try session.add(.init(record, result))
                 #expect(outcome == .unchanged)
             }
         }
@@ -91,17 +91,17 @@ struct AuditStoreTests {
         let store = try temporaryStore()
         let (record, result) = try scoredSamples()[0]
         _ = try store.importFile("a.json", at: "t1", replace: false) { session in
-            _ = try session.add(record, result: result)
+            _ = try session.add(.init(record, result))
         }
         var changed = record
         changed.auditor = "auditor-99"
         let refused = try store.importFile("b.json", at: "t2", replace: false) { session in
-            let outcome = try session.add(changed, result: result)
+            let outcome = try session.add(.init(changed, result))
             #expect(outcome == .conflict)
         }
         #expect(!refused.committed && refused.refused == 1)
         let replaced = try store.importFile("b.json", at: "t3", replace: true) { session in
-            let outcome = try session.add(changed, result: result)
+            let outcome = try session.add(.init(changed, result))
             #expect(outcome == .replaced)
         }
         #expect(replaced.committed && replaced.replaced == 1)
@@ -173,7 +173,7 @@ struct AuditStoreTests {
         let store = try temporaryStore()
         let records = try scoredSamples() + scoredSamples("audits-2025-06-late.jsonl")
         _ = try store.importFile("a", at: "t", replace: false) { session in
-            for (record, result) in records { _ = try session.add(record, result: result) }
+            for (record, result) in records { _ = try session.add(.init(record, result)) }
         }
         let progress = try store.progress(for: ReportPeriod(month: YearMonth("2025-06")!)).months[0]
         let finals = records.filter { $0.0.status == .final }

@@ -32,10 +32,10 @@ extension EHCPAuditCommand {
             var unstored = 0
             for path in files {
                 do {
-                    let source = ReadAhead(try RecordReader.source(path: path))
+                    let source = try RecordReader.source(path: path)
                     let progress = ProgressLine(file: path)
                     let summary = try store.importRecords(
-                        from: source, scoringWith: catalog, at: Clock.now(), replace: replace
+                        readingAhead: source, scoringWith: catalog, at: Clock.now(), replace: replace
                     ) {
                         switch $0 {
                         case .refused(let diagnostics): StandardError.report(diagnostics)

@@ -1,0 +1,64 @@
+import EHCPAudit
+import EHCPAuditFormats
+
+/// A record of a file made ready for the store: scored, its canonical JSON written and
+/// digested, its lists packed; or refused, with every reason and the counted rules it broke.
+///
+/// Making one touches no database, so a reader can make the next records on a thread of
+/// its own while the store writes the ones before (`importRecords(readingAhead:…)` in
+/// EHCPAuditKit); ``AuditStore/importRecords(from:scoringWith:at:replace:observe:)`` makes
+/// them as it goes.
+///
+/// ```swift
+/// let prepared = PreparedRecord(entry, scoringWith: catalog, file: source.file, bytesRead: source.bytesRead)
+/// ```
+public struct PreparedRecord: Sendable {
+    /// 1-based position in the file.
+    public let index: Int
+    public let line: Int?
+    /// Bytes of the file read when the record had been read, for progress.
+    public let bytesRead: Int
+    let content: Content
+
+    enum Content: Sendable {
+        case audit(Audit)
+        case refused([Diagnostic], [AuditStore.Refusal])
+    }
+
+    /// What the store writes of a scored audit, made before the transaction needs it.
+    struct Audit: Sendable {
+        var record: AuditRecord
+        var result: AuditResult
+        /// The canonical JSON (``RecordJSONWriter``), kept whole so nothing is lost.
+        var json: String
+        var digest: String
+        var sections: String
+        var ratings: String
+        var actions: String
+        /// Each advice's ratings, packed, in the record's order.
+        var adviceRatings: [String]
+
+        init(_ record: AuditRecord, _ result: AuditResult) {
+            self.record = record
+            self.result = result
+            json = RecordJSONWriter.record(record)
+            digest = AuditStore.digest(json)
+            sections = Packed.sections(result.sections)
+            ratings = Packed.ratings(record.judgements)
+            actions = Packed.actions(result.actions)
+            adviceRatings = record.advices.map { Packed.ratings($0.judgements) }
+        }
+    }
+
+    public init(_ entry: RecordEntry, scoringWith catalog: FrameworkCatalog, file: String, bytesRead: Int) {
+        index = entry.index
+        line = entry.line
+        self.bytesRead = bytesRead
+        switch catalog.evaluate(entry, file: file) {
+        case .scored(let record, let result):
+            content = .audit(Audit(record, result))
+        case .refused(let diagnostics):
+            content = .refused(diagnostics, diagnostics.compactMap { AuditStore.Refusal($0, in: entry) })
+        }
+    }
+}
