@@ -22,75 +22,9 @@ public enum SampleDraw {
     public static func draw(
         _ population: [PopulationPlan], parameters: SampleParameters, lastAudits: [String: CalendarDate] = [:]
     ) throws(SampleError) -> Sample {
-        let n = population.count
-        // Step 1: T = ceil(r * N - 1e-9).
-        let target = Int((parameters.rate * Double(n) - 1e-9).rounded(.up))
-        // Steps 2, 3 and 6: recent or eligible, stratum, rank.
-        let from = parameters.recentFrom.dayNumber
-        let ranker = Ranker(parameters)
-        var strata = StrataTable()
-        var candidates: [Candidate] = []
-        candidates.reserveCapacity(n)
-        var duplicates = DuplicateCheck(capacity: n)
-        for (index, plan) in population.enumerated() {
-            let rank = ranker.rank(plan.planId)
-            if let other = duplicates.first(index, rank), let twice = duplicates.twice(population, other, index) {
-                throw SampleError("plan \(twice) appears twice in the population")
-            }
-            let stored = lastAudits.isEmpty ? nil : lastAudits[plan.planId]
-            let last = stored.map { date in plan.lastAudited.map { Swift.max($0, date) } ?? date } ?? plan.lastAudited
-            let stratum = strata.id(of: plan, keys: parameters.strata)
-            candidates.append(
-                Candidate(
-                    stratum: stratum, lastDay: last.map { Int32($0.dayNumber) } ?? .min,
-                    recent: last.map { $0.dayNumber >= from } ?? false, rank: rank))
-        }
-        if duplicates.collided, let twice = DuplicateCheck.firstTwice(population) {
-            throw SampleError("plan \(twice) appears twice in the population")
-        }
-        // Indexes into `candidates`, so nothing large is copied.
-        let eligible = candidates.indices.filter { !candidates[$0].recent }
-        let e = eligible.count
-        var selected: [Int]
-        if target >= e {
-            // Step 4: every eligible plan, then the recent ones, oldest last audit first.
-            let recent = candidates.indices.filter { candidates[$0].recent }.sorted {
-                (candidates[$0].lastDay, candidates[$0].rank) < (candidates[$1].lastDay, candidates[$1].rank)
-            }
-            selected = eligible + recent.prefix(target - e)
-        } else {
-            // Steps 5 and 6: largest-remainder quotas, lowest ranks in each stratum.
-            var groups = [[Int]](repeating: [], count: strata.count)
-            for index in eligible { groups[Int(candidates[index].stratum)].append(index) }
-            let order = strata.byteOrder.filter { !groups[Int($0)].isEmpty }
-            let quotas = allocate(target, over: order.map { groups[Int($0)].count }, total: e)
-            selected = []
-            for (stratum, quota) in zip(order, quotas) where quota > 0 {
-                selected += lowest(quota, of: groups[Int(stratum)]) { candidates[$0].rank < candidates[$1].rank }
-            }
-        }
-        // Step 7: by stratum (bytes), then rank.
-        let position = strata.positions
-        selected.sort { a, b in
-            let x = candidates[a], y = candidates[b]
-            return x.stratum == y.stratum ? x.rank < y.rank : position[Int(x.stratum)] < position[Int(y.stratum)]
-        }
-        var eligibleCounts = [Int](repeating: 0, count: strata.count), quotas = eligibleCounts
-        for index in eligible { eligibleCounts[Int(candidates[index].stratum)] += 1 }
-        for index in selected { quotas[Int(candidates[index].stratum)] += 1 }
-        return Sample(
-            parameters: parameters, population: n, eligible: e, target: target,
-            strata: strata.byteOrder.filter { eligibleCounts[Int($0)] > 0 || quotas[Int($0)] > 0 }.map {
-                Sample.Stratum(
-                    stratum: strata.names[Int($0)], eligible: eligibleCounts[Int($0)], quota: quotas[Int($0)])
-            },
-            selected: selected.map { index in
-                let candidate = candidates[index]
-                return Sample.Selection(
-                    planId: population[index].planId, stratum: strata.names[Int(candidate.stratum)],
-                    rank: candidate.rank.hex, recent: candidate.recent)
-            }
-        )
+        var frame = SampleFrame(parameters: parameters, lastAudits: lastAudits, capacity: population.count)
+        for plan in population { try frame.add(plan) }
+        return try frame.draw()
     }
 
     /// Rank of a plan: lowercase hex SHA-256 of the UTF-8 string `seed:month:planId`.
@@ -127,15 +61,6 @@ public enum SampleDraw {
         }
         for index in order.prefix(left) { quotas[index] += 1 }
         return quotas
-    }
-
-    /// A plan as the draw sees it, at the same index as in the population.
-    private struct Candidate {
-        var stratum: Int32
-        /// Day number of the last audit, `Int32.min` when never audited.
-        var lastDay: Int32
-        var recent: Bool
-        var rank: Rank
     }
 }
 
@@ -176,16 +101,16 @@ struct DuplicateCheck {
     }
 
     /// The id of plans `a` and `b` when it is the same; nil otherwise, noting the collision.
-    mutating func twice(_ population: [PopulationPlan], _ a: Int, _ b: Int) -> String? {
-        if UTF8Key(population[a].planId) == UTF8Key(population[b].planId) { return population[b].planId }
+    mutating func twice(_ ids: [String], _ a: Int, _ b: Int) -> String? {
+        if UTF8Key(ids[a]) == UTF8Key(ids[b]) { return ids[b] }
         collided = true
         return nil
     }
 
     /// The first id given twice, checked id by id.
-    static func firstTwice(_ population: [PopulationPlan]) -> String? {
-        var seen = Set<UTF8Key>(minimumCapacity: population.count)
-        return population.first { !seen.insert(UTF8Key($0.planId)).inserted }?.planId
+    static func firstTwice(_ ids: [String]) -> String? {
+        var seen = Set<UTF8Key>(minimumCapacity: ids.count)
+        return ids.first { !seen.insert(UTF8Key($0)).inserted }
     }
 }
 

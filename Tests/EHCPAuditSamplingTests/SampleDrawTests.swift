@@ -176,7 +176,7 @@ struct SampleDrawTests {
     }
 
     @Test func aRankCollisionFallsBackToComparingEveryId() {
-        let population = ["A", "B", "C", "B"].map { PopulationPlan(planId: $0) }
+        let population = ["A", "B", "C", "B"]
         var check = DuplicateCheck(capacity: 4)
         let shared = Rank(words: (7, 1, 2, 3))
         #expect(check.first(0, shared) == nil)

@@ -56,15 +56,15 @@ extension EHCPAuditCommand {
                     month: month, seed: seed, rate: rate, strata: keys, lookback: lookback)
             } catch { throw ValidationError(error.message) }
 
-            let population = try self.population.map { path in
-                (plans: try PopulationCSV.read(path: path), digest: try AuditStore.fileDigest(path: path))
-            }
             let sample: EHCPAuditSampling.Sample
             if store.isChosen {
+                let population = try self.population.map { path in
+                    (plans: try PopulationCSV.read(path: path), digest: try AuditStore.fileDigest(path: path))
+                }
                 sample = try store.open().drawSample(
                     parameters, population: population, at: Clock.now(), replace: replace)
             } else if let population {
-                sample = try SampleDraw.draw(population.plans, parameters: parameters)
+                sample = try SampleDraw.draw(populationPath: population, parameters: parameters)
             } else {
                 throw ValidationError(Messages.store(.noPopulation(month: month.description)))
             }
