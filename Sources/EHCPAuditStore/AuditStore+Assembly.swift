@@ -31,7 +31,8 @@ extension AuditStore {
             figures: figures, progress: progress, framework: framework, isPublic: isPublic, moderation: moderation,
             otherFrameworks: try countedAudits(in: month).filter { $0.framework != framework.id },
             reaudits: ReauditSummary(
-                try reaudits(for: ReportPeriod(month: month), framework: framework), framework: framework))
+                try reaudits(for: ReportPeriod(month: month), framework: framework, keepingRatings: false),
+                framework: framework))
     }
 
     /// Advice quality and timeliness by provider over `period`, optionally narrowed to
@@ -57,7 +58,8 @@ extension AuditStore {
         return LearningReport.build(
             grouping: grouping, period: period, current: try groupFacts(grouping, for: period, framework: framework.id),
             previous: try groupFacts(grouping, for: period.previous, framework: framework.id), framework: framework,
-            reaudits: grouping.judgesAdvice ? [] : try reaudits(for: period, framework: framework)
+            reaudits: grouping.judgesAdvice
+                ? [] : try reaudits(for: period, framework: framework, keepingRatings: false)
         )
     }
 

@@ -10,8 +10,17 @@ extension AuditStore {
     /// are then read whole (a national month holds tens of thousands of audits, few of them
     /// re-audits).
     public func reaudits(for period: ReportPeriod, framework: Framework) throws -> [Reaudit] {
+        try reaudits(for: period, framework: framework, keepingRatings: true)
+    }
+
+    /// The re-audits, read a few hundred pairs at a time. Without `keepingRatings`, each
+    /// audit's ratings are dropped once its pair is compared: reports use only the grades,
+    /// teams and what became of the actions, and tens of thousands of pairs would otherwise
+    /// hold a dictionary of some 60 ratings for each audit.
+    func reaudits(for period: ReportPeriod, framework: Framework, keepingRatings: Bool) throws -> [Reaudit] {
         try pool.read { db in
-            let dated = try Row.fetchAll(
+            var dated: [Reaudit.Audit] = []
+            let rows = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT a.audit_id, a.plan_id, a.audit_date FROM audits a
@@ -21,36 +30,45 @@ extension AuditStore {
                 arguments: [
                     framework.id, period.last.description, period.first.description, period.last.description,
                     framework.id,
-                ]
-            ).compactMap { row -> Reaudit.Audit? in
-                guard let date = CalendarDate(row["audit_date"] as String) else { return nil }
-                return Reaudit.Audit(
-                    auditId: row["audit_id"], planId: row["plan_id"], date: date, grade: "", percent: 0, team: nil,
-                    ratings: [:], actions: [])
+                ])
+            while let row = try rows.next() {
+                guard let date = CalendarDate(row[2] as String) else { continue }
+                dated.append(
+                    Reaudit.Audit(
+                        auditId: row[0], planId: row[1], date: date, grade: "", percent: 0, team: nil, ratings: [:],
+                        actions: []))
             }
-            let pairs = Reaudit.pairs(dated, within: period)
-            var whole: [String: Reaudit.Audit] = [:]
+            let yardstick = Reaudit.Yardstick(framework)
             var words = WordInterner()
-            let ids = pairs.flatMap { [$0.previous.auditId, $0.latest.auditId] }
-            for start in stride(from: 0, to: ids.count, by: 500) {
-                let chunk = Array(ids[start..<min(ids.count, start + 500)])
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                for row in try Row.fetchAll(
-                    db, sql: "\(Self.reauditColumns) WHERE a.audit_id IN (\(marks))",
-                    arguments: StatementArguments(chunk))
-                {
+            var reaudits: [Reaudit] = []
+            let pairs = Reaudit.pairs(dated, within: period)
+            for start in stride(from: 0, to: pairs.count, by: 250) {
+                let chunk = pairs[start..<min(pairs.count, start + 250)]
+                let ids = chunk.flatMap { [$0.previous.auditId, $0.latest.auditId] }
+                var whole: [String: Reaudit.Audit] = [:]
+                let rows = try Row.fetchCursor(
+                    db, sql: "\(Self.reauditColumns) WHERE a.audit_id IN (\(databaseQuestionMarks(count: ids.count)))",
+                    arguments: StatementArguments(ids))
+                while let row = try rows.next() {
                     if let audit = Self.reauditAudit(row, &words) { whole[audit.auditId] = audit }
                 }
-            }
-            return pairs.compactMap { pair in
-                guard let previous = whole[pair.previous.auditId], let latest = whole[pair.latest.auditId] else {
-                    return nil
+                for pair in chunk {
+                    guard let previous = whole[pair.previous.auditId], let latest = whole[pair.latest.auditId] else {
+                        continue
+                    }
+                    var reaudit = Reaudit(previous: previous, latest: latest, yardstick: yardstick)
+                    if !keepingRatings {
+                        reaudit.previous.ratings = [:]
+                        reaudit.latest.ratings = [:]
+                    }
+                    reaudits.append(reaudit)
                 }
-                return Reaudit(previous: previous, latest: latest, framework: framework)
             }
+            return reaudits
         }
     }
 
+    /// The columns ``reauditAudit(_:_:)`` reads, in the order it reads them.
     private static let reauditColumns = """
         SELECT a.audit_id, a.plan_id, a.audit_date, a.grade, a.percent, a.team, a.ratings, a.actions FROM audits a
         """
@@ -81,8 +99,8 @@ extension AuditStore {
     /// An audit read whole; `words` shares the criterion and rating ids between audits, so
     /// that tens of thousands of audits cost a dictionary each rather than a string per rating.
     private static func reauditAudit(_ row: Row, _ words: inout WordInterner) -> Reaudit.Audit? {
-        guard let date = CalendarDate(row["audit_date"] as String) else { return nil }
-        let packed: String = row["ratings"]
+        guard let date = CalendarDate(row[2] as String) else { return nil }
+        let packed: String = row[6]
         var ratings: [String: String] = Dictionary(minimumCapacity: 64)
         // By bytes, not characters: the separators are ASCII, and grapheme breaking is slow.
         var criterion: String?
@@ -95,10 +113,9 @@ extension AuditStore {
             start = packed.utf8.index(after: index)
         }
         if let key = criterion, start < packed.endIndex { ratings[key] = words.intern(packed[start...]) }
-        let actions: String = row["actions"]
+        let actions: String = row[7]
         return Reaudit.Audit(
-            auditId: row["audit_id"], planId: row["plan_id"], date: date, grade: row["grade"], percent: row["percent"],
-            team: row["team"], ratings: ratings,
+            auditId: row[0], planId: row[1], date: date, grade: row[3], percent: row[4], team: row[5], ratings: ratings,
             actions: actions.utf8.split(separator: 0x1E).map { words.intern(Substring($0)) })
     }
 }

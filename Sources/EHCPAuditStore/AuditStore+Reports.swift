@@ -31,17 +31,18 @@ extension AuditStore {
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT sections, actions FROM audits a WHERE \(Self.counted)", arguments: key)
             while let row = try rows.next() {
-                for item in Packed.unpack(row["sections"]) where item.count == 3 {
-                    guard let percent = Double(item[1]) else { continue }
+                Packed.forEachItem(in: row[0]) { item in
+                    guard item.count == 3, let percent = Double(item[1]) else { return }
                     let id = String(item[0])
-                    if sections[id] == nil { order.append(id) }
-                    var section = sections[id] ?? SectionFigures(id: id, applicable: 0, percentSum: 0, grades: [:])
-                    section.applicable += 1
-                    section.percentSum += percent
-                    section.grades[String(item[2]), default: 0] += 1
-                    sections[id] = section
+                    if sections[id] == nil {
+                        order.append(id)
+                        sections[id] = SectionFigures(id: id, applicable: 0, percentSum: 0, grades: [:])
+                    }
+                    sections[id]!.applicable += 1
+                    sections[id]!.percentSum += percent
+                    sections[id]!.grades[String(item[2]), default: 0] += 1
                 }
-                for item in Packed.unpack(row["actions"]) {
+                Packed.forEachItem(in: row[1]) { item in
                     let criterion = String(item[0])
                     if actions[criterion] == nil { actionOrder.append(criterion) }
                     actions[criterion, default: 0] += 1
@@ -134,8 +135,9 @@ extension AuditStore {
                     WHERE \(Self.countedInPeriod)
                     """, arguments: [period.first.description, period.last.description, framework])
             while let row = try rows.next() {
-                let provider: String? = row["provider"], agency: String = row["agency"]
-                for item in Packed.unpack(row["ratings"]) where item.count == 2 {
+                let provider: String? = row[0], agency: String = row[1]
+                Packed.forEachItem(in: row[2]) { item in
+                    guard item.count == 2 else { return }
                     counts[
                         Key(provider: provider, agency: agency, criterion: String(item[0]), rating: String(item[1])),
                         default: 0] += 1
@@ -175,6 +177,7 @@ extension AuditStore {
         _ db: Database, where condition: String, arguments: StatementArguments
     ) throws -> [AdviceFigures] {
         var groups: [String: AdviceFigures] = [:]
+        // Read by position, in this order: a lookup by name costs more than the rest of the loop.
         let rows = try Row.fetchCursor(
             db,
             sql: """
@@ -183,21 +186,21 @@ extension AuditStore {
                 WHERE \(condition)
                 """, arguments: arguments)
         while let row = try rows.next() {
-            guard let agency = Agency(rawValue: row["agency"]), let status = AdviceStatus(rawValue: row["status"])
+            guard let agency = Agency(rawValue: row[0]), let status = AdviceStatus(rawValue: row[2])
             else { continue }
-            let provider: String? = row["provider"]
+            let provider: String? = row[1]
             let key = "\(agency.rawValue)\u{1F}\(provider ?? "")"
             var group = groups[key] ?? AdviceFigures(agency: agency, provider: provider)
             group.total += 1
-            if let grade: String = row["grade"] { group.grades[grade, default: 0] += 1 }
+            if let grade: String = row[3] { group.grades[grade, default: 0] += 1 }
             // An exception to the deadline leaves the advice out of every timeliness figure.
-            let exception: Bool = row["timeliness_exception"]
+            let exception: Bool = row[6]
             if exception {
                 group.exceptions += 1
-            } else if let days: Int = row["days"] {
+            } else if let days: Int = row[4] {
                 group.days.append(days)
             }
-            switch (exception ? nil : row["timely"] as Bool?, status) {
+            switch (exception ? nil : row[5] as Bool?, status) {
             case (true?, _): group.timely += 1
             case (false?, _): group.late += 1
             case (nil, .notReceived) where !exception: group.overdue += 1

@@ -82,17 +82,18 @@ extension AuditStore {
                             db, sql: "SELECT plan_id FROM sample_plans WHERE month = ?", arguments: [key])
                     )
                 }
-                let audits = try Row.fetchAll(
+                var audits: [AuditFact] = []
+                let rows = try Row.fetchCursor(
                     db,
                     sql: """
                         SELECT plan_id, audit_date, kind, status FROM audits
                         WHERE month = ? AND (? IS NULL OR framework_id = ?)
-                        """, arguments: [key, framework, framework]
-                ).compactMap { row -> AuditFact? in
-                    guard let date = CalendarDate(row["audit_date"] as String),
-                        let kind = AuditKind(rawValue: row["kind"]), let status = AuditStatus(rawValue: row["status"])
-                    else { return nil }
-                    return AuditFact(planId: row["plan_id"], date: date, kind: kind, status: status)
+                        """, arguments: [key, framework, framework])
+                while let row = try rows.next() {
+                    guard let date = CalendarDate(row[1] as String), let kind = AuditKind(rawValue: row[2]),
+                        let status = AuditStatus(rawValue: row[3])
+                    else { continue }
+                    audits.append(AuditFact(planId: row[0], date: date, kind: kind, status: status))
                 }
                 months.append(MonthProgress.compute(month: month, sample: sample, audits: audits))
                 month = month.adding(months: 1)

@@ -31,11 +31,20 @@ public final class AuditStore: Sendable {
 
     let pool: DatabasePool
     public let path: String
+    /// The integrity check running alongside the first reads, if the store was opened so.
+    let integrityCheck: IntegrityCheck?
 
     /// Opens the store at `path`. Throws ``StoreError`` when the file is missing (for
     /// reading), is not an ehcp-audit store (checked before anything is written to it),
     /// or fails SQLite's integrity check.
-    public init(path: String, access: Access = .readWrite) throws {
+    public convenience init(path: String, access: Access = .readWrite) throws {
+        try self.init(path: path, access: access, checkingAlongside: false)
+    }
+
+    /// Opens the store; with `checkingAlongside` (read-only access only), the integrity
+    /// check is begun on a connection of its own and ``finishIntegrityCheck()`` must be
+    /// called before anything read is used (see ``reading(path:_:)``).
+    init(path: String, access: Access, checkingAlongside: Bool) throws {
         self.path = path
         var size = 0
         if let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
@@ -69,15 +78,21 @@ public final class AuditStore: Sendable {
         } catch let error as DatabaseError {
             throw StoreError.unreadable(path: path, reason: error.message ?? "\(error)")
         }
-        try checkIntegrity()
+        integrityCheck = access == .readOnly && checkingAlongside ? IntegrityCheck(pool, path: path) : nil
+        if integrityCheck == nil { try Self.checkIntegrity(pool, path: path) }
         switch access {
         case .readWrite:
             try StoreSchema.migrator.migrate(pool)
             try pool.write { db in try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)") }
         case .readOnly:
-            guard try pool.read({ db in try StoreSchema.migrator.hasCompletedMigrations(db) }) else {
-                throw StoreError.needsUpgrade(path: path)
+            let upToDate: Bool
+            do {
+                upToDate = try pool.read { db in try StoreSchema.migrator.hasCompletedMigrations(db) }
+            } catch {
+                try finishIntegrityCheck()  // damage, if that is why the schema could not be read
+                throw error
             }
+            guard upToDate else { throw StoreError.needsUpgrade(path: path) }
         }
     }
 
@@ -102,21 +117,6 @@ public final class AuditStore: Sendable {
         } catch let error as DatabaseError {
             if error.resultCode == .SQLITE_NOTADB { throw StoreError.notAStore(path: path) }
             throw StoreError.unreadable(path: path, reason: error.message ?? "\(error)")
-        }
-    }
-
-    /// Runs SQLite's quick check, which reads every page: a damaged store is reported
-    /// by every command, not only by those that happen to touch the damaged pages.
-    private func checkIntegrity() throws {
-        do {
-            let result = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(5)") }
-            guard result == ["ok"] else {
-                throw StoreError.corrupt(
-                    path: path,
-                    detail: result.joined(separator: "; ").split(whereSeparator: \.isNewline).joined(separator: "; "))
-            }
-        } catch let error as DatabaseError {
-            throw StoreError.corrupt(path: path, detail: error.message ?? "\(error)")
         }
     }
 

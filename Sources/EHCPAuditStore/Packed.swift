@@ -10,14 +10,22 @@ enum Packed {
         items.map { $0.joined(separator: String(field)) }.joined(separator: String(item))
     }
 
-    /// The items of `pack`'s text, each with its fields. Split by bytes, not by Character:
-    /// the separators are ASCII control characters, which never sit inside another
-    /// character's bytes nor join a grapheme, so the result is the same, many times sooner.
+    /// The items of `pack`'s text, each with its fields.
     static func unpack(_ text: String) -> [[Substring]] {
-        guard !text.isEmpty else { return [] }
-        let utf8 = text.utf8
         var items: [[Substring]] = []
+        forEachItem(in: text) { items.append($0) }
+        return items
+    }
+
+    /// Calls `body` with each item's fields in turn, in one reused array: reports read
+    /// tens of thousands of rows of some 60 items. Split by bytes, not by Character: the
+    /// separators are ASCII control characters, which never sit inside another character's
+    /// bytes nor join a grapheme, so the result is the same, many times sooner.
+    static func forEachItem(in text: String, _ body: ([Substring]) throws -> Void) rethrows {
+        guard !text.isEmpty else { return }
+        let utf8 = text.utf8
         var fields: [Substring] = []
+        fields.reserveCapacity(3)
         var start = utf8.startIndex
         var i = start
         while i != utf8.endIndex {
@@ -25,16 +33,15 @@ enum Packed {
             if byte == itemByte || byte == fieldByte {
                 fields.append(Substring(utf8[start..<i]))
                 if byte == itemByte {
-                    items.append(fields)
-                    fields = []
+                    try body(fields)
+                    fields.removeAll(keepingCapacity: true)
                 }
                 start = utf8.index(after: i)
             }
             i = utf8.index(after: i)
         }
         fields.append(Substring(utf8[start..<utf8.endIndex]))
-        items.append(fields)
-        return items
+        try body(fields)
     }
 
     private static let itemByte = item.asciiValue!

@@ -51,7 +51,7 @@ struct RowInsert {
                 sqlite3_bind_null(handle, index)
                 return
             }
-            value.withUTF8 { bytes in
+            _ = value.withUTF8 { bytes in
                 // An empty buffer may have no address, which SQLite would take for NULL.
                 if let base = bytes.baseAddress {
                     sqlite3_bind_text(handle, index, base, Int32(bytes.count), Self.transient)

@@ -70,6 +70,25 @@ struct ReportQueryTests {
         #expect(figures.advice.map(\.total).reduce(0, +) == counted.map(\.record.advices.count).reduce(0, +))
     }
 
+    @Test(arguments: months)
+    func reauditsPairEachPlansLatestAuditWithTheOneBefore(_ month: YearMonth) throws {
+        let period = ReportPeriod(month: month)
+        let counted = Self.scored.filter {
+            $0.record.status == .final && $0.record.kind != .moderation && YearMonth($0.record.auditDate) <= month
+        }
+        let expected = Reaudit.pairs(counted.map { Reaudit.Audit($0.record, $0.result) }, within: period).map {
+            Reaudit(previous: $0.previous, latest: $0.latest, framework: Project.framework)
+        }
+        #expect(!expected.isEmpty)
+        #expect(try Self.seeded.reaudits(for: period, framework: Project.framework) == expected)
+        // What reports read: the same pairs and comparisons, without the ratings.
+        let light = try Self.seeded.reaudits(for: period, framework: Project.framework, keepingRatings: false)
+        #expect(light.map(\.previous.auditId) == expected.map(\.previous.auditId))
+        #expect(light.map(\.latest.grade) == expected.map(\.latest.grade))
+        #expect(light.map(\.actions) == expected.map(\.actions) && light.map(\.lowered) == expected.map(\.lowered))
+        #expect(light.allSatisfy { $0.previous.ratings.isEmpty && $0.latest.ratings.isEmpty })
+    }
+
     @Test func gradeCountsCoverEveryMonthOfThePeriod() throws {
         let period = ReportPeriod(from: YearMonth("2025-02")!, to: YearMonth("2025-06")!)!
         let counts = try Self.seeded.gradeCounts(for: period, framework: "ehcp-qa")

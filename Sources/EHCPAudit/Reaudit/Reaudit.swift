@@ -78,26 +78,51 @@ public struct Reaudit: Sendable, Equatable {
 
     /// Compares two audits of a plan, `latest` judged against `framework` (its own).
     public init(previous: Audit, latest: Audit, framework: Framework) {
+        self.init(previous: previous, latest: latest, yardstick: Yardstick(framework))
+    }
+
+    /// Compares two audits of a plan against a yardstick made once for many pairs.
+    public init(previous: Audit, latest: Audit, yardstick: Yardstick) {
         self.previous = previous
         self.latest = latest
-        let threshold = framework.rating(framework.actionBelow)?.points ?? 0
-        var sectionOf: [String: String] = [:]
-        for section in framework.sections { for criterion in section.criteria { sectionOf[criterion.id] = section.id } }
         var raised: [Change] = [], lowered: [Change] = []
-        for criterion in framework.sections.flatMap(\.criteria) {
-            guard let before = previous.ratings[criterion.id], let after = latest.ratings[criterion.id],
-                let was = framework.rating(before)?.points, let now = framework.rating(after)?.points, was != now
+        for criterion in yardstick.criteria {
+            guard let before = previous.ratings[criterion], let after = latest.ratings[criterion],
+                let was = yardstick.framework.rating(before)?.points,
+                let now = yardstick.framework.rating(after)?.points, was != now
             else { continue }
-            let change = Change(criterion: criterion.id, before: before, after: after)
+            let change = Change(criterion: criterion, before: before, after: after)
             if now > was { raised.append(change) } else { lowered.append(change) }
         }
         self.raised = raised
         self.lowered = lowered
         actions = previous.actions.map { criterion in
-            let points = latest.ratings[criterion].flatMap { framework.rating($0)?.points }
+            let section = yardstick.sectionOf[criterion]
+            let points = latest.ratings[criterion].flatMap { yardstick.framework.rating($0)?.points }
             let status: ActionStatus =
-                sectionOf[criterion] == nil || points == nil ? .notAssessed : points! >= threshold ? .closed : .open
-            return ActionOutcome(criterion: criterion, section: sectionOf[criterion], status: status)
+                section == nil || points == nil ? .notAssessed : points! >= yardstick.threshold ? .closed : .open
+            return ActionOutcome(criterion: criterion, section: section, status: status)
+        }
+    }
+
+    /// What comparing two audits needs of the latest one's framework, worked out once:
+    /// its criteria in order, the section of each, and the points of the action threshold
+    /// (the framework itself gives each rating's points).
+    public struct Yardstick: Sendable {
+        let criteria: [String]
+        let sectionOf: [String: String]
+        let framework: Framework
+        let threshold: Double
+
+        public init(_ framework: Framework) {
+            criteria = framework.sections.flatMap { $0.criteria.map(\.id) }
+            var sectionOf: [String: String] = [:]
+            for section in framework.sections {
+                for criterion in section.criteria { sectionOf[criterion.id] = section.id }
+            }
+            self.sectionOf = sectionOf
+            self.framework = framework
+            threshold = framework.rating(framework.actionBelow)?.points ?? 0
         }
     }
 

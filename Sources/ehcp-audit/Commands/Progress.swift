@@ -18,7 +18,7 @@ extension EHCPAuditCommand {
         var format: Format = .text
 
         func run() throws {
-            let report = try store.open(.readOnly).progress(for: period.period)
+            let report = try store.read { try $0.progress(for: period.period) }
             switch format {
             case .json: Output.standard.line(ProgressOutput.json(report))
             case .csv: Output.standard.line(ProgressOutput.csv(report))

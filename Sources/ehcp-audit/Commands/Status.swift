@@ -13,7 +13,7 @@ extension EHCPAuditCommand {
         var format: Format = .text
 
         func run() throws {
-            let status = try store.open(.readOnly).status()
+            let status = try store.read { try $0.status() }
             switch format {
             case .json: Output.standard.line(StatusOutput.json(status))
             case .text: Output.standard.line(StatusOutput.text(status, path: store.path))

@@ -73,7 +73,7 @@ extension EHCPAuditCommand.User {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            for user in try store.open(.readOnly).users() {
+            for user in try store.read({ try $0.users() }) {
                 let agency = user.agency.map { " (\($0.rawValue))" } ?? ""
                 Output.standard.line("\(user.name)  \(user.role.rawValue)\(agency)\(user.disabled ? "  disabled" : "")")
             }

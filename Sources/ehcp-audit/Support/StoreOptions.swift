@@ -15,11 +15,20 @@ struct StoreOptions: ParsableArguments {
             || FileManager.default.fileExists(atPath: AuditStore.defaultPath)
     }
 
-    /// Opens the store; reading commands ask for `.readOnly`, which never makes or
-    /// changes a file.
-    func open(_ access: AuditStore.Access = .readWrite) throws -> AuditStore {
+    /// Opens the store for writing, making it if it is missing.
+    func open() throws -> AuditStore {
+        try explained { try AuditStore(path: path, access: .readWrite) }
+    }
+
+    /// Opens the store read-only, which never makes or changes a file, and reads it while
+    /// its integrity check runs alongside (``AuditStore/reading(path:_:)``).
+    func read<T>(_ body: (AuditStore) throws -> T) throws -> T {
+        try explained { try AuditStore.reading(path: path, body) }
+    }
+
+    private func explained<T>(_ body: () throws -> T) throws -> T {
         do {
-            return try AuditStore(path: path, access: access)
+            return try body()
         } catch  where !(error is StoreError) {
             StandardError.line("\(path): error: cannot open the store: \(error)")
             throw ExitCode.failure

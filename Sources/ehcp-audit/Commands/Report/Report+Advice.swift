@@ -26,8 +26,9 @@ extension EHCPAuditCommand.Report {
         @OptionGroup var destination: ReportDestination
 
         func run() throws {
-            let report = try store.open(.readOnly).adviceReport(
-                for: period.period, agency: agency, provider: provider, framework: framework)
+            let report = try store.read {
+                try $0.adviceReport(for: period.period, agency: agency, provider: provider, framework: framework)
+            }
             try destination.write(format.render(AdviceLayout.blocks(report)))
         }
     }

@@ -29,7 +29,9 @@ extension EHCPAuditCommand.Report {
         @OptionGroup var destination: ReportDestination
 
         func run() throws {
-            let report = try store.open(.readOnly).learningReport(by: by, for: period.period, framework: framework)
+            let report = try store.read {
+                try $0.learningReport(by: by, for: period.period, framework: framework)
+            }
             try destination.write(format.render(LearningLayout.blocks(report)))
         }
     }

@@ -40,8 +40,9 @@ extension EHCPAuditCommand.Report {
         @OptionGroup var destination: ReportDestination
 
         func run() throws {
-            let report = try store.open(.readOnly).moderationReport(
-                for: period.period, framework: framework.map { ($0.id, $0.version) })
+            let report = try store.read {
+                try $0.moderationReport(for: period.period, framework: framework.map { ($0.id, $0.version) })
+            }
             switch format {
             case .json: try destination.write(ModerationReportJSON.render(report))
             case .text: try destination.write(TextRenderer.render(ModerationLayout.blocks(report)))

@@ -36,7 +36,9 @@ extension EHCPAuditCommand.Report {
         @OptionGroup var destination: ReportDestination
 
         func run() throws {
-            let report = try store.open(.readOnly).monthlyReport(for: month, isPublic: `public`, framework: framework)
+            let report = try store.read {
+                try $0.monthlyReport(for: month, isPublic: `public`, framework: framework)
+            }
             try destination.write(render(report))
         }
 

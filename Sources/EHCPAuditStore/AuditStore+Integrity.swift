@@ -1,0 +1,68 @@
+import Foundation
+internal import GRDB
+
+/// SQLite's quick check, which reads every page: a damaged store is reported by every
+/// command, not only by those that happen to touch the damaged pages.
+///
+/// It reads the whole file, so on a national year (2.4 GB) it takes longer than a report's
+/// own queries. A reading command therefore runs it alongside its reads, on a connection
+/// of its own, and uses what it read only once the check has passed.
+extension AuditStore {
+    /// Opens the store read-only and runs `read` while the integrity check runs alongside;
+    /// returns what `read` returned only if the store is intact. Throws
+    /// ``StoreError/corrupt(path:detail:)`` for a damaged store, whatever `read` did.
+    ///
+    /// ```swift
+    /// let report = try AuditStore.reading(path: "ehcp-audit.sqlite") { store in
+    ///     try store.monthlyReport(for: YearMonth("2025-06")!, isPublic: true)
+    /// }
+    /// ```
+    public static func reading<T>(path: String, _ read: (AuditStore) throws -> T) throws -> T {
+        let store = try AuditStore(path: path, access: .readOnly, checkingAlongside: true)
+        let result = Result { try read(store) }
+        try store.finishIntegrityCheck()
+        return try result.get()
+    }
+
+    /// Waits for the check begun when the store was opened, if any; throws
+    /// ``StoreError/corrupt(path:detail:)`` when it found damage.
+    func finishIntegrityCheck() throws {
+        try integrityCheck?.result.get()
+    }
+
+    static func checkIntegrity(_ pool: DatabasePool, path: String) throws {
+        do {
+            let result = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(5)") }
+            guard result == ["ok"] else {
+                throw StoreError.corrupt(
+                    path: path,
+                    detail: result.joined(separator: "; ").split(whereSeparator: \.isNewline).joined(separator: "; "))
+            }
+        } catch let error as DatabaseError {
+            throw StoreError.corrupt(path: path, detail: error.message ?? "\(error)")
+        }
+    }
+}
+
+/// The quick check running on a thread of its own; `result` waits for it.
+final class IntegrityCheck: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var outcome: Result<Void, any Error>?
+
+    init(_ pool: DatabasePool, path: String) {
+        Thread.detachNewThread { [self] in
+            let outcome = Result { try AuditStore.checkIntegrity(pool, path: path) }
+            condition.lock()
+            self.outcome = outcome
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+
+    var result: Result<Void, any Error> {
+        condition.lock()
+        defer { condition.unlock() }
+        while outcome == nil { condition.wait() }
+        return outcome!
+    }
+}
