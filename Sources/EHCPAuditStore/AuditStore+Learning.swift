@@ -41,7 +41,8 @@ extension AuditStore {
             let rows = try Row.fetchCursor(db, sql: ratingSQL, arguments: arguments)
             while let row = try rows.next() {
                 var facts = groups.removeValue(forKey: key(row)) ?? GroupFacts(group: row["g"])
-                for item in Packed.unpack(row["ratings"]) where item.count == 2 {
+                Packed.forEachItem(in: row["ratings"]) { item in
+                    guard item.count == 2 else { return }
                     facts.ratings[String(item[0]), default: [:]][String(item[1]), default: 0] += 1
                 }
                 groups[key(row)] = facts

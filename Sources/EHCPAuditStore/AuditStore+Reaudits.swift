@@ -100,23 +100,15 @@ extension AuditStore {
     /// that tens of thousands of audits cost a dictionary each rather than a string per rating.
     private static func reauditAudit(_ row: Row, _ words: inout WordInterner) -> Reaudit.Audit? {
         guard let date = CalendarDate(row[2] as String) else { return nil }
-        let packed: String = row[6]
         var ratings: [String: String] = Dictionary(minimumCapacity: 64)
-        // By bytes, not characters: the separators are ASCII, and grapheme breaking is slow.
-        var criterion: String?
-        var start = packed.utf8.startIndex
-        for index in packed.utf8.indices {
-            let byte = packed.utf8[index]
-            guard byte == 0x1E || byte == 0x1F else { continue }
-            let word = words.intern(packed[start..<index])
-            if byte == 0x1F { criterion = word } else if let key = criterion { ratings[key] = word }
-            start = packed.utf8.index(after: index)
+        Packed.forEachItem(in: row[6]) { item in
+            if item.count == 2 { ratings[words.intern(item[0])] = words.intern(item[1]) }
         }
-        if let key = criterion, start < packed.endIndex { ratings[key] = words.intern(packed[start...]) }
-        let actions: String = row[7]
+        var actions: [String] = []
+        Packed.forEachItem(in: row[7]) { actions.append(words.intern($0[0])) }
         return Reaudit.Audit(
             auditId: row[0], planId: row[1], date: date, grade: row[3], percent: row[4], team: row[5], ratings: ratings,
-            actions: actions.utf8.split(separator: 0x1E).map { words.intern(Substring($0)) })
+            actions: actions)
     }
 }
 
