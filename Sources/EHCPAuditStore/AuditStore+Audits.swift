@@ -35,7 +35,8 @@ extension AuditStore {
     /// A stored audit's canonical JSON, as it was imported.
     public func recordJSON(auditId: String) throws -> String? {
         try pool.read { db in
-            try String.fetchOne(db, sql: "SELECT record_json FROM audits WHERE audit_id = ?", arguments: [auditId])
+            try String.fetchOne(
+                db, sql: "SELECT record_json FROM audit_records WHERE audit_id = ?", arguments: [auditId])
         }
     }
 

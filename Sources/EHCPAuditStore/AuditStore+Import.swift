@@ -245,9 +245,11 @@ final class ImportSession {
             sql:
                 """
                 INSERT INTO audit_history (audit_id, replaced_at, digest, record_json, import_id) SELECT \
-                audit_id, ?, digest, record_json, import_id FROM audits WHERE audit_id = ?
+                a.audit_id, ?, a.digest, r.record_json, a.import_id FROM audits a JOIN audit_records r \
+                ON r.audit_id = a.audit_id WHERE a.audit_id = ?
                 """,
             arguments: [time, record.auditId])
+        // Its record, caps and advices go with it (ON DELETE CASCADE).
         try db.execute(sql: "DELETE FROM audits WHERE audit_id = ?", arguments: [record.auditId])
         _ = try insert(audit)
         summary.replaced += 1
@@ -270,8 +272,8 @@ final class ImportSession {
                 INSERT INTO audits (audit_id, plan_id, framework_id, framework_version, auditor, audit_date, month,
                     kind, status, moderates, locality, phase, primary_need, team, caseworker, plan_type, request_date,
                     issue_date, timeliness_exception, percent, boundary_grade, grade, sections, ratings, actions,
-                    digest, record_json, import_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    digest, import_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(audit_id) DO NOTHING
                 """
         ).run { row in
@@ -301,10 +303,13 @@ final class ImportSession {
             row.text(audit.ratings)
             row.text(audit.actions)
             row.text(audit.digest)
-            row.text(audit.json)
             row.integer(importId)
         }
         guard db.changesCount > 0 else { return false }
+        try RowInsert(db, sql: "INSERT INTO audit_records (audit_id, record_json) VALUES (?, ?)").run { row in
+            row.text(record.auditId)
+            row.text(audit.json)
+        }
         if !result.caps.isEmpty {
             let cap = try RowInsert(db, sql: "INSERT INTO audit_caps (audit_id, criterion, grade) VALUES (?, ?, ?)")
             for c in result.caps {

@@ -32,7 +32,13 @@ extension AuditStore {
 
     static func checkIntegrity(_ pool: DatabasePool, path: String) throws {
         do {
-            let result = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(5)") }
+            let result = try pool.read { db in
+                // The check reads every page once: it needs no more than SQLite's default cache,
+                // and gives the connection back to reports with theirs.
+                try db.execute(sql: "PRAGMA cache_size = -2000")
+                defer { try? db.execute(sql: "PRAGMA cache_size = -\(cacheKiB)") }
+                return try String.fetchAll(db, sql: "PRAGMA quick_check(5)")
+            }
             guard result == ["ok"] else {
                 throw StoreError.corrupt(
                     path: path,

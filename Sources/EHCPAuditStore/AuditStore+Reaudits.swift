@@ -13,10 +13,10 @@ extension AuditStore {
         try reaudits(for: period, framework: framework, keepingRatings: true)
     }
 
-    /// The re-audits, read a few hundred pairs at a time. Without `keepingRatings`, each
-    /// audit's ratings are dropped once its pair is compared: reports use only the grades,
-    /// teams and what became of the actions, and tens of thousands of pairs would otherwise
-    /// hold a dictionary of some 60 ratings for each audit.
+    /// The re-audits, read a few hundred pairs at a time and compared along a yardstick
+    /// (``Reaudit/Marks``). Without `keepingRatings`, no audit keeps a dictionary of its
+    /// ratings: reports use only the grades, teams and what became of the actions, and
+    /// tens of thousands of pairs would otherwise hold some 60 ratings for each audit.
     func reaudits(for period: ReportPeriod, framework: Framework, keepingRatings: Bool) throws -> [Reaudit] {
         try pool.read { db in
             var dated: [Reaudit.Audit] = []
@@ -45,23 +45,30 @@ extension AuditStore {
             for start in stride(from: 0, to: pairs.count, by: 250) {
                 let chunk = pairs[start..<min(pairs.count, start + 250)]
                 let ids = chunk.flatMap { [$0.previous.auditId, $0.latest.auditId] }
-                var whole: [String: Reaudit.Audit] = [:]
+                var whole: [String: (audit: Reaudit.Audit, marks: Reaudit.Marks)] = [:]
                 let rows = try Row.fetchCursor(
                     db, sql: "\(Self.reauditColumns) WHERE a.audit_id IN (\(databaseQuestionMarks(count: ids.count)))",
                     arguments: StatementArguments(ids))
                 while let row = try rows.next() {
-                    if let audit = Self.reauditAudit(row, &words) { whole[audit.auditId] = audit }
+                    var marks = Reaudit.Marks(yardstick)
+                    var ratings: [String: String] = [:]
+                    let audit = try Self.reauditAudit(row, &words) { item in
+                        yardstick.mark(&marks, criterion: item[0], rating: item[1])
+                        if keepingRatings { ratings[item.text(0)] = item.text(1) }
+                    }
+                    if var audit {
+                        audit.ratings = ratings
+                        whole[audit.auditId] = (audit, marks)
+                    }
                 }
                 for pair in chunk {
                     guard let previous = whole[pair.previous.auditId], let latest = whole[pair.latest.auditId] else {
                         continue
                     }
-                    var reaudit = Reaudit(previous: previous, latest: latest, yardstick: yardstick)
-                    if !keepingRatings {
-                        reaudit.previous.ratings = [:]
-                        reaudit.latest.ratings = [:]
-                    }
-                    reaudits.append(reaudit)
+                    reaudits.append(
+                        Reaudit(
+                            previous: previous.audit, latest: latest.audit, marks: (previous.marks, latest.marks),
+                            yardstick: yardstick))
                 }
             }
             return reaudits
@@ -87,27 +94,30 @@ extension AuditStore {
                     record.planId, record.framework.id, record.auditDate.description, record.auditDate.description,
                     record.auditId,
                 ]
-            ).flatMap(Self.reauditAudit)
+            ).flatMap { row in
+                var words = WordInterner()
+                var ratings: [String: String] = [:]
+                var audit = try Self.reauditAudit(row, &words) { ratings[$0.text(0)] = $0.text(1) }
+                audit?.ratings = ratings
+                return audit
+            }
         }
     }
 
-    private static func reauditAudit(_ row: Row) -> Reaudit.Audit? {
-        var words = WordInterner()
-        return reauditAudit(row, &words)
-    }
-
-    /// An audit read whole; `words` shares the criterion and rating ids between audits, so
-    /// that tens of thousands of audits cost a dictionary each rather than a string per rating.
-    private static func reauditAudit(_ row: Row, _ words: inout WordInterner) -> Reaudit.Audit? {
+    /// An audit read whole but for its ratings, which are handed to `rate` one at a time
+    /// (criterion and rating, as bytes); `words` shares the criterion ids of actions between
+    /// audits.
+    private static func reauditAudit(
+        _ row: Row, _ words: inout WordInterner, rate: (Packed.Fields) -> Void
+    ) throws -> Reaudit.Audit? {
         guard let date = CalendarDate(row[2] as String) else { return nil }
-        var ratings: [String: String] = Dictionary(minimumCapacity: 64)
-        Packed.forEachItem(in: row[6]) { item in
-            if item.count == 2 { ratings[words.intern(item[0])] = words.intern(item[1]) }
+        try Packed.forEachItem(in: row, at: 6) { item in
+            if item.count == 2 { rate(item) }
         }
         var actions: [String] = []
         Packed.forEachItem(in: row[7]) { actions.append(words.intern($0[0])) }
         return Reaudit.Audit(
-            auditId: row[0], planId: row[1], date: date, grade: row[3], percent: row[4], team: row[5], ratings: ratings,
+            auditId: row[0], planId: row[1], date: date, grade: row[3], percent: row[4], team: row[5], ratings: [:],
             actions: actions)
     }
 }

@@ -26,30 +26,36 @@ extension AuditStore {
                 figures.grades[row["grade"]] = row["n"]
                 figures.audits += row["n"] as Int
             }
-            var sections: [String: SectionFigures] = [:], order: [String] = [], actions: [String: Int] = [:],
-                actionOrder: [String] = []
+            // Ids and grades are a few bytes: Swift keeps such strings inline, without allocating.
+            var sections: [SectionFigures] = [], sectionAt: [String: Int] = [:]
+            var actions: [CriterionCount] = [], actionAt: [String: Int] = [:]
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT sections, actions FROM audits a WHERE \(Self.counted)", arguments: key)
             while let row = try rows.next() {
-                Packed.forEachItem(in: row[0]) { item in
-                    guard item.count == 3, let percent = Double(item[1]) else { return }
-                    let id = String(item[0])
-                    if sections[id] == nil {
-                        order.append(id)
-                        sections[id] = SectionFigures(id: id, applicable: 0, percentSum: 0, grades: [:])
+                try Packed.forEachItem(in: row, at: 0) { item in
+                    guard item.count == 3, let percent = Double(item.text(1)) else { return }
+                    let id = item.text(0)
+                    let at = sectionAt[id] ?? sections.count
+                    if at == sections.count {
+                        sectionAt[id] = at
+                        sections.append(SectionFigures(id: id, applicable: 0, percentSum: 0, grades: [:]))
                     }
-                    sections[id]!.applicable += 1
-                    sections[id]!.percentSum += percent
-                    sections[id]!.grades[String(item[2]), default: 0] += 1
+                    sections[at].applicable += 1
+                    sections[at].percentSum += percent
+                    sections[at].grades[item.text(2), default: 0] += 1
                 }
-                Packed.forEachItem(in: row[1]) { item in
-                    let criterion = String(item[0])
-                    if actions[criterion] == nil { actionOrder.append(criterion) }
-                    actions[criterion, default: 0] += 1
+                try Packed.forEachItem(in: row, at: 1) { item in
+                    let criterion = item.text(0)
+                    let at = actionAt[criterion] ?? actions.count
+                    if at == actions.count {
+                        actionAt[criterion] = at
+                        actions.append(CriterionCount(criterion: criterion, count: 0))
+                    }
+                    actions[at].count += 1
                 }
             }
-            figures.sections = order.map { sections[$0]! }
-            figures.criteriaBelow = actionOrder.map { CriterionCount(criterion: $0, count: actions[$0]!) }
+            figures.sections = sections
+            figures.criteriaBelow = actions
             figures.caps = try criterionCounts(db, "audit_caps", key)
             let timing = try Row.fetchOne(
                 db,
@@ -176,7 +182,13 @@ extension AuditStore {
     private func adviceFigures(
         _ db: Database, where condition: String, arguments: StatementArguments
     ) throws -> [AdviceFigures] {
-        var groups: [String: AdviceFigures] = [:]
+        struct Key: Hashable {
+            var agency: Agency, provider: String
+        }
+        // A missing provider and an empty one are one group.
+        // Each group is changed where it lies: a copy taken out and put back would copy its
+        // list of days at every advice.
+        var groups: [AdviceFigures] = [], groupAt: [Key: Int] = [:]
         // Read by position, in this order: a lookup by name costs more than the rest of the loop.
         let rows = try Row.fetchCursor(
             db,
@@ -189,34 +201,42 @@ extension AuditStore {
             guard let agency = Agency(rawValue: row[0]), let status = AdviceStatus(rawValue: row[2])
             else { continue }
             let provider: String? = row[1]
-            let key = "\(agency.rawValue)\u{1F}\(provider ?? "")"
-            var group = groups[key] ?? AdviceFigures(agency: agency, provider: provider)
-            group.total += 1
-            if let grade: String = row[3] { group.grades[grade, default: 0] += 1 }
-            // An exception to the deadline leaves the advice out of every timeliness figure.
-            let exception: Bool = row[6]
-            if exception {
-                group.exceptions += 1
-            } else if let days: Int = row[4] {
-                group.days.append(days)
+            let key = Key(agency: agency, provider: provider ?? "")
+            let at = groupAt[key] ?? groups.count
+            if at == groups.count {
+                groupAt[key] = at
+                groups.append(AdviceFigures(agency: agency, provider: provider))
             }
-            switch (exception ? nil : row[5] as Bool?, status) {
-            case (true?, _): group.timely += 1
-            case (false?, _): group.late += 1
-            case (nil, .notReceived) where !exception: group.overdue += 1
-            default: break
-            }
-            switch status {
-            case .blank: group.blank += 1
-            case .noNeedsIdentified: group.noNeeds += 1
-            case .notReceived: group.notReceived += 1
-            case .notKnown: group.notKnown += 1
-            case .received: break
-            }
-            groups[key] = group
+            Self.count(row, status: status, into: &groups[at])
         }
-        return groups.values.sorted {
+        return groups.sorted {
             ($0.agency.rawValue, $0.provider ?? "") < ($1.agency.rawValue, $1.provider ?? "")
+        }
+    }
+
+    /// Adds one advice row (read by ``adviceFigures(_:where:arguments:)``) to its group.
+    private static func count(_ row: Row, status: AdviceStatus, into group: inout AdviceFigures) {
+        group.total += 1
+        if let grade: String = row[3] { group.grades[grade, default: 0] += 1 }
+        // An exception to the deadline leaves the advice out of every timeliness figure.
+        let exception: Bool = row[6]
+        if exception {
+            group.exceptions += 1
+        } else if let days: Int = row[4] {
+            group.days.append(days)
+        }
+        switch (exception ? nil : row[5] as Bool?, status) {
+        case (true?, _): group.timely += 1
+        case (false?, _): group.late += 1
+        case (nil, .notReceived) where !exception: group.overdue += 1
+        default: break
+        }
+        switch status {
+        case .blank: group.blank += 1
+        case .noNeedsIdentified: group.noNeeds += 1
+        case .notReceived: group.notReceived += 1
+        case .notKnown: group.notKnown += 1
+        case .received: break
         }
     }
 }

@@ -8,7 +8,8 @@ internal import GRDB
 ///
 /// An audit's section results, ratings and actions are packed into columns of its own row
 /// (see ``Packed``) rather than a row each: a national year is 384,000 audits of some 60
-/// ratings, and one row per audit keeps an import to a few inserts per record.
+/// ratings, and one row per audit keeps an import to a few inserts per record. Its
+/// canonical JSON, kept whole, is in `audit_records`, apart from the columns reports read.
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -119,6 +120,19 @@ enum StoreSchema {
                     CREATE INDEX audits_month ON audits(month, framework_id, status, kind, grade, plan_id, audit_date);
                     -- A plan's audits in date order: re-audits and the previous audit of a plan.
                     CREATE INDEX audits_plan ON audits(plan_id, framework_id, status, kind, audit_date, month, audit_id);
+                    """)
+        }
+        // Each audit's canonical JSON in a table of its own (v5): it is two thirds of an
+        // audit's bytes and read only to show or keep one audit, so the reports, which read
+        // thousands of audits' other columns, read a third of the pages they read before.
+        migrator.registerMigration("v5") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE audit_records (
+                        audit_id TEXT PRIMARY KEY REFERENCES audits(audit_id) ON DELETE CASCADE,
+                        record_json TEXT NOT NULL);
+                    INSERT INTO audit_records (audit_id, record_json) SELECT audit_id, record_json FROM audits;
+                    ALTER TABLE audits DROP COLUMN record_json;
                     """)
         }
         return migrator

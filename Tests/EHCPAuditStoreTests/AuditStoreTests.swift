@@ -2,6 +2,7 @@ import EHCPAudit
 import EHCPAuditSampling
 import EHCPAuditTestSupport
 import Foundation
+import GRDB
 import Testing
 
 @testable import EHCPAuditStore
@@ -113,6 +114,44 @@ struct AuditStoreTests {
         }
         #expect(auditor == "auditor-99")
         #expect(try store.status().audits == 1)
+        #expect(try store.recordJSON(auditId: record.auditId) == RecordJSONWriter.record(changed))
+        #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_records") } == 1)
+    }
+
+    /// A store made before each audit's JSON had a table of its own (v4) is brought up to
+    /// date when opened to write, every audit keeping its JSON; reading it asks for that first.
+    @Test func aStoreOfVersion4KeepsEachAuditsRecordWhenUpgraded() throws {
+        let path = try temporaryFolder().appendingPathComponent("v4.sqlite").path
+        let records = try scoredSamples().prefix(3)
+        let queue = try DatabaseQueue(path: path)
+        try StoreSchema.migrator.migrate(queue, upTo: "v4")
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO imports VALUES (1, 'a.json', 't', 1, 3, 0, 0, 0)")
+            for (record, result) in records {
+                try db.execute(
+                    sql: """
+                        INSERT INTO audits (audit_id, plan_id, framework_id, framework_version, auditor, audit_date,
+                            month, kind, status, percent, boundary_grade, grade, sections, ratings, actions, digest,
+                            record_json, import_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '', '', ?, ?, 1)
+                        """,
+                    arguments: [
+                        record.auditId, record.planId, record.framework.id, record.framework.version, record.auditor,
+                        record.auditDate.description, YearMonth(record.auditDate).description, record.kind.rawValue,
+                        record.status.rawValue, result.percent, result.boundaryGrade.id, result.grade.id, "d",
+                        RecordJSONWriter.record(record),
+                    ])
+            }
+        }
+        try queue.close()
+        #expect(throws: StoreError.needsUpgrade(path: path)) { try AuditStore(path: path, access: .readOnly) }
+        let store = try AuditStore(path: path)
+        for (record, _) in records {
+            #expect(try store.recordJSON(auditId: record.auditId) == RecordJSONWriter.record(record))
+        }
+        let columns = try store.pool.read { db in try db.columns(in: "audits").map(\.name) }
+        #expect(!columns.contains("record_json") && columns.contains("digest"))
+        #expect(try store.status().audits == records.count)
     }
 
     @Test func storesFrameworksByVersionAndRefusesChangedContent() throws {

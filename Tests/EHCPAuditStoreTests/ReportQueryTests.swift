@@ -86,6 +86,7 @@ struct ReportQueryTests {
         #expect(light.map(\.previous.auditId) == expected.map(\.previous.auditId))
         #expect(light.map(\.latest.grade) == expected.map(\.latest.grade))
         #expect(light.map(\.actions) == expected.map(\.actions) && light.map(\.lowered) == expected.map(\.lowered))
+        #expect(light.map(\.raised) == expected.map(\.raised))
         #expect(light.allSatisfy { $0.previous.ratings.isEmpty && $0.latest.ratings.isEmpty })
     }
 

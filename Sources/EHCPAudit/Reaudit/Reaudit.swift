@@ -83,46 +83,34 @@ public struct Reaudit: Sendable, Equatable {
 
     /// Compares two audits of a plan against a yardstick made once for many pairs.
     public init(previous: Audit, latest: Audit, yardstick: Yardstick) {
+        self.init(
+            previous: previous, latest: latest,
+            marks: (yardstick.marks(previous.ratings), yardstick.marks(latest.ratings)), yardstick: yardstick)
+    }
+
+    /// Compares two audits of a plan from their ratings laid along `yardstick`: how a
+    /// report compares tens of thousands of pairs, without a dictionary of ratings for each
+    /// audit (the audits' own `ratings` are not read).
+    public init(previous: Audit, latest: Audit, marks: (previous: Marks, latest: Marks), yardstick: Yardstick) {
         self.previous = previous
         self.latest = latest
+        let scale = yardstick.framework.scale
         var raised: [Change] = [], lowered: [Change] = []
-        for criterion in yardstick.criteria {
-            guard let before = previous.ratings[criterion], let after = latest.ratings[criterion],
-                let was = yardstick.framework.rating(before)?.points,
-                let now = yardstick.framework.rating(after)?.points, was != now
+        for (position, criterion) in yardstick.criteria.enumerated() {
+            guard let was = marks.previous.place(position), let now = marks.latest.place(position),
+                scale[was].points != scale[now].points
             else { continue }
-            let change = Change(criterion: criterion, before: before, after: after)
-            if now > was { raised.append(change) } else { lowered.append(change) }
+            let change = Change(criterion: criterion, before: scale[was].id, after: scale[now].id)
+            if scale[now].points > scale[was].points { raised.append(change) } else { lowered.append(change) }
         }
         self.raised = raised
         self.lowered = lowered
         actions = previous.actions.map { criterion in
-            let section = yardstick.sectionOf[criterion]
-            let points = latest.ratings[criterion].flatMap { yardstick.framework.rating($0)?.points }
+            let position = yardstick.positions[criterion]
+            let points = position.flatMap { marks.latest.place($0) }.map { scale[$0].points }
             let status: ActionStatus =
-                section == nil || points == nil ? .notAssessed : points! >= yardstick.threshold ? .closed : .open
-            return ActionOutcome(criterion: criterion, section: section, status: status)
-        }
-    }
-
-    /// What comparing two audits needs of the latest one's framework, worked out once:
-    /// its criteria in order, the section of each, and the points of the action threshold
-    /// (the framework itself gives each rating's points).
-    public struct Yardstick: Sendable {
-        let criteria: [String]
-        let sectionOf: [String: String]
-        let framework: Framework
-        let threshold: Double
-
-        public init(_ framework: Framework) {
-            criteria = framework.sections.flatMap { $0.criteria.map(\.id) }
-            var sectionOf: [String: String] = [:]
-            for section in framework.sections {
-                for criterion in section.criteria { sectionOf[criterion.id] = section.id }
-            }
-            self.sectionOf = sectionOf
-            self.framework = framework
-            threshold = framework.rating(framework.actionBelow)?.points ?? 0
+                position == nil || points == nil ? .notAssessed : points! >= yardstick.threshold ? .closed : .open
+            return ActionOutcome(criterion: criterion, section: position.map { yardstick.sections[$0] }, status: status)
         }
     }
 
