@@ -13,7 +13,8 @@ extension AuditStore {
     /// The monthly board report for `month`, with the trend over the twelve months
     /// ending with it: the audits made against one framework id (`framework`, else the
     /// one most used in the month), naming how many audits under other frameworks (annual
-    /// reviews, say) it leaves to their own report.
+    /// reviews, say) it leaves to their own report. Its re-audits are read on a thread and
+    /// connection of their own while the rest is read.
     public func monthlyReport(
         for month: YearMonth, isPublic: Bool, framework id: String? = nil
     ) throws
@@ -21,6 +22,9 @@ extension AuditStore {
     {
         let year = ReportPeriod.year(endingWith: month)
         let framework = try reportFramework(for: ReportPeriod(month: month), id: id)
+        let reaudits = Concurrent {
+            try self.reaudits(for: ReportPeriod(month: month), framework: framework, keepingRatings: false)
+        }
         var figures = try gradeCounts(
             for: ReportPeriod(from: year.first, to: month.adding(months: -1))!, framework: framework.id)
         figures.append(try monthFigures(month, framework: framework.id))
@@ -30,9 +34,7 @@ extension AuditStore {
         return MonthlyReport.build(
             figures: figures, progress: progress, framework: framework, isPublic: isPublic, moderation: moderation,
             otherFrameworks: try countedAudits(in: month).filter { $0.framework != framework.id },
-            reaudits: ReauditSummary(
-                try reaudits(for: ReportPeriod(month: month), framework: framework, keepingRatings: false),
-                framework: framework))
+            reaudits: ReauditSummary(try reaudits.value, framework: framework))
     }
 
     /// Advice quality and timeliness by provider over `period`, optionally narrowed to
@@ -59,8 +61,7 @@ extension AuditStore {
             grouping: grouping, period: period, current: try groupFacts(grouping, for: period, framework: framework.id),
             previous: try groupFacts(grouping, for: period.previous, framework: framework.id), framework: framework,
             reaudits: grouping.judgesAdvice
-                ? [] : try reaudits(for: period, framework: framework, keepingRatings: false)
-        )
+                ? [] : try reaudits(for: period, framework: framework, keepingRatings: false))
     }
 
     /// How far auditors agree over `period` (docs/moderation.md), comparing one framework:

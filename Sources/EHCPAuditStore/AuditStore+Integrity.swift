@@ -27,18 +27,12 @@ extension AuditStore {
     /// Waits for the check begun when the store was opened, if any; throws
     /// ``StoreError/corrupt(path:detail:)`` when it found damage.
     func finishIntegrityCheck() throws {
-        try integrityCheck?.result.get()
+        try integrityCheck?.value
     }
 
-    static func checkIntegrity(_ pool: DatabasePool, path: String) throws {
+    static func checkIntegrity(_ reader: some DatabaseReader, path: String) throws {
         do {
-            let result = try pool.read { db in
-                // The check reads every page once: it needs no more than SQLite's default cache,
-                // and gives the connection back to reports with theirs.
-                try db.execute(sql: "PRAGMA cache_size = -2000")
-                defer { try? db.execute(sql: "PRAGMA cache_size = -\(cacheKiB)") }
-                return try String.fetchAll(db, sql: "PRAGMA quick_check(5)")
-            }
+            let result = try reader.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(5)") }
             guard result == ["ok"] else {
                 throw StoreError.corrupt(
                     path: path,
@@ -50,25 +44,21 @@ extension AuditStore {
     }
 }
 
-/// The quick check running on a thread of its own; `result` waits for it.
-final class IntegrityCheck: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var outcome: Result<Void, any Error>?
-
-    init(_ pool: DatabasePool, path: String) {
-        Thread.detachNewThread { [self] in
-            let outcome = Result { try AuditStore.checkIntegrity(pool, path: path) }
-            condition.lock()
-            self.outcome = outcome
-            condition.broadcast()
-            condition.unlock()
+extension Concurrent<Void> {
+    /// The quick check, on a read-only connection of its own with SQLite's default page
+    /// cache (it reads every page once).
+    static func integrityCheck(path: String) -> Concurrent<Void> {
+        Concurrent {
+            var configuration = Configuration()
+            configuration.readonly = true
+            let connection: DatabaseQueue
+            do {
+                connection = try DatabaseQueue(path: path, configuration: configuration)
+            } catch let error as DatabaseError {
+                throw StoreError.corrupt(path: path, detail: error.message ?? "\(error)")
+            }
+            try AuditStore.checkIntegrity(connection, path: path)
+            try connection.close()
         }
-    }
-
-    var result: Result<Void, any Error> {
-        condition.lock()
-        defer { condition.unlock() }
-        while outcome == nil { condition.wait() }
-        return outcome!
     }
 }

@@ -30,24 +30,38 @@ extension AuditStore {
                     "SELECT \(column) AS g, a.grade AS grade, COUNT(*) AS n FROM audits a WHERE \(period) GROUP BY 1, 2"
                 ratingSQL = "SELECT \(column) AS g, a.ratings FROM audits a WHERE \(period)"
             }
-            var groups: [String: GroupFacts] = [:]
-            func key(_ row: Row) -> String { (row["g"] as String?) ?? "\u{0}" }
-            for row in try Row.fetchAll(db, sql: gradeSQL, arguments: arguments) {
-                var facts = groups[key(row)] ?? GroupFacts(group: row["g"])
-                facts.count += row["n"] as Int
-                if let grade: String = row["grade"] { facts.grades[grade, default: 0] += row["n"] as Int }
-                groups[key(row)] = facts
+            // Groups are keyed by name; a missing one (no team recorded, say) by NUL.
+            var groups: [GroupFacts] = [], groupAt: [String: Int] = [:]
+            func group(_ name: String?) -> Int {
+                let key = name ?? "\u{0}"
+                if let at = groupAt[key] { return at }
+                groupAt[key] = groups.count
+                groups.append(GroupFacts(group: name))
+                return groups.count - 1
             }
+            for row in try Row.fetchAll(db, sql: gradeSQL, arguments: arguments) {
+                let at = group(row[0]), count: Int = row[2]
+                groups[at].count += count
+                if let grade: String = row[1] { groups[at].grades[grade, default: 0] += count }
+            }
+            var criteria = WordTable(), ratings = WordTable()
+            var tallies = [RatingTally](repeating: RatingTally(), count: groups.count)
             let rows = try Row.fetchCursor(db, sql: ratingSQL, arguments: arguments)
             while let row = try rows.next() {
-                var facts = groups.removeValue(forKey: key(row)) ?? GroupFacts(group: row["g"])
-                Packed.forEachItem(in: row["ratings"]) { item in
+                let at = group(row[0])
+                if at == tallies.count { tallies.append(RatingTally()) }
+                var next = 0
+                try Packed.forEachItem(in: row, at: 1) { item in
                     guard item.count == 2 else { return }
-                    facts.ratings[String(item[0]), default: [:]][String(item[1]), default: 0] += 1
+                    let criterion = criteria.number(item[0], hint: next)
+                    next = criterion + 1
+                    tallies[at].add(criterion, ratings.number(item[1]))
                 }
-                groups[key(row)] = facts
             }
-            return Array(groups.values)
+            for (at, tally) in tallies.enumerated() {
+                groups[at].ratings = tally.counts(criteria: criteria, ratings: ratings)
+            }
+            return groups
         }
     }
 }

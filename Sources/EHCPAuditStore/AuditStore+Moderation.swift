@@ -12,13 +12,14 @@ extension AuditStore {
                 a.audit_id, a.plan_id, a.framework_id, a.framework_version, a.auditor, a.audit_date, a.kind, a.status,
                 a.moderates, a.percent, a.grade, a.ratings
                 """
+            var words = WordInterner()
             let moderations = try Row.fetchAll(
                 db,
                 sql: """
                     SELECT \(columns) FROM audits a
                     WHERE a.month BETWEEN ? AND ? AND a.kind = 'moderation' AND a.status = 'final'
                     """, arguments: [period.first.description, period.last.description]
-            ).compactMap(summary)
+            ).compactMap { try summary($0, &words) }
             let audits = try Row.fetchAll(
                 db,
                 sql: """
@@ -33,21 +34,24 @@ extension AuditStore {
                     period.first.description, period.last.description, period.first.description,
                     period.last.description,
                 ]
-            ).compactMap(summary)
+            ).compactMap { try summary($0, &words) }
             return (moderations, audits)
         }
     }
 
-    private func summary(_ row: Row) -> AuditSummary? {
-        guard let date = CalendarDate(row["audit_date"] as String), let kind = AuditKind(rawValue: row["kind"]),
-            let status = AuditStatus(rawValue: row["status"])
+    /// An audit as moderation compares it, from a row of the columns above, read by position;
+    /// `words` shares criterion and rating ids between audits.
+    private func summary(_ row: Row, _ words: inout WordInterner) throws -> AuditSummary? {
+        guard let date = CalendarDate(row[5] as String), let kind = AuditKind(rawValue: row[6]),
+            let status = AuditStatus(rawValue: row[7])
         else { return nil }
         var ratings: [String: String] = [:]
-        for item in Packed.unpack(row["ratings"]) where item.count == 2 { ratings[String(item[0])] = String(item[1]) }
+        try Packed.forEachItem(in: row, at: 11) { item in
+            if item.count == 2 { ratings[words.intern(item.text(0))] = words.intern(item.text(1)) }
+        }
         return AuditSummary(
-            auditId: row["audit_id"], planId: row["plan_id"],
-            framework: FrameworkReference(id: row["framework_id"], version: row["framework_version"]),
-            auditor: row["auditor"], auditDate: date, kind: kind, status: status, moderates: row["moderates"],
-            percent: row["percent"], grade: row["grade"], ratings: ratings)
+            auditId: row[0], planId: row[1], framework: FrameworkReference(id: row[2], version: row[3]),
+            auditor: row[4], auditDate: date, kind: kind, status: status, moderates: row[8], percent: row[9],
+            grade: row[10], ratings: ratings)
     }
 }

@@ -115,7 +115,7 @@ extension AuditStore {
             if item.count == 2 { rate(item) }
         }
         var actions: [String] = []
-        Packed.forEachItem(in: row[7]) { actions.append(words.intern($0[0])) }
+        try Packed.forEachItem(in: row, at: 7) { actions.append(words.intern($0.text(0))) }
         return Reaudit.Audit(
             auditId: row[0], planId: row[1], date: date, grade: row[3], percent: row[4], team: row[5], ratings: [:],
             actions: actions)
@@ -124,12 +124,7 @@ extension AuditStore {
 
 /// Short words (criterion and rating ids) made into strings once and shared.
 struct WordInterner {
-    private var words: [Substring: String] = [:]
+    private var words: Set<String> = []
 
-    mutating func intern(_ word: Substring) -> String {
-        if let known = words[word] { return known }
-        let text = String(word)
-        words[word] = text
-        return text
-    }
+    mutating func intern(_ word: String) -> String { words.insert(word).memberAfterInsert }
 }

@@ -26,36 +26,45 @@ extension AuditStore {
                 figures.grades[row["grade"]] = row["n"]
                 figures.audits += row["n"] as Int
             }
-            // Ids and grades are a few bytes: Swift keeps such strings inline, without allocating.
-            var sections: [SectionFigures] = [], sectionAt: [String: Int] = [:]
-            var actions: [CriterionCount] = [], actionAt: [String: Int] = [:]
+            // Sections, grades and criteria are counted by number (`WordTable`), in the order first seen.
+            var sectionIds = WordTable(), gradeIds = WordTable(), criteria = WordTable()
+            var sections: [SectionFigures] = [], sectionGrades: [[Int]] = [], actions: [Int] = []
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT sections, actions FROM audits a WHERE \(Self.counted)", arguments: key)
             while let row = try rows.next() {
+                var next = 0
                 try Packed.forEachItem(in: row, at: 0) { item in
                     guard item.count == 3, let percent = Double(item.text(1)) else { return }
-                    let id = item.text(0)
-                    let at = sectionAt[id] ?? sections.count
-                    if at == sections.count {
-                        sectionAt[id] = at
-                        sections.append(SectionFigures(id: id, applicable: 0, percentSum: 0, grades: [:]))
+                    let section = sectionIds.number(item[0], hint: next)
+                    next = section + 1
+                    if section == sections.count {
+                        sections.append(
+                            SectionFigures(id: sectionIds.words[section], applicable: 0, percentSum: 0, grades: [:]))
+                        sectionGrades.append([])
                     }
-                    sections[at].applicable += 1
-                    sections[at].percentSum += percent
-                    sections[at].grades[item.text(2), default: 0] += 1
+                    sections[section].applicable += 1
+                    sections[section].percentSum += percent
+                    let grade = gradeIds.number(item[2])
+                    if grade >= sectionGrades[section].count {
+                        sectionGrades[section] += Array(repeating: 0, count: grade + 1 - sectionGrades[section].count)
+                    }
+                    sectionGrades[section][grade] += 1
                 }
+                next = 0
                 try Packed.forEachItem(in: row, at: 1) { item in
-                    let criterion = item.text(0)
-                    let at = actionAt[criterion] ?? actions.count
-                    if at == actions.count {
-                        actionAt[criterion] = at
-                        actions.append(CriterionCount(criterion: criterion, count: 0))
-                    }
-                    actions[at].count += 1
+                    let criterion = criteria.number(item[0], hint: next)
+                    next = criterion + 1
+                    if criterion == actions.count { actions.append(0) }
+                    actions[criterion] += 1
+                }
+            }
+            for (section, counts) in sectionGrades.enumerated() {
+                for (grade, count) in counts.enumerated() where count > 0 {
+                    sections[section].grades[gradeIds.words[grade]] = count
                 }
             }
             figures.sections = sections
-            figures.criteriaBelow = actions
+            figures.criteriaBelow = zip(criteria.words, actions).map { CriterionCount(criterion: $0, count: $1) }
             figures.caps = try criterionCounts(db, "audit_caps", key)
             let timing = try Row.fetchOne(
                 db,
@@ -132,8 +141,9 @@ extension AuditStore {
         -> [AdviceReport.RatingCount]
     {
         try pool.read { db in
-            struct Key: Hashable { var provider: String?, agency: String, criterion: String, rating: String }
-            var counts: [Key: Int] = [:]
+            struct Provider: Hashable { var provider: String?, agency: String }
+            var criteria = WordTable(), ratings = WordTable()
+            var providers: [Provider] = [], providerAt: [Provider: Int] = [:], tallies: [RatingTally] = []
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
@@ -141,18 +151,29 @@ extension AuditStore {
                     WHERE \(Self.countedInPeriod)
                     """, arguments: [period.first.description, period.last.description, framework])
             while let row = try rows.next() {
-                let provider: String? = row[0], agency: String = row[1]
-                Packed.forEachItem(in: row[2]) { item in
+                let provider = Provider(provider: row[0], agency: row[1])
+                let at = providerAt[provider] ?? providers.count
+                if at == providers.count {
+                    providerAt[provider] = at
+                    providers.append(provider)
+                    tallies.append(RatingTally())
+                }
+                var next = 0
+                try Packed.forEachItem(in: row, at: 2) { item in
                     guard item.count == 2 else { return }
-                    counts[
-                        Key(provider: provider, agency: agency, criterion: String(item[0]), rating: String(item[1])),
-                        default: 0] += 1
+                    let criterion = criteria.number(item[0], hint: next)
+                    next = criterion + 1
+                    tallies[at].add(criterion, ratings.number(item[1]))
                 }
             }
-            return counts.map {
-                AdviceReport.RatingCount(
-                    provider: $0.key.provider, agency: $0.key.agency, criterion: $0.key.criterion,
-                    rating: $0.key.rating, count: $0.value)
+            return zip(providers, tallies).flatMap { key, tally in
+                tally.counts(criteria: criteria, ratings: ratings).flatMap { criterion, counts in
+                    counts.map {
+                        AdviceReport.RatingCount(
+                            provider: key.provider, agency: key.agency, criterion: criterion, rating: $0.key,
+                            count: $0.value)
+                    }
+                }
             }
             .sorted {
                 ($0.provider ?? "", $0.agency, $0.criterion, $0.rating) < (

@@ -19,8 +19,6 @@ public final class AuditStore: Sendable {
     /// SQLite's application id for an ehcp-audit store ("EHCA"), set when the store is
     /// made, so that another application's database is never mistaken for one.
     static let applicationID: Int32 = 0x4548_4341
-    /// The page cache of each connection, in KiB (64 MB), but for the integrity check's.
-    static let cacheKiB = 65536
 
     /// What a command may do with the store.
     public enum Access: Sendable {
@@ -34,7 +32,7 @@ public final class AuditStore: Sendable {
     let pool: DatabasePool
     public let path: String
     /// The integrity check running alongside the first reads, if the store was opened so.
-    let integrityCheck: IntegrityCheck?
+    let integrityCheck: Concurrent<Void>?
 
     /// Opens the store at `path`. Throws ``StoreError`` when the file is missing (for
     /// reading), is not an ehcp-audit store (checked before anything is written to it),
@@ -67,24 +65,25 @@ public final class AuditStore: Sendable {
             // committed); only a power cut can lose the very last transaction.
             // Larger pages suit rows of a few kilobytes (each audit keeps its JSON); this
             // takes effect when the file is created.
-            // The one writing connection may cache up to 64 MB of pages (`cacheKiB`): with SQLite's
+            // The one writing connection may cache up to 64 MB of pages: with SQLite's
             // default 2 MB, a large import spills pages to the WAL part-way and can write
             // the same pages again at its commit (40,000 audits: 3.4 s to 2.9 s).
             configuration.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA page_size = 16384")
-                if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -\(Self.cacheKiB)") }
+                if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -65536") }
             }
         } else {
-            // A report reads the same index and table pages many times over (each re-audited
-            // plan's audits, each month's advices): kept in memory, not read again from the file.
-            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -\(Self.cacheKiB)") }
+            // A report reads the same pages several times (a month's audits for its sections,
+            // its timeliness and its re-audits): each reading connection (a report reads on
+            // two) caches up to 48 MB of them rather than read them again from the file.
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -49152") }
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch let error as DatabaseError {
             throw StoreError.unreadable(path: path, reason: error.message ?? "\(error)")
         }
-        integrityCheck = access == .readOnly && checkingAlongside ? IntegrityCheck(pool, path: path) : nil
+        integrityCheck = access == .readOnly && checkingAlongside ? .integrityCheck(path: path) : nil
         if integrityCheck == nil { try Self.checkIntegrity(pool, path: path) }
         switch access {
         case .readWrite:

@@ -131,11 +131,19 @@ struct ReportQueryTests {
         let ratings = try Self.seeded.adviceCriterionRatings(for: period, framework: "ehcp-qa")
         let judgements = Self.counted(in: period).flatMap(\.record.advices).flatMap(\.judgements)
         #expect(ratings.map(\.count).reduce(0, +) == judgements.count)
-        let first = try #require(ratings.first)
-        let expected = Self.counted(in: period).flatMap(\.record.advices)
-            .filter { $0.provider == first.provider && $0.agency.rawValue == first.agency }
-            .flatMap(\.judgements).filter { $0.criterion == first.criterion && $0.rating == first.rating }.count
-        #expect(first.count == expected)
+        // Every (provider, agency, criterion, rating) counted as the records give it, in order.
+        let expected = Dictionary(
+            Self.counted(in: period).flatMap(\.record.advices).flatMap { advice in
+                advice.judgements.map { ([advice.provider ?? "", advice.agency.rawValue, $0.criterion, $0.rating], 1) }
+            }, uniquingKeysWith: +)
+        #expect(
+            Dictionary(
+                uniqueKeysWithValues: ratings.map {
+                    ([$0.provider ?? "", $0.agency, $0.criterion, $0.rating], $0.count)
+                })
+                == expected)
+        let keys = ratings.map { [$0.provider ?? "", $0.agency, $0.criterion, $0.rating] }
+        #expect(keys == keys.sorted { $0.lexicographicallyPrecedes($1) })
     }
 
     @Test(arguments: LearningReport.Grouping.allCases)
@@ -143,8 +151,18 @@ struct ReportQueryTests {
         let period = ReportPeriod(from: Self.months[0], to: Self.months[2])!
         let facts = try Self.seeded.groupFacts(grouping, for: period, framework: "ehcp-qa")
         let counted = Self.counted(in: period)
+        /// Criterion → rating → how often, as the store's packed ratings should give it back.
+        func tally(_ judgements: [Judgement]) -> [String: [String: Int]] {
+            Dictionary(grouping: judgements, by: \.criterion).mapValues {
+                Dictionary($0.map { ($0.rating, 1) }, uniquingKeysWith: +)
+            }
+        }
         if grouping == .provider {
-            #expect(facts.map(\.count).reduce(0, +) == counted.map(\.record.advices.count).reduce(0, +))
+            let advices = counted.flatMap(\.record.advices)
+            #expect(facts.map(\.count).reduce(0, +) == advices.count)
+            for entry in facts {
+                #expect(entry.ratings == tally(advices.filter { $0.provider == entry.group }.flatMap(\.judgements)))
+            }
             return
         }
         func group(_ record: AuditRecord) -> String? {
@@ -160,8 +178,7 @@ struct ReportQueryTests {
             let mine = counted.filter { group($0.record) == entry.group }
             #expect(entry.count == mine.count)
             #expect(entry.grades == Dictionary(mine.map { ($0.result.grade.id, 1) }, uniquingKeysWith: +))
-            let ratings = mine.flatMap(\.record.judgements).count
-            #expect(entry.ratings.values.flatMap(\.values).reduce(0, +) == ratings)
+            #expect(entry.ratings == tally(mine.flatMap(\.record.judgements)))
         }
     }
 

@@ -72,9 +72,16 @@ public struct Reaudit: Sendable, Equatable {
 
     public var previous: Audit
     public var latest: Audit
-    public var raised: [Change]
-    public var lowered: [Change]
     public var actions: [ActionOutcome]
+    /// Both audits' ratings along the yardstick, from which the changes are listed when
+    /// asked for: reports compare tens of thousands of pairs and never list them.
+    private let marks: (previous: Marks, latest: Marks)
+    private let yardstick: Yardstick
+
+    /// The criteria rated higher than before, in the framework's order.
+    public var raised: [Change] { changes { $1 > $0 } }
+    /// The criteria rated lower than before, in the framework's order.
+    public var lowered: [Change] { changes { $1 < $0 } }
 
     /// Compares two audits of a plan, `latest` judged against `framework` (its own).
     public init(previous: Audit, latest: Audit, framework: Framework) {
@@ -94,17 +101,9 @@ public struct Reaudit: Sendable, Equatable {
     public init(previous: Audit, latest: Audit, marks: (previous: Marks, latest: Marks), yardstick: Yardstick) {
         self.previous = previous
         self.latest = latest
+        self.marks = marks
+        self.yardstick = yardstick
         let scale = yardstick.framework.scale
-        var raised: [Change] = [], lowered: [Change] = []
-        for (position, criterion) in yardstick.criteria.enumerated() {
-            guard let was = marks.previous.place(position), let now = marks.latest.place(position),
-                scale[was].points != scale[now].points
-            else { continue }
-            let change = Change(criterion: criterion, before: scale[was].id, after: scale[now].id)
-            if scale[now].points > scale[was].points { raised.append(change) } else { lowered.append(change) }
-        }
-        self.raised = raised
-        self.lowered = lowered
         actions = previous.actions.map { criterion in
             let position = yardstick.positions[criterion]
             let points = position.flatMap { marks.latest.place($0) }.map { scale[$0].points }
@@ -112,6 +111,22 @@ public struct Reaudit: Sendable, Equatable {
                 position == nil || points == nil ? .notAssessed : points! >= yardstick.threshold ? .closed : .open
             return ActionOutcome(criterion: criterion, section: position.map { yardstick.sections[$0] }, status: status)
         }
+    }
+
+    /// The criteria rated in both audits whose points went the way `moved` (before, after) says.
+    private func changes(_ moved: (Double, Double) -> Bool) -> [Change] {
+        let scale = yardstick.framework.scale
+        return yardstick.criteria.indices.compactMap { position in
+            guard let was = marks.previous.place(position), let now = marks.latest.place(position),
+                moved(scale[was].points, scale[now].points)
+            else { return nil }
+            return Change(criterion: yardstick.criteria[position], before: scale[was].id, after: scale[now].id)
+        }
+    }
+
+    public static func == (a: Reaudit, b: Reaudit) -> Bool {
+        a.previous == b.previous && a.latest == b.latest && a.actions == b.actions && a.raised == b.raised
+            && a.lowered == b.lowered
     }
 
     /// The re-audits among `audits` (final, non-moderation audits of one framework id, in
