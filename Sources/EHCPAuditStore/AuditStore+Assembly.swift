@@ -13,8 +13,8 @@ extension AuditStore {
     /// The monthly board report for `month`, with the trend over the twelve months
     /// ending with it: the audits made against one framework id (`framework`, else the
     /// one most used in the month), naming how many audits under other frameworks (annual
-    /// reviews, say) it leaves to their own report. Its re-audits are read on a thread and
-    /// connection of their own while the rest is read.
+    /// reviews, say) it leaves to their own report. The months before and the re-audits are
+    /// read on a thread and connection of their own while the month itself is read.
     public func monthlyReport(
         for month: YearMonth, isPublic: Bool, framework id: String? = nil
     ) throws
@@ -22,19 +22,25 @@ extension AuditStore {
     {
         let year = ReportPeriod.year(endingWith: month)
         let framework = try reportFramework(for: ReportPeriod(month: month), id: id)
-        let reaudits = Concurrent {
-            try self.reaudits(for: ReportPeriod(month: month), framework: framework, keepingRatings: false)
+        // The year so far and the re-audits on one thread, the month itself on this one.
+        let yearSoFar = Concurrent {
+            (
+                grades: try self.gradeCounts(
+                    for: ReportPeriod(from: year.first, to: month.adding(months: -1))!, framework: framework.id),
+                progress: try self.progress(for: year, framework: framework.id).months,
+                reaudits: try self.reaudits(
+                    for: ReportPeriod(month: month), framework: framework, keepingRatings: false)
+            )
         }
-        var figures = try gradeCounts(
-            for: ReportPeriod(from: year.first, to: month.adding(months: -1))!, framework: framework.id)
-        figures.append(try monthFigures(month, framework: framework.id))
-        let progress = try progress(for: year, framework: framework.id).months
+        let figures = try monthFigures(month, framework: framework.id)
         let moderation = try moderationReport(
             for: ReportPeriod(month: month), framework: (framework.id, framework.version))
+        let otherFrameworks = try countedAudits(in: month).filter { $0.framework != framework.id }
+        let (grades, progress, reaudits) = try yearSoFar.value
         return MonthlyReport.build(
-            figures: figures, progress: progress, framework: framework, isPublic: isPublic, moderation: moderation,
-            otherFrameworks: try countedAudits(in: month).filter { $0.framework != framework.id },
-            reaudits: ReauditSummary(try reaudits.value, framework: framework))
+            figures: grades + [figures], progress: progress, framework: framework, isPublic: isPublic,
+            moderation: moderation, otherFrameworks: otherFrameworks,
+            reaudits: ReauditSummary(reaudits, framework: framework))
     }
 
     /// Advice quality and timeliness by provider over `period`, optionally narrowed to

@@ -35,8 +35,27 @@ extension AuditStore {
     /// A stored audit's canonical JSON, as it was imported.
     public func recordJSON(auditId: String) throws -> String? {
         try pool.read { db in
-            try String.fetchOne(
-                db, sql: "SELECT record_json FROM audit_records WHERE audit_id = ?", arguments: [auditId])
+            try DatabaseValue.fetchOne(
+                db, sql: "SELECT record_json FROM audit_records WHERE audit_id = ?", arguments: [auditId]
+            ).map { try recordJSON($0, auditId: auditId) }
+        }
+    }
+
+    /// A record's JSON from its column (of `audit_records` or `audit_history`), packed or not
+    /// (``StoredJSON``); throws ``StoreError/corrupt(path:detail:)`` if it cannot be unpacked.
+    func recordJSON(_ value: DatabaseValue, auditId: String) throws -> String {
+        switch value.storage {
+        case .blob(let data):
+            do {
+                return try StoredJSON.unpack(data)
+            } catch {
+                throw StoreError.corrupt(
+                    path: path, detail: "the record of audit \(auditId) holds byte \(error.byte), which names nothing")
+            }
+        case .string(let text):
+            return text
+        default:
+            throw StoreError.corrupt(path: path, detail: "the record of audit \(auditId) is neither text nor packed")
         }
     }
 

@@ -308,7 +308,7 @@ final class ImportSession {
         guard db.changesCount > 0 else { return false }
         try RowInsert(db, sql: "INSERT INTO audit_records (audit_id, record_json) VALUES (?, ?)").run { row in
             row.text(record.auditId)
-            row.text(audit.json)
+            row.json(audit.json)
         }
         if !result.caps.isEmpty {
             let cap = try RowInsert(db, sql: "INSERT INTO audit_caps (audit_id, criterion, grade) VALUES (?, ?, ?)")

@@ -29,8 +29,9 @@ public struct PreparedRecord: Sendable {
     struct Audit: Sendable {
         var record: AuditRecord
         var result: AuditResult
-        /// The canonical JSON (``RecordJSONWriter``), kept whole so nothing is lost.
-        var json: String
+        /// The canonical JSON (``RecordJSONWriter``), kept whole so nothing is lost, as the
+        /// store writes it (``StoredJSON``).
+        var json: StoredJSON.Form
         var digest: String
         var sections: String
         var ratings: String
@@ -41,8 +42,9 @@ public struct PreparedRecord: Sendable {
         init(_ record: AuditRecord, _ result: AuditResult) {
             self.record = record
             self.result = result
-            json = RecordJSONWriter.record(record)
-            digest = AuditStore.digest(json)
+            let text = RecordJSONWriter.record(record)
+            digest = AuditStore.digest(text)
+            json = StoredJSON.Form(text)
             sections = Packed.sections(result.sections)
             ratings = Packed.ratings(record.judgements)
             actions = Packed.actions(result.actions)

@@ -61,6 +61,25 @@ struct RowInsert {
             }
         }
 
+        /// SQLite copies the bytes as it binds them.
+        mutating func blob(_ value: [UInt8]) {
+            index += 1
+            value.withUnsafeBytes { bytes in
+                // An empty buffer may have no address, which SQLite would take for NULL.
+                sqlite3_bind_blob(
+                    handle, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!, Int32(bytes.count),
+                    Self.transient)
+            }
+        }
+
+        /// A record's JSON, as a blob when packed, else as text.
+        mutating func json(_ value: StoredJSON.Form) {
+            switch value {
+            case .packed(let bytes): blob(bytes)
+            case .text(let text): self.text(text)
+            }
+        }
+
         mutating func integer(_ value: Int?) {
             index += 1
             if let value { sqlite3_bind_int64(handle, index, Int64(value)) } else { sqlite3_bind_null(handle, index) }

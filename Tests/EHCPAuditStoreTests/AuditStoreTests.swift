@@ -106,9 +106,11 @@ struct AuditStoreTests {
             #expect(outcome == .replaced)
         }
         #expect(replaced.committed && replaced.replaced == 1)
-        let history = try store.pool.read { db in try String.fetchAll(db, sql: "SELECT record_json FROM audit_history")
+        let history = try store.pool.read { db in
+            try DatabaseValue.fetchAll(db, sql: "SELECT record_json FROM audit_history")
         }
-        #expect(history == [RecordJSONWriter.record(record)])
+        #expect(
+            try history.map { try store.recordJSON($0, auditId: record.auditId) } == [RecordJSONWriter.record(record)])
         let auditor = try store.pool.read { db in
             try String.fetchOne(db, sql: "SELECT auditor FROM audits WHERE audit_id = ?", arguments: [record.auditId])
         }
@@ -141,6 +143,9 @@ struct AuditStoreTests {
                         record.status.rawValue, result.percent, result.boundaryGrade.id, result.grade.id, "d",
                         RecordJSONWriter.record(record),
                     ])
+                try db.execute(
+                    sql: "INSERT INTO audit_caps (audit_id, criterion, grade) VALUES (?, 'I1', 'inadequate')",
+                    arguments: [record.auditId])
             }
         }
         try queue.close()
@@ -150,8 +155,15 @@ struct AuditStoreTests {
             #expect(try store.recordJSON(auditId: record.auditId) == RecordJSONWriter.record(record))
         }
         let columns = try store.pool.read { db in try db.columns(in: "audits").map(\.name) }
-        #expect(!columns.contains("record_json") && columns.contains("digest"))
+        #expect(!columns.contains("record_json") && columns.contains("digest") && columns.contains("moderates"))
         #expect(try store.status().audits == records.count)
+        let stored = try store.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT typeof(record_json) FROM audit_records")
+        }
+        #expect(stored == ["blob", "blob", "blob"], "packed as it is moved")
+        let caps = try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_caps") }
+        #expect(caps == records.count, "the audits table made anew, its caps are kept")
+        #expect(try store.pool.read { db in try String.fetchAll(db, sql: "PRAGMA foreign_key_check") }.isEmpty)
     }
 
     @Test func storesFrameworksByVersionAndRefusesChangedContent() throws {
