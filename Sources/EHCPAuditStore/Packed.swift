@@ -12,43 +12,11 @@ enum Packed {
         items.map { $0.joined(separator: String(field)) }.joined(separator: String(item))
     }
 
-    /// The items of `pack`'s text, each with its fields.
-    static func unpack(_ text: String) -> [[Substring]] {
-        var items: [[Substring]] = []
-        forEachItem(in: text) { items.append($0) }
-        return items
-    }
-
-    /// Calls `body` with each item's fields in turn, in one reused array: reports read
-    /// tens of thousands of rows of some 60 items. Split by bytes, not by Character: the
-    /// separators are ASCII control characters, which never sit inside another character's
-    /// bytes nor join a grapheme, so the result is the same, many times sooner.
-    static func forEachItem(in text: String, _ body: ([Substring]) throws -> Void) rethrows {
-        guard !text.isEmpty else { return }
-        let utf8 = text.utf8
-        var fields: [Substring] = []
-        fields.reserveCapacity(3)
-        var start = utf8.startIndex
-        var i = start
-        while i != utf8.endIndex {
-            let byte = utf8[i]
-            if byte == itemByte || byte == fieldByte {
-                fields.append(Substring(utf8[start..<i]))
-                if byte == itemByte {
-                    try body(fields)
-                    fields.removeAll(keepingCapacity: true)
-                }
-                start = utf8.index(after: i)
-            }
-            i = utf8.index(after: i)
-        }
-        fields.append(Substring(utf8[start..<utf8.endIndex]))
-        try body(fields)
-    }
-
     /// Calls `body` with each item of the packed column `column` of `row`, its fields as
     /// bytes read in place, without making a string: the reports' way through tens of
-    /// thousands of rows of some 60 items.
+    /// thousands of rows of some 60 items. Split by bytes, not by Character: the separators
+    /// are ASCII control characters, which never sit inside another character's bytes nor
+    /// join a grapheme, so the items are the same, many times sooner.
     static func forEachItem(in row: Row, at column: Int, _ body: (Fields) throws -> Void) throws {
         try row.withUnsafeData(atIndex: column) { data in
             guard let data, !data.isEmpty else { return }
