@@ -4,9 +4,9 @@ internal import GRDB
 /// SQLite's quick check, which reads every page: a damaged store is reported by every
 /// command, not only by those that happen to touch the damaged pages.
 ///
-/// It reads the whole file, so on a national year (2.4 GB) it takes longer than a report's
-/// own queries. A reading command therefore runs it alongside its reads, on a connection
-/// of its own, and uses what it read only once the check has passed.
+/// It reads the whole file (a national year: 1.2 GB, about half a second), as long as a
+/// report's own queries. A reading command therefore runs it alongside its reads, on a
+/// thread and connection of its own, and uses what it read only once the check has passed.
 extension AuditStore {
     /// Opens the store read-only and runs `read` while the integrity check runs alongside;
     /// returns what `read` returned only if the store is intact. Throws
