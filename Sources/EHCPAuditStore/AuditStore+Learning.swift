@@ -50,13 +50,7 @@ extension AuditStore {
             while let row = try rows.next() {
                 let at = group(row[0])
                 if at == tallies.count { tallies.append(RatingTally()) }
-                var next = 0
-                try Packed.forEachItem(in: row, at: 1) { item in
-                    guard item.count == 2 else { return }
-                    let criterion = criteria.number(item[0], hint: next)
-                    next = criterion + 1
-                    tallies[at].add(criterion, ratings.number(item[1]))
-                }
+                try tallies[at].addRatings(in: row, at: 1, criteria: &criteria, ratings: &ratings)
             }
             for (at, tally) in tallies.enumerated() {
                 groups[at].ratings = tally.counts(criteria: criteria, ratings: ratings)

@@ -28,7 +28,7 @@ extension AuditStore {
             }
             // Sections, grades and criteria are counted by number (`WordTable`), in the order first seen.
             var sectionIds = WordTable(), gradeIds = WordTable(), criteria = WordTable()
-            var sections: [SectionFigures] = [], sectionGrades: [[Int]] = [], actions: [Int] = []
+            var sections: [SectionFigures] = [], sectionGrades = RatingTally(), actions: [Int] = []
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT sections, actions FROM audits a WHERE \(Self.counted)", arguments: key)
             while let row = try rows.next() {
@@ -40,15 +40,10 @@ extension AuditStore {
                     if section == sections.count {
                         sections.append(
                             SectionFigures(id: sectionIds.words[section], applicable: 0, percentSum: 0, grades: [:]))
-                        sectionGrades.append([])
                     }
                     sections[section].applicable += 1
                     sections[section].percentSum += percent
-                    let grade = gradeIds.number(item[2])
-                    if grade >= sectionGrades[section].count {
-                        sectionGrades[section] += Array(repeating: 0, count: grade + 1 - sectionGrades[section].count)
-                    }
-                    sectionGrades[section][grade] += 1
+                    sectionGrades.add(section, gradeIds.number(item[2]))
                 }
                 next = 0
                 try Packed.forEachItem(in: row, at: 1) { item in
@@ -58,11 +53,8 @@ extension AuditStore {
                     actions[criterion] += 1
                 }
             }
-            for (section, counts) in sectionGrades.enumerated() {
-                for (grade, count) in counts.enumerated() where count > 0 {
-                    sections[section].grades[gradeIds.words[grade]] = count
-                }
-            }
+            let grades = sectionGrades.counts(criteria: sectionIds, ratings: gradeIds)
+            for section in sections.indices { sections[section].grades = grades[sections[section].id] ?? [:] }
             figures.sections = sections
             figures.criteriaBelow = zip(criteria.words, actions).map { CriterionCount(criterion: $0, count: $1) }
             figures.caps = try criterionCounts(db, "audit_caps", key)
@@ -158,13 +150,7 @@ extension AuditStore {
                     providers.append(provider)
                     tallies.append(RatingTally())
                 }
-                var next = 0
-                try Packed.forEachItem(in: row, at: 2) { item in
-                    guard item.count == 2 else { return }
-                    let criterion = criteria.number(item[0], hint: next)
-                    next = criterion + 1
-                    tallies[at].add(criterion, ratings.number(item[1]))
-                }
+                try tallies[at].addRatings(in: row, at: 2, criteria: &criteria, ratings: &ratings)
             }
             return zip(providers, tallies).flatMap { key, tally in
                 tally.counts(criteria: criteria, ratings: ratings).flatMap { criterion, counts in

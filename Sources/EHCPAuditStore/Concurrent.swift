@@ -1,9 +1,9 @@
 import Foundation
 
 /// A value worked out on a thread of its own while the caller goes on; ``value`` waits for
-/// it. How a reading command runs the integrity check alongside its reads, and a report
-/// reads its re-audits while it reads the rest (on a connection of its own: SQLite
-/// connections read side by side).
+/// it. How a reading command runs the integrity check alongside its reads, and the monthly
+/// report reads the months before and its re-audits while it reads the month (on a
+/// connection of its own: SQLite connections read side by side).
 ///
 /// ```swift
 /// let reaudits = Concurrent { try store.reaudits(for: period, framework: framework) }

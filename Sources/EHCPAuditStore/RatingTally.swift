@@ -1,5 +1,8 @@
+internal import GRDB
+
 /// How often each criterion was given each rating, counted by the words' numbers in two
-/// ``WordTable``s shared by every tally of a report.
+/// ``WordTable``s shared by every tally of a report. (A month's sections and their grades
+/// are counted the same way: a grade is the section's rating.)
 ///
 /// ```swift
 /// var tally = RatingTally()
@@ -16,6 +19,20 @@ struct RatingTally {
             counts[criterion] += Array(repeating: 0, count: rating + 1 - counts[criterion].count)
         }
         counts[criterion][rating] += 1
+    }
+
+    /// Adds every rating of the packed ratings (criterion, rating) in `column` of `row`,
+    /// looking each criterion up first where the one before it left off.
+    mutating func addRatings(
+        in row: Row, at column: Int, criteria: inout WordTable, ratings: inout WordTable
+    ) throws {
+        var next = 0
+        try Packed.forEachItem(in: row, at: column) { item in
+            guard item.count == 2 else { return }
+            let criterion = criteria.number(item[0], hint: next)
+            next = criterion + 1
+            add(criterion, ratings.number(item[1]))
+        }
     }
 
     /// Criterion → rating → how often, for the ratings given at least once.

@@ -3,7 +3,7 @@
 /// never holds unescaped; stored as a blob, and given back byte for byte.
 ///
 /// Judgements are most of a record (`{"criterion":"A1","rating":"good"}`, some 60 times), so
-/// a record of 3.2 KB is kept in about 0.6 KB: a national year's store is a gigabyte
+/// a record of 3.2 KB is kept in about 0.9 KB: a national year's store is a gigabyte
 /// smaller, which an import writes twice (the write-ahead log, then the file) and every
 /// command's integrity check reads. A text with a control byte of its own is kept as text.
 ///

@@ -16,8 +16,6 @@ struct WordTable {
     private var bytes: [[UInt8]] = []
     private var numbers: [String: Int] = [:]
 
-    var count: Int { words.count }
-
     /// The number of `word`, the next one if it is new.
     mutating func number(_ word: UnsafeRawBufferPointer, hint: Int = 0) -> Int {
         if hint >= 0, hint < bytes.count, Self.equal(bytes[hint], word) { return hint }
