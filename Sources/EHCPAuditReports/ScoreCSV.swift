@@ -5,7 +5,7 @@ import EHCPAudit
 /// Columns: auditId, planId, percent, grade, boundaryGrade, caps (`F1:requires-improvement`
 /// joined by `;`), actions (how many), then one column per section with its percent
 /// (empty where not applicable or where the record's framework has no such section).
-public struct ScoreCSV {
+public struct ScoreCSV: Sendable {
     /// Section ids in column order: every section of the frameworks, first seen first.
     public let sectionIDs: [String]
 

@@ -15,6 +15,14 @@ public enum ScoreJSON {
         return json.text
     }
 
+    /// Appends one record as a line of the list: a comma first unless `json` is empty, a
+    /// line break after. Lines written in batches are joined with a comma between batches.
+    public static func appendLine(_ result: AuditResult, to json: inout JSONWriter) {
+        if !json.bytes.isEmpty { json.separator(UInt8(ascii: ",")) }
+        write(result, to: &json)
+        json.separator(0x0A)
+    }
+
     public static func write(_ result: AuditResult, to json: inout JSONWriter) {
         json.object { json in
             json.member(Key.auditId, result.auditId)

@@ -83,6 +83,18 @@ struct ScoreRenderingTests {
         #expect(try JSONSerialization.jsonObject(with: Data(document.utf8)) is [String: Any])
     }
 
+    @Test func recordsAppendedAsLinesAreTheListsLinesWithCommasBetween() throws {
+        var second = Self.result
+        second.auditId = "AUD-2"
+        var json = JSONWriter()
+        ScoreJSON.appendLine(Self.result, to: &json)
+        ScoreJSON.appendLine(second, to: &json)
+        #expect(json.text == ScoreJSON.record(Self.result) + "\n," + ScoreJSON.record(second) + "\n")
+        let document = ScoreJSON.header + "\n" + json.text + ScoreJSON.footer
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(document.utf8)) as? [String: [Any]])
+        #expect(list["records"]?.count == 2)
+    }
+
     @Test func csvHasOneRowPerRecordAndAColumnPerSection() {
         let csv = ScoreCSV(frameworks: [Self.framework])
         #expect(csv.header == "auditId,planId,percent,grade,boundaryGrade,caps,actions,A,F")

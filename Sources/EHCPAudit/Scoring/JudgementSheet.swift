@@ -5,8 +5,13 @@
 /// known criteria and ratings only, `na` only where allowed. For an advice that identified
 /// no needs, needs-dependent criteria must be `na` (§4).
 struct JudgementSheet: Sendable {
-    let criteria: [Criterion]
     private let index: [String: Int]
+    /// Each criterion's id and action, and whether it may be `na` and depends on needs: read
+    /// from here, so that no criterion is copied (with all its text) while scoring.
+    let ids: [String]
+    let actions: [String]
+    private let notApplicable: [Bool]
+    private let needsDependent: [Bool]
     /// Each criterion's weight, and its cap as (the points at or below which it applies, the
     /// capped grade's rank): the scorer's loops read these, never the criteria themselves.
     let weights: [Double]
@@ -18,10 +23,13 @@ struct JudgementSheet: Sendable {
     let percents: [Double]
 
     init(_ criteria: [Criterion], framework: Framework, grades: GradeScale) {
-        self.criteria = criteria
         var index: [String: Int] = [:]
         for (i, criterion) in criteria.enumerated() { index[criterion.id] = i }
         self.index = index
+        ids = criteria.map(\.id)
+        actions = criteria.map(\.action)
+        notApplicable = criteria.map(\.notApplicable)
+        needsDependent = criteria.map(\.needsDependent)
         weights = criteria.map(\.weight)
         caps = criteria.map { criterion in
             guard let cap = criterion.cap, let at = framework.rating(cap.at), let rank = grades.rank(of: cap.grade)
@@ -51,8 +59,8 @@ struct JudgementSheet: Sendable {
         framework: Framework, problems: inout [RecordProblem]
     ) -> Resolved? {
         let before = problems.count
-        var resolved = Resolved(repeating: nil, count: criteria.count)
-        var judgedAt = [Int?](repeating: nil, count: criteria.count)
+        var resolved = Resolved(repeating: nil, count: ids.count)
+        var judgedAt = [Int?](repeating: nil, count: ids.count)
         // Fields are read in place: binding each judgement would copy (retain) its strings.
         for j in judgements.indices {
             let line = judgements[j].line ?? fallbackLine
@@ -63,7 +71,7 @@ struct JudgementSheet: Sendable {
                     ))
             }
             // Judgements usually come in the framework's order: try the expected one first.
-            let expected = j < criteria.count && criteria[j].id == judgements[j].criterion ? j : nil
+            let expected = j < ids.count && ids[j] == judgements[j].criterion ? j : nil
             guard let c = expected ?? index[judgements[j].criterion] else {
                 problem(".criterion", unknownCriterion(judgements[j].criterion, owner: owner, framework: framework))
                 continue
@@ -73,31 +81,29 @@ struct JudgementSheet: Sendable {
                 continue
             }
             judgedAt[c] = j
-            let criterion = criteria[c]
             if judgements[j].rating == notApplicableRating {
-                if !criterion.notApplicable && !noNeeds(owner, criterion) {
+                if !notApplicable[c] && !noNeeds(owner, c) {
                     problem(
-                        ".rating",
-                        "criterion \(criterion.id) may not be rated na (not applicable): it applies to every plan")
+                        ".rating", "criterion \(ids[c]) may not be rated na (not applicable): it applies to every plan")
                 }
                 continue
             }
             guard let r = rating(judgements[j].rating) else {
-                let allowed = (framework.scale.map(\.id) + (criterion.notApplicable ? [notApplicableRating] : []))
+                let allowed = (framework.scale.map(\.id) + (notApplicable[c] ? [notApplicableRating] : []))
                     .joined(separator: ", ")
                 problem(
                     ".rating",
-                    "criterion \(criterion.id): unknown rating \"\(judgements[j].rating)\" (expected one of: \(allowed))"
+                    "criterion \(ids[c]): unknown rating \"\(judgements[j].rating)\" (expected one of: \(allowed))"
                 )
                 continue
             }
-            if case .advice(let advice) = owner, noNeeds(owner, criterion) {
+            if case .advice(let advice) = owner, noNeeds(owner, c) {
                 problems.append(
                     RecordProblem(
-                        path: "\(path)[\(j)].rating", criterion: criterion.id, line: line,
+                        path: "\(path)[\(j)].rating", criterion: ids[c], line: line,
                         message:
                             """
-                            advice \(advice.id) identified no needs, so criterion \(criterion.id) is not \
+                            advice \(advice.id) identified no needs, so criterion \(ids[c]) is not \
                             applicable: rate it na, not \"\(judgements[j].rating)\"
                             """,
                         rule: .noNeedsAdviceRated, advice: advice.id
@@ -106,11 +112,11 @@ struct JudgementSheet: Sendable {
             }
             resolved[c] = r
         }
-        for (c, criterion) in criteria.enumerated() where judgedAt[c] == nil {
+        for c in ids.indices where judgedAt[c] == nil {
             var message =
-                "criterion \(criterion.id) has no judgement (every criterion needs exactly one, or na where allowed)"
-            if noNeeds(owner, criterion) { message += "; the advice identified no needs, so record it as na" }
-            problems.append(RecordProblem(path: path, criterion: criterion.id, line: fallbackLine, message: message))
+                "criterion \(ids[c]) has no judgement (every criterion needs exactly one, or na where allowed)"
+            if noNeeds(owner, c) { message += "; the advice identified no needs, so record it as na" }
+            problems.append(RecordProblem(path: path, criterion: ids[c], line: fallbackLine, message: message))
         }
         return problems.count == before ? resolved : nil
     }
@@ -122,8 +128,9 @@ struct JudgementSheet: Sendable {
         return ratings[id]
     }
 
-    private func noNeeds(_ owner: Owner, _ criterion: Criterion) -> Bool {
-        if case .advice(let advice) = owner { return advice.status == .noNeedsIdentified && criterion.needsDependent }
+    /// Whether criterion `c` must be `na` because the advice identified no needs.
+    private func noNeeds(_ owner: Owner, _ c: Int) -> Bool {
+        if case .advice(let advice) = owner { return advice.status == .noNeedsIdentified && needsDependent[c] }
         return false
     }
 

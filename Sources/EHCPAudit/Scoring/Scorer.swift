@@ -1,7 +1,8 @@
 /// Validates and scores audit records against one framework (docs/scoring.md §2–§4).
 ///
 /// Build one per framework and reuse it: it indexes the criteria once, so scoring a record
-/// is linear in its number of judgements.
+/// is linear in its number of judgements. A class, so that finding a framework's scorer
+/// copies nothing.
 ///
 /// ```swift
 /// let scorer = Scorer(framework)
@@ -12,12 +13,13 @@
 ///     for problem in error.problems { print(problem) }
 /// }
 /// ```
-public struct Scorer: Sendable {
+public final class Scorer: Sendable {
     public let framework: Framework
     private let planSheet: JudgementSheet
     /// For each criterion of `planSheet`, the index of its section.
     private let sectionOf: [Int]
     private let sectionWeights: [Double]
+    private let sectionIDs: [String]
     let adviceSheet: JudgementSheet?
     let adviceGrades: GradeScale?
     private let actionBelowPoints: Double
@@ -31,6 +33,7 @@ public struct Scorer: Sendable {
             Array(repeating: s, count: section.criteria.count)
         }
         sectionWeights = framework.sections.map(\.weight)
+        sectionIDs = framework.sections.map(\.id)
         adviceGrades = framework.advice.map { GradeScale($0.grades) }
         adviceSheet = framework.advice.map {
             JudgementSheet($0.criteria, framework: framework, grades: GradeScale($0.grades))
@@ -85,10 +88,10 @@ public struct Scorer: Sendable {
             boundaryGrade: framework.grades.grades[boundaryRank],
             grade: framework.grades.grades[finalRank],
             caps: caps,
-            sections: zip(framework.sections, sections).map { section, percent in
+            sections: sections.indices.map { s in
                 SectionResult(
-                    id: section.id, percent: percent?.value,
-                    grade: percent.map { framework.grades.grades[framework.grades.rank(for: $0.value)] })
+                    id: sectionIDs[s], percent: sections[s]?.value,
+                    grade: sections[s].map { framework.grades.grades[framework.grades.rank(for: $0.value)] })
             },
             actions: actions(plan, sections: sections, applicableWeight: applicableWeight),
             advices: advices
@@ -120,7 +123,7 @@ public struct Scorer: Sendable {
             guard let r, let cap = sheet.caps[c], sheet.points[r] <= cap.points else { continue }
             caps.append(
                 AppliedCap(
-                    criterion: sheet.criteria[c].id, rating: framework.scale[r].id, grade: grades.grades[cap.rank]))
+                    criterion: sheet.ids[c], rating: framework.scale[r].id, grade: grades.grades[cap.rank]))
         }
         return caps
     }
@@ -128,21 +131,23 @@ public struct Scorer: Sendable {
     private func actions(
         _ plan: JudgementSheet.Resolved, sections: [SectionPercent?], applicableWeight: Double
     ) -> [ImprovementAction] {
-        var actions: [ImprovementAction] = []
+        var found: [(c: Int, r: Int, gain: Double)] = []
         for (c, r) in plan.enumerated() {
             guard let r, planSheet.points[r] < actionBelowPoints, let section = sections[sectionOf[c]] else { continue }
             let gain =
                 (sectionWeights[sectionOf[c]] / applicableWeight) * (planSheet.weights[c] / section.judgedWeight)
                 * (actionBelowPercent - planSheet.percents[r])
-            actions.append(
-                ImprovementAction(
-                    criterion: planSheet.criteria[c].id, section: framework.sections[sectionOf[c]].id,
-                    rating: framework.scale[r].id, gain: gain, text: planSheet.criteria[c].action))
+            found.append((c, r, gain))
         }
-        // Framework order is the order of `actions` now; a stable sort on gain keeps it for ties.
-        return actions.enumerated().sorted { a, b in
-            abs(a.element.gain - b.element.gain) <= GradeScale.tolerance
-                ? a.offset < b.offset : a.element.gain > b.element.gain
-        }.map(\.element)
+        // Framework order is the order of `found` now; a stable sort on gain keeps it for ties.
+        let order = found.indices.sorted { a, b in
+            abs(found[a].gain - found[b].gain) <= GradeScale.tolerance ? a < b : found[a].gain > found[b].gain
+        }
+        return order.map { i in
+            let (c, r, gain) = found[i]
+            return ImprovementAction(
+                criterion: planSheet.ids[c], section: sectionIDs[sectionOf[c]], rating: framework.scale[r].id,
+                gain: gain, text: planSheet.actions[c])
+        }
     }
 }

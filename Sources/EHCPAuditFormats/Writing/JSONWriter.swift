@@ -71,7 +71,9 @@ public struct JSONWriter: Sendable {
     /// A key made once, whose value the next call writes.
     public mutating func key(_ key: Key) {
         separate()
-        bytes.append(contentsOf: key.quoted)
+        // Through a pointer: the key's bytes are shared by every thread writing JSON, and
+        // counting references to them from two cores at once is slow.
+        key.quoted.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
         first = true
     }
 
@@ -185,6 +187,15 @@ public struct JSONWriter: Sendable {
         number(value, places: places)
     }
 
+    /// Writes `byte` as it is, as the comma or line break between values written one after
+    /// another on their own lines; the next value is then written as the first of its
+    /// level, with no comma of its own.
+    public mutating func separator(_ byte: UInt8) {
+        bytes.append(byte)
+        first = true
+        lineBreak = false
+    }
+
     /// Empties the buffer, keeping its memory, to write the next document into it.
     public mutating func removeAll() {
         bytes.removeAll(keepingCapacity: true)
@@ -209,22 +220,29 @@ public struct JSONWriter: Sendable {
 
     static func appendString(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { utf8 in
-            // Most text needs no escape; what does is copied a run at a time between escapes.
-            var run = 0
-            var i = 0
-            while i < utf8.count {
-                i = nextEscape(in: utf8, from: i)
-                guard i < utf8.count else { break }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
-                appendEscape(utf8[i], to: &bytes)
-                i += 1
-                run = i
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
+        // Read in place where the text is stored whole (it nearly always is), with no copy
+        // of the string and so no count of references to it (a framework's action texts
+        // are shared by every thread writing scores).
+        if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: &bytes) }) == nil {
+            var text = text
+            text.withUTF8 { appendEscaped($0, to: &bytes) }
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        // Most text needs no escape; what does is copied a run at a time between escapes.
+        var run = 0
+        var i = 0
+        while i < utf8.count {
+            i = nextEscape(in: utf8, from: i)
+            guard i < utf8.count else { break }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
+            appendEscape(utf8[i], to: &bytes)
+            i += 1
+            run = i
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
     }
 
     /// The index of the first byte from `start` on that needs an escape, or the count:

@@ -35,52 +35,62 @@ extension EHCPAuditCommand {
         func run() throws {
             let catalog = try Inputs.frameworks(criteria)
             let out = Output.standard
-            let csv = ScoreCSV(frameworks: catalog.frameworks)
-            var first = true
-            // One buffer for every record's JSON, written out as bytes.
-            var json = JSONWriter(capacity: 8192)
-            // For a person reading text: each plan's audits so far (final, not moderation), by
-            // framework id, to say what changed since the one before.
-            var earlier: [String: [Reaudit.Audit]] = [:]
+            let counts: (scored: Int, refused: Int, unreadable: Int)
             switch format {
-            case .json: out.line(ScoreJSON.header)
-            case .csv: out.line(csv.header)
-            case .text: break
-            }
-            let counts = Inputs.evaluate(files, catalog: catalog) { evaluation in
-                guard case .scored(let record, let result) = evaluation else { return }
-                switch format {
-                case .json:
-                    json.removeAll()
-                    ScoreJSON.write(result, to: &json)
-                    if !first { out.write(",") }
-                    out.line(bytes: json.bytes)
-                case .csv: out.line(csv.row(result))
-                case .text:
-                    if !first { out.line("") }
-                    let framework = catalog.framework(record.framework)!
-                    out.line(ScoreText.record(result, framework: framework))
-                    guard record.status == .final, record.kind != .moderation else { break }
-                    let audit = Reaudit.Audit(record, result)
-                    let key = "\(record.framework.id)\u{1F}\(record.planId)"
-                    let before = earlier[key, default: []].filter {
-                        ($0.date, $0.auditId) < (audit.date, audit.auditId)
-                    }
-                    if let previous = before.max(by: { ($0.date, $0.auditId) < ($1.date, $1.auditId) }) {
-                        out.line(
-                            ScoreText.change(
-                                Reaudit(previous: previous, latest: audit, framework: framework), framework))
-                    }
-                    earlier[key, default: []].append(audit)
-                }
-                first = false
-            }
-            switch format {
-            case .json: out.line(ScoreJSON.footer)
-            case .text: out.line("\n\(Summary.records(counts))")
-            case .csv: break
+            case .json:
+                out.line(ScoreJSON.header)
+                var any = false
+                counts = Inputs.score(
+                    files, catalog: catalog, empty: { JSONWriter(capacity: 1 << 18) },
+                    render: { json, _, result in ScoreJSON.appendLine(result, to: &json) },
+                    each: { json in
+                        guard !json.bytes.isEmpty else { return }
+                        if any { out.write(",") }
+                        out.write(bytes: json.bytes)
+                        any = true
+                    })
+                out.line(ScoreJSON.footer)
+            case .csv:
+                let csv = ScoreCSV(frameworks: catalog.frameworks)
+                out.line(csv.header)
+                counts = Inputs.score(
+                    files, catalog: catalog, empty: { [UInt8]() },
+                    render: { bytes, _, result in
+                        bytes += csv.row(result).utf8
+                        bytes.append(UInt8(ascii: "\n"))
+                    }, each: { out.write(bytes: $0) })
+            case .text:
+                counts = text(catalog)
+                out.line("\n\(Summary.records(counts))")
             }
             if counts.refused + counts.unreadable > 0 { throw ExitCode.failure }
+        }
+
+        /// For a person: each record's score, and what changed since the plan's audit before
+        /// (final, not moderation) in the files given. One record at a time, in order.
+        private func text(_ catalog: FrameworkCatalog) -> (scored: Int, refused: Int, unreadable: Int) {
+            let out = Output.standard
+            var first = true
+            // Each plan's audits so far, by framework id.
+            var earlier: [String: [Reaudit.Audit]] = [:]
+            return Inputs.evaluate(files, catalog: catalog) { evaluation in
+                guard case .scored(let record, let result) = evaluation else { return }
+                if !first { out.line("") }
+                first = false
+                let framework = catalog.framework(record.framework)!
+                out.line(ScoreText.record(result, framework: framework))
+                guard record.status == .final, record.kind != .moderation else { return }
+                let audit = Reaudit.Audit(record, result)
+                let key = "\(record.framework.id)\u{1F}\(record.planId)"
+                let before = earlier[key, default: []].filter {
+                    ($0.date, $0.auditId) < (audit.date, audit.auditId)
+                }
+                if let previous = before.max(by: { ($0.date, $0.auditId) < ($1.date, $1.auditId) }) {
+                    out.line(
+                        ScoreText.change(Reaudit(previous: previous, latest: audit, framework: framework), framework))
+                }
+                earlier[key, default: []].append(audit)
+            }
         }
     }
 }

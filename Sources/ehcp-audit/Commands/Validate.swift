@@ -29,7 +29,7 @@ extension EHCPAuditCommand {
                 Output.standard.line("Framework valid: \(frameworks).")
                 return
             }
-            let counts = Inputs.evaluate(files, catalog: catalog) { _ in }
+            let counts = Inputs.score(files, catalog: catalog, empty: {}, render: { _, _, _ in }, each: { _ in })
             Output.standard.line(Summary.records(counts, verb: "valid"))
             if counts.refused + counts.unreadable > 0 { throw ExitCode.failure }
         }

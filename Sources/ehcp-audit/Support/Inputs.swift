@@ -39,6 +39,34 @@ enum Inputs {
         return try store.frameworkCatalog()
     }
 
+    /// Reads, scores and renders every record of every file on every core (see
+    /// ``ParallelScoring``), calling `body` in file order with what `render` made of each
+    /// batch's scored records; reports every refused record and unreadable file as
+    /// ``evaluate(_:catalog:_:)`` does, and returns the same counts.
+    static func score<Rendering: Sendable>(
+        _ paths: [String], catalog: FrameworkCatalog, empty: @escaping @Sendable () -> Rendering,
+        render: @escaping @Sendable (inout Rendering, AuditRecord, AuditResult) -> Void,
+        each body: (Rendering) -> Void
+    ) -> (scored: Int, refused: Int, unreadable: Int) {
+        var counts = (scored: 0, refused: 0, unreadable: 0)
+        for path in paths {
+            do throws(Diagnostic) {
+                try ParallelScoring.score(
+                    try RecordReader.source(path: path), catalog: catalog, empty: empty, render: render,
+                    each: { batch in
+                        counts.scored += batch.scored
+                        counts.refused += batch.refused.count
+                        for diagnostics in batch.refused { StandardError.report(diagnostics) }
+                        body(batch.rendering)
+                    })
+            } catch {
+                counts.unreadable += 1
+                StandardError.report([error])
+            }
+        }
+        return counts
+    }
+
     /// Reads and evaluates every record of every file in order, calling `body` with each;
     /// returns how many records were refused or files could not be read.
     static func evaluate(

@@ -39,6 +39,18 @@ final class Output {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Appends `bytes` (UTF-8 text) as they are; a large run is written straight out.
+    func write(bytes: [UInt8]) {
+        guard bytes.count >= 1 << 16 else {
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= 1 << 16 { flush() }
+            return
+        }
+        flush()
+        guard failure == nil else { return }
+        if let code = writeAll(bytes, to: descriptor) { failure = OutputError(name: name, code: code) }
+    }
+
     /// Appends `text` as it is.
     func write(_ text: String) {
         buffer.append(contentsOf: text.utf8)
