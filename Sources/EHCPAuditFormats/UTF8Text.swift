@@ -5,9 +5,27 @@ enum UTF8Text {
 
     /// Whether `bytes` are valid UTF-8; plain ASCII is checked without building a string.
     static func isValid(_ bytes: some Collection<UInt8>) -> Bool {
-        let ascii = bytes.withContiguousStorageIfAvailable { buffer in !buffer.contains { $0 >= 0x80 } }
+        let ascii = bytes.withContiguousStorageIfAvailable(isASCII)
         if ascii ?? !bytes.contains(where: { $0 >= 0x80 }) { return true }
         return String(validating: bytes, as: UTF8.self) != nil
+    }
+
+    /// Whether every byte is below 0x80: eight bytes at a time.
+    static func isASCII(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        if let base = UnsafeRawPointer(buffer.baseAddress) {
+            var high: UInt64 = 0
+            while i + 8 <= buffer.count {
+                high |= base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                i += 8
+            }
+            if high & 0x8080_8080_8080_8080 != 0 { return false }
+        }
+        while i < buffer.count {
+            if buffer[i] >= 0x80 { return false }
+            i += 1
+        }
+        return true
     }
 
     /// `bytes` as a string, or nil when they are not valid UTF-8.

@@ -18,7 +18,7 @@ public enum ScoreJSON {
     /// Appends one record as a line of the list: a comma first unless `json` is empty, a
     /// line break after. Lines written in batches are joined with a comma between batches.
     public static func appendLine(_ result: AuditResult, to json: inout JSONWriter) {
-        if !json.bytes.isEmpty { json.separator(UInt8(ascii: ",")) }
+        if !json.isEmpty { json.separator(UInt8(ascii: ",")) }
         write(result, to: &json)
         json.separator(0x0A)
     }

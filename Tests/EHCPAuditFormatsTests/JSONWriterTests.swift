@@ -121,6 +121,26 @@ struct JSONWriterTests {
         }
     }
 
+    /// A writer is a value: a copy written to leaves the original as it was, and the
+    /// buffer grows from any starting size without losing a byte.
+    @Test func copiesAreWrittenApartAndTheBufferGrows() {
+        var original = JSONWriter(capacity: 1)
+        original.list { json in for n in 0..<1_000 { json.number(n) } }
+        let expected = "[" + (0..<1_000).map(String.init).joined(separator: ",") + "]"
+        #expect(original.text == expected && original.bytes.count == expected.utf8.count)
+        var copy = original
+        copy.separator(UInt8(ascii: "\n"))
+        copy.string("more")
+        #expect(original.text == expected)
+        #expect(copy.text == expected + "\n\"more\"")
+        var emptied = copy
+        emptied.removeAll()
+        #expect(emptied.isEmpty && emptied.text.isEmpty && !copy.isEmpty)
+        emptied.string("x")
+        #expect(emptied.text == "\"x\"" && copy.text == expected + "\n\"more\"")
+        #expect(copy.withBytes { Array($0) } == copy.bytes)
+    }
+
     @Test func newlinesLeaveTheMeaningAlone() throws {
         var json = JSONWriter()
         json.list(["a", "b"]) { json, item in

@@ -67,16 +67,16 @@ extension AuditRecord {
             problems.append(
                 RecordProblem(path: path, criterion: criterion, line: line ?? self.line, message: "\(path) \(problem)"))
         }
+        // Judgements are read in place: binding each would copy (retain) its strings.
         func judgements(_ list: [Judgement], _ path: @autoclosure () -> String) {
-            for (j, judgement) in list.enumerated() {
-                word(judgement.criterion, "\(path())[\(j)].criterion", line: judgement.line)
-                word(
-                    judgement.rating, "\(path())[\(j)].rating", line: judgement.line, criterion: judgement.criterion)
-                if let comment = judgement.comment, let problem = RecordText.commentProblem(comment) {
+            for j in list.indices {
+                word(list[j].criterion, "\(path())[\(j)].criterion", line: list[j].line)
+                word(list[j].rating, "\(path())[\(j)].rating", line: list[j].line, criterion: list[j].criterion)
+                if let comment = list[j].comment, let problem = RecordText.commentProblem(comment) {
                     let base = "\(path())[\(j)]"
                     problems.append(
                         RecordProblem(
-                            path: base + ".comment", criterion: judgement.criterion, line: judgement.line ?? line,
+                            path: base + ".comment", criterion: list[j].criterion, line: list[j].line ?? line,
                             message: "\(base).comment \(problem)"))
                 }
             }
@@ -101,11 +101,11 @@ extension AuditRecord {
         word(plan.team, "plan.team", line: line)
         word(plan.caseworker, "plan.caseworker", line: line)
         judgements(self.judgements, "judgements")
-        for (a, advice) in advices.enumerated() {
-            word(advice.id, "advices[\(a)].id", line: advice.line)
-            word(advice.provider, "advices[\(a)].provider", line: advice.line)
-            word(advice.role, "advices[\(a)].role", line: advice.line)
-            judgements(advice.judgements, "advices[\(a)].judgements")
+        for a in advices.indices {
+            word(advices[a].id, "advices[\(a)].id", line: advices[a].line)
+            word(advices[a].provider, "advices[\(a)].provider", line: advices[a].line)
+            word(advices[a].role, "advices[\(a)].role", line: advices[a].line)
+            judgements(advices[a].judgements, "advices[\(a)].judgements")
         }
         return problems
     }

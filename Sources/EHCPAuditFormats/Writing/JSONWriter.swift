@@ -13,18 +13,42 @@
 ///
 /// `member` always writes its key, with `null` for nil; `field` leaves a nil out, as a
 /// record's optional fields are. Numbers are written as ``number(_:)`` says.
-public struct JSONWriter: Sendable {
-    public private(set) var bytes: [UInt8] = []
+///
+/// The bytes live in one growing buffer of the writer's own, copied on write like an
+/// array's, written with plain copies: a national month's scores are 176 MB of JSON made
+/// of short pieces, and appending each piece to a Swift array cost more than the rest of
+/// the writing together.
+public struct JSONWriter: @unchecked Sendable {
+    // `@unchecked`: the buffer is written only through a writer that holds it alone
+    // (`reserve` copies it first otherwise), exactly as an array's storage is.
+    private var storage: Storage
+    private var start: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
     /// Whether the next member or element is the first of its object or list.
     private var first = true
     /// Whether the next member or element starts a new line.
     private var lineBreak = false
 
     public init(capacity: Int = 1024) {
-        bytes.reserveCapacity(capacity)
+        self.capacity = Swift.max(capacity, 64)
+        storage = Storage(capacity: self.capacity)
+        start = storage.start
     }
 
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    /// What has been written, as bytes.
+    public var bytes: [UInt8] { withBytes { Array($0) } }
+
+    /// What has been written, as text.
+    public var text: String { withBytes { String(decoding: $0, as: UTF8.self) } }
+
+    /// Whether nothing has been written since the writer was made or emptied.
+    public var isEmpty: Bool { count == 0 }
+
+    /// Calls `body` with what has been written, in place.
+    public func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try withExtendedLifetime(storage) { try body(UnsafeBufferPointer(start: start, count: count)) }
+    }
 
     // MARK: Structure
 
@@ -32,7 +56,7 @@ public struct JSONWriter: Sendable {
         value(UInt8(ascii: "{"))
         first = true
         body(&self)
-        bytes.append(UInt8(ascii: "}"))
+        write(UInt8(ascii: "}"))
         first = false
     }
 
@@ -40,7 +64,7 @@ public struct JSONWriter: Sendable {
         value(UInt8(ascii: "["))
         first = true
         body(&self)
-        bytes.append(UInt8(ascii: "]"))
+        write(UInt8(ascii: "]"))
         first = false
     }
 
@@ -52,8 +76,8 @@ public struct JSONWriter: Sendable {
     /// A key, whose value the next call writes.
     public mutating func key(_ key: String) {
         separate()
-        Self.appendString(key, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
+        appendString(key)
+        write(UInt8(ascii: ":"))
         first = true
     }
 
@@ -62,18 +86,17 @@ public struct JSONWriter: Sendable {
         fileprivate let quoted: [UInt8]
 
         public init(_ name: String) {
-            var bytes: [UInt8] = []
-            JSONWriter.appendString(name, to: &bytes)
-            quoted = bytes + [UInt8(ascii: ":")]
+            var json = JSONWriter(capacity: name.utf8.count * 6 + 3)
+            json.appendString(name)
+            json.write(UInt8(ascii: ":"))
+            quoted = json.bytes
         }
     }
 
     /// A key made once, whose value the next call writes.
     public mutating func key(_ key: Key) {
         separate()
-        // Through a pointer: the key's bytes are shared by every thread writing JSON, and
-        // counting references to them from two cores at once is slow.
-        key.quoted.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
+        key.quoted.withUnsafeBufferPointer { write($0) }
         first = true
     }
 
@@ -88,12 +111,14 @@ public struct JSONWriter: Sendable {
     public mutating func string(_ value: String?) {
         guard let value else { return null() }
         separate()
-        Self.appendString(value, to: &bytes)
+        appendString(value)
     }
 
     public mutating func number(_ value: Int?) {
         guard let value else { return null() }
-        raw(String(value))
+        separate()
+        if value < 0 { write(UInt8(ascii: "-")) }
+        appendDigits(value.magnitude)
     }
 
     /// A fraction or percentage, rounded half away from zero to `places` decimals and
@@ -109,30 +134,40 @@ public struct JSONWriter: Sendable {
         // The nearest double to a decimal of at most 15 digits prints as that decimal, so
         // the scaled integer's digits are what `String(Double)` would write, without it.
         separate()
-        var units = Int(scaled)
-        if units < 0 { bytes.append(UInt8(ascii: "-")) }
-        units = abs(units)
-        var fraction = 1
+        let units = Int(scaled)
+        if units < 0 { write(UInt8(ascii: "-")) }
+        var fraction: UInt = 1
         for _ in 0..<places { fraction *= 10 }
-        appendDigits(units / fraction)
-        var decimals = units % fraction, digits = places
+        appendDigits(units.magnitude / fraction)
+        var decimals = units.magnitude % fraction, digits = places
         guard decimals > 0 else { return }
         while decimals % 10 == 0 {
             decimals /= 10
             digits -= 1
         }
-        bytes.append(UInt8(ascii: "."))
-        var place = 1
+        write(UInt8(ascii: "."))
+        var place: UInt = 1
         for _ in 1..<digits { place *= 10 }
         while place > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(decimals / place % 10))
+            write(UInt8(ascii: "0") + UInt8(decimals / place % 10))
             place /= 10
         }
     }
 
-    private mutating func appendDigits(_ value: Int) {
-        if value >= 10 { appendDigits(value / 10) }
-        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
+    /// The decimal digits of `value`, written in place.
+    private mutating func appendDigits(_ value: UInt) {
+        var digits = 1, rest = value
+        while rest >= 10 {
+            rest /= 10
+            digits += 1
+        }
+        let end = reserve(digits) + digits
+        rest = value
+        for d in 1...digits {
+            end[-d] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+        count += digits
     }
 
     public mutating func bool(_ value: Bool?) {
@@ -147,7 +182,8 @@ public struct JSONWriter: Sendable {
     /// Text that is already JSON, such as a number formatted by a report's rule.
     public mutating func raw(_ json: String) {
         separate()
-        bytes.append(contentsOf: json.utf8)
+        var json = json
+        json.withUTF8 { write($0) }
     }
 
     // MARK: Members
@@ -191,14 +227,14 @@ public struct JSONWriter: Sendable {
     /// another on their own lines; the next value is then written as the first of its
     /// level, with no comma of its own.
     public mutating func separator(_ byte: UInt8) {
-        bytes.append(byte)
+        write(byte)
         first = true
         lineBreak = false
     }
 
     /// Empties the buffer, keeping its memory, to write the next document into it.
     public mutating func removeAll() {
-        bytes.removeAll(keepingCapacity: true)
+        count = 0
         first = true
         lineBreak = false
     }
@@ -213,36 +249,36 @@ public struct JSONWriter: Sendable {
 
     /// `text` as a JSON string literal, escaped as RFC 8259 asks.
     public static func quoted(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        appendString(text, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        var json = JSONWriter(capacity: text.utf8.count + 2)
+        json.appendString(text)
+        return json.text
     }
 
-    static func appendString(_ text: String, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "\""))
-        // Read in place where the text is stored whole (it nearly always is), with no copy
-        // of the string and so no count of references to it (a framework's action texts
-        // are shared by every thread writing scores).
-        if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: &bytes) }) == nil {
+    private mutating func appendString(_ text: String) {
+        write(UInt8(ascii: "\""))
+        // Read in place where the text is stored whole, with no copy of the string and so no
+        // count of references to it (a framework's action texts are shared by every thread
+        // writing scores); a short string holds its bytes itself and is copied for free.
+        if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) == nil {
             var text = text
-            text.withUTF8 { appendEscaped($0, to: &bytes) }
+            text.withUTF8 { appendEscaped($0) }
         }
-        bytes.append(UInt8(ascii: "\""))
+        write(UInt8(ascii: "\""))
     }
 
-    private static func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
         // Most text needs no escape; what does is copied a run at a time between escapes.
         var run = 0
         var i = 0
         while i < utf8.count {
-            i = nextEscape(in: utf8, from: i)
+            i = Self.nextEscape(in: utf8, from: i)
             guard i < utf8.count else { break }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
-            appendEscape(utf8[i], to: &bytes)
+            write(UnsafeBufferPointer(rebasing: utf8[run..<i]))
+            appendEscape(utf8[i])
             i += 1
             run = i
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
+        write(UnsafeBufferPointer(rebasing: utf8[run...]))
     }
 
     /// The index of the first byte from `start` on that needs an escape, or the count:
@@ -267,19 +303,19 @@ public struct JSONWriter: Sendable {
         return i
     }
 
-    private static func appendEscape(_ byte: UInt8, to bytes: inout [UInt8]) {
-        bytes.append(0x5C)
+    private mutating func appendEscape(_ byte: UInt8) {
+        write(0x5C)
         switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
-        case 0x0A: bytes.append(UInt8(ascii: "n"))
-        case 0x0D: bytes.append(UInt8(ascii: "r"))
-        case 0x09: bytes.append(UInt8(ascii: "t"))
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): write(byte)
+        case 0x0A: write(UInt8(ascii: "n"))
+        case 0x0D: write(UInt8(ascii: "r"))
+        case 0x09: write(UInt8(ascii: "t"))
         default:
-            bytes.append(UInt8(ascii: "u"))
-            bytes.append(0x30)
-            bytes.append(0x30)
-            bytes.append(hexDigit(byte >> 4))
-            bytes.append(hexDigit(byte & 0xF))
+            write(UInt8(ascii: "u"))
+            write(0x30)
+            write(0x30)
+            write(Self.hexDigit(byte >> 4))
+            write(Self.hexDigit(byte & 0xF))
         }
     }
 
@@ -291,13 +327,60 @@ public struct JSONWriter: Sendable {
 
     private mutating func value(_ opening: UInt8) {
         separate()
-        bytes.append(opening)
+        write(opening)
     }
 
+    @inline(__always)
     private mutating func separate() {
-        if !first { bytes.append(UInt8(ascii: ",")) }
-        if lineBreak { bytes.append(0x0A) }
+        if !first { write(UInt8(ascii: ",")) }
+        if lineBreak { write(0x0A) }
         first = false
         lineBreak = false
+    }
+
+    // MARK: The buffer
+
+    /// Room for `extra` more bytes at the end, held by this writer alone: the address to
+    /// write them at (then add them to `count`).
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) -> UnsafeMutablePointer<UInt8> {
+        if _slowPath(capacity - count < extra || !isKnownUniquelyReferenced(&storage)) { grow(extra) }
+        return start + count
+    }
+
+    /// Moves the bytes to a buffer of this writer's own with room for `extra` more.
+    @inline(never)
+    private mutating func grow(_ extra: Int) {
+        let grown = Storage(capacity: Swift.max(capacity * (capacity - count < extra ? 2 : 1), count + extra))
+        grown.start.update(from: start, count: count)
+        storage = grown
+        start = grown.start
+        capacity = grown.capacity
+    }
+
+    @inline(__always)
+    private mutating func write(_ byte: UInt8) {
+        reserve(1).pointee = byte
+        count += 1
+    }
+
+    @inline(__always)
+    private mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress else { return }
+        reserve(bytes.count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    /// The memory a writer's bytes live in, shared by copies of a writer until one writes.
+    private final class Storage {
+        let start: UnsafeMutablePointer<UInt8>
+        let capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            start = .allocate(capacity: capacity)
+        }
+
+        deinit { start.deallocate() }
     }
 }

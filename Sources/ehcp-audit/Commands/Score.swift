@@ -41,12 +41,12 @@ extension EHCPAuditCommand {
                 out.line(ScoreJSON.header)
                 var any = false
                 counts = Inputs.score(
-                    files, catalog: catalog, empty: { JSONWriter(capacity: 1 << 18) },
+                    files, catalog: catalog, empty: { JSONWriter(capacity: 1 << 19) },
                     render: { json, _, result in ScoreJSON.appendLine(result, to: &json) },
                     each: { json in
-                        guard !json.bytes.isEmpty else { return }
+                        guard !json.isEmpty else { return }
                         if any { out.write(",") }
-                        out.write(bytes: json.bytes)
+                        json.withBytes { out.write(bytes: $0) }
                         any = true
                     })
                 out.line(ScoreJSON.footer)
@@ -58,7 +58,7 @@ extension EHCPAuditCommand {
                     render: { bytes, _, result in
                         bytes += csv.row(result).utf8
                         bytes.append(UInt8(ascii: "\n"))
-                    }, each: { out.write(bytes: $0) })
+                    }, each: { bytes in bytes.withUnsafeBufferPointer { out.write(bytes: $0) } })
             case .text:
                 counts = text(catalog)
                 out.line("\n\(Summary.records(counts))")

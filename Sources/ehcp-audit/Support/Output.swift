@@ -40,7 +40,7 @@ final class Output {
     }
 
     /// Appends `bytes` (UTF-8 text) as they are; a large run is written straight out.
-    func write(bytes: [UInt8]) {
+    func write(bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count >= 1 << 16 else {
             buffer.append(contentsOf: bytes)
             if buffer.count >= 1 << 16 { flush() }
@@ -48,7 +48,9 @@ final class Output {
         }
         flush()
         guard failure == nil else { return }
-        if let code = writeAll(bytes, to: descriptor) { failure = OutputError(name: name, code: code) }
+        if let code = writeAll(UnsafeRawBufferPointer(bytes), to: descriptor) {
+            failure = OutputError(name: name, code: code)
+        }
     }
 
     /// Appends `text` as it is.
@@ -99,17 +101,19 @@ enum StandardError {
 /// Writes every byte to a file descriptor, retrying short and interrupted writes; returns
 /// the `errno` of a failure, nil on success.
 private func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
-    bytes.withUnsafeBytes { raw -> Int32? in
-        var offset = 0
-        while offset < raw.count {
-            let written = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            if written == 0 { return EIO }
-            offset += written
+    bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
+}
+
+private func writeAll(_ raw: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
+    var offset = 0
+    while offset < raw.count {
+        let written = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+        if written < 0 {
+            if errno == EINTR { continue }
+            return errno
         }
-        return nil
+        if written == 0 { return EIO }
+        offset += written
     }
+    return nil
 }
