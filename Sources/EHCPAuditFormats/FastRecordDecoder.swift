@@ -278,10 +278,7 @@ struct FastRecordDecoder {
 
     private mutating func word() -> String? {
         guard let range = stringRange() else { return nil }
-        let text = UnsafeBufferPointer(rebasing: bytes[range])
-        // Up to 15 bytes a string is held inline: making it costs less than looking it up.
-        if text.count <= 15 { return String(decoding: text, as: UTF8.self) }
-        return words.text(text)
+        return words.text(UnsafeBufferPointer(rebasing: bytes[range]))
     }
 
     private mutating func date() -> CalendarDate? {
@@ -379,11 +376,35 @@ private struct Fields {
 
 /// Remembers the texts of short, often repeated words (criterion ids, ratings, keys,
 /// words of the closed lists) so that each is made once, not once per judgement.
+///
+/// A word of up to 24 bytes is found in a small table by its bytes read as three
+/// integers, which costs less than making even a short string (that checks its UTF-8
+/// again); a longer one by a hash of its bytes.
 struct WordCache {
+    private var short = [Short](repeating: Short(), count: 256)
     private var entries: [UInt64: (text: String, bytes: [UInt8])] = [:]
     static let limit = 4096
 
+    /// A word of up to 24 bytes, zero-padded, with its text.
+    private struct Short {
+        var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var count = -1
+        var text = ""
+    }
+
     mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.count <= 24, let start = bytes.baseAddress else { return long(bytes) }
+        var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &words) { $0.baseAddress!.copyMemory(from: start, byteCount: bytes.count) }
+        let mixed = (words.0 ^ words.1 &* 31 ^ words.2 &* 131 ^ UInt64(bytes.count)) &* 0x9E37_79B9_7F4A_7C15
+        let slot = Int(truncatingIfNeeded: mixed >> 56)
+        if short[slot].count == bytes.count, short[slot].words == words { return short[slot].text }
+        let text = String(decoding: bytes, as: UTF8.self)
+        short[slot] = Short(words: words, count: bytes.count, text: text)
+        return text
+    }
+
+    private mutating func long(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var hash = 0xCBF2_9CE4_8422_2325 as UInt64
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
         if let known = entries[hash], known.bytes.count == bytes.count,

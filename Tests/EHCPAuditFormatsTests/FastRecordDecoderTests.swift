@@ -18,6 +18,31 @@ struct FastRecordDecoderTests {
         return (fast, log.problems.isEmpty ? general : nil)
     }
 
+    /// Words are found again by their bytes: whatever words come, in whatever order (many
+    /// sharing a place in the table, some longer than it holds), each reads as its bytes.
+    @Test func theWordCacheGivesBackEachWordsOwnText() {
+        var words = WordCache()
+        var generator = SystemRandomNumberGenerator()
+        let letters = ["a", "b", "\u{0}", "é", "-"]
+        let random = (0..<2_000).map { _ in
+            (0..<Int.random(in: 0...20, using: &generator)).map { _ in letters.randomElement(using: &generator)! }
+                .joined()
+        }
+        // Words alike in all but their last bytes or their length (zero padding).
+        let alike = (0..<2_000).map { _ in
+            String(repeating: "a", count: 16)
+                + (0..<Int.random(in: 0...8, using: &generator)).map { _ in
+                    ["b", "\u{0}"].randomElement(using: &generator)!
+                }.joined()
+        }
+        let vocabulary = (random + alike + ["", "\u{0}", "a", "a\u{0}", "a\u{0}\u{0}"]).map { Array($0.utf8) }
+        for _ in 0..<40_000 {
+            let word = vocabulary.randomElement(using: &generator)!
+            let text = word.withUnsafeBufferPointer { words.text($0) }
+            #expect(Array(text.utf8) == word)
+        }
+    }
+
     @Test func readsEverySampleRecordAsTheGeneralPathDoes() throws {
         var checked = 0
         for name in ["audits-2025-06.json", "AUD-2025-06-0012.json"] {
