@@ -17,13 +17,15 @@ public enum ScoreJSON {
 
     /// Appends one record as a line of the list: a comma first unless `json` is empty, a
     /// line break after. Lines written in batches are joined with a comma between batches.
-    public static func appendLine(_ result: AuditResult, to json: inout JSONWriter) {
+    public static func appendLine(_ result: AuditResult, to json: inout JSONWriter, actions: ActionPieces? = nil) {
         if !json.isEmpty { json.separator(UInt8(ascii: ",")) }
-        write(result, to: &json)
+        write(result, to: &json, actions: actions)
         json.separator(0x0A)
     }
 
-    public static func write(_ result: AuditResult, to json: inout JSONWriter) {
+    /// One record object; improvement actions from `actions`' pieces where it has them (the
+    /// same bytes, sooner).
+    public static func write(_ result: AuditResult, to json: inout JSONWriter, actions: ActionPieces? = nil) {
         json.object { json in
             json.member(Key.auditId, result.auditId)
             json.member(Key.planId, result.planId)
@@ -52,13 +54,8 @@ public enum ScoreJSON {
             }
             json.key(Key.actions)
             json.list(result.actions) { json, action in
-                json.object { json in
-                    json.member(Key.criterion, action.criterion)
-                    json.member(Key.section, action.section)
-                    json.member(Key.rating, action.rating)
-                    json.member(Key.gain, action.gain, places: 2)
-                    json.member(Key.text, action.text)
-                }
+                if let actions, actions.write(action, to: &json) { return }
+                write(action, to: &json)
             }
             json.key(Key.advices)
             json.list(result.advices) { json, advice in
@@ -71,6 +68,17 @@ public enum ScoreJSON {
                     json.member(Key.timely, advice.timely)
                 }
             }
+        }
+    }
+
+    /// One improvement action object.
+    static func write(_ action: ImprovementAction, to json: inout JSONWriter) {
+        json.object { json in
+            json.member(Key.criterion, action.criterion)
+            json.member(Key.section, action.section)
+            json.member(Key.rating, action.rating)
+            json.member(Key.gain, action.gain, places: 2)
+            json.member(Key.text, action.text)
         }
     }
 

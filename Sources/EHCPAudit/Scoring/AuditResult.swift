@@ -45,6 +45,14 @@ public struct ImprovementAction: Sendable, Equatable {
     /// Overall percentage points gained if this criterion alone were raised to `actionBelow`.
     public var gain: Double
     public var text: String
+
+    public init(criterion: String, section: String, rating: String, gain: Double, text: String) {
+        self.criterion = criterion
+        self.section = section
+        self.rating = rating
+        self.gain = gain
+        self.text = text
+    }
 }
 
 /// The quality and timeliness of one advice.

@@ -232,6 +232,19 @@ public struct JSONWriter: @unchecked Sendable {
         lineBreak = false
     }
 
+    /// Where a piece of JSON written beforehand goes: it opens a value, or continues the
+    /// value being written, up to a key (whose value the next call writes), or it ends the
+    /// value. See ``write(piece:_:)``.
+    public enum PiecePlace: Sendable { case opening, continuing, closing }
+
+    /// Writes JSON written beforehand and kept (``ScoreJSON``'s improvement actions) as it
+    /// is, with the comma before it when it opens a value that needs one.
+    public mutating func write(piece: UnsafeBufferPointer<UInt8>, _ place: PiecePlace) {
+        if place == .opening { separate() }
+        write(piece)
+        first = place != .closing
+    }
+
     /// Empties the buffer, keeping its memory, to write the next document into it.
     public mutating func removeAll() {
         count = 0

@@ -38,11 +38,12 @@ extension EHCPAuditCommand {
             let counts: (scored: Int, refused: Int, unreadable: Int)
             switch format {
             case .json:
+                let actions = ScoreJSON.ActionPieces(frameworks: catalog.frameworks)
                 out.line(ScoreJSON.header)
                 var any = false
                 counts = Inputs.score(
                     files, catalog: catalog, empty: { JSONWriter(capacity: 1 << 19) },
-                    render: { json, _, result in ScoreJSON.appendLine(result, to: &json) },
+                    render: { json, _, result in ScoreJSON.appendLine(result, to: &json, actions: actions) },
                     each: { json in
                         guard !json.isEmpty else { return }
                         if any { out.write(",") }
