@@ -273,12 +273,12 @@ struct FastRecordDecoder {
     /// A short word from a small vocabulary (criterion ids, ratings), shared, not remade.
     private mutating func word<Word: RawRepresentable>() -> Word? where Word.RawValue == String {
         guard let range = stringRange() else { return nil }
-        return Word(rawValue: words.text(UnsafeBufferPointer(rebasing: bytes[range])))
+        return Word(rawValue: words.text(in: bytes, range))
     }
 
     private mutating func word() -> String? {
         guard let range = stringRange() else { return nil }
-        return words.text(UnsafeBufferPointer(rebasing: bytes[range]))
+        return words.text(in: bytes, range)
     }
 
     private mutating func date() -> CalendarDate? {
@@ -392,15 +392,28 @@ struct WordCache {
         var text = ""
     }
 
-    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard bytes.count <= 24, let start = bytes.baseAddress else { return long(bytes) }
+    /// The text of `bytes[range]`.
+    mutating func text(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        let word = UnsafeBufferPointer(rebasing: bytes[range])
+        guard range.count <= 24, let base = UnsafeRawPointer(bytes.baseAddress) else { return long(word) }
+        // Read as three integers straight from the buffer where it holds 24 bytes from the
+        // word's start (a copy to read back would stall the processor), else by a copy.
         var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &words) { $0.baseAddress!.copyMemory(from: start, byteCount: bytes.count) }
-        let mixed = (words.0 ^ words.1 &* 31 ^ words.2 &* 131 ^ UInt64(bytes.count)) &* 0x9E37_79B9_7F4A_7C15
+        if range.lowerBound + 24 <= bytes.count {
+            func part(_ k: Int) -> UInt64 {
+                let valid = range.count - 8 * k
+                let word = base.loadUnaligned(fromByteOffset: range.lowerBound + 8 * k, as: UInt64.self)
+                return valid >= 8 ? word : valid <= 0 ? 0 : word & (1 << UInt64(valid * 8) - 1)
+            }
+            words = (part(0), part(1), part(2))
+        } else if let start = word.baseAddress {
+            withUnsafeMutableBytes(of: &words) { $0.baseAddress!.copyMemory(from: start, byteCount: range.count) }
+        }
+        let mixed = (words.0 ^ words.1 &* 31 ^ words.2 &* 131 ^ UInt64(range.count)) &* 0x9E37_79B9_7F4A_7C15
         let slot = Int(truncatingIfNeeded: mixed >> 56)
-        if short[slot].count == bytes.count, short[slot].words == words { return short[slot].text }
-        let text = String(decoding: bytes, as: UTF8.self)
-        short[slot] = Short(words: words, count: bytes.count, text: text)
+        if short[slot].count == range.count, short[slot].words == words { return short[slot].text }
+        let text = String(decoding: word, as: UTF8.self)
+        short[slot] = Short(words: words, count: range.count, text: text)
         return text
     }
 

@@ -1,6 +1,12 @@
 import EHCPAudit
 import EHCPAuditFormats
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension ScoreJSON {
     /// What each criterion's improvement action writes around its rating and gain, cut once
     /// per framework from the action written in full.
@@ -8,12 +14,12 @@ extension ScoreJSON {
     /// A national month's scores hold some 850,000 improvement actions, and writing each
     /// one's criterion, section and text again was a third of writing the scores. An action
     /// is written from its criterion's pieces only when they are its own (the same
-    /// criterion and section, and the very text of the framework's criterion), so the bytes
-    /// are exactly those ``write(_:to:actions:)`` writes without pieces.
+    /// criterion, section and text), so the bytes are exactly those
+    /// ``write(_:to:actions:)`` writes without pieces.
     ///
-    /// Every thread writing scores reads the pieces at once: they are kept in memory of
-    /// their own and the texts known by address, so that reading them counts no reference
-    /// (which two cores counting at once makes slow).
+    /// Every thread writing scores reads the pieces at once, each scoring with its own copy
+    /// of the frameworks (``Framework/unshared()``): the pieces and the texts they stand for
+    /// are kept as bytes in memory of their own, so that reading them counts no reference.
     ///
     /// ```swift
     /// let actions = ScoreJSON.ActionPieces(frameworks: catalog.frameworks)
@@ -26,18 +32,15 @@ extension ScoreJSON {
         private let first: [String: Int]
         private let next: [Int]
         private let sections: [String]
-        /// Each entry's action text, by the address of its UTF-8 bytes (a text of 15 bytes
-        /// or fewer has none, and is compared by value).
-        private let texts: [String]
-        private let addresses: [UInt]
-        /// Every piece's bytes, one after another; each entry's three pieces end at `ends`:
-        /// up to the rating's value, from it to the gain's, and after the gain.
+        /// All the bytes, one entry after another: the action text's UTF-8, then the three
+        /// pieces (up to the rating's value, from it to the gain's, and after the gain).
         private let bytes: UnsafeMutableBufferPointer<UInt8>
-        private let ends: [(Int, Int, Int)]
+        /// Where each entry's text and pieces end in `bytes`.
+        private let ends: [(text: Int, opening: Int, middle: Int, closing: Int)]
 
         public init(frameworks: [Framework]) {
-            var first: [String: Int] = [:], next: [Int] = [], sections: [String] = [], texts: [String] = []
-            var all: [UInt8] = [], ends: [(Int, Int, Int)] = []
+            var first: [String: Int] = [:], next: [Int] = [], sections: [String] = []
+            var all: [UInt8] = [], ends: [(Int, Int, Int, Int)] = []
             for framework in frameworks {
                 for section in framework.sections {
                     for criterion in section.criteria {
@@ -45,52 +48,51 @@ extension ScoreJSON {
                         next.append(first[criterion.id] ?? -1)
                         first[criterion.id] = ends.count
                         sections.append(section.id)
-                        texts.append(criterion.action)
+                        all += criterion.action.utf8
+                        let text = all.count
                         all += cut.0
                         let opening = all.count
                         all += cut.1
                         let middle = all.count
                         all += cut.2
-                        ends.append((opening, middle, all.count))
+                        ends.append((text, opening, middle, all.count))
                     }
                 }
             }
             bytes = .allocate(capacity: all.count)
             _ = bytes.initialize(from: all)
-            addresses = texts.map(Self.address)
-            (self.first, self.next, self.sections, self.texts, self.ends) = (first, next, sections, texts, ends)
+            (self.first, self.next, self.sections, self.ends) = (first, next, sections, ends)
         }
 
         deinit { bytes.deallocate() }
 
         /// Writes `action` from its criterion's pieces; false (nothing written) when it has none.
         func write(_ action: ImprovementAction, to json: inout JSONWriter) -> Bool {
-            let address = Self.address(action.text)
             var entry = first[action.criterion] ?? -1
-            while entry >= 0 {
-                if sections[entry] == action.section,
-                    address == 0 ? addresses[entry] == 0 && texts[entry] == action.text : addresses[entry] == address
-                {
-                    break
-                }
+            while entry >= 0 && !(sections[entry] == action.section && holds(entry, action.text)) {
                 entry = next[entry]
             }
             guard entry >= 0 else { return false }
-            let start = entry == 0 ? 0 : ends[entry - 1].2
-            let (opening, middle, end) = ends[entry]
-            let pieces = UnsafeBufferPointer(bytes)
-            json.write(piece: UnsafeBufferPointer(rebasing: pieces[start..<opening]), .opening)
+            let all = UnsafeBufferPointer(bytes)
+            let (text, opening, middle, closing) = ends[entry]
+            json.write(piece: UnsafeBufferPointer(rebasing: all[text..<opening]), .opening)
             json.string(action.rating)
-            json.write(piece: UnsafeBufferPointer(rebasing: pieces[opening..<middle]), .continuing)
+            json.write(piece: UnsafeBufferPointer(rebasing: all[opening..<middle]), .continuing)
             json.number(action.gain, places: 2)
-            json.write(piece: UnsafeBufferPointer(rebasing: pieces[middle..<end]), .closing)
+            json.write(piece: UnsafeBufferPointer(rebasing: all[middle..<closing]), .closing)
             return true
         }
 
-        /// Where a text's UTF-8 bytes are stored, or 0 for a text held in the string itself.
-        private static func address(_ text: String) -> UInt {
-            guard text.utf8.count > 15 else { return 0 }
-            return text.utf8.withContiguousStorageIfAvailable { UInt(bitPattern: $0.baseAddress) } ?? 0
+        /// Whether `text` is the entry's action text.
+        private func holds(_ entry: Int, _ text: String) -> Bool {
+            let start = entry == 0 ? 0 : ends[entry - 1].closing
+            let own = UnsafeBufferPointer(rebasing: UnsafeBufferPointer(bytes)[start..<ends[entry].text])
+            func same(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+                utf8.count == own.count && (own.isEmpty || memcmp(utf8.baseAddress!, own.baseAddress!, own.count) == 0)
+            }
+            if let same = text.utf8.withContiguousStorageIfAvailable(same) { return same }
+            var text = text
+            return text.withUTF8(same)
         }
 
         /// A rating no framework has (a control character, refused in ids), and the JSON

@@ -37,8 +37,11 @@ struct FastRecordDecoderTests {
         }
         let vocabulary = (random + alike + ["", "\u{0}", "a", "a\u{0}", "a\u{0}\u{0}"]).map { Array($0.utf8) }
         for _ in 0..<40_000 {
+            // Inside a longer text (read in place) or at its end (copied first).
             let word = vocabulary.randomElement(using: &generator)!
-            let text = word.withUnsafeBufferPointer { words.text($0) }
+            let before = Int.random(in: 0...3, using: &generator), after = Int.random(in: 0...30, using: &generator)
+            let bytes = Array(repeating: UInt8(ascii: "x"), count: before) + word + Array(repeating: 0xFF, count: after)
+            let text = bytes.withUnsafeBufferPointer { words.text(in: $0, before..<(before + word.count)) }
             #expect(Array(text.utf8) == word)
         }
     }
