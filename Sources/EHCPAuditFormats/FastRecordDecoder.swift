@@ -345,16 +345,41 @@ struct FastRecordDecoder {
 }
 
 /// The JSON keys of one ``RecordField`` table as bytes, matched without making text.
-private struct KeyTable: Sendable {
-    let keys: [[UInt8]]
+///
+/// The tables are static, read by every thread decoding at once: their bytes are kept in
+/// memory allocated once for the process's life and read without counting references
+/// (which threads counting on the same arrays at once slow each other down).
+private struct KeyTable: @unchecked Sendable {
+    // `@unchecked`: the memory is written once, in `init`, and only read after.
+    /// Every key's bytes, one after another, and where each ends.
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let ends: UnsafeBufferPointer<Int>
 
-    init(_ names: [String]) { keys = names.map { Array($0.utf8) } }
+    init(_ names: [String]) {
+        let all = names.flatMap(\.utf8)
+        var end = 0
+        let ends = names.map { name in
+            end += name.utf8.count
+            return end
+        }
+        let bytes = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(all.count, 1))
+        _ = bytes.initialize(from: all)
+        let endBuffer = UnsafeMutableBufferPointer<Int>.allocate(capacity: ends.count)
+        _ = endBuffer.initialize(from: ends)
+        self.bytes = UnsafeBufferPointer(bytes)
+        self.ends = UnsafeBufferPointer(endBuffer)
+    }
 
     func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
-        keys.firstIndex { known in
-            known.count == key.count
-                && known.withUnsafeBufferPointer { memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }
+        var start = 0
+        for i in 0..<ends.count {
+            let end = ends[i]
+            if end - start == key.count, memcmp(bytes.baseAddress! + start, key.baseAddress!, key.count) == 0 {
+                return i
+            }
+            start = end
         }
+        return nil
     }
 
     static let audit = KeyTable(RecordField.Audit.jsonNames)

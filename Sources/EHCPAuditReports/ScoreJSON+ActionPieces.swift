@@ -27,9 +27,12 @@ extension ScoreJSON {
     /// ```
     public final class ActionPieces: @unchecked Sendable {
         // `@unchecked`: everything is set in `init` and only read after.
-        /// For each criterion id, its first entry; `next` chains entries that share an id
-        /// (the same criterion in other frameworks), -1 ending the chain.
-        private let first: [String: Int]
+        /// Each entry's criterion id, and the entries by id: `slots` is an open-addressed
+        /// table of entry numbers (-1 empty) at a hash of the id's bytes, since hashing a
+        /// `String` key costs more than the rest of writing an action; `next` chains entries
+        /// that share an id (the same criterion in other frameworks), -1 ending the chain.
+        private let ids: [String]
+        private let slots: [Int]
         private let next: [Int]
         private let sections: [String]
         /// All the bytes, one entry after another: the action text's UTF-8, then the three
@@ -61,14 +64,46 @@ extension ScoreJSON {
             }
             bytes = .allocate(capacity: all.count)
             _ = bytes.initialize(from: all)
-            (self.first, self.next, self.sections, self.ends) = (first, next, sections, ends)
+            var ids = [String](repeating: "", count: ends.count), slots = [Int](repeating: -1, count: 64)
+            while slots.count < first.count * 4 { slots += slots }
+            for (id, entry) in first {
+                var slot = Self.hash(id) & (slots.count - 1)
+                while slots[slot] >= 0 { slot = (slot + 1) & (slots.count - 1) }
+                slots[slot] = entry
+                var chained = entry
+                while chained >= 0 {
+                    ids[chained] = id
+                    chained = next[chained]
+                }
+            }
+            (self.ids, self.slots, self.next, self.sections, self.ends) = (ids, slots, next, sections, ends)
+        }
+
+        /// The first entry for criterion `id`, or -1.
+        private func firstEntry(for id: String) -> Int {
+            var slot = Self.hash(id) & (slots.count - 1)
+            while slots[slot] >= 0 {
+                if ids[slots[slot]] == id { return slots[slot] }
+                slot = (slot + 1) & (slots.count - 1)
+            }
+            return -1
+        }
+
+        /// A hash of `id`'s UTF-8 bytes, read in place.
+        private static func hash(_ id: String) -> Int {
+            var id = id
+            return id.withUTF8 { bytes in
+                var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+                for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+                return Int(truncatingIfNeeded: hash >> 8)
+            }
         }
 
         deinit { bytes.deallocate() }
 
         /// Writes `action` from its criterion's pieces; false (nothing written) when it has none.
         func write(_ action: ImprovementAction, to json: inout JSONWriter) -> Bool {
-            var entry = first[action.criterion] ?? -1
+            var entry = firstEntry(for: action.criterion)
             while entry >= 0 && !(sections[entry] == action.section && holds(entry, action.text)) {
                 entry = next[entry]
             }

@@ -56,6 +56,10 @@ struct ActionPiecesTests {
                 criterion: own.criterion, section: own.section, rating: own.rating, gain: .infinity,
                 text: String(own.text.reversed().reversed())),
         ]
+        // Only the frameworks' own actions are written from pieces: the first and the last
+        // (version 1's text, the last stored apart) and the fifth (version 2's).
+        var scratch = JSONWriter()
+        #expect(variants.map { pieces.write($0, to: &scratch) } == [true, false, false, false, true, true])
         result.actions = variants
         let (cut, full) = bothWays(result, pieces)
         #expect(cut == full)

@@ -81,7 +81,7 @@ struct JudgementSheet: Sendable {
                 continue
             }
             judgedAt[c] = j
-            if judgements[j].rating == notApplicableRating {
+            if Self.same(judgements[j].rating, notApplicableRating) {
                 if !notApplicable[c] && !noNeeds(owner, c) {
                     problem(
                         ".rating", "criterion \(ids[c]) may not be rated na (not applicable): it applies to every plan")
@@ -124,8 +124,14 @@ struct JudgementSheet: Sendable {
     /// The index of a rating id in the scale: a scale is a handful of words, so a scan
     /// beats hashing.
     private func rating(_ id: String) -> Int? {
-        if ratingIDs.count <= 8 { return ratingIDs.firstIndex(of: id) }
+        if ratingIDs.count <= 8 { return ratingIDs.firstIndex { Self.same($0, id) } }
         return ratings[id]
+    }
+
+    /// `a == b`, lengths first: comparing two different strings in full costs far more than
+    /// two the same, and the words of a scale mostly differ in length.
+    private static func same(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a == b
     }
 
     /// Whether criterion `c` must be `na` because the advice identified no needs.

@@ -140,11 +140,11 @@ public final class Scorer: Sendable {
             found.append((c, r, gain))
         }
         // Framework order is the order of `found` now; a stable sort on gain keeps it for ties.
-        let order = found.indices.sorted { a, b in
-            abs(found[a].gain - found[b].gain) <= GradeScale.tolerance ? a < b : found[a].gain > found[b].gain
+        let order = found.indices.map { (gain: found[$0].gain, index: $0) }.sorted { a, b in
+            abs(a.gain - b.gain) <= GradeScale.tolerance ? a.index < b.index : a.gain > b.gain
         }
         return order.map { i in
-            let (c, r, gain) = found[i]
+            let (c, r, gain) = found[i.index]
             return ImprovementAction(
                 criterion: planSheet.ids[c], section: sectionIDs[sectionOf[c]], rating: framework.scale[r].id,
                 gain: gain, text: planSheet.actions[c])
