@@ -116,6 +116,10 @@ struct FastRecordDecoder {
         guard open("[") else { return nil }
         while nextElement(&firstElement) {
             let line = self.line
+            if let judgement = compactJudgement(line: line) {
+                list.append(judgement)
+                continue
+            }
             var criterion: String?, rating: String?, comment: String?, seen = Fields(), first = true
             guard open("{") else { return nil }
             while let field: RecordField.Judgement = nextField(&first, &seen, KeyTable.judgement) {
@@ -136,6 +140,36 @@ struct FastRecordDecoder {
             )
         }
         return failed ? nil : list
+    }
+
+    /// A judgement as ``RecordJSONWriter`` writes it (`{"criterion":"A1","rating":"good"}`,
+    /// a comment last if any, no space), read without looking its keys up; nil, with the
+    /// cursor back where it was, for any other form, which ``judgementList()`` then reads
+    /// field by field (and refuses if it must).
+    private mutating func compactJudgement(line: Int) -> Judgement? {
+        let start = position
+        func key(_ field: RecordField.Judgement) -> Bool {
+            guard let length = KeyTable.judgement.quotedKey(field.rawValue, at: position, in: bytes) else {
+                return false
+            }
+            position += length
+            return true
+        }
+        func giveWay() -> Judgement? {
+            position = start
+            return nil
+        }
+        guard take(UInt8(ascii: "{")), key(.criterion), let criterion = word(), !criterion.isEmpty,
+            take(UInt8(ascii: ",")), key(.rating), let rating = word(), !rating.isEmpty
+        else { return giveWay() }
+        var comment: String?
+        if take(UInt8(ascii: ",")) {
+            guard key(.comment), let text = string() else { return giveWay() }
+            comment = text
+        }
+        guard take(UInt8(ascii: "}")) else { return giveWay() }
+        return Judgement(
+            criterion: criterion, rating: rating, comment: comment?.isEmpty == true ? nil : comment, line: line)
     }
 
     private mutating func adviceList() -> [Advice]? {
@@ -368,6 +402,18 @@ private struct KeyTable: @unchecked Sendable {
         _ = endBuffer.initialize(from: ends)
         self.bytes = UnsafeBufferPointer(bytes)
         self.ends = UnsafeBufferPointer(endBuffer)
+    }
+
+    /// The length of key `index` written as a key (`"rating":`) at `position` in `text`,
+    /// or nil if it is not there.
+    func quotedKey(_ index: Int, at position: Int, in text: UnsafeBufferPointer<UInt8>) -> Int? {
+        let start = index == 0 ? 0 : ends[index - 1], count = ends[index] - start
+        guard position + count + 3 <= text.count, let base = text.baseAddress,
+            base[position] == UInt8(ascii: "\""), base[position + count + 1] == UInt8(ascii: "\""),
+            base[position + count + 2] == UInt8(ascii: ":"),
+            memcmp(base + position + 1, bytes.baseAddress! + start, count) == 0
+        else { return nil }
+        return count + 3
     }
 
     func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {

@@ -112,6 +112,27 @@ struct FastRecordDecoderTests {
         #expect(bothWays(text).fast == nil)
     }
 
+    /// A judgement in the writer's own form is read without looking its keys up; any other
+    /// form, valid or not, is read field by field: the same record either way, or none.
+    @Test(arguments: [
+        #"{"criterion":"A1","rating":"good"}"#, #"{"rating":"good","criterion":"A1"}"#,
+        #"{"criterion":"A1","rating":"good","comment":null}"#, #"{"criterion":"A1","rating":"good","comment":""}"#,
+        #"{"criterion":"A1","rating":"good","comment":"a "b""}"#, #"{"comment":"c","criterion":"A1","rating":"good"}"#,
+        #"{ "criterion":"A1","rating":"good"}"#, #"{"criterion" :"A1","rating":"good"}"#,
+        #"{"criterion":"A1","rating":"good" }"#, #"{"criterion":"","rating":"good"}"#,
+        #"{"criterion":"A1","rating":""}"#, #"{"criterion":"A1"}"#, #"{"criterion":"A1","rating":"good","rating":"x"}"#,
+        #"{"criterion":"A1","rating":"good","comment":"c","comment":"d"}"#, #"{"criterion":"A1","rating":"good",}"#,
+        #"{"criterion":"A1","rating":"good","note":"x"}"#, #"{"criterion":"A1","ratings":"good"}"#,
+        #"{"criterion":"A1","rating":good}"#, #"{"criterion":"A1","rating":"good","comment":1}"#,
+    ])
+    func readsAJudgementInAnyFormAsTheGeneralPathDoes(_ judgement: String) {
+        let text = recordJSON("R1").replacingOccurrences(
+            of: #"[{"criterion":"A1","rating":"good"}]"#,
+            with: "[\(judgement),\(judgement.replacing("A1", with: "A2"))]")
+        let (fast, general) = bothWays(text)
+        #expect(fast == general, "\(judgement)")
+    }
+
     @Test func readsOptionalNullsAndEscapesThroughTheGeneralPath() {
         let withNulls = recordJSON(
             "R1",
