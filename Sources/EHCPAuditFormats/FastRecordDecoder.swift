@@ -406,6 +406,7 @@ private struct KeyTable: @unchecked Sendable {
 
     /// The length of key `index` written as a key (`"rating":`) at `position` in `text`,
     /// or nil if it is not there.
+    @inline(__always)
     func quotedKey(_ index: Int, at position: Int, in text: UnsafeBufferPointer<UInt8>) -> Int? {
         let start = index == 0 ? 0 : ends[index - 1], count = ends[index] - start
         guard position + count + 3 <= text.count, let base = text.baseAddress,
@@ -471,12 +472,12 @@ struct WordCache {
         // word's start (a copy to read back would stall the processor), else by a copy.
         var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
         if range.lowerBound + 24 <= bytes.count {
-            func part(_ k: Int) -> UInt64 {
-                let valid = range.count - 8 * k
-                let word = base.loadUnaligned(fromByteOffset: range.lowerBound + 8 * k, as: UInt64.self)
-                return valid >= 8 ? word : valid <= 0 ? 0 : word & (1 << UInt64(valid * 8) - 1)
-            }
-            words = (part(0), part(1), part(2))
+            let start = base + range.lowerBound, count = range.count
+            words = (
+                Self.first(count, of: start.loadUnaligned(as: UInt64.self)),
+                Self.first(count - 8, of: start.loadUnaligned(fromByteOffset: 8, as: UInt64.self)),
+                Self.first(count - 16, of: start.loadUnaligned(fromByteOffset: 16, as: UInt64.self))
+            )
         } else if let start = word.baseAddress {
             withUnsafeMutableBytes(of: &words) { $0.baseAddress!.copyMemory(from: start, byteCount: range.count) }
         }
@@ -486,6 +487,12 @@ struct WordCache {
         let text = String(decoding: word, as: UTF8.self)
         short[slot] = Short(words: words, count: range.count, text: text)
         return text
+    }
+
+    /// The first `count` bytes of `word` (all eight, or none), the rest zero.
+    @inline(__always)
+    private static func first(_ count: Int, of word: UInt64) -> UInt64 {
+        count >= 8 ? word : count <= 0 ? 0 : word & (1 &<< UInt64(count &* 8) &- 1)
     }
 
     private mutating func long(_ bytes: UnsafeBufferPointer<UInt8>) -> String {

@@ -125,7 +125,15 @@ public struct JSONWriter: @unchecked Sendable {
     /// written as short as it goes: `0.4286`, `75`, `63.25`.
     public mutating func number(_ value: Double?, places: Int) {
         guard let value, value.isFinite else { return null() }
-        let scale = (0..<places).reduce(1.0) { product, _ in product * 10 }
+        let scale: Double =
+            switch places {
+            case 0: 1
+            case 1: 10
+            case 2: 100
+            case 3: 1000
+            case 4: 10000
+            default: (0..<places).reduce(1.0) { product, _ in product * 10 }
+            }
         let scaled = (value * scale).rounded(.toNearestOrAwayFromZero)
         guard places <= 4, abs(scaled) < 1e15 else {
             let rounded = scaled / scale
@@ -136,8 +144,7 @@ public struct JSONWriter: @unchecked Sendable {
         separate()
         let units = Int(scaled)
         if units < 0 { write(UInt8(ascii: "-")) }
-        var fraction: UInt = 1
-        for _ in 0..<places { fraction *= 10 }
+        let fraction = UInt(scale)
         appendDigits(units.magnitude / fraction)
         var decimals = units.magnitude % fraction, digits = places
         guard decimals > 0 else { return }
