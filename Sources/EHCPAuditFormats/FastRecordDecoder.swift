@@ -148,28 +148,29 @@ struct FastRecordDecoder {
     /// field by field (and refuses if it must).
     private mutating func compactJudgement(line: Int) -> Judgement? {
         let start = position
-        func key(_ field: RecordField.Judgement) -> Bool {
-            guard let length = KeyTable.judgement.quotedKey(field.rawValue, at: position, in: bytes) else {
-                return false
-            }
-            position += length
-            return true
-        }
         func giveWay() -> Judgement? {
             position = start
             return nil
         }
-        guard take(UInt8(ascii: "{")), key(.criterion), let criterion = word(), !criterion.isEmpty,
-            take(UInt8(ascii: ",")), key(.rating), let rating = word(), !rating.isEmpty
+        guard take(UInt8(ascii: "{")), take(key: .criterion), let criterion = word(), !criterion.isEmpty,
+            take(UInt8(ascii: ",")), take(key: .rating), let rating = word(), !rating.isEmpty
         else { return giveWay() }
         var comment: String?
         if take(UInt8(ascii: ",")) {
-            guard key(.comment), let text = string() else { return giveWay() }
+            guard take(key: .comment), let text = string() else { return giveWay() }
             comment = text
         }
         guard take(UInt8(ascii: "}")) else { return giveWay() }
         return Judgement(
             criterion: criterion, rating: rating, comment: comment?.isEmpty == true ? nil : comment, line: line)
+    }
+
+    /// Takes `field` written as a key (`"rating":`) at the cursor, if it is there.
+    @inline(__always)
+    private mutating func take(key field: RecordField.Judgement) -> Bool {
+        guard let length = KeyTable.judgement.quotedKey(field.rawValue, at: position, in: bytes) else { return false }
+        position += length
+        return true
     }
 
     private mutating func adviceList() -> [Advice]? {
