@@ -55,7 +55,7 @@ struct JudgementSheet: Sendable {
 
     /// The resolved judgements in criteria order, or nil after appending problems.
     func resolve(
-        _ judgements: [Judgement], owner: Owner, path: String, fallbackLine: Int?,
+        _ judgements: [Judgement], owner: Owner, path: @autoclosure () -> String, fallbackLine: Int?,
         framework: Framework, problems: inout [RecordProblem]
     ) -> Resolved? {
         let before = problems.count
@@ -67,7 +67,8 @@ struct JudgementSheet: Sendable {
             func problem(_ suffix: String, _ message: String) {
                 problems.append(
                     RecordProblem(
-                        path: "\(path)[\(j)]" + suffix, criterion: judgements[j].criterion, line: line, message: message
+                        path: "\(path())[\(j)]" + suffix, criterion: judgements[j].criterion, line: line,
+                        message: message
                     ))
             }
             // Judgements usually come in the framework's order: try the expected one first.
@@ -77,7 +78,7 @@ struct JudgementSheet: Sendable {
                 continue
             }
             if let first = judgedAt[c] {
-                problem("", "criterion \(judgements[j].criterion) is judged twice (first at \(path)[\(first)])")
+                problem("", "criterion \(judgements[j].criterion) is judged twice (first at \(path())[\(first)])")
                 continue
             }
             judgedAt[c] = j
@@ -100,7 +101,7 @@ struct JudgementSheet: Sendable {
             if case .advice(let advice) = owner, noNeeds(owner, c) {
                 problems.append(
                     RecordProblem(
-                        path: "\(path)[\(j)].rating", criterion: ids[c], line: line,
+                        path: "\(path())[\(j)].rating", criterion: ids[c], line: line,
                         message:
                             """
                             advice \(advice.id) identified no needs, so criterion \(ids[c]) is not \
@@ -116,7 +117,7 @@ struct JudgementSheet: Sendable {
             var message =
                 "criterion \(ids[c]) has no judgement (every criterion needs exactly one, or na where allowed)"
             if noNeeds(owner, c) { message += "; the advice identified no needs, so record it as na" }
-            problems.append(RecordProblem(path: path, criterion: ids[c], line: fallbackLine, message: message))
+            problems.append(RecordProblem(path: path(), criterion: ids[c], line: fallbackLine, message: message))
         }
         return problems.count == before ? resolved : nil
     }

@@ -18,9 +18,11 @@ extension Scorer {
         var results: [AdviceResult] = []
         var seen: [String: Int] = [:]
         for (a, advice) in record.advices.enumerated() {
-            let path = "advices[\(a)]"
+            // Paths are made only for a problem: most advices have none.
+            func path() -> String { "advices[\(a)]" }
             func problem(_ suffix: String, _ message: String) {
-                problems.append(RecordProblem(path: path + suffix, line: advice.line ?? record.line, message: message))
+                problems.append(
+                    RecordProblem(path: path() + suffix, line: advice.line ?? record.line, message: message))
             }
             if let first = seen[advice.id] {
                 problem(".id", "advice id \"\(advice.id)\" is used twice in this record (first at advices[\(first)])")
@@ -41,7 +43,7 @@ extension Scorer {
             var resolved: JudgementSheet.Resolved?
             if advice.status.isJudged {
                 resolved = sheet.resolve(
-                    advice.judgements, owner: .advice(advice), path: "\(path).judgements",
+                    advice.judgements, owner: .advice(advice), path: "\(path()).judgements",
                     fallbackLine: advice.line ?? record.line, framework: framework, problems: &problems)
             } else if !advice.judgements.isEmpty {
                 problem(
