@@ -3,8 +3,8 @@ import Foundation
 /// Batches made on one thread, worked on by several threads at once and handed back in
 /// the order they were made: ``ParallelScoring`` decodes, scores and renders records so.
 ///
-/// At most `depth` batches are out (made and not yet handed back) at any time, so memory
-/// stays flat however long the input. Each worker thread calls `makeWorker` once and
+/// At most twice as many batches as workers, and two more, are out (made and not yet
+/// handed back) at any time, so memory stays flat however long the input. Each worker thread calls `makeWorker` once and
 /// applies what it returns to every batch it takes, so that function may keep state of
 /// its own (a decoder's words) with no lock. Dropping the taker stops every thread after
 /// the batch it is on.
@@ -17,11 +17,11 @@ final class OrderedWork<Input: Sendable, Output: Sendable> {
     private let shared: Shared
 
     init(
-        workers: Int, depth: Int? = nil, make: @escaping () throws(Diagnostic) -> Input?,
+        workers: Int, make: @escaping () throws(Diagnostic) -> Input?,
         makeWorker: @escaping @Sendable () -> (Input) -> Output
     ) {
         let workers = max(1, workers)
-        shared = Shared(depth: depth ?? workers * 2 + 2)
+        shared = Shared(depth: workers * 2 + 2)
         let maker = Maker(make: make, shared: shared)
         Thread.detachNewThread { maker.run() }
         for _ in 0..<workers {

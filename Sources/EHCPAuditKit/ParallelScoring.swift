@@ -1,7 +1,7 @@
 import Foundation
 
 /// Records read, scored and rendered on every core at once, handed back in file order:
-/// how `score --format json` and `--format csv` keep up with a national month.
+/// how `score` and `validate` keep up with a national month.
 ///
 /// One thread splits the file into batches of records; worker threads each decode a batch
 /// (JSON: each its own decoder; XML is decoded as it is split, by libxml2's one reader),

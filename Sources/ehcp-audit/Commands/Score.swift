@@ -68,30 +68,36 @@ extension EHCPAuditCommand {
         }
 
         /// For a person: each record's score, and what changed since the plan's audit before
-        /// (final, not moderation) in the files given. One record at a time, in order.
+        /// (final, not moderation) in the files given, in file order.
         private func text(_ catalog: FrameworkCatalog) -> (scored: Int, refused: Int, unreadable: Int) {
             let out = Output.standard
             var first = true
             // Each plan's audits so far, by framework id.
             var earlier: [String: [Reaudit.Audit]] = [:]
-            return Inputs.evaluate(files, catalog: catalog) { evaluation in
-                guard case .scored(let record, let result) = evaluation else { return }
-                if !first { out.line("") }
-                first = false
-                let framework = catalog.framework(record.framework)!
-                out.line(ScoreText.record(result, framework: framework))
-                guard record.status == .final, record.kind != .moderation else { return }
-                let audit = Reaudit.Audit(record, result)
-                let key = "\(record.framework.id)\u{1F}\(record.planId)"
-                let before = earlier[key, default: []].filter {
-                    ($0.date, $0.auditId) < (audit.date, audit.auditId)
-                }
-                if let previous = before.max(by: { ($0.date, $0.auditId) < ($1.date, $1.auditId) }) {
-                    out.line(
-                        ScoreText.change(Reaudit(previous: previous, latest: audit, framework: framework), framework))
-                }
-                earlier[key, default: []].append(audit)
-            }
+            // Scored on every core; written here, in order, as each needs the ones before.
+            return Inputs.score(
+                files, catalog: catalog, empty: { [(AuditRecord, AuditResult)]() },
+                render: { scored, record, result in scored.append((record, result)) },
+                each: { scored in
+                    for (record, result) in scored {
+                        if !first { out.line("") }
+                        first = false
+                        let framework = catalog.framework(record.framework)!
+                        out.line(ScoreText.record(result, framework: framework))
+                        guard record.status == .final, record.kind != .moderation else { continue }
+                        let audit = Reaudit.Audit(record, result)
+                        let key = "\(record.framework.id)\u{1F}\(record.planId)"
+                        let before = earlier[key, default: []].filter {
+                            ($0.date, $0.auditId) < (audit.date, audit.auditId)
+                        }
+                        if let previous = before.max(by: { ($0.date, $0.auditId) < ($1.date, $1.auditId) }) {
+                            out.line(
+                                ScoreText.change(
+                                    Reaudit(previous: previous, latest: audit, framework: framework), framework))
+                        }
+                        earlier[key, default: []].append(audit)
+                    }
+                })
         }
     }
 }

@@ -41,8 +41,9 @@ enum Inputs {
 
     /// Reads, scores and renders every record of every file on every core (see
     /// ``ParallelScoring``), calling `body` in file order with what `render` made of each
-    /// batch's scored records; reports every refused record and unreadable file as
-    /// ``evaluate(_:catalog:_:)`` does, and returns the same counts.
+    /// batch's scored records; reports every refused record and every file that could not
+    /// be read on standard error, and returns how many records were scored and refused and
+    /// how many files could not be read.
     static func score<Rendering: Sendable>(
         _ paths: [String], catalog: FrameworkCatalog, empty: @escaping @Sendable () -> Rendering,
         render: @escaping @Sendable (inout Rendering, AuditRecord, AuditResult) -> Void,
@@ -59,33 +60,6 @@ enum Inputs {
                         for diagnostics in batch.refused { StandardError.report(diagnostics) }
                         body(batch.rendering)
                     })
-            } catch {
-                counts.unreadable += 1
-                StandardError.report([error])
-            }
-        }
-        return counts
-    }
-
-    /// Reads and evaluates every record of every file in order, calling `body` with each;
-    /// returns how many records were refused or files could not be read.
-    static func evaluate(
-        _ paths: [String], catalog: FrameworkCatalog, _ body: (Evaluation) -> Void
-    ) -> (scored: Int, refused: Int, unreadable: Int) {
-        var counts = (scored: 0, refused: 0, unreadable: 0)
-        for path in paths {
-            do throws(Diagnostic) {
-                let source = ReadAhead(try RecordReader.source(path: path))
-                while let entry = try source.next() {
-                    let evaluation = catalog.evaluate(entry, file: source.file)
-                    switch evaluation {
-                    case .scored: counts.scored += 1
-                    case .refused(let diagnostics):
-                        counts.refused += 1
-                        StandardError.report(diagnostics)
-                    }
-                    body(evaluation)
-                }
             } catch {
                 counts.unreadable += 1
                 StandardError.report([error])

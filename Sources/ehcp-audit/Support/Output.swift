@@ -32,13 +32,6 @@ final class Output {
         if buffer.count >= 1 << 16 { flush() }
     }
 
-    /// Appends `bytes` (UTF-8 text) and a newline.
-    func line(bytes: [UInt8]) {
-        buffer.append(contentsOf: bytes)
-        buffer.append(UInt8(ascii: "\n"))
-        if buffer.count >= 1 << 16 { flush() }
-    }
-
     /// Appends `bytes` (UTF-8 text) as they are; a large run is written straight out.
     func write(bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count >= 1 << 16 else {
