@@ -44,14 +44,7 @@ struct ImportReadingAheadTests {
         }
     }
 
-    static let recordFiles: [String] = {
-        let invalid = try! FileManager.default.contentsOfDirectory(atPath: Project.path("samples/invalid")).sorted()
-            .map { "samples/invalid/\($0)" }
-        return ["samples/audits-2025-06.json", "samples/audits-2025-06.xml", "samples/audits-2025-06-late.jsonl"]
-            + invalid.filter { RecordReader.Format(name: $0) != nil }
-    }()
-
-    @Test(arguments: recordFiles)
+    @Test(arguments: Project.recordFiles)
     func storesWhatImportingInPlaceStores(_ file: String) throws {
         let source = { try RecordReader.source(path: Project.path(file)) }
         let ahead = try importing([source], readingAhead: true)

@@ -51,14 +51,7 @@ struct ParallelScoringTests {
         [lines.filter { !$0.hasPrefix("refused") }, lines.filter { $0.hasPrefix("refused") }]
     }
 
-    static let recordFiles: [String] = {
-        let invalid = try! FileManager.default.contentsOfDirectory(atPath: Project.path("samples/invalid")).sorted()
-            .map { "samples/invalid/\($0)" }
-        return ["samples/audits-2025-06.json", "samples/audits-2025-06.xml", "samples/audits-2025-06-late.jsonl"]
-            + invalid.filter { RecordReader.Format(name: $0) != nil }
-    }()
-
-    @Test(arguments: recordFiles)
+    @Test(arguments: Project.recordFiles)
     func givesWhatReadingOneAtATimeGives(_ file: String) {
         let open = { () throws(Diagnostic) in try RecordReader.source(path: Project.path(file)) }
         let parallel = inParallel(open, threads: 2)

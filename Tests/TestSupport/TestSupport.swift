@@ -15,6 +15,15 @@ public enum Project {
     /// The default framework, criteria/ehcp-qa.yaml.
     public static let framework = try! FrameworkLoader.load(path: path("criteria/ehcp-qa.yaml"))
     public static let catalog = try! FrameworkCatalog([framework])
+
+    /// Record files to read every way there is: the valid samples in each format, and every
+    /// invalid sample a record reader takes (paths relative to the project).
+    public static let recordFiles: [String] = {
+        let invalid = try! FileManager.default.contentsOfDirectory(atPath: path("samples/invalid")).sorted()
+            .map { "samples/invalid/\($0)" }
+        return ["samples/audits-2025-06.json", "samples/audits-2025-06.xml", "samples/audits-2025-06-late.jsonl"]
+            + invalid.filter { RecordReader.Format(name: $0) != nil }
+    }()
 }
 
 /// A new, empty folder, inside one folder per test run that is removed when the run ends
