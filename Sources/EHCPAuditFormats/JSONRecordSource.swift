@@ -19,13 +19,13 @@ public final class JSONRecordSource: RecordSource {
     }
 
     /// Reads records from `bytes` held in memory (a request body); `name` is the name
-    /// diagnostics use, and its extension chooses JSON Lines (`.jsonl`, `.ndjson`) or JSON.
-    public init(bytes: [UInt8], name: String) {
+    /// diagnostics use. `lines` chooses JSON Lines (one object per line) or JSON; when nil,
+    /// `name`'s extension chooses (`.jsonl`, `.ndjson`: JSON Lines).
+    public init(bytes: [UInt8], name: String, lines: Bool? = nil) {
         file = name
         let lowercased = name.lowercased()
-        let layout: JSONRecordStream.Layout =
-            lowercased.hasSuffix(".jsonl") || lowercased.hasSuffix(".ndjson") ? .lines : .document
-        stream = JSONRecordStream(bytes: bytes, displayName: name, layout: layout)
+        let isLines = lines ?? (lowercased.hasSuffix(".jsonl") || lowercased.hasSuffix(".ndjson"))
+        stream = JSONRecordStream(bytes: bytes, displayName: name, layout: isLines ? .lines : .document)
     }
 
     public var bytesRead: Int { stream.offset }

@@ -11,15 +11,17 @@ import Foundation
 /// while let entry = try source.next() { ... }
 /// ```
 public enum RecordReader {
-    /// The two record formats.
+    /// The record formats: JSON (one record or an array), JSON Lines (one record a line) and XML.
     public enum Format: String, Sendable, CaseIterable {
-        case json, xml
+        case json, jsonLines, xml
 
         /// The format a file name's extension names (`.json`, `.jsonl`, `.ndjson`, `.xml`).
         public init?(name: String) {
             guard let dot = name.lastIndex(of: ".") else { return nil }
             let ext = name[name.index(after: dot)...].lowercased()
-            if JSONRecordSource.extensions.contains(ext) {
+            if ext == "jsonl" || ext == "ndjson" {
+                self = .jsonLines
+            } else if JSONRecordSource.extensions.contains(ext) {
                 self = .json
             } else if XMLRecordSource.extensions.contains(ext) {
                 self = .xml
@@ -35,9 +37,11 @@ public enum RecordReader {
             let type = (contentType.split(separator: ";").first.map(String.init) ?? "")
                 .trimmingCharacters(in: .whitespaces).lowercased()
             switch type {
-            case "application/json", "application/x-ndjson", "application/ndjson", "application/jsonl",
-                "application/x-jsonlines":
+            case "application/json":
                 self = .json
+            case "application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines",
+                "application/jsonlines":
+                self = .jsonLines
             case "application/xml", "text/xml":
                 self = .xml
             case _ where type.hasSuffix("+json"): self = .json
@@ -53,7 +57,7 @@ public enum RecordReader {
     /// A reader for the record file at `path`, chosen by its extension.
     public static func source(path: String) throws(Diagnostic) -> RecordSource {
         switch Format(name: path) {
-        case .json: try JSONRecordSource(path: path)
+        case .json, .jsonLines: try JSONRecordSource(path: path)
         case .xml: try XMLRecordSource(path: path)
         case nil:
             let ext =
@@ -69,7 +73,8 @@ public enum RecordReader {
     ) throws(Diagnostic) -> RecordSource {
         let format = contentType.map { type in Format(contentType: type) } ?? Format(name: name)
         switch format {
-        case .json: return JSONRecordSource(bytes: bytes, name: name)
+        case .json: return JSONRecordSource(bytes: bytes, name: name, lines: false)
+        case .jsonLines: return JSONRecordSource(bytes: bytes, name: name, lines: true)
         case .xml: return try XMLRecordSource(bytes: bytes, name: name)
         case nil:
             let given = contentType.map { "content type \"\($0)\"" } ?? "file type"

@@ -2,7 +2,7 @@
 /// own rules for passwords and tokens.
 public enum Accounts {
     /// A bcrypt hash (cost 12) of a password.
-    public static func hashPassword(_ password: String) -> String { Security.hashPassword(password) }
+    public static func hashPassword(_ password: String) -> String { Passwords.hash(password) }
 
     /// A new API token: 32 random bytes in hex.
     public static func newToken() -> String { Security.randomToken() }

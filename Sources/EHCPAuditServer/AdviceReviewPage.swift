@@ -18,21 +18,21 @@ struct AdviceReviewPage {
             name.split(separator: ".").first ?? "")
     }
 
-    func render() -> String {
+    func render() -> HTML {
         let prefix = "advice.\(number)."
         let criteria = form.framework.advice?.criteria ?? []
         let needs = criteria.filter(\.needsDependent).map(\.id).joined(separator: ", ")
-        let reviewed = review.map { "<p>Last reviewed by \(Page.escape($0.reviewer)) at \(Page.escape($0.at)).</p>" }
+        let reviewed = review.map { review -> HTML in "<p>Last reviewed by \(review.reviewer) at \(review.at).</p>" }
         return """
             \(Page.errorSummary(form.problems))
-            <dl class="facts"><dt>Advice</dt><dd>\(Page.escape(advice.id))</dd><dt>Agency</dt>\
-            <dd>\(advice.agency.rawValue)</dd><dt>Provider</dt><dd>\(Page.escape(advice.provider ?? "–"))</dd>\
-            <dt>Role</dt><dd>\(Page.escape(advice.role ?? "–"))</dd></dl>
-            \(reviewed ?? "")
-            <form method="post" action="\(Page.escape(form.action))" novalidate>
-            <input type="hidden" name="csrf" value="\(Page.escape(form.csrf))">
+            <dl class="facts"><dt>Advice</dt><dd>\(advice.id)</dd><dt>Agency</dt>\
+            <dd>\(advice.agency.rawValue)</dd><dt>Provider</dt><dd>\(advice.provider ?? "–")</dd>\
+            <dt>Role</dt><dd>\(advice.role ?? "–")</dd></dl>
+            \(reviewed ?? .empty)
+            <form method="post" action="\(form.action)" novalidate>
+            <input type="hidden" name="csrf" value="\(form.csrf)">
             <p class="hint">Advice is on time when it comes within \(form.framework.advice?.deadlineDays ?? 42) days of \
-            the request. When it identified no needs, answer N/A for \(Page.escape(needs)): that is not applicable, \
+            the request. When it identified no needs, answer N/A for \(needs): that is not applicable, \
             not inadequate.</p>
             \(form.input(prefix + "requested", "Date requested", type: "date"))
             \(form.input(prefix + "received", "Date received", type: "date"))

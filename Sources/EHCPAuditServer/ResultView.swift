@@ -2,44 +2,39 @@ import EHCPAuditKit
 import Foundation
 
 /// An audit's score as a page shows it: the grade in words, the percent, each section,
-/// each cap explained, the actions largest gain first, and each advice.
+/// each cap explained, the actions largest gain first, and each advice. A reader the access
+/// policy lets review advice but not read the audit sees the plain facts and the advice of
+/// their agency only.
 struct ResultView {
     let record: AuditRecord
     let result: AuditResult
     let framework: Framework
-    /// Who reads it: a designated officer sees only their agency's advice.
-    let viewer: AuditStore.User
+    let access: AccessPolicy
 
-    var adviceOnly: Bool { [.dco, .dsco].contains(viewer.role) }
-
-    func render() -> String {
-        var html: [String] = []
-        html.append(
+    func render() -> HTML {
+        var html: [HTML] = [
             """
-            <dl class="facts"><dt>Plan</dt><dd>\(Page.escape(record.planId))</dd><dt>Auditor</dt>\
-            <dd>\(Page.escape(record.auditor))</dd><dt>Date</dt><dd>\(record.auditDate)</dd><dt>Kind</dt>\
+            <dl class="facts"><dt>Plan</dt><dd>\(record.planId)</dd><dt>Auditor</dt>\
+            <dd>\(record.auditor)</dd><dt>Date</dt><dd>\(record.auditDate)</dd><dt>Kind</dt>\
             <dd>\(record.kind.rawValue)</dd><dt>Status</dt><dd>\(record.status.rawValue)</dd></dl>
-            """)
-        if !adviceOnly { html.append("<h2>Score</h2>" + PreviewPanel.summary(result, framework: framework)) }
-        let advices = result.advices.filter { !adviceOnly || $0.agency == viewer.agency }
+            """
+        ]
+        let whole = access.mayRead(record)
+        if whole { html.append("<h2>Score</h2>" + PreviewPanel.summary(result, framework: framework)) }
+        let advices = result.advices.filter { advice in
+            record.advices.first { $0.id == advice.id }.map(access.mayReview) ?? false
+        }
         if !advices.isEmpty {
-            let reviews = viewer.role == .lead || adviceOnly
-            let rows = advices.map { advice in
-                var cells = [
-                    Page.escape(advice.id), advice.agency.rawValue, Page.escape(advice.provider ?? "–"),
-                    advice.status.rawValue, advice.percent.map { Formatting.fixed2($0) + "%" } ?? "–",
-                    Page.escape(advice.grade?.label ?? "not scored"), advice.days.map(String.init) ?? "–",
-                    advice.timely.map { $0 ? "yes" : "no" } ?? "–",
+            let rows = advices.map { advice -> [HTML] in
+                [
+                    "\(advice.id)", "\(advice.agency.rawValue)", "\(advice.provider ?? "–")", "\(advice.status.rawValue)",
+                    "\(advice.percent.map { Formatting.fixed2($0) + "%" } ?? "–")",
+                    "\(advice.grade?.label ?? "not scored")", "\(advice.days.map(String.init) ?? "–")",
+                    "\(advice.timely.map { $0 ? "yes" : "no" } ?? "–")",
+                    Page.link(Link("audits", record.auditId, "advice", advice.id), "Review \(advice.id)"),
                 ]
-                if reviews {
-                    let path = "/audits/\(Page.escape(record.auditId))/advice/\(Page.escape(advice.id))"
-                    cells.append("<a href=\"\(path)\">Review \(Page.escape(advice.id))</a>")
-                }
-                return cells
             }
-            let header =
-                ["Advice", "Agency", "Provider", "What came back", "Percent", "Grade", "Days", "On time"]
-                + (reviews ? ["Review"] : [])
+            let header = ["Advice", "Agency", "Provider", "What came back", "Percent", "Grade", "Days", "On time", "Review"]
             html.append("<h2>Advice</h2>" + Page.table("Advice behind the plan", header, rows))
         }
         return html.joined(separator: "\n")
@@ -52,14 +47,15 @@ struct PreviewPanel {
     let outcome: Result<(AuditRecord, AuditResult), AuditForm.Refusal>
     let framework: Framework
 
-    func render() -> String {
+    func render() -> HTML {
         switch outcome {
         case .success(let (_, result)):
             let summary = Self.summary(result, framework: framework)
             return "<section class=\"preview\" aria-label=\"Preview\"><h2>Preview</h2>\(summary)</section>"
         case .failure(let refusal):
-            let items = refusal.problems.prefix(10).map { "<li>\(Page.escape($0.message))</li>" }.joined()
-            let more = refusal.problems.count > 10 ? "<p>and \(refusal.problems.count - 10) more.</p>" : ""
+            let items = refusal.problems.prefix(10).map { problem -> HTML in "<li>\(problem.message)</li>" }
+            let more: HTML =
+                refusal.problems.count > 10 ? "<p>and \(refusal.problems.count - 10) more.</p>" : .empty
             return """
                 <section class="preview" aria-label="Preview"><h2>Preview</h2><p>Not ready to score yet:</p>\
                 <ul>\(items)</ul>\(more)</section>
@@ -67,33 +63,31 @@ struct PreviewPanel {
         }
     }
 
-    static func summary(_ result: AuditResult, framework: Framework) -> String {
+    static func summary(_ result: AuditResult, framework: Framework) -> HTML {
         let boundary =
             result.boundaryGrade == result.grade ? "" : " (the percentage alone would be \(result.boundaryGrade.label))"
-        let caps = result.caps.map {
+        let caps = result.caps.map { cap -> HTML in
             """
-            <li>Limited to \(Page.escape($0.grade.label)) because \(Page.escape($0.criterion)) was rated \
-            \(Page.escape(framework.rating($0.rating)?.label ?? $0.rating))</li>
-            """
-        }
-        let actions = result.actions.prefix(5).map {
-            """
-            <li><strong>\(Page.escape($0.criterion))</strong> (+\(Formatting.fixed2($0.gain)) points): \
-            \(Page.escape($0.text))</li>
+            <li>Limited to \(cap.grade.label) because \(cap.criterion) was rated \
+            \(framework.rating(cap.rating)?.label ?? cap.rating)</li>
             """
         }
-        let sections = result.sections.map { section in
+        let actions = result.actions.prefix(5).map { action -> HTML in
+            "<li><strong>\(action.criterion)</strong> (+\(Formatting.fixed2(action.gain)) points): \(action.text)</li>"
+        }
+        let sections = result.sections.map { section -> HTML in
             let percent = section.percent.map { Formatting.fixed2($0) + "%" } ?? "not applicable"
-            let grade = section.grade.map { ", " + Page.escape($0.label) } ?? ""
-            return
-                "<li>\(Page.escape(section.id)): \(percent)\(grade)</li>"
+            let grade = section.grade.map { ", " + $0.label } ?? ""
+            return "<li>\(section.id): \(percent)\(grade)</li>"
         }
+        let capList: HTML = caps.isEmpty ? .empty : "<ul class=\"caps\">\(caps)</ul>"
+        let actionList: HTML = actions.isEmpty ? .empty : "<h3>What would improve it most</h3><ol>\(actions)</ol>"
         return """
-            <p class="grade">Grade: <strong>\(Page.escape(result.grade.label))</strong>, \
-            \(Formatting.fixed2(result.percent))%\(Page.escape(boundary))</p>
-            \(caps.isEmpty ? "" : "<ul class=\"caps\">\(caps.joined())</ul>")
-            \(actions.isEmpty ? "" : "<h3>What would improve it most</h3><ol>\(actions.joined())</ol>")
-            <details><summary>Sections</summary><ul>\(sections.joined())</ul></details>
+            <p class="grade">Grade: <strong>\(result.grade.label)</strong>, \
+            \(Formatting.fixed2(result.percent))%\(boundary)</p>
+            \(capList)
+            \(actionList)
+            <details><summary>Sections</summary><ul>\(sections)</ul></details>
             """
     }
 }

@@ -3,35 +3,41 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
+/// `POST /api/audits`: records from a case-management system, with a bearer token, under
+/// the same all-or-nothing rules as `import`. A lead's token may store anyone's audits; an
+/// auditor's only audits that name that auditor.
 extension Workspace {
-    /// `POST /api/audits`: records from a case-management system, with a bearer token,
-    /// under the same all-or-nothing rules as `import`.
-    func addAPI(_ router: Router<WorkspaceContext>) {
-        router.post("/api/audits") { request, _ in
-            guard let header = request.headers[.authorization], header.hasPrefix("Bearer "),
-                let user = try store.user(tokenHash: Security.tokenHash(String(header.dropFirst(7)))),
-                [.lead, .auditor].contains(user.role)
-            else {
-                return Response.json(
-                    #"{"error":"a valid bearer token of a lead or auditor is needed"}"#, status: .unauthorized)
-            }
-            guard let body = try? await request.body.collect(upTo: Security.apiLimit) else {
-                return Response.json(#"{"error":"the body is larger than 64 MB"}"#, status: .contentTooLarge)
-            }
+    /// The most a body may hold: 64 MB.
+    static let apiLimit = 64 << 20
+
+    @Sendable func importThroughAPI(_ request: Request, context: WorkspaceContext) async throws -> Response {
+        let token = request.headers[.authorization].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
+        let hash = token.map(Security.tokenHash)
+        guard let user = try await withStore({ store in try hash.flatMap { try store.user(tokenHash: $0) } }),
+            AccessPolicy(user).mayAudit
+        else {
+            throw PageError(.unauthorized, "a valid bearer token of a lead or auditor is needed")
+        }
+        context.signedIn.current = (user, "")
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > Self.apiLimit {
+            throw PageError(.contentTooLarge, "the body is larger than 64 MB")
+        }
+        let body = Array(try await request.body.collect(upTo: Self.apiLimit).readableBytesView)
+        let contentType = request.headers[.contentType] ?? ""
+        let time = Security.timestamp(now())
+        return try await withStore { store in
             let source: any RecordSource
             do throws(Diagnostic) {
-                source = try RecordReader.source(
-                    bytes: Array(body.readableBytesView), name: "request",
-                    contentType: request.headers[.contentType] ?? "")
+                source = StoredBy(
+                    try RecordReader.source(bytes: body, name: "request", contentType: contentType),
+                    access: AccessPolicy(user))
             } catch {
-                return Response.json(Self.errorJSON(error.message), status: .unsupportedMediaType)
+                return .json(JSONOutput.error(error.message), status: .unsupportedMediaType)
             }
             var errors: [Diagnostic] = []
-            let summary: AuditStore.ImportSummary
+            var summary = AuditStore.ImportSummary(file: "request")
             do {
-                summary = try store.importRecords(
-                    from: source, scoringWith: try store.frameworkCatalog(), at: Security.timestamp()
-                ) {
+                summary = try store.importRecords(from: source, scoringWith: try store.frameworkCatalog(), at: time) {
                     switch $0 {
                     case .refused(let diagnostics): errors += diagnostics
                     case .conflict(let place, _): errors.append(place)
@@ -40,15 +46,20 @@ extension Workspace {
                 }
             } catch let diagnostic as Diagnostic {
                 errors.append(diagnostic)
-                summary = AuditStore.ImportSummary(file: "request")
             }
+            let stored = summary.committed ? summary.imported + summary.replaced : 0
+            let unchanged = summary.committed ? summary.unchanged : 0
+            let trail =
+                summary.committed
+                ? "\(stored) stored (\(summary.replaced) replacing earlier versions), \(unchanged) unchanged"
+                : "nothing stored: \(summary.refused) refused, \(errors.count) problems"
+                    + (errors.first.map { "; the first: \($0)" } ?? "")
             try store.log(
-                user: user.name, action: summary.committed ? "api.import" : "api.refused",
-                subject: "\(summary.imported + summary.replaced) imported", at: Security.timestamp())
+                user: user.name, action: summary.committed ? "api.import" : "api.refused", subject: trail, at: time)
             var json = JSONWriter()
             json.object { json in
-                json.member("imported", summary.committed ? summary.imported + summary.replaced : 0)
-                json.member("unchanged", summary.committed ? summary.unchanged : 0)
+                json.member("imported", stored)
+                json.member("unchanged", unchanged)
                 json.member("refused", summary.refused)
                 json.key("errors")
                 json.list(errors.prefix(1000)) { json, error in
@@ -60,13 +71,38 @@ extension Workspace {
                     }
                 }
             }
-            return Response.json(json.text, status: summary.committed ? .ok : .unprocessableContent)
+            return .json(json.text, status: summary.committed ? .ok : .unprocessableContent)
         }
     }
+}
 
-    static func errorJSON(_ message: String) -> String {
-        var json = JSONWriter()
-        json.object { $0.member("error", message) }
-        return json.text
+/// The records of a request, each refused when the token's user may not store it
+/// (``AccessPolicy/mayStore(_:)``): an auditor's token stores only that auditor's audits.
+final class StoredBy: RecordSource {
+    private let records: any RecordSource
+    private let access: AccessPolicy
+
+    init(_ records: any RecordSource, access: AccessPolicy) {
+        self.records = records
+        self.access = access
+    }
+
+    var file: String { records.file }
+    var bytesRead: Int { records.bytesRead }
+
+    func next() throws(Diagnostic) -> RecordEntry? {
+        guard var entry = try records.next() else { return nil }
+        if let record = entry.record, !access.mayStore(record) {
+            entry.record = nil
+            entry.diagnostics.append(
+                Diagnostic(
+                    file: file, line: entry.line, recordIndex: entry.index, auditId: entry.auditId,
+                    path: "\(entry.root).auditor",
+                    message: """
+                        this token is \(access.user.name)'s, so it stores only audits made by \(access.user.name), \
+                        not by \(record.auditor)
+                        """))
+        }
+        return entry
     }
 }

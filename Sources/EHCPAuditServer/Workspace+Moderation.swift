@@ -3,76 +3,66 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
+/// Moderation: the lead asks a second auditor for an independent audit, and each sees the
+/// two side by side only as the blinding rule allows (``AccessPolicy/mayCompare(_:with:askedModerator:)``).
 extension Workspace {
-    /// The lead asks for a second audit: `POST /audits/{id}/moderator`, field `moderator`.
-    func addModeration(_ router: Router<WorkspaceContext>) {
-        router.post("/audits/:id/moderator") { request, context in
-            guard let user = context.user, let session = context.session else { return Response.redirect("/login") }
-            guard user.role == .lead else {
-                return Response.problem(.forbidden, "Not allowed", user: user, csrf: session.csrf)
-            }
-            guard let fields = try? await request.form(), Security.same(fields["csrf"] ?? "", session.csrf) else {
-                return Response.problem(.forbidden, "This form has expired: go back, reload the page and try again")
-            }
-            let auditId = context.parameters.get("id") ?? ""
-            guard let moderator = fields.text("moderator"), try store.user(named: moderator)?.mayAudit == true else {
-                return Response.problem(
-                    .unprocessableContent, "Choose an auditor or a lead to moderate the audit", user: user,
-                    csrf: session.csrf)
+    /// `POST /audits/{id}/moderator`, field `moderator`: the lead asks for a second audit.
+    @Sendable func askModerator(_ request: Request, context: SignedInContext) async throws -> Response {
+        let auditId = try context.pathValue("id")
+        let moderator = context.form.text("moderator")
+        let lead = context.user.name
+        let time = Security.timestamp(now())
+        try await withStore { store in
+            let record = try Self.record(store, auditId)
+            guard let moderator, let user = try store.user(named: moderator), AccessPolicy(user).mayModerate(record)
+            else {
+                throw PageError(
+                    .unprocessableContent, "Choose an auditor or a lead who did not make the audit to moderate it")
             }
             do {
-                try store.assignModeration(of: auditId, to: moderator, by: user.name, at: Security.timestamp())
+                try store.assignModeration(of: auditId, to: moderator, by: lead, at: time)
             } catch let error as StoreError {
-                return Response.problem(.unprocessableContent, error.description, user: user, csrf: session.csrf)
+                throw PageError(.unprocessableContent, error.description)
             }
-            return Response.redirect("/audits/\(auditId)")
         }
+        return .redirect(to: .audit(auditId))
     }
 
-    /// Below an audit: for a moderation, the audit it moderates side by side once this one
-    /// is final (nothing of it before); for the lead on a final audit, who is to moderate it.
-    func moderationPart(
-        _ record: AuditRecord, result: AuditResult, catalog: FrameworkCatalog, user: AuditStore.User, csrf: String
-    ) throws
-        -> String
-    {
+    /// Below an audit: for a moderation, the audit it moderates side by side once the blinding
+    /// rule allows (nothing of it before); for the lead on a final audit, who is to moderate it.
+    static func moderationPart(
+        _ store: AuditStore, _ record: AuditRecord, catalog: FrameworkCatalog, access: AccessPolicy, csrf: String
+    ) throws -> HTML {
         if record.kind == .moderation, let moderated = record.moderates {
-            guard record.status == .final else {
+            guard access.mayRead(record) else { return .empty }
+            let first = try storedRecord(store, moderated)
+            guard let first, access.mayCompare(record, with: first, askedModerator: try store.moderator(of: moderated))
+            else {
                 return """
-                    <p>The audit this one moderates is shown beside it once this moderation is submitted as final, \
-                    so that the two stay independent.</p>
+                    <p>The audit this one moderates is shown beside it only once both are final, and only to the lead \
+                    and the moderator the lead asked, so that the two stay independent.</p>
                     """
             }
-            guard let first = try storedRecord(moderated), let firstResult = try? catalog.score(first) else {
-                return "<p>Audit \(Page.escape(moderated)), which this one moderates, is not in the store.</p>"
-            }
-            // Another auditor's audit is shown only to the moderator the lead asked, and
-            // never while it is a draft.
-            let asked = try store.moderator(of: moderated) == record.auditor
-            guard first.status == .final, user.role == .lead || asked else {
-                return """
-                    <p>Audit \(Page.escape(moderated)) is shown beside this one only when it is final and the lead \
-                    asked for this moderation.</p>
-                    """
-            }
+            guard let framework = catalog.framework(record.framework), let firstResult = try? catalog.score(first),
+                let result = try? catalog.score(record)
+            else { return .empty }
             return ModerationComparisonView(
-                first: (first, firstResult), second: (record, result),
-                framework: catalog.framework(record.framework)!
+                first: (first, firstResult), second: (record, result), framework: framework
             ).render()
         }
-        guard user.role == .lead, record.status == .final, record.kind != .moderation else { return "" }
+        guard access.mayLead, record.status == .final, record.kind != .moderation else { return .empty }
         let current = try store.moderator(of: record.auditId)
-        let names = try store.users().filter { $0.mayAudit && $0.name != record.auditor }.map(\.name)
-        let options = names.map { name in
-            "<option value=\"\(Page.escape(name))\"\(name == current ? " selected" : "")>\(Page.escape(name))</option>"
+        let names = try store.users().filter { AccessPolicy($0).mayModerate(record) }.map(\.name)
+        let options = names.map { name -> HTML in
+            "<option value=\"\(name)\"\(name == current ? " selected" : "")>\(name)</option>"
         }
-        let now = current.map { "<p>\(Page.escape($0)) is asked to moderate it.</p>" } ?? ""
+        let now = current.map { name -> HTML in "<p>\(name) is asked to moderate it.</p>" } ?? .empty
         return """
             <h2>Moderation</h2>\(now)
-            <form method="post" action="/audits/\(Page.escape(record.auditId))/moderator">
-            <input type="hidden" name="csrf" value="\(Page.escape(csrf))">
+            <form method="post" action="\(Link("audits", record.auditId, "moderator"))">
+            <input type="hidden" name="csrf" value="\(csrf)">
             <div class="field"><label for="f-moderator">Ask for a second, independent audit by</label>\
-            <select id="f-moderator" name="moderator">\(options.joined())</select></div>
+            <select id="f-moderator" name="moderator">\(options)</select></div>
             <div class="buttons"><button type="submit" class="secondary">Ask for a moderation</button></div>
             </form>
             """
@@ -86,31 +76,28 @@ struct ModerationComparisonView {
     let second: (record: AuditRecord, result: AuditResult)
     let framework: Framework
 
-    func render() -> String {
+    func render() -> HTML {
         let firstRatings = Dictionary(
             first.record.judgements.map { ($0.criterion, $0.rating) }, uniquingKeysWith: { a, _ in a })
+        let differs: HTML = "<strong class=\"differs\">differs</strong>"
         var agreed = 0
         var compared = 0
-        let rows = framework.sections.flatMap(\.criteria).map { criterion -> [String] in
+        let rows = framework.sections.flatMap(\.criteria).map { criterion -> [HTML] in
             let one = firstRatings[criterion.id]
             let two = second.record.judgements.first { $0.criterion == criterion.id }?.rating
-            let differs = one != two
             compared += 1
-            if !differs { agreed += 1 }
-            return [
-                Page.escape(criterion.id), Page.escape(criterion.text), label(one), label(two),
-                differs ? "<strong class=\"differs\">differs</strong>" : "same",
-            ]
+            if one == two { agreed += 1 }
+            return ["\(criterion.id)", "\(criterion.text)", "\(label(one))", "\(label(two))", one == two ? "same" : differs]
         }
-        let grades = [
-            "Grade", "", "\(Page.escape(first.result.grade.label)), \(Formatting.fixed2(first.result.percent))%",
-            "\(Page.escape(second.result.grade.label)), \(Formatting.fixed2(second.result.percent))%",
-            first.result.grade == second.result.grade ? "same" : "<strong class=\"differs\">differs</strong>",
+        let grades: [HTML] = [
+            "Grade", .empty, "\(first.result.grade.label), \(Formatting.fixed2(first.result.percent))%",
+            "\(second.result.grade.label), \(Formatting.fixed2(second.result.percent))%",
+            first.result.grade == second.result.grade ? "same" : differs,
         ]
         return """
             <h2>Beside the audit it moderates</h2>
-            <p>This moderation and audit \(Page.escape(first.record.auditId)) (by \
-            \(Page.escape(first.record.auditor))) agree on \(agreed) of \(compared) criteria.</p>
+            <p>This moderation and audit \(first.record.auditId) (by \(first.record.auditor)) agree on \(agreed) of \
+            \(compared) criteria.</p>
             \(Page.table(
                 "The two audits side by side", ["Criterion", "Text", first.record.auditId, "This moderation", "Agreement"],
                 [grades] + rows))
@@ -120,6 +107,6 @@ struct ModerationComparisonView {
     private func label(_ rating: String?) -> String {
         guard let rating else { return "not judged" }
         if rating == "na" { return "N/A" }
-        return Page.escape(framework.rating(rating)?.label ?? rating)
+        return framework.rating(rating)?.label ?? rating
     }
 }

@@ -3,148 +3,120 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
+/// The reports in the browser, each as the command of the same name writes it, to whom the
+/// access policy lets read it.
 extension Workspace {
-    /// The monthly report in the browser, with its downloads: the lead sees the full
-    /// report, everyone else the public version only (docs/workspace.md).
-    func addReports(_ router: Router<WorkspaceContext>) {
-        router.get("/reports/advice") { request, context in
-            try reportPage(request, context, roles: [.lead, .dco, .dsco]) { user, session, period, framework in
-                // Designated officers see their own agency's advice only.
-                let agency = user.role == .lead ? nil : user.agency
-                if user.role != .lead && agency == nil {
-                    return Response.problem(.forbidden, "No agency is set for you")
+    /// `GET /reports/advice`: every agency's advice for the lead, the officer's own agency's for a DCO or DSCO.
+    @Sendable func adviceReport(_ request: Request, context: SignedInContext) async throws -> Response {
+        let agency = context.access.adviceAgency
+        let body = try await report(request) { store, period, framework in
+            ReportBody.html(AdviceLayout.blocks(try store.adviceReport(for: period, agency: agency, framework: framework)))
+        }
+        return context.page("Advice report", body)
+    }
+
+    /// `GET /reports/learning[?by=auditor|team|…]`.
+    @Sendable func learningReport(_ request: Request, context: SignedInContext) async throws -> Response {
+        let by = request.uri.queryParameters["by"].flatMap { LearningReport.Grouping(rawValue: String($0)) }
+        let body = try await report(request) { store, period, framework in
+            ReportBody.html(
+                LearningLayout.blocks(try store.learningReport(by: by ?? .auditor, for: period, framework: framework)))
+        }
+        return context.page("Learning packs", body)
+    }
+
+    /// `GET /reports/moderation[?format=json]`.
+    @Sendable func moderationReport(_ request: Request, context: SignedInContext) async throws -> Response {
+        let json = request.uri.queryParameters["format"] == "json"
+        let report = try await report(request) { store, period, _ in try store.moderationReport(for: period) }
+        if json { return .json(ModerationReportJSON.render(report)) }
+        return context.page("Moderation", ReportBody.html(ModerationLayout.blocks(report)))
+    }
+
+    /// `GET /reports/monthly?month=M[&format=html|json|csv][&public=1]`: the lead sees the
+    /// full report, everyone else the public version only.
+    @Sendable func monthlyReport(_ request: Request, context: SignedInContext) async throws -> Response {
+        let query = request.uri.queryParameters
+        let access = context.access
+        let isPublic = query["public"] == "1" || !access.mayRead(.monthly)
+        let (month, framework, report) = try await report(request) { store, period, framework in
+            (period.last, framework, try store.monthlyReport(for: period.last, isPublic: isPublic, framework: framework))
+        }
+        switch query["format"].map(String.init) ?? "html" {
+        case "json": return .json(MonthlyReportJSON.render(report))
+        case "csv": return .download(MonthlyReportCSV.render(report), type: "text/csv; charset=utf-8", name: "monthly.csv")
+        default:
+            func version(_ format: String?, isPublic: Bool) -> Link {
+                Link(
+                    "reports", "monthly",
+                    query: ["month": month.description, "framework": framework, "format": format,
+                        "public": isPublic ? "1" : nil])
+            }
+            let other: HTML =
+                access.mayRead(.monthly) && !isPublic
+                ? ", or see \(Page.link(version(nil, isPublic: true), "the public version"))" : .empty
+            var others: [HTML] = []
+            if access.mayRead(.advice) {
+                others.append(Page.link(Link("reports", "advice", query: ["month": month.description]), "Advice"))
+            }
+            if access.mayRead(.learning) {
+                others.append(
+                    Page.link(Link("reports", "learning", query: ["month": month.description]), "Learning packs"))
+            }
+            if access.mayRead(.moderation) {
+                others.append(Page.link(Link("reports", "moderation", query: ["month": month.description]), "Moderation"))
+            }
+            let more: HTML = others.isEmpty ? .empty : "<p>Other reports: \(others.joined(separator: ", ")).</p>"
+            let body: HTML = """
+                <p>Download: \(Page.link(version("json", isPublic: isPublic), "JSON")), \
+                \(Page.link(version("csv", isPublic: isPublic), "CSV"))\(other).</p>
+                \(more)
+                \(ReportBody.html(MonthlyLayout.blocks(report)))
+                """
+            return context.page("Monthly report", body)
+        }
+    }
+
+    /// A report's common steps, on a store thread: the period asked for (`month=M`, or
+    /// `from=M1&to=M2`; else the latest month with audits) and the framework (`framework=ID`,
+    /// or nil for the most used); then `make` builds it.
+    private func report<T: Sendable>(
+        _ request: Request, _ make: @escaping @Sendable (AuditStore, ReportPeriod, String?) throws -> T
+    ) async throws -> T {
+        let query = request.uri.queryParameters
+        let from = query["from"].flatMap { YearMonth($0) }, to = query["to"].flatMap { YearMonth($0) }
+        let month = query["month"].flatMap { YearMonth($0) }
+        let framework = query["framework"].map(String.init)
+        return try await withStore { store in
+            if let framework, try !store.storedFrameworks().contains(where: { $0.id == framework }) {
+                throw PageError(.notFound, "There is no framework \(framework)")
+            }
+            let period: ReportPeriod
+            if let from, let to {
+                guard let asked = ReportPeriod(from: from, to: to) else {
+                    throw PageError(.notFound, "The period ends before it begins: \(from) to \(to)")
                 }
-                let report = try store.adviceReport(for: period, agency: agency, framework: framework.id)
-                return .html(
-                    Page.render(
-                        title: "Advice report", user: user, csrf: session.csrf,
-                        body: ReportBody.html(AdviceLayout.blocks(report))))
+                period = asked
+            } else if let month = try month ?? store.status().latestMonth.flatMap({ YearMonth($0) }) {
+                period = ReportPeriod(month: month)
+            } else {
+                throw PageError(.notFound, "There are no audits yet, so there is no report")
             }
-        }
-        router.get("/reports/learning") { request, context in
-            try reportPage(request, context, roles: [.lead]) { user, session, period, framework in
-                let by = request.uri.queryParameters["by"].flatMap { LearningReport.Grouping(rawValue: String($0)) }
-                let report = try store.learningReport(by: by ?? .auditor, for: period, framework: framework.id)
-                return .html(
-                    Page.render(
-                        title: "Learning packs", user: user, csrf: session.csrf,
-                        body: ReportBody.html(LearningLayout.blocks(report))))
-            }
-        }
-        router.get("/reports/moderation") { request, context in
-            guard let user = context.user, let session = context.session else { return Response.redirect("/login") }
-            guard user.role == .lead else { return Response.problem(.forbidden, "Not allowed") }
-            guard let period = try period(request) else {
-                return Response.problem(.notFound, "No audits yet", user: user, csrf: session.csrf)
-            }
-            let report = try store.moderationReport(for: period)
-            if request.uri.queryParameters["format"] == "json" {
-                return Response.json(ModerationReportJSON.render(report))
-            }
-            return .html(
-                Page.render(
-                    title: "Moderation", user: user, csrf: session.csrf,
-                    body: ReportBody.html(ModerationLayout.blocks(report))))
-        }
-        router.get("/reports/monthly") { request, context in
-            try reportPage(request, context, roles: nil) { user, session, period, framework in
-                let query = request.uri.queryParameters
-                let month = period.last
-                let isPublic = query["public"] == "1" || user.role != .lead
-                let report = try store.monthlyReport(for: month, isPublic: isPublic, framework: framework.id)
-                switch query["format"].map(String.init) ?? "html" {
-                case "json": return Response.json(MonthlyReportJSON.render(report))
-                case "csv":
-                    return Response(
-                        status: .ok, headers: [.contentType: "text/csv; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(string: MonthlyReportCSV.render(report))))
-                default:
-                    let chosen = framework.id.map { "&framework=\(Page.escape($0))" } ?? ""
-                    let suffix = chosen + (isPublic ? "&public=1" : "")
-                    let publicLink = "/reports/monthly?month=\(month)\(chosen)&public=1"
-                    let other =
-                        user.role == .lead && !isPublic
-                        ? ", or see <a href=\"\(publicLink)\">the public version</a>" : ""
-                    let links = """
-                        <p>Download: <a href="/reports/monthly?month=\(month)&format=json\(suffix)">JSON</a>, \
-                        <a href="/reports/monthly?month=\(month)&format=csv\(suffix)">CSV</a>\(other).</p>
-                        """
-                    var others: [(String, String)] = []
-                    if [.lead, .dco, .dsco].contains(user.role) {
-                        others.append(("/reports/advice?month=\(month)", "Advice"))
-                    }
-                    if user.role == .lead {
-                        others += [
-                            ("/reports/learning?month=\(month)", "Learning packs"),
-                            ("/reports/moderation?month=\(month)", "Moderation"),
-                        ]
-                    }
-                    let more =
-                        others.isEmpty
-                        ? ""
-                        : "<p>Other reports: "
-                            + others.map { "<a href=\"\($0.0)\">\($0.1)</a>" }.joined(separator: ", ")
-                            + ".</p>"
-                    return .html(
-                        Page.render(
-                            title: "Monthly report", user: user, csrf: session.csrf,
-                            body: links + more + ReportBody.html(MonthlyLayout.blocks(report))))
-                }
-            }
+            return try make(store, period, framework)
         }
     }
 }
 
-/// A report's blocks as part of a workspace page: the report's own HTML body, with its
-/// title demoted under the page's heading.
+/// A report's blocks as part of a workspace page: the report's own HTML body (its renderer
+/// escapes every text), with its title demoted under the page's heading.
 enum ReportBody {
-    static func html(_ blocks: [Block]) -> String {
+    static func html(_ blocks: [Block]) -> HTML {
         let document = HTMLRenderer.render(
             blocks.map { block in
                 if case .title(let text) = block { return .heading(text) }
                 return block
             })
-        guard let start = document.range(of: "<main>"), let end = document.range(of: "</main>") else { return "" }
-        return String(document[start.upperBound..<end.lowerBound])
-    }
-}
-
-extension Workspace {
-    /// A report page's common steps: signed in, one of `roles` (nil: anyone signed in), a
-    /// period with audits and a framework the store holds; then `make` answers.
-    func reportPage(
-        _ request: Request, _ context: WorkspaceContext, roles: [AuditStore.Role]?,
-        _ make: (AuditStore.User, WorkspaceContext.Session, ReportPeriod, ReportFramework) throws -> Response
-    ) throws -> Response {
-        guard let user = context.user, let session = context.session else { return .redirect("/login") }
-        guard roles?.contains(user.role) ?? true else { return .problem(.forbidden, "Not allowed") }
-        guard let period = try period(request) else {
-            return .problem(.notFound, "No audits yet", user: user, csrf: session.csrf)
-        }
-        guard let framework = try framework(request) else {
-            return .problem(.notFound, "No such framework", user: user, csrf: session.csrf)
-        }
-        return try make(user, session, period, framework)
-    }
-
-    /// The framework a report page is about: `framework=ID`, or the most used when none
-    /// is asked for (`id` nil).
-    struct ReportFramework { var id: String? }
-
-    /// The framework a report page asks for; nil when the store holds no framework of that id.
-    func framework(_ request: Request) throws -> ReportFramework? {
-        guard let id = request.uri.queryParameters["framework"].map(String.init) else { return ReportFramework() }
-        return try store.storedFrameworks().contains { $0.id == id } ? ReportFramework(id: id) : nil
-    }
-
-    /// The period a report page asks for: `month=M`, or `from=M1&to=M2`; else the latest
-    /// month with audits.
-    func period(_ request: Request) throws -> ReportPeriod? {
-        let query = request.uri.queryParameters
-        if let from = query["from"].flatMap({ YearMonth($0) }), let to = query["to"].flatMap({ YearMonth($0) }) {
-            return ReportPeriod(from: from, to: to)
-        }
-        let month = try query["month"].flatMap { YearMonth($0) } ?? store.status().latestMonth.flatMap { YearMonth($0) }
-        return month.map(ReportPeriod.init(month:))
+        guard let start = document.range(of: "<main>"), let end = document.range(of: "</main>") else { return .empty }
+        return HTML(rendered: String(document[start.upperBound..<end.lowerBound]))
     }
 }

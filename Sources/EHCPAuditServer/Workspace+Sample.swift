@@ -3,71 +3,59 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
+/// The lead's part of the month's sample: drawing it with a published seed, and sharing
+/// its plans out among the auditors.
 extension Workspace {
-    /// The lead's part of the month's sample: drawing it with a published seed, and sharing
-    /// its plans out among the auditors.
-    func addSample(_ router: Router<WorkspaceContext>) {
-        router.post("/sample/:month/draw") { request, context in
-            try await leadForm(request, context) { fields, user, session, month in
-                guard let seed = fields.text("seed") else {
-                    return .problem(
-                        .unprocessableContent, "Give a seed: anyone with it and the population can draw the same plans",
-                        user: user, csrf: session.csrf)
-                }
-                do {
-                    let parameters = try SampleParameters(month: month, seed: seed)
-                    let sample = try store.drawSample(parameters, at: Security.timestamp())
-                    try store.log(
-                        user: user.name, action: "sample.draw",
-                        subject: "\(month): seed \(seed), \(sample.selected.count) plans", at: Security.timestamp())
-                } catch let error as StoreError {
-                    return .problem(.unprocessableContent, error.description, user: user, csrf: session.csrf)
-                } catch let error as SampleError {
-                    return .problem(.unprocessableContent, error.message, user: user, csrf: session.csrf)
-                }
-                return .redirect("/?month=\(month)")
+    /// `POST /sample/{month}/draw`, field `seed`.
+    @Sendable func drawSample(_ request: Request, context: SignedInContext) async throws -> Response {
+        let month = try context.month()
+        guard let seed = context.form.text("seed") else {
+            throw PageError(
+                .unprocessableContent, "Give a seed: anyone with it and the population can draw the same plans")
+        }
+        let lead = context.user.name, time = Security.timestamp(now())
+        try await withStore { store in
+            do {
+                let sample = try store.drawSample(try SampleParameters(month: month, seed: seed), at: time)
+                try store.log(
+                    user: lead, action: "sample.draw", subject: "\(month): seed \(seed), \(sample.selected.count) plans",
+                    at: time)
+            } catch let error as StoreError {
+                throw PageError(.unprocessableContent, error.description)
+            } catch let error as SampleError {
+                throw PageError(.unprocessableContent, error.message)
             }
         }
-        router.post("/sample/:month/assign") { request, context in
-            try await leadForm(request, context) { fields, user, session, month in
-                let auditors = Set(try store.users().filter(\.mayAudit).map(\.name))
-                let assignments = fields.pairs.compactMap { pair -> (planId: String, auditor: String)? in
-                    guard pair.name.hasPrefix("plan.") else { return nil }
-                    return (String(pair.name.dropFirst(5)), pair.value)
-                }
-                guard assignments.allSatisfy({ $0.auditor.isEmpty || auditors.contains($0.auditor) }) else {
-                    return .problem(
-                        .unprocessableContent, "Plans can be assigned only to auditors and leads", user: user,
-                        csrf: session.csrf)
-                }
-                do {
-                    try store.assign(assignments, month: month, by: user.name, at: Security.timestamp())
-                } catch let error as StoreError {
-                    return .problem(.unprocessableContent, error.description, user: user, csrf: session.csrf)
-                }
-                return .redirect("/?month=\(month)")
-            }
-        }
+        return .redirect(to: Link(query: ["month": month.description]))
     }
 
-    /// A lead's form about a month: signed in, the lead, a real month, a valid CSRF token.
-    private func leadForm(
-        _ request: Request, _ context: WorkspaceContext,
-        _ handle: (FormFields, AuditStore.User, WorkspaceContext.Session, YearMonth) throws -> Response
-    ) async throws -> Response {
-        guard let user = context.user, let session = context.session else { return .redirect("/login") }
-        guard user.role == .lead else { return .problem(.forbidden, "Not allowed", user: user, csrf: session.csrf) }
-        guard let month = context.parameters.get("month").flatMap({ YearMonth($0) }) else {
-            return .problem(.notFound, "No such month", user: user, csrf: session.csrf)
+    /// `POST /sample/{month}/assign`, fields `plan.<planId>` = auditor name (blank: nobody).
+    @Sendable func assignSample(_ request: Request, context: SignedInContext) async throws -> Response {
+        let month = try context.month()
+        let assignments = context.form.pairs.compactMap { pair -> (planId: String, auditor: String)? in
+            guard pair.name.hasPrefix("plan.") else { return nil }
+            return (String(pair.name.dropFirst(5)), pair.value)
         }
-        guard let fields = try? await request.form(), Security.same(fields["csrf"] ?? "", session.csrf) else {
-            return .problem(.forbidden, "This form has expired: go back, reload the page and try again")
+        let lead = context.user.name, time = Security.timestamp(now())
+        try await withStore { store in
+            let auditors = Set(try store.users().filter { AccessPolicy($0).mayAudit }.map(\.name))
+            guard assignments.allSatisfy({ $0.auditor.isEmpty || auditors.contains($0.auditor) }) else {
+                throw PageError(.unprocessableContent, "Plans can be assigned only to auditors and leads")
+            }
+            do {
+                try store.assign(assignments, month: month, by: lead, at: time)
+            } catch let error as StoreError {
+                throw PageError(.unprocessableContent, error.description)
+            }
         }
-        return try handle(fields, user, session, month)
+        return .redirect(to: Link(query: ["month": month.description]))
     }
 }
 
-extension AuditStore.User {
-    /// Auditors and leads make audits, and so may be given plans and moderations.
-    var mayAudit: Bool { !disabled && [.auditor, .lead].contains(role) }
+extension SignedInContext {
+    /// The `{month}` of the path, or the "no such month" page.
+    func month() throws -> YearMonth {
+        guard let month = YearMonth(try pathValue("month")) else { throw PageError(.notFound, "There is no such month") }
+        return month
+    }
 }

@@ -3,62 +3,74 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
+/// Signing in and out (docs/workspace.md, "Security").
 extension Workspace {
-    func addSignIn(_ router: Router<WorkspaceContext>) {
-        router.get("/login") { _, context in
-            if context.user != nil { return Response.redirect("/") }
-            return .html(Page.render(title: "Sign in", user: nil, csrf: nil, body: Self.signInForm(error: nil)))
-        }
-        router.post("/login") { request, _ in
-            guard let fields = try? await request.form() else { return Response.problem(.badRequest, "Bad request") }
-            return try signIn(fields)
-        }
-        router.post("/logout") { request, context in
-            guard let session = context.session else { return Response.redirect("/login") }
-            guard let fields = try? await request.form(), Security.same(fields["csrf"] ?? "", session.csrf) else {
-                return Response.problem(.forbidden, "This form has expired: go back, reload the page and try again")
-            }
-            try store.removeSession(session.key)
-            return Response.redirect("/login", cookie: Security.clearCookie(secure: secureCookies))
-        }
+    /// `GET /login`: the form, with a CSRF token of its own (in a cookie, until there is a session).
+    @Sendable func signInPage(_ request: Request, context: WorkspaceContext) async throws -> Response {
+        if context.user != nil { return .redirect(to: .home) }
+        return signInForm(error: nil, status: .ok)
     }
 
-    /// Checks a name and password; five failures in a row lock the name for 15 minutes.
-    /// A refusal never says which of the two was wrong, nor that the name is locked.
-    private func signIn(_ fields: FormFields) throws -> Response {
-        let name = fields["username"] ?? "", password = fields["password"] ?? ""
-        let now = Date()
-        let refused = Response.html(
-            Page.render(
-                title: "Sign in", user: nil, csrf: nil,
-                body: Self.signInForm(error: "The name or the password is not right, or the account is locked.")),
-            status: .unauthorized)
-        guard let user = try store.user(named: name), !user.disabled else { return refused }
-        let locked = user.lockedUntil.flatMap { ISO8601DateFormatter().date(from: $0) }.map { $0 > now } ?? false
-        guard !locked, Security.verify(password, hash: user.passwordHash) else {
-            try store.recordFailedSignIn(
+    /// `POST /login`: checks a name and password. Five failures in a row lock the name for 15
+    /// minutes; a refusal never says which of the two was wrong, nor that the name is locked,
+    /// and takes the same time whatever the name (one password check each, ``Passwords``).
+    @Sendable func signIn(_ request: Request, context: WorkspaceContext) async throws -> Response {
+        let name = context.form["username"] ?? "", password = context.form["password"] ?? ""
+        let now = now()
+        let attempt = try await withStore { store in
+            try store.beginSignIn(
                 name: name, limit: Security.failuresBeforeLock,
                 lockUntil: Security.timestamp(now.addingTimeInterval(Security.lockout)), at: Security.timestamp(now))
-            return refused
         }
-        try store.recordSignIn(name: name, at: Security.timestamp(now))
-        let session = WorkspaceContext.Session(key: Security.randomToken(), csrf: Security.randomToken())
-        try store.saveSession(
-            session.key, user: name, value: try JSONEncoder().encode(session),
-            expires: Security.timestamp(now.addingTimeInterval(Security.idleSession)))
-        return .redirect("/", cookie: Security.setCookie(session.key, secure: secureCookies))
+        let passwords = passwords
+        let hash: String
+        if case .check(let known) = attempt { hash = known } else { hash = Passwords.decoy }
+        let right = try await passwordWork.run { passwords.verify(password, hash) }
+        guard case .check = attempt, right else {
+            if case .check = attempt { try await withStore { try $0.recordFailedSignIn(name: name, at: Security.timestamp(now)) } }
+            return signInForm(
+                error: "The name or the password is not right, or the account is locked.", status: .unauthorized)
+        }
+        let session = WorkspaceContext.Session(id: Security.randomToken(), csrf: Security.randomToken())
+        let value = try JSONEncoder().encode(KeptSession(csrf: session.csrf))
+        try await withStore { store in
+            try store.recordSignIn(name: name, at: Security.timestamp(now))
+            try store.createSession(
+                id: session.id, user: name, value: value,
+                expires: Security.timestamp(now.addingTimeInterval(Security.idleSession)))
+        }
+        return .redirect(
+            to: .home,
+            cookies: [
+                Security.cookie(Security.sessionCookie, session.id, secure: secureCookies),
+                Security.cookie(Security.signInCookie, "", secure: secureCookies, maxAge: 0),
+            ])
     }
 
-    static func signInForm(error: String?) -> String {
-        """
-        \(error.map { "<div class=\"error-summary\" role=\"alert\"><p>\(Page.escape($0))</p></div>" } ?? "")
-        <form method="post" action="/login">
-        <div class="field"><label for="f-username">Name</label>\
-        <input type="text" id="f-username" name="username" autocomplete="username" required></div>
-        <div class="field"><label for="f-password">Password</label>\
-        <input type="password" id="f-password" name="password" autocomplete="current-password" required></div>
-        <div class="buttons"><button type="submit">Sign in</button></div>
-        </form>
-        """
+    /// `POST /logout`: ends the session.
+    @Sendable func signOut(_ request: Request, context: SignedInContext) async throws -> Response {
+        let id = context.session.id
+        try await withStore { try $0.removeSession(id: id) }
+        return .redirect(
+            to: Link("login"), cookies: [Security.cookie(Security.sessionCookie, "", secure: secureCookies, maxAge: 0)])
+    }
+
+    private func signInForm(error: String?, status: HTTPResponse.Status) -> Response {
+        let token = Security.randomToken()
+        let message = error.map { text -> HTML in "<div class=\"error-summary\" role=\"alert\"><p>\(text)</p></div>" }
+        let body: HTML = """
+            \(message ?? .empty)
+            <form method="post" action="/login">
+            <input type="hidden" name="csrf" value="\(token)">
+            <div class="field"><label for="f-username">Name</label>\
+            <input type="text" id="f-username" name="username" autocomplete="username" required></div>
+            <div class="field"><label for="f-password">Password</label>\
+            <input type="password" id="f-password" name="password" autocomplete="current-password" required></div>
+            <div class="buttons"><button type="submit">Sign in</button></div>
+            </form>
+            """
+        var response = Response.html(Page.render(title: "Sign in", user: nil, csrf: nil, body: body), status: status)
+        response.setCookie(Security.cookie(Security.signInCookie, token, secure: secureCookies, maxAge: 3600))
+        return response
     }
 }

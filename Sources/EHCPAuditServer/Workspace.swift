@@ -2,68 +2,123 @@ import EHCPAuditKit
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
+import NIOCore
 
 /// The auditors' workspace (docs/workspace.md): a web application over the same store and the
-/// same library as the command line. It keeps no state of its own: users, sessions and
-/// the trail of changes live in the store.
+/// same library as the command line. It keeps no state of its own: users, sessions and the
+/// trail of changes live in the store.
 ///
 /// ```swift
-/// let workspace = Workspace(store: try AuditStore(path: "ehcp-audit.sqlite"))
-/// try await workspace.application(host: "127.0.0.1", port: 8080).runService()
+/// let store = try AuditStore(path: "ehcp-audit.sqlite", busyTimeout: 5)
+/// try await Workspace(store: store).application(host: "127.0.0.1", port: 8080).runService()
 /// ```
 public struct Workspace: Sendable {
     public let store: AuditStore
-    /// Mark the session cookie `Secure` (behind TLS).
+    /// Mark the cookies `Secure` and send HSTS (behind TLS).
     public var secureCookies: Bool
-    /// Where the one-line request log goes.
-    public var log: @Sendable (String) -> Void
+    /// The time now; a test sets another.
+    var now: @Sendable () -> Date = { Date() }
+    var passwords = Passwords()
+    /// Store access waits (for another process's write); sixteen threads keep pages answering
+    /// while a few wait.
+    let storeWork = BlockingWork(threads: 16)
+    let passwordWork = BlockingWork(threads: max(2, ProcessInfo.processInfo.activeProcessorCount))
 
-    public init(store: AuditStore, secureCookies: Bool = false, log: @escaping @Sendable (String) -> Void = { _ in }) {
+    /// How long the workspace's store should let a write wait for another process's (an
+    /// import's), in seconds, before the page says "try again" (503): open it with this.
+    public static let busyTimeout = Security.busyTimeout
+
+    public init(store: AuditStore, secureCookies: Bool = false) {
         self.store = store
         self.secureCookies = secureCookies
-        self.log = log
     }
 
-    /// The routes and middleware, for a server or a test.
+    /// The application serving the workspace on `host:port`, logging one line per request
+    /// to `logger`; a connection idle for 30 seconds is closed.
+    public func application(host: String, port: Int, logger: Logger? = nil) -> some ApplicationProtocol {
+        Application(
+            router: router(), server: .http1(configuration: .init(idleTimeout: Security.idleConnection)),
+            configuration: .init(address: .hostname(host, port: port), serverName: "ehcp-audit"), logger: logger)
+    }
+
+    /// Every route, who may use it, and the middleware around it.
     public func router() -> Router<WorkspaceContext> {
         let router = Router(context: WorkspaceContext.self)
-        router.add(middleware: SecurityHeadersMiddleware(log: log))
-        router.add(middleware: SessionMiddleware(store: store))
+        router.addMiddleware {
+            SecurityHeadersMiddleware(secure: secureCookies)
+            RequestLogMiddleware()
+            ErrorPageMiddleware()
+        }
+        // Outside the session group: these never read the store's sessions.
         router.get("/healthz") { _, _ in "ok" }
         router.get("/static/app.css") { _, _ in Response.asset(StaticAssets.css, type: "text/css; charset=utf-8") }
         router.get("/static/preview.js") { _, _ in
             Response.asset(StaticAssets.previewScript, type: "text/javascript; charset=utf-8")
         }
-        addSignIn(router)
-        addAudits(router)
-        addSample(router)
-        addAdviceReviews(router)
-        addModeration(router)
-        addAPI(router)
-        addReports(router)
+        router.post("/api/audits", use: importThroughAPI)  // a bearer token, no session
+
+        let site = router.group().add(middleware: SessionMiddleware(workspace: self))
+        site.group("/login").add(middleware: CSRFMiddleware<WorkspaceContext>(limits: .signIn))
+            .get(use: signInPage)
+            .post(use: signIn)
+
+        let pages = site.group(context: SignedInContext.self)
+            .add(middleware: CSRFMiddleware<SignedInContext>(limits: .page))
+        pages.post("/logout", use: signOut)
+        pages.get("/", use: worklist)
+        pages.get("/audits/:id", use: auditPage)
+        pages.get("/reports/monthly", use: monthlyReport)
+
+        let auditing = pages.group().add(middleware: RoleMiddleware { $0.mayAudit })
+        auditing.get("/audits/new", use: newAuditForm)
+        auditing.post("/audits", use: createAudit)
+        auditing.post("/preview", use: previewNewAudit)
+        auditing.get("/audits/:id/edit", use: editAuditForm)
+        auditing.post("/audits/:id", use: changeAudit)
+        auditing.post("/audits/:id/preview", use: previewChange)
+
+        let reviewing = pages.group().add(middleware: RoleMiddleware { $0.mayRead(.advice) })
+        reviewing.get("/reports/advice", use: adviceReport)
+        reviewing.get("/audits/:id/advice/:advice", use: adviceReviewPage)
+        reviewing.post("/audits/:id/advice/:advice", use: reviewAdvice)
+
+        let leading = pages.group().add(middleware: RoleMiddleware { $0.mayLead })
+        leading.get("/reports/learning", use: learningReport)
+        leading.get("/reports/moderation", use: moderationReport)
+        leading.post("/sample/:month/draw", use: drawSample)
+        leading.post("/sample/:month/assign", use: assignSample)
+        leading.post("/audits/:id/moderator", use: askModerator)
         return router
     }
 
-    /// The application serving the workspace on `host:port`.
-    public func application(host: String, port: Int) -> some ApplicationProtocol {
-        Application(router: router(), configuration: .init(address: .hostname(host, port: port)))
+    /// Runs `body` with the store on a thread that may wait (``BlockingWork``).
+    func withStore<T: Sendable>(_ body: @escaping @Sendable (AuditStore) throws -> T) async throws -> T {
+        let store = store
+        return try await storeWork.run { try body(store) }
     }
 
     /// The framework a new audit is made against: the latest stored version of `id`, or,
     /// with no id, of the framework most stored audits use (else the latest stored).
-    func currentFramework(id: String? = nil) throws -> Framework? {
+    static func currentFramework(_ store: AuditStore, id: String? = nil) throws -> Framework? {
         let stored = try store.storedFrameworks()
         let chosen = try id ?? store.mostUsedFrameworkId() ?? stored.last?.id
         guard let framework = stored.last(where: { $0.id == chosen }) else { return nil }
         return try FrameworkLoader.load(text: framework.content, file: framework.file)
     }
+
+    /// A stored audit, read back from its canonical JSON.
+    static func storedRecord(_ store: AuditStore, _ id: String) throws -> AuditRecord? {
+        guard let json = try store.recordJSON(auditId: id) else { return nil }
+        return try JSONRecordSource(bytes: Array(json.utf8), name: id).next()?.record
+    }
 }
 
 extension Response {
-    static func html(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
+    static func html(_ html: HTML, status: HTTPResponse.Status = .ok) -> Response {
         Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(string: html)))
+            body: .init(byteBuffer: ByteBuffer(string: html.text)))
     }
 
     static func json(_ json: String, status: HTTPResponse.Status = .ok) -> Response {
@@ -72,10 +127,17 @@ extension Response {
             body: .init(byteBuffer: ByteBuffer(string: json)))
     }
 
-    static func redirect(_ location: String, cookie: String? = nil) -> Response {
-        var headers: HTTPFields = [.location: location]
-        if let cookie { headers[.setCookie] = cookie }
-        return Response(status: .seeOther, headers: headers)
+    static func download(_ text: String, type: String, name: String) -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static func redirect(to link: Link, cookies: [Cookie] = []) -> Response {
+        var response = Response(status: .seeOther, headers: [.location: link.address])
+        for cookie in cookies { response.setCookie(cookie) }
+        return response
     }
 
     static func asset(_ text: String, type: String) -> Response {
@@ -83,28 +145,13 @@ extension Response {
             status: .ok, headers: [.contentType: type, .cacheControl: "no-cache"],
             body: .init(byteBuffer: ByteBuffer(string: text)))
     }
-
-    static func problem(
-        _ status: HTTPResponse.Status, _ message: String, user: AuditStore.User? = nil, csrf: String? = nil
-    )
-        -> Response
-    {
-        .html(Page.render(title: message, user: user, csrf: csrf, body: ""), status: status)
-    }
 }
 
-/// A form body that could not be read: too large, or not a form.
-struct FormReadError: Error {
-    var status: HTTPResponse.Status
-}
-
-extension Request {
-    /// The form fields of the body, read up to `limit` bytes.
-    func form(limit: Int = Security.formLimit) async throws(FormReadError) -> FormFields {
-        guard let buffer = try? await body.collect(upTo: limit) else { throw FormReadError(status: .contentTooLarge) }
-        guard let fields = FormFields(body: Array(buffer.readableBytesView)) else {
-            throw FormReadError(status: .badRequest)
-        }
-        return fields
+/// JSON answers' shared shapes.
+enum JSONOutput {
+    static func error(_ message: String) -> String {
+        var json = JSONWriter()
+        json.object { $0.member("error", message) }
+        return json.text
     }
 }

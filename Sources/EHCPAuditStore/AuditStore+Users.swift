@@ -84,17 +84,46 @@ extension AuditStore {
         }.flatMap(Self.user)
     }
 
-    /// Records a failed sign-in; the `limit`-th in a row locks the name until `lockUntil`.
-    public func recordFailedSignIn(name: String, limit: Int, lockUntil: String, at time: String) throws {
+    /// What a sign-in may do next, decided before the password is checked.
+    public enum SignInAttempt: Sendable, Equatable {
+        /// No enabled user of that name.
+        case unknown
+        /// The name is locked after too many failures.
+        case locked
+        /// Check the password against this hash; the attempt is already counted as a failure,
+        /// which ``recordSignIn(name:at:)`` clears when the password is right.
+        case check(passwordHash: String)
+    }
+
+    /// Counts a sign-in attempt for `name` before its password is checked, in one
+    /// transaction, so that simultaneous guesses can never check more than `limit` passwords
+    /// between locks. A lock that has expired is lifted and its failures forgotten first; the
+    /// `limit`-th attempt in a row locks the name until `lockUntil` (unless its password
+    /// proves right). Times are ISO 8601 in UTC.
+    public func beginSignIn(name: String, limit: Int, lockUntil: String, at time: String) throws -> SignInAttempt {
         try pool.write { db in
+            guard let user = try Row.fetchOne(db, sql: "SELECT * FROM users WHERE name = ?", arguments: [name])
+                .flatMap(Self.user), !user.disabled
+            else { return .unknown }
+            var failures = user.failedSignIns
+            if let until = user.lockedUntil {
+                guard until <= time else {
+                    try log(db, user: name, action: "sign-in.locked", subject: name, at: time)
+                    return .locked
+                }
+                failures = 0
+            }
+            failures += 1
             try db.execute(
-                sql: """
-                    UPDATE users SET failed_sign_ins = failed_sign_ins + 1,
-                        locked_until = CASE WHEN failed_sign_ins + 1 >= ? THEN ? ELSE locked_until END
-                    WHERE name = ?
-                    """, arguments: [limit, lockUntil, name])
-            try log(db, user: name, action: "sign-in.failed", subject: name, at: time)
+                sql: "UPDATE users SET failed_sign_ins = ?, locked_until = ? WHERE name = ?",
+                arguments: [failures, failures >= limit ? lockUntil : nil, name])
+            return .check(passwordHash: user.passwordHash)
         }
+    }
+
+    /// Records a password found wrong (already counted by ``beginSignIn(name:limit:lockUntil:at:)``).
+    public func recordFailedSignIn(name: String, at time: String) throws {
+        try log(user: name, action: "sign-in.failed", subject: name, at: time)
     }
 
     /// Records a sign-in, clearing the count of failures.
@@ -132,31 +161,5 @@ extension AuditStore {
             name: row["name"], role: role, agency: (row["agency"] as String?).flatMap(Agency.init),
             passwordHash: row["password_hash"], disabled: row["disabled"], failedSignIns: row["failed_sign_ins"],
             lockedUntil: row["locked_until"])
-    }
-}
-
-/// Server-side sessions: opaque values under a key, each with an expiry, for the
-/// workspace's session middleware.
-extension AuditStore {
-    public func session(_ key: String, now: String) throws -> (user: String, value: Data)? {
-        try pool.read { db in
-            try Row.fetchOne(
-                db, sql: "SELECT user_name, value FROM sessions WHERE key = ? AND expires_at > ?",
-                arguments: [key, now])
-        }.map { (user: $0["user_name"], value: $0["value"]) }
-    }
-
-    public func saveSession(_ key: String, user: String, value: Data, expires: String) throws {
-        try pool.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO sessions (key, user_name, value, expires_at) VALUES (?, ?, ?, ?)
-                    ON CONFLICT(key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at
-                    """, arguments: [key, user, value, expires])
-        }
-    }
-
-    public func removeSession(_ key: String) throws {
-        try pool.write { db in try db.execute(sql: "DELETE FROM sessions WHERE key = ?", arguments: [key]) }
     }
 }

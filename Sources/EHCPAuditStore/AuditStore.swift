@@ -37,14 +37,18 @@ public final class AuditStore: Sendable {
     /// Opens the store at `path`. Throws ``StoreError`` when the file is missing (for
     /// reading), is not an ehcp-audit store (checked before anything is written to it),
     /// or fails SQLite's integrity check.
-    public convenience init(path: String, access: Access = .readWrite) throws {
-        try self.init(path: path, access: access, checkingAlongside: false)
+    ///
+    /// A write waits up to `busyTimeout` seconds for another process's write to finish
+    /// before it fails (``isBusy(_:)`` tells that failure apart): long for a command, a few
+    /// seconds for the workspace, which answers "try again" rather than keep a person waiting.
+    public convenience init(path: String, access: Access = .readWrite, busyTimeout: TimeInterval = 120) throws {
+        try self.init(path: path, access: access, checkingAlongside: false, busyTimeout: busyTimeout)
     }
 
     /// Opens the store; with `checkingAlongside` (read-only access only), the integrity
     /// check is begun on a connection of its own and ``finishIntegrityCheck()`` must be
     /// called before anything read is used (see ``reading(path:_:)``).
-    init(path: String, access: Access, checkingAlongside: Bool) throws {
+    init(path: String, access: Access, checkingAlongside: Bool, busyTimeout: TimeInterval = 120) throws {
         self.path = path
         var size = 0
         if let attributes = try? FileManager.default.attributesOfItem(atPath: path) {
@@ -57,7 +61,7 @@ public final class AuditStore: Sendable {
         }
         if size > 0 { try Self.checkIdentity(path) }
         var configuration = Configuration()
-        configuration.busyMode = .timeout(120)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
         configuration.readonly = access == .readOnly
         if access == .readWrite {
@@ -147,6 +151,13 @@ public final class AuditStore: Sendable {
                 latestMonth: try String.fetchOne(db, sql: "SELECT MAX(month) FROM audits")
             )
         }
+    }
+
+    /// Whether `error` is a write that gave up waiting for another's to finish: worth
+    /// trying again in a moment.
+    public static func isBusy(_ error: any Error) -> Bool {
+        guard let error = error as? DatabaseError else { return false }
+        return error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
     }
 
     /// The key behind SEN2 plan references, made on first use and never exported.

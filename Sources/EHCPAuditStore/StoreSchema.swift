@@ -170,6 +170,9 @@ enum StoreSchema {
                     CREATE INDEX audits_plan ON audits(plan_id, framework_id, status, kind, audit_date, month, audit_id);
                     """)
         }
+        // Sessions are kept under the hash of their id (AuditStore+Sessions): those stored
+        // under the id itself are ended, and their users sign in again.
+        migrator.registerMigration("v6") { db in try db.execute(sql: "DELETE FROM sessions") }
         return migrator
     }
 }

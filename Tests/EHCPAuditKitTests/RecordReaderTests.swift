@@ -5,7 +5,8 @@ import Testing
 struct RecordReaderTests {
     @Test(arguments: [
         ("application/json", RecordReader.Format.json), ("application/json; charset=utf-8", .json),
-        ("Application/JSON", .json), ("application/x-ndjson", .json), ("application/vnd.ehcp+json", .json),
+        ("Application/JSON", .json), ("application/x-ndjson", .jsonLines), ("application/jsonl", .jsonLines),
+        ("application/x-jsonlines", .jsonLines), ("application/ndjson", .jsonLines), ("application/vnd.ehcp+json", .json),
         ("application/xml", .xml), ("text/xml; charset=UTF-8", .xml), ("application/atom+xml", .xml),
     ])
     func knowsTheContentTypes(_ type: String, _ format: RecordReader.Format) {
@@ -20,9 +21,26 @@ struct RecordReaderTests {
         }
     }
 
-    @Test(arguments: [("a.json", RecordReader.Format.json), ("b.JSONL", .json), ("c.ndjson", .json), ("d.xml", .xml)])
+    @Test(arguments: [("a.json", RecordReader.Format.json), ("b.JSONL", .jsonLines), ("c.ndjson", .jsonLines), ("d.xml", .xml)])
     func knowsTheExtensions(_ name: String, _ format: RecordReader.Format) {
         #expect(RecordReader.Format(name: name) == format)
+    }
+
+    /// Records one a line, sent under each JSON Lines type with a name that says nothing: every
+    /// record is read (under `application/json` the same body is one broken document).
+    @Test(arguments: ["application/x-ndjson", "application/jsonl", "application/x-jsonlines"])
+    func jsonLinesAreReadUnderTheirContentTypes(_ type: String) throws {
+        let lines = try String(contentsOfFile: Project.path("samples/audits-2025-06-late.jsonl"), encoding: .utf8)
+        let count = lines.split(separator: "\n").count
+        let source = try RecordReader.source(bytes: Array(lines.utf8), name: "request", contentType: type)
+        var read = 0
+        while let entry = try source.next() {
+            #expect(entry.diagnostics.isEmpty)
+            read += 1
+        }
+        #expect(read == count && count > 1)
+        let asDocument = try RecordReader.source(bytes: Array(lines.utf8), name: "request", contentType: "application/json")
+        #expect(throws: Diagnostic.self) { while try asDocument.next() != nil {} }
     }
 
     @Test func anUnknownExtensionIsNamed() {

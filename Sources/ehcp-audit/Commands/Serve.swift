@@ -3,6 +3,7 @@ import EHCPAuditKit
 import EHCPAuditServer
 import Foundation
 import Hummingbird
+import Logging
 
 extension EHCPAuditCommand {
     struct Serve: AsyncParsableCommand {
@@ -30,11 +31,13 @@ extension EHCPAuditCommand {
         var secureCookies = false
 
         func run() async throws {
-            let store = try store.open()
+            let store = try store.open(busyTimeout: Workspace.busyTimeout)
             _ = try Inputs.storedFrameworks(store, adding: criteria)
-            let workspace = Workspace(store: store, secureCookies: secureCookies) { line in StandardError.line(line) }
+            let workspace = Workspace(store: store, secureCookies: secureCookies)
             StandardError.line("Serving \(store.path) on http://\(host):\(port)/ (Ctrl-C to stop).")
-            try await workspace.application(host: host, port: port).runService()
+            // One line per request on standard error, with the signed-in user (docs/workspace.md, "The log").
+            let logger = Logger(label: "ehcp-audit.serve") { StreamLogHandler.standardError(label: $0) }
+            try await workspace.application(host: host, port: port, logger: logger).runService()
         }
     }
 }

@@ -15,9 +15,10 @@ struct StoreOptions: ParsableArguments {
             || FileManager.default.fileExists(atPath: AuditStore.defaultPath)
     }
 
-    /// Opens the store for writing, making it if it is missing.
-    func open() throws -> AuditStore {
-        try explained { try AuditStore(path: path, access: .readWrite) }
+    /// Opens the store for writing, making it if it is missing; a write waits up to
+    /// `busyTimeout` seconds for another process's.
+    func open(busyTimeout: TimeInterval = 120) throws -> AuditStore {
+        try explained { try AuditStore(path: path, access: .readWrite, busyTimeout: busyTimeout) }
     }
 
     /// Opens the store read-only, which never makes or changes a file, and reads it while
