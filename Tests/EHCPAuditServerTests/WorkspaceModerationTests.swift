@@ -41,7 +41,7 @@ struct WorkspaceModerationTests: WorkspaceTesting {
             let draft = try await post(client, "/audits", as: moderator, fields)
             let location = try #require(draft.headers[.location])
             let hidden = try await page(client, location, as: moderator)
-            #expect(hidden.html.contains("once this moderation is submitted as final"))
+            #expect(hidden.html.contains("shown beside it only once both are final"))
             #expect(!hidden.html.contains("Beside the audit") && !hidden.html.contains("auditor-03"))
 
             fields.removeAll { $0.0 == "status" }
@@ -65,7 +65,7 @@ struct WorkspaceModerationTests: WorkspaceTesting {
             #expect(refused.status == .forbidden)
             let lead = try await signIn(client, as: "lead-1")
             let missing = try await post(client, "/audits/NO-SUCH/moderator", as: lead, [("moderator", "auditor-04")])
-            #expect(missing.status == .unprocessableContent)
+            #expect(missing.status == .notFound)
             let dco = try await post(client, "/audits/AUD-2025-06-0001/moderator", as: lead, [("moderator", "dco-1")])
             #expect(dco.status == .unprocessableContent, "a DCO does not audit plans")
         }
@@ -84,7 +84,7 @@ extension WorkspaceModerationTests {
             let saved = try await post(client, "/audits", as: auditor, fields)
             let location = try #require(saved.headers[.location])
             let page = try await page(client, location, as: auditor)
-            #expect(page.html.contains("only when it is final and the lead asked for this moderation"))
+            #expect(page.html.contains("only to the lead and the moderator the lead asked"))
             #expect(!page.html.contains("Beside the audit it moderates") && !page.html.contains("auditor-07"))
         }
     }

@@ -27,20 +27,12 @@ struct WorkspaceRouteTests: WorkspaceTesting {
     @Test func signInRefusesWithoutSayingWhichWasWrongAndLocksAfterFive() async throws {
         try await test { client in
             for name in ["nobody", "auditor-03"] {
-                let response = try await client.execute(
-                    uri: "/login", method: .post, headers: Self.formType,
-                    body: Self.form([("username", name), ("password", "wrong")]))
+                let response = try await signInAttempt(client, name: name, password: "wrong")
                 #expect(
                     response.status == .unauthorized && String(buffer: response.body).contains("name or the password"))
             }
-            for _ in 0..<4 {
-                _ = try await client.execute(
-                    uri: "/login", method: .post, headers: Self.formType,
-                    body: Self.form([("username", "auditor-03"), ("password", "wrong")]))
-            }
-            let locked = try await client.execute(
-                uri: "/login", method: .post, headers: Self.formType,
-                body: Self.form([("username", "auditor-03"), ("password", Self.password)]))
+            for _ in 0..<4 { _ = try await signInAttempt(client, name: "auditor-03", password: "wrong") }
+            let locked = try await signInAttempt(client, name: "auditor-03", password: Self.password)
             #expect(locked.status == .unauthorized, "five failures lock the name, even with the right password")
             #expect(try store.trail().contains { $0.action == "sign-in.failed" })
         }
@@ -119,7 +111,7 @@ struct WorkspaceRouteTests: WorkspaceTesting {
 
     @Test func theAPIImportsAWholeBodyOrNothing() async throws {
         let token = Accounts.newToken()
-        try store.setToken(hash: Accounts.tokenHash(token), for: "auditor-03", at: "t")
+        try store.setToken(hash: Accounts.tokenHash(token), for: "lead-1", at: "t")
         let good = try String(contentsOfFile: Project.path("samples/audits-2025-06.json"), encoding: .utf8)
         let bad = try String(
             contentsOfFile: Project.path("samples/invalid/no-needs-advice-rated.json"), encoding: .utf8)

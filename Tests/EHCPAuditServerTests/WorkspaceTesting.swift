@@ -48,19 +48,39 @@ extension WorkspaceTesting {
 
     static var formType: HTTPFields { [.contentType: "application/x-www-form-urlencoded"] }
 
-    /// Signs in and returns the cookie header and the page's CSRF token.
+    /// Signs in through the sign-in form (its CSRF token and cookie) and returns the session
+    /// cookie header and the pages' CSRF token.
     func signIn(_ client: any TestClientProtocol, as name: String) async throws -> (cookie: HTTPFields, csrf: String) {
-        let response = try await client.execute(
-            uri: "/login", method: .post, headers: Self.formType,
-            body: Self.form([("username", name), ("password", Self.password)]))
+        let response = try await signInAttempt(client, name: name, password: Self.password)
         #expect(response.status == .seeOther)
-        let setCookie = try #require(response.headers[.setCookie])
+        let setCookie = try #require(response.headers[values: .setCookie].first { $0.hasPrefix("ehcp_session=") })
         #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict") && setCookie.contains("Path=/"))
         let cookie: HTTPFields = [.cookie: String(setCookie.split(separator: ";")[0])]
         let page = try await client.execute(uri: "/", method: .get, headers: cookie)
         let html = String(buffer: page.body)
         let csrf = try #require(html.firstMatch(of: /name="csrf" value="([0-9a-f]+)"/)).1
         return (cookie, String(csrf))
+    }
+
+    /// The sign-in form's cookie header and token, as a browser gets them from `GET /login`.
+    func signInForm(_ client: any TestClientProtocol) async throws -> (cookie: HTTPFields, csrf: String) {
+        let page = try await client.execute(uri: "/login", method: .get)
+        let setCookie = try #require(page.headers[values: .setCookie].first { $0.hasPrefix("ehcp_sign_in=") })
+        let csrf = try #require(String(buffer: page.body).firstMatch(of: /name="csrf" value="([0-9a-f]+)"/)).1
+        return ([.cookie: String(setCookie.split(separator: ";")[0])], String(csrf))
+    }
+
+    /// One sign-in through the form, as a browser makes it.
+    func signInAttempt(
+        _ client: any TestClientProtocol, name: String, password: String, headers extra: HTTPFields = [:]
+    ) async throws -> TestResponse {
+        let form = try await signInForm(client)
+        var headers = form.cookie
+        headers[.contentType] = "application/x-www-form-urlencoded"
+        headers.append(contentsOf: extra)
+        return try await client.execute(
+            uri: "/login", method: .post, headers: headers,
+            body: Self.form([("csrf", form.csrf), ("username", name), ("password", password)]))
     }
 
     /// The worked example's form fields.
