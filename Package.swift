@@ -114,6 +114,7 @@ let package = Package(
             dependencies: [
                 "EHCPAuditServer", "EHCPAuditTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "CLITests", dependencies: ["ehcp-audit", "CLibXML2", "EHCPAuditTestSupport"]),

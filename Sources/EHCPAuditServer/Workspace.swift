@@ -20,6 +20,8 @@ public struct Workspace: Sendable {
     /// The time now; a test sets another.
     var now: @Sendable () -> Date = { Date() }
     var passwords = Passwords()
+    /// A connection that sends nothing for this long is closed (slow or stalled clients).
+    var idleTimeout = Security.idleConnection
     /// Store access waits (for another process's write); sixteen threads keep pages answering
     /// while a few wait.
     let storeWork = BlockingWork(threads: 16)
@@ -38,7 +40,7 @@ public struct Workspace: Sendable {
     /// to `logger`; a connection idle for 30 seconds is closed.
     public func application(host: String, port: Int, logger: Logger? = nil) -> some ApplicationProtocol {
         Application(
-            router: router(), server: .http1(configuration: .init(idleTimeout: Security.idleConnection)),
+            router: router(), server: .http1(configuration: .init(idleTimeout: idleTimeout)),
             configuration: .init(address: .hostname(host, port: port), serverName: "ehcp-audit"), logger: logger)
     }
 

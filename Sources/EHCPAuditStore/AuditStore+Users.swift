@@ -30,6 +30,19 @@ extension AuditStore {
         public var failedSignIns: Int
         /// Sign-in is refused until then (ISO 8601), after too many failures.
         public var lockedUntil: String?
+
+        public init(
+            name: String, role: Role, agency: Agency? = nil, passwordHash: String = "", disabled: Bool = false,
+            failedSignIns: Int = 0, lockedUntil: String? = nil
+        ) {
+            self.name = name
+            self.role = role
+            self.agency = agency
+            self.passwordHash = passwordHash
+            self.disabled = disabled
+            self.failedSignIns = failedSignIns
+            self.lockedUntil = lockedUntil
+        }
     }
 
     /// Adds a user; throws ``StoreError/userExists(name:)`` when the name is taken.

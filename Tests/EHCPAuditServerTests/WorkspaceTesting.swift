@@ -4,6 +4,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import Testing
 
 /// What the workspace's route tests share: a store with the framework and one user of each
@@ -35,7 +36,14 @@ extension WorkspaceTesting {
     }
 
     func test(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let app = Application(router: Workspace(store: store).router())
+        try await test(Workspace(store: store), body)
+    }
+
+    /// Runs `body` against `workspace`'s routes, logging to `logger` when given.
+    func test(
+        _ workspace: Workspace, logger: Logger? = nil, _ body: @Sendable (any TestClientProtocol) async throws -> Void
+    ) async throws {
+        let app = Application(router: workspace.router(), logger: logger)
         try await app.test(.router) { client in try await body(client) }
     }
 
