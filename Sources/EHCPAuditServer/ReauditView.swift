@@ -20,7 +20,9 @@ struct ReauditView {
         let words: [Reaudit.ActionStatus: String] = [
             .closed: "closed", .open: "still open", .notAssessed: "not assessed (N/A now, or no longer a criterion)",
         ]
-        let actions = reaudit.actions.map { action -> [HTML] in ["\(action.criterion)", "\(words[action.status] ?? "")"] }
+        let actions = reaudit.actions.map { action -> [HTML] in
+            ["\(action.criterion)", "\(words[action.status] ?? "")"]
+        }
         return """
             <h2>Since the previous audit</h2>
             <p>The plan's previous audit, \(previous.auditId) on \(previous.date), was graded \

@@ -27,14 +27,17 @@ struct ResultView {
         if !advices.isEmpty {
             let rows = advices.map { advice -> [HTML] in
                 [
-                    "\(advice.id)", "\(advice.agency.rawValue)", "\(advice.provider ?? "–")", "\(advice.status.rawValue)",
+                    "\(advice.id)", "\(advice.agency.rawValue)", "\(advice.provider ?? "–")",
+                    "\(advice.status.rawValue)",
                     "\(advice.percent.map { Formatting.fixed2($0) + "%" } ?? "–")",
                     "\(advice.grade?.label ?? "not scored")", "\(advice.days.map(String.init) ?? "–")",
                     "\(advice.timely.map { $0 ? "yes" : "no" } ?? "–")",
                     Page.link(Link("audits", record.auditId, "advice", advice.id), "Review \(advice.id)"),
                 ]
             }
-            let header = ["Advice", "Agency", "Provider", "What came back", "Percent", "Grade", "Days", "On time", "Review"]
+            let header = [
+                "Advice", "Agency", "Provider", "What came back", "Percent", "Grade", "Days", "On time", "Review",
+            ]
             html.append("<h2>Advice</h2>" + Page.table("Advice behind the plan", header, rows))
         }
         return html.joined(separator: "\n")

@@ -108,7 +108,8 @@ struct WorklistView {
             return ["\(item.planId)", moderated, "\(item.moderator)", moderation]
         }
         let caption = user.role == .lead ? "Moderations asked for" : "Moderations asked of you"
-        return "<h2>Moderation</h2>" + Page.table(caption, ["Plan", "Audit moderated", "Moderator", "Moderation"], rows)
+        return "<h2>Moderation</h2>"
+            + Page.table(caption, ["Plan", "Audit moderated", "Moderator", "Moderation"], rows)
     }
 
     /// A designated officer's agency's advice: awaiting review, then the latest reviewed.

@@ -35,7 +35,8 @@ extension Workspace {
             var problems: [AuditForm.Problem] = []
             if let submitted {
                 fields = Self.merge(review: submitted, of: number, into: fields)
-                problems = try Self.review(record, fields, framework, catalog, adviceId: advice.id, by: user, store, now)
+                problems = try Self.review(
+                    record, fields, framework, catalog, adviceId: advice.id, by: user, store, now)
                 if problems.isEmpty { return .redirect(to: .audit(record.auditId)) }
             }
             let action = Link("audits", record.auditId, "advice", advice.id)

@@ -65,7 +65,9 @@ extension Workspace {
                 framework: framework, fields: fields, problems: [], csrf: csrf, action: Link("audits"),
                 previewAction: Link("preview"))
             let others = Set(try store.storedFrameworks().map(\.id).filter { $0 != framework.id }).sorted()
-            let choice = others.map { id in Page.link(Link("audits", "new", query: ["framework": id, "plan": plan]), id) }
+            let choice = others.map { id in
+                Page.link(Link("audits", "new", query: ["framework": id, "plan": plan]), id)
+            }
             let alternatives: HTML = choice.isEmpty ? .empty : "; or audit against \(choice.joined(separator: ", "))"
             return """
                 <p>Audited against \(framework.title) (\(framework.id), version \(framework.version))\(alternatives).</p>

@@ -87,7 +87,9 @@ struct ModerationComparisonView {
             let two = second.record.judgements.first { $0.criterion == criterion.id }?.rating
             compared += 1
             if one == two { agreed += 1 }
-            return ["\(criterion.id)", "\(criterion.text)", "\(label(one))", "\(label(two))", one == two ? "same" : differs]
+            return [
+                "\(criterion.id)", "\(criterion.text)", "\(label(one))", "\(label(two))", one == two ? "same" : differs,
+            ]
         }
         let grades: [HTML] = [
             "Grade", .empty, "\(first.result.grade.label), \(Formatting.fixed2(first.result.percent))%",

@@ -10,7 +10,8 @@ extension Workspace {
     @Sendable func adviceReport(_ request: Request, context: SignedInContext) async throws -> Response {
         let agency = context.access.adviceAgency
         let body = try await report(request) { store, period, framework in
-            ReportBody.html(AdviceLayout.blocks(try store.adviceReport(for: period, agency: agency, framework: framework)))
+            ReportBody.html(
+                AdviceLayout.blocks(try store.adviceReport(for: period, agency: agency, framework: framework)))
         }
         return context.page("Advice report", body)
     }
@@ -40,17 +41,23 @@ extension Workspace {
         let access = context.access
         let isPublic = query["public"] == "1" || !access.mayRead(.monthly)
         let (month, framework, report) = try await report(request) { store, period, framework in
-            (period.last, framework, try store.monthlyReport(for: period.last, isPublic: isPublic, framework: framework))
+            (
+                period.last, framework,
+                try store.monthlyReport(for: period.last, isPublic: isPublic, framework: framework)
+            )
         }
         switch query["format"].map(String.init) ?? "html" {
         case "json": return .json(MonthlyReportJSON.render(report))
-        case "csv": return .download(MonthlyReportCSV.render(report), type: "text/csv; charset=utf-8", name: "monthly.csv")
+        case "csv":
+            return .download(MonthlyReportCSV.render(report), type: "text/csv; charset=utf-8", name: "monthly.csv")
         default:
             func version(_ format: String?, isPublic: Bool) -> Link {
                 Link(
                     "reports", "monthly",
-                    query: ["month": month.description, "framework": framework, "format": format,
-                        "public": isPublic ? "1" : nil])
+                    query: [
+                        "month": month.description, "framework": framework, "format": format,
+                        "public": isPublic ? "1" : nil,
+                    ])
             }
             let other: HTML =
                 access.mayRead(.monthly) && !isPublic
@@ -64,7 +71,8 @@ extension Workspace {
                     Page.link(Link("reports", "learning", query: ["month": month.description]), "Learning packs"))
             }
             if access.mayRead(.moderation) {
-                others.append(Page.link(Link("reports", "moderation", query: ["month": month.description]), "Moderation"))
+                others.append(
+                    Page.link(Link("reports", "moderation", query: ["month": month.description]), "Moderation"))
             }
             let more: HTML = others.isEmpty ? .empty : "<p>Other reports: \(others.joined(separator: ", ")).</p>"
             let body: HTML = """

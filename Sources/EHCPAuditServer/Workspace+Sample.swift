@@ -18,7 +18,8 @@ extension Workspace {
             do {
                 let sample = try store.drawSample(try SampleParameters(month: month, seed: seed), at: time)
                 try store.log(
-                    user: lead, action: "sample.draw", subject: "\(month): seed \(seed), \(sample.selected.count) plans",
+                    user: lead, action: "sample.draw",
+                    subject: "\(month): seed \(seed), \(sample.selected.count) plans",
                     at: time)
             } catch let error as StoreError {
                 throw PageError(.unprocessableContent, error.description)
@@ -55,7 +56,9 @@ extension Workspace {
 extension SignedInContext {
     /// The `{month}` of the path, or the "no such month" page.
     func month() throws -> YearMonth {
-        guard let month = YearMonth(try pathValue("month")) else { throw PageError(.notFound, "There is no such month") }
+        guard let month = YearMonth(try pathValue("month")) else {
+            throw PageError(.notFound, "There is no such month")
+        }
         return month
     }
 }

@@ -27,7 +27,9 @@ extension Workspace {
         if case .check(let known) = attempt { hash = known } else { hash = Passwords.decoy }
         let right = try await passwordWork.run { passwords.verify(password, hash) }
         guard case .check = attempt, right else {
-            if case .check = attempt { try await withStore { try $0.recordFailedSignIn(name: name, at: Security.timestamp(now)) } }
+            if case .check = attempt {
+                try await withStore { try $0.recordFailedSignIn(name: name, at: Security.timestamp(now)) }
+            }
             return signInForm(
                 error: "The name or the password is not right, or the account is locked.", status: .unauthorized)
         }

@@ -115,8 +115,9 @@ extension AuditStore {
     /// proves right). Times are ISO 8601 in UTC.
     public func beginSignIn(name: String, limit: Int, lockUntil: String, at time: String) throws -> SignInAttempt {
         try pool.write { db in
-            guard let user = try Row.fetchOne(db, sql: "SELECT * FROM users WHERE name = ?", arguments: [name])
-                .flatMap(Self.user), !user.disabled
+            guard
+                let user = try Row.fetchOne(db, sql: "SELECT * FROM users WHERE name = ?", arguments: [name])
+                    .flatMap(Self.user), !user.disabled
             else { return .unknown }
             var failures = user.failedSignIns
             if let until = user.lockedUntil {

@@ -6,7 +6,8 @@ struct RecordReaderTests {
     @Test(arguments: [
         ("application/json", RecordReader.Format.json), ("application/json; charset=utf-8", .json),
         ("Application/JSON", .json), ("application/x-ndjson", .jsonLines), ("application/jsonl", .jsonLines),
-        ("application/x-jsonlines", .jsonLines), ("application/ndjson", .jsonLines), ("application/vnd.ehcp+json", .json),
+        ("application/x-jsonlines", .jsonLines), ("application/ndjson", .jsonLines),
+        ("application/vnd.ehcp+json", .json),
         ("application/xml", .xml), ("text/xml; charset=UTF-8", .xml), ("application/atom+xml", .xml),
     ])
     func knowsTheContentTypes(_ type: String, _ format: RecordReader.Format) {
@@ -21,7 +22,9 @@ struct RecordReaderTests {
         }
     }
 
-    @Test(arguments: [("a.json", RecordReader.Format.json), ("b.JSONL", .jsonLines), ("c.ndjson", .jsonLines), ("d.xml", .xml)])
+    @Test(arguments: [
+        ("a.json", RecordReader.Format.json), ("b.JSONL", .jsonLines), ("c.ndjson", .jsonLines), ("d.xml", .xml),
+    ])
     func knowsTheExtensions(_ name: String, _ format: RecordReader.Format) {
         #expect(RecordReader.Format(name: name) == format)
     }
@@ -39,7 +42,8 @@ struct RecordReaderTests {
             read += 1
         }
         #expect(read == count && count > 1)
-        let asDocument = try RecordReader.source(bytes: Array(lines.utf8), name: "request", contentType: "application/json")
+        let asDocument = try RecordReader.source(
+            bytes: Array(lines.utf8), name: "request", contentType: "application/json")
         #expect(throws: Diagnostic.self) { while try asDocument.next() != nil {} }
     }
 

@@ -23,7 +23,8 @@ struct HTMLTests {
                 == "/reports/monthly?month=2025-06&x=a%26b%3Dc")
         let link = Link("audits", "a&b")
         #expect(("<a href=\"\(link)\">" as HTML).text == "<a href=\"/audits/a%26b\">")
-        #expect(("\(Link(query: ["month": "2025-06", "plan": "P&1"]))" as HTML).text == "/?month=2025-06&amp;plan=P%261")
+        #expect(
+            ("\(Link(query: ["month": "2025-06", "plan": "P&1"]))" as HTML).text == "/?month=2025-06&amp;plan=P%261")
     }
 
     @Test func fieldIdsHoldOnlyLettersDigitsAndHyphens() {

@@ -109,8 +109,11 @@ struct InjectionTests: WorkspaceTesting {
                 // A form sent back with its problems, and a preview, show the values as text.
                 let echoed = try await post(
                     client, "/audits", as: session,
-                    [("planId", Self.payload), ("auditDate", Self.payload), ("plan.team", Self.payload),
-                        ("comment.A1", Self.payload), ("advice.0.agency", "health"), ("advice.0.provider", Self.payload)])
+                    [
+                        ("planId", Self.payload), ("auditDate", Self.payload), ("plan.team", Self.payload),
+                        ("comment.A1", Self.payload), ("advice.0.agency", "health"),
+                        ("advice.0.provider", Self.payload),
+                    ])
                 #expect(!String(buffer: echoed.body).contains(Self.tag), "\(name) POST /audits")
                 let preview = try await post(client, "/preview", as: session, [("planId", Self.payload)])
                 #expect(!String(buffer: preview.body).contains(Self.tag), "\(name) POST /preview")

@@ -24,7 +24,8 @@ struct SecurityReviewTests: WorkspaceTesting {
     @Test func f1ALaterDraftShowsNothingOfAnotherAuditorsEarlierAudit() async throws {
         try await test { client in
             let first = try await signIn(client, as: "auditor-03")
-            let stored = try await post(client, "/audits", as: first, Array(Self.workedExample(csrf: first.csrf).dropFirst()))
+            let stored = try await post(
+                client, "/audits", as: first, Array(Self.workedExample(csrf: first.csrf).dropFirst()))
             #expect(stored.headers[.location] == "/audits/AUD-2025-06-0001")
             let other = try await signIn(client, as: "auditor-04")
             var later = Array(try Self.workedExample(csrf: other.csrf, status: "draft").dropFirst())
@@ -65,7 +66,8 @@ struct SecurityReviewTests: WorkspaceTesting {
             }
             for _ in 0..<4 { _ = try await signInAttempt(client, name: "auditor-03", password: "wrong") }
             let before = checks.value
-            #expect(try await signInAttempt(client, name: "auditor-03", password: Self.password).status == .unauthorized)
+            #expect(
+                try await signInAttempt(client, name: "auditor-03", password: Self.password).status == .unauthorized)
             #expect(checks.value == before + 1, "a locked name")
         }
     }
@@ -106,7 +108,8 @@ struct SecurityReviewTests: WorkspaceTesting {
         }
         let headers: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
         try await test { client in
-            let others = try await client.execute(uri: "/api/audits", method: .post, headers: headers, body: body(records))
+            let others = try await client.execute(
+                uri: "/api/audits", method: .post, headers: headers, body: body(records))
             #expect(others.status == .unprocessableContent)
             let json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: others.body)) as? [String: Any])
             let errors = try #require(json["errors"] as? [[String: Any]])
@@ -184,7 +187,8 @@ struct SecurityReviewTests: WorkspaceTesting {
         }
         let json = "[" + renamed.map(RecordJSONWriter.record).joined(separator: ",") + "]"
         let summary = try store.importRecords(
-            from: JSONRecordSource(bytes: Array(json.utf8), name: "ids.json"), scoringWith: try store.frameworkCatalog(),
+            from: JSONRecordSource(bytes: Array(json.utf8), name: "ids.json"),
+            scoringWith: try store.frameworkCatalog(),
             at: "t")
         #expect(summary.committed)
         try await test { client in
@@ -256,12 +260,15 @@ struct SecurityReviewTests: WorkspaceTesting {
         let token = Accounts.newToken()
         try store.setToken(hash: Accounts.tokenHash(token), for: "lead-1", at: "t")
         let good = try String(contentsOfFile: Project.path("samples/audits-2025-06.json"), encoding: .utf8)
-        let bad = try String(contentsOfFile: Project.path("samples/invalid/no-needs-advice-rated.json"), encoding: .utf8)
+        let bad = try String(
+            contentsOfFile: Project.path("samples/invalid/no-needs-advice-rated.json"), encoding: .utf8)
         let mixed = "[" + good.trimmingCharacters(in: .whitespacesAndNewlines).dropFirst().dropLast() + "," + bad + "]"
         let headers: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
         try await test { client in
-            _ = try await client.execute(uri: "/api/audits", method: .post, headers: headers, body: ByteBuffer(string: mixed))
-            _ = try await client.execute(uri: "/api/audits", method: .post, headers: headers, body: ByteBuffer(string: good))
+            _ = try await client.execute(
+                uri: "/api/audits", method: .post, headers: headers, body: ByteBuffer(string: mixed))
+            _ = try await client.execute(
+                uri: "/api/audits", method: .post, headers: headers, body: ByteBuffer(string: good))
         }
         let trail = try store.trail().filter { $0.action.hasPrefix("api.") }
         #expect(trail.map(\.action) == ["api.refused", "api.import"])
@@ -285,10 +292,12 @@ struct SecurityReviewTests: WorkspaceTesting {
             let trail = try store.trail()
             #expect(trail.filter { $0.action == "sign-in.failed" }.count == 5)
             #expect(trail.filter { $0.action == "sign-in.locked" }.count == 15)
-            #expect(try await signInAttempt(client, name: "auditor-03", password: Self.password).status == .unauthorized)
+            #expect(
+                try await signInAttempt(client, name: "auditor-03", password: Self.password).status == .unauthorized)
             clock.advance(by: 16 * 60)
             #expect(try await signInAttempt(client, name: "auditor-03", password: "wrong").status == .unauthorized)
-            #expect(try store.user(named: "auditor-03")?.lockedUntil == nil, "one failure after the lock is one, not six")
+            #expect(
+                try store.user(named: "auditor-03")?.lockedUntil == nil, "one failure after the lock is one, not six")
             #expect(try await signInAttempt(client, name: "auditor-03", password: Self.password).status == .seeOther)
         }
     }
@@ -333,7 +342,8 @@ struct SecurityReviewTests: WorkspaceTesting {
     }
 
     private func sessionExpiry() throws -> String {
-        try DatabaseQueue(path: store.path).read { db in try String.fetchOne(db, sql: "SELECT expires_at FROM sessions") }
+        try DatabaseQueue(path: store.path).read { db in try String.fetchOne(db, sql: "SELECT expires_at FROM sessions")
+        }
             ?? ""
     }
 }

@@ -60,7 +60,9 @@ struct AccessPolicyTests {
         #expect(allowed.count == Self.actions.count)
         let access = AccessPolicy(user)
         for ((name, action), allow) in zip(Self.actions, allowed) {
-            #expect(action(access) == allow, "\(user.role.rawValue) \(user.name)\(user.disabled ? " (disabled)" : ""): \(name)")
+            #expect(
+                action(access) == allow,
+                "\(user.role.rawValue) \(user.name)\(user.disabled ? " (disabled)" : ""): \(name)")
         }
     }
 

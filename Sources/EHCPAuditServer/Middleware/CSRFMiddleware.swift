@@ -101,6 +101,7 @@ extension PageError {
     static func tooLarge(_ limits: FormLimits) -> PageError {
         PageError(
             .contentTooLarge,
-            "The form is too large (more than \(limits.bytes >> 10) KB or \(limits.fields) fields), so nothing was saved")
+            "The form is too large (more than \(limits.bytes >> 10) KB or \(limits.fields) fields), so nothing was saved"
+        )
     }
 }

@@ -24,7 +24,8 @@ struct SessionMiddleware: RouterMiddleware {
                     let kept = try? JSONDecoder().decode(KeptSession.self, from: session.value),
                     let user = try store.user(named: session.user), !user.disabled
                 else { return nil }
-                let fresh = Security.timestamp(now.addingTimeInterval(Security.idleSession - Security.renewSessionAfter))
+                let fresh = Security.timestamp(
+                    now.addingTimeInterval(Security.idleSession - Security.renewSessionAfter))
                 return (user, kept.csrf, session.expires < fresh)
             }
             if let (user, csrf, renew) = found {
@@ -52,7 +53,8 @@ extension Workspace {
         let store = store, work = storeWork
         Task {
             _ = try? await work.run {
-                try store.renewSession(id: id, expires: Security.timestamp(now.addingTimeInterval(Security.idleSession)))
+                try store.renewSession(
+                    id: id, expires: Security.timestamp(now.addingTimeInterval(Security.idleSession)))
             }
         }
     }
