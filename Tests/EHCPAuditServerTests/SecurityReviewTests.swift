@@ -149,7 +149,7 @@ struct SecurityReviewTests: WorkspaceTesting {
             try? lock.writeWithoutTransaction { db in
                 try db.execute(sql: "BEGIN IMMEDIATE")
                 holding.open()
-                release.waitBlocking(seconds: 20)
+                release.waitBlocking(seconds: 120)
                 try db.execute(sql: "ROLLBACK")
             }
             released.open()
