@@ -26,7 +26,7 @@ struct AdviceReviewPage {
         return """
             \(Page.errorSummary(form.problems))
             <dl class="facts"><dt>Advice</dt><dd>\(advice.id)</dd><dt>Agency</dt>\
-            <dd>\(advice.agency.rawValue)</dd><dt>Provider</dt><dd>\(advice.provider ?? "–")</dd>\
+            <dd>\(Words.agency(advice.agency))</dd><dt>Provider</dt><dd>\(advice.provider ?? "–")</dd>\
             <dt>Role</dt><dd>\(advice.role ?? "–")</dd></dl>
             \(reviewed ?? .empty)
             <form method="post" action="\(form.action)" novalidate>
@@ -36,9 +36,10 @@ struct AdviceReviewPage {
             not inadequate.</p>
             \(form.input(prefix + "requested", "Date requested", type: "date"))
             \(form.input(prefix + "received", "Date received", type: "date"))
-            \(form.select(prefix + "status", "What came back", AdviceStatus.allCases.map(\.rawValue)))
+            \(form.select(
+                prefix + "status", "What came back", AdviceStatus.allCases.map { ($0.rawValue, Words.adviceStatus($0)) }))
             \(form.deadlineException(prefix))
-            \(criteria.map { form.criterionFieldset($0, prefix: prefix) }.joined(separator: "\n"))
+            \(criteria.map { form.criterionFieldset($0, prefix: prefix, section: "advice") }.joined(separator: "\n"))
             <div class="buttons"><button type="submit">Save the review</button></div>
             </form>
             """

@@ -64,17 +64,28 @@ public struct AuditForm: Sendable {
         return FormFields(pairs)
     }
 
+    /// The advice blocks a form shows: the number `n` of every `advice.<n>.…` field, whether
+    /// its agency is given yet or not, in order; `[0]` when there is none.
+    public static func adviceBlocks(in fields: FormFields) -> [Int] {
+        let numbers = Set(fields.pairs.compactMap { adviceNumber($0.name) }).sorted()
+        return numbers.isEmpty ? [0] : numbers
+    }
+
+    /// The `n` of a field named `advice.<n>.…`, if it is one (0 to 99).
+    static func adviceNumber(_ name: String) -> Int? {
+        let parts = name.split(separator: ".")
+        guard parts.count >= 3, parts[0] == "advice", let n = Int(parts[1]), (0..<100).contains(n) else { return nil }
+        return n
+    }
+
     /// The advices the form holds, by their number `n`, in order.
     public var adviceNumbers: [Int] { Self.adviceNumbers(in: fields) }
 
     /// The advices `fields` hold: each `n` of an `advice.<n>.…` field whose agency is given.
     public static func adviceNumbers(in fields: FormFields) -> [Int] {
-        let numbers = fields.pairs.compactMap { pair -> Int? in
-            let parts = pair.name.split(separator: ".")
-            guard parts.count >= 3, parts[0] == "advice", let n = Int(parts[1]), n >= 0, n < 100 else { return nil }
-            return n
+        Set(fields.pairs.compactMap { adviceNumber($0.name) }).sorted().filter {
+            fields.text("advice.\($0).agency") != nil
         }
-        return Array(Set(numbers)).sorted().filter { fields.text("advice.\($0).agency") != nil }
     }
 
     /// The record's JSON, field for field as docs/records.md names them.
@@ -161,12 +172,13 @@ public struct AuditForm: Sendable {
     /// are the form's advice numbers, by their place in the record.
     func problem(_ diagnostic: Diagnostic, advices: [Int]) -> Problem {
         let path = (diagnostic.path ?? "").replacingOccurrences(of: "$.", with: "")
-        var prefix = ""
+        var prefix = "", advice = ""
         var rest = Substring(path)
         if path.hasPrefix("advices["), let close = path.firstIndex(of: "]"),
             let index = Int(path[path.index(path.startIndex, offsetBy: 8)..<close]), advices.indices.contains(index)
         {
             prefix = "advice.\(advices[index])."
+            advice = "Advice \(index + 1): "
             rest = path[path.index(after: close)...].drop { $0 == "." }
         }
         let field: String?
@@ -177,6 +189,14 @@ public struct AuditForm: Sendable {
         } else {
             field = prefix + rest.split(separator: "[").first.map(String.init)!
         }
-        return Problem(field: field, message: diagnostic.message)
+        return Problem(field: field, message: advice + inWords(diagnostic.message))
+    }
+
+    /// A message of the command line as a person reads it on a page: ratings by their labels
+    /// ("rate it N/A, not Inadequate" for `rate it na, not "inadequate"`).
+    func inWords(_ message: String) -> String {
+        var text = message
+        for rating in framework.scale { text = text.replacingOccurrences(of: "\"\(rating.id)\"", with: rating.label) }
+        return text.replacing(/\bna\b/, with: "N/A")
     }
 }

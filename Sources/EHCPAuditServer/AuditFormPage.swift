@@ -1,10 +1,13 @@
 import EHCPAuditKit
 import Foundation
 
-/// The audit form, generated from the framework: the plan's details, sections A–K with
-/// one `fieldset` per criterion (legend: id and text; the action as guidance), rating
+/// The audit form, generated from the framework: the plan's details, sections A–K with one
+/// `fieldset` per criterion (legend: id and text; guidance behind a disclosure), rating
 /// radios (N/A only where the criterion allows it) and a comment box each, and the advice
-/// behind the plan. Submitted values are shown again with each problem beside its field.
+/// behind the plan, with "Add another advice" and "Remove" buttons that work without
+/// JavaScript. Beside it (above it on a phone) a panel stays in view with the grade so far,
+/// how many criteria are rated, a link to each section marked complete or not, and the
+/// buttons. Submitted values come back with each problem beside its field.
 struct AuditFormPage {
     let framework: Framework
     let fields: FormFields
@@ -14,56 +17,90 @@ struct AuditFormPage {
     let action: Link
     /// Where Preview posts: `/preview` for a new audit, `/audits/{id}/preview` for a change.
     let previewAction: Link
-    /// How many advice blocks to show at least.
-    var advices = 1
+    /// The numbers of the advice blocks shown (at least one).
+    var advices: [Int] = [0]
+    /// The grade so far, when the form has been scored.
+    var preview: HTML = .empty
 
     func render() -> HTML {
-        var html = [Page.errorSummary(problems)]
-        html.append(
-            """
+        var sections: [HTML] = [details()]
+        for section in framework.sections {
+            let criteria = section.criteria.map { criterionFieldset($0, prefix: "", section: section.id) }
+            sections.append(
+                """
+                <section id="section-\(section.id)" class="criteria-section">\
+                <h2>\(section.id): \(section.title)</h2>\(criteria)</section>
+                """)
+        }
+        if let advice = framework.advice { sections.append(adviceSections(advice)) }
+        return """
+            \(Page.errorSummary(problems))
             <form method="post" action="\(action)" class="audit-form" novalidate>
             <input type="hidden" name="csrf" value="\(csrf)">
             <input type="hidden" name="framework.id" value="\(framework.id)">
-            """)
-        html.append(details())
-        for section in framework.sections {
-            html.append("<section><h2>\(section.id) \(section.title)</h2>")
-            for criterion in section.criteria { html.append(criterionFieldset(criterion, prefix: "")) }
-            html.append("</section>")
-        }
-        if let advice = framework.advice { html.append(adviceSections(advice)) }
-        html.append(
-            """
-            <div id="preview" class="preview" aria-live="polite"></div>
+            <div class="form-layout">
+            \(progressPanel())
+            <div class="form-main">
+            \(sections.joined(separator: "\n"))
             <div class="buttons">
-            <button type="submit" formaction="\(previewAction)" class="secondary">\
-            Preview the grade</button>
-            <button type="submit" name="status" value="draft" class="secondary">Save as draft</button>
             <button type="submit" name="status" value="final">Submit as final</button>
+            <button type="submit" name="status" value="draft" class="secondary">Save as draft</button>
+            <button type="submit" formaction="\(previewAction)" class="secondary">Show the grade so far</button>
+            </div>
+            </div>
             </div>
             </form>
-            """)
-        return html.joined(separator: "\n")
+            """
+    }
+
+    /// The panel that stays in view: the grade so far, the count rated, the sections and the
+    /// buttons. Its "Submit as final" is the form's first button, so Enter in a field submits
+    /// (to the check-your-answers page), never previews.
+    private func progressPanel() -> HTML {
+        let criteria = framework.sections.flatMap(\.criteria)
+        let rated = criteria.filter { fields.text("judgement.\($0.id)") != nil }.count
+        let items = framework.sections.map { section -> HTML in
+            let done = section.criteria.allSatisfy { fields.text("judgement.\($0.id)") != nil }
+            return """
+                <li><a href="#section-\(section.id)">\(section.id): \(section.title)</a> \
+                <strong class="tag\(done ? " done" : "")" data-section-status="\(section.id)">\
+                \(done ? "Complete" : "Not yet")</strong></li>
+                """
+        }
+        return """
+            <aside class="progress-panel" aria-label="Progress">
+            <div id="preview" class="live" aria-live="polite">\(preview)</div>
+            <p class="rated"><strong data-rated>\(rated)</strong> of <span data-criteria>\(criteria.count)</span> \
+            criteria rated</p>
+            <details class="sections-list"><summary>Sections</summary><ol class="task-list">\(items)\
+            <li><a href="#section-details">The plan and the audit</a></li>\
+            <li><a href="#section-advice">Advice</a></li></ol></details>
+            <div class="buttons">
+            <button type="submit" name="status" value="final">Submit as final</button>
+            <button type="submit" name="status" value="draft" class="secondary">Save as draft</button>
+            </div>
+            </aside>
+            """
     }
 
     private func details() -> HTML {
         let exceptionBox = checkbox(
             "plan.timelinessException", "An exception to the 20-week limit applies (Regulation 13(3))",
             hint: "The plan is then left out of the share issued within 20 weeks")
-        let kinds = AuditKind.allCases.map(\.rawValue)
         return """
-            <section><h2>The plan and the audit</h2>
+            <section id="section-details"><h2>The plan and the audit</h2>
             \(input("planId", "Plan reference", hint: "The pseudonymous reference, never the child's name"))
-            \(input("auditId", "Audit reference", hint: "Leave blank to have one assigned"))
             \(input("auditDate", "Date of the audit", type: "date"))
-            \(select("kind", "Kind of audit", kinds))
-            \(input("moderates", "Audit this one moderates", hint: "Only for a moderation audit: the audit reference"))
+            \(kindRadios())
+            \(input("auditId", "Audit reference", hint: "Leave blank to have one assigned"))
             \(input("plan.locality", "Locality"))
-            \(select("plan.phase", "Phase", Phase.allCases.map(\.rawValue), optional: true))
-            \(select("plan.primaryNeed", "Primary need (SEN2)", PrimaryNeed.allCases.map(\.rawValue), optional: true))
+            \(select("plan.phase", "Phase", Phase.allCases.map { ($0.rawValue, Words.phase($0)) }, optional: true))
+            \(select(
+                "plan.primaryNeed", "Primary need (SEN2)", PrimaryNeed.allCases.map { ($0.rawValue, Words.primaryNeed($0)) },
+                optional: true))
             \(input("plan.team", "Team"))
             \(input("plan.caseworker", "Caseworker reference"))
-            \(select("plan.planType", "Plan type", PlanType.allCases.map(\.rawValue), optional: true))
+            \(select("plan.planType", "Plan type", PlanType.allCases.map { ($0.rawValue, Words.planType($0)) }, optional: true))
             \(input("plan.requestDate", "Date the assessment was requested", type: "date"))
             \(input("plan.issueDate", "Date the plan was issued", type: "date"))
             \(exceptionBox)
@@ -71,31 +108,66 @@ struct AuditFormPage {
             """
     }
 
+    /// The kind of audit as radios; "Audit this one moderates" is revealed under
+    /// "Moderation" only when it is chosen (by CSS, so without JavaScript too), unless it
+    /// already holds a value or a problem.
+    private func kindRadios() -> HTML {
+        let chosen = fields["kind"] ?? AuditKind.routine.rawValue
+        let open = fields.text("moderates") != nil || problems.contains { $0.field == "moderates" }
+        let radios = AuditKind.allCases.enumerated().map { i, kind -> HTML in
+            let id = Page.fieldId("kind") + (i == 0 ? "" : "-\(kind.rawValue)")
+            let radio: HTML = """
+                <input type="radio" id="\(id)" name="kind" value="\(kind.rawValue)"\
+                \(chosen == kind.rawValue ? " checked" : "")><label for="\(id)">\(Words.kind(kind))</label>
+                """
+            guard kind == .moderation else { return radio }
+            return radio + """
+                <div class="conditional\(open ? " shown" : "")">\
+                \(input("moderates", "Audit this one moderates", hint: "The audit reference, for example AUD-2025-06-0012"))\
+                </div>
+                """
+        }
+        return """
+            <fieldset class="field\(problems.contains { $0.field == "kind" } ? " has-error" : "")">\
+            <legend>Kind of audit</legend>\(errors("kind"))<div class="radios">\(radios)</div></fieldset>
+            """
+    }
+
     private func adviceSections(_ criteria: AdviceCriteria) -> HTML {
-        let numbers = AuditForm.adviceNumbers(in: fields)
-        let shown = numbers + (0..<max(1, advices - numbers.count)).map { (numbers.last ?? -1) + 1 + $0 }
-        return shown.map { n -> HTML in
+        let needs = criteria.criteria.filter(\.needsDependent).map(\.id).joined(separator: ", ")
+        let blocks = advices.enumerated().map { place, n -> HTML in
             let prefix = "advice.\(n)."
-            let needs = criteria.criteria.filter(\.needsDependent).map(\.id).joined(separator: ", ")
             return """
-                <section class="advice"><h2>Advice \(n + 1)</h2>
-                <p class="hint">Leave the agency blank for no advice. When the advice identified no needs, answer \
-                N/A for \(needs): rating them is an error the checks will catch.</p>
-                \(select(prefix + "agency", "Agency", Agency.allCases.map(\.rawValue), optional: true))
+                <section class="advice" aria-labelledby="advice-\(n)-heading">\
+                <h3 id="advice-\(n)-heading">Advice \(place + 1)</h3>
+                \(select(prefix + "agency", "Agency", Agency.allCases.map { ($0.rawValue, Words.agency($0)) }, optional: true))
                 \(input(prefix + "id", "Advice reference", hint: "For example ADV-1"))
                 \(input(prefix + "provider", "Provider"))
                 \(input(prefix + "role", "Role of the author"))
                 \(input(prefix + "requested", "Date requested", type: "date"))
                 \(input(prefix + "received", "Date received", type: "date"))
-                \(select(prefix + "status", "What came back", AdviceStatus.allCases.map(\.rawValue), optional: true))
+                \(select(
+                    prefix + "status", "What came back", AdviceStatus.allCases.map { ($0.rawValue, Words.adviceStatus($0)) },
+                    optional: true))
                 \(deadlineException(prefix))
-                \(criteria.criteria.map { criterionFieldset($0, prefix: prefix) }.joined(separator: "\n"))
+                \(criteria.criteria.map { criterionFieldset($0, prefix: prefix, section: "advice") })
+                <div class="buttons"><button type="submit" name="action" value="remove-advice-\(n)" \
+                class="secondary">Remove advice \(place + 1)</button></div>
                 </section>
                 """
-        }.joined(separator: "\n")
+        }
+        return """
+            <section id="section-advice"><h2>Advice behind the plan</h2>
+            <p class="hint">Leave the agency blank for no advice. When an advice identified no needs, answer N/A for \
+            \(needs): that is not applicable, not inadequate.</p>
+            \(blocks)
+            <div class="buttons"><button type="submit" name="action" value="add-advice" class="secondary">\
+            Add another advice</button></div>
+            </section>
+            """
     }
 
-    func criterionFieldset(_ criterion: Criterion, prefix: String) -> HTML {
+    func criterionFieldset(_ criterion: Criterion, prefix: String, section: String) -> HTML {
         let name = prefix + "judgement.\(criterion.id)"
         let chosen = fields[name]
         // A needs-dependent criterion must be N/A when the advice found no needs, so N/A is
@@ -111,24 +183,23 @@ struct AuditFormPage {
         }
         let comment = prefix + "comment.\(criterion.id)"
         return """
-            <fieldset\(errorClass(name))><legend>\(criterion.id) \(criterion.text)</legend>
+            <fieldset data-section="\(section)"\(errorClass(name))><legend>\(criterion.id) \(criterion.text)</legend>
             \(Self.guidance(criterion))\(errors(name))
             <div class="ratings">\(radios)</div>
-            <label for="\(Page.fieldId(comment))">Comment on \(criterion.id)</label>
-            <textarea id="\(Page.fieldId(comment))" name="\(comment)" rows="2">\(fields[comment] ?? "")</textarea>
+            <label for="\(Page.fieldId(comment))" class="comment-label">Comment on \(criterion.id) (optional)</label>
+            <textarea id="\(Page.fieldId(comment))" name="\(comment)" rows="1">\(fields[comment] ?? "")</textarea>
             </fieldset>
             """
     }
 
-    /// What good looks like, where it comes from, and the action if it falls short.
+    /// What good looks like, the action if it falls short, and where it comes from, behind a
+    /// disclosure so that a criterion takes little room until its guidance is wanted.
     static func guidance(_ criterion: Criterion) -> HTML {
         var html = HTML.empty
-        if let guidance = criterion.guidance {
-            html += "<p class=\"hint\">Good looks like: \(guidance)</p>"
-        }
-        html += "<p class=\"hint\">If not met: \(criterion.action)</p>"
-        if let source = criterion.source { html += "<p class=\"hint source\">Source: \(source)</p>" }
-        return html
+        if let guidance = criterion.guidance { html += "<p>Good looks like: \(guidance)</p>" }
+        html += "<p>If not met: \(criterion.action)</p>"
+        if let source = criterion.source { html += "<p class=\"source\">Source: \(source)</p>" }
+        return "<details class=\"guidance\"><summary>Guidance</summary>\(html)</details>"
     }
 
     /// The advice's exception to the 6-week deadline (reg. 8(2)).
@@ -150,20 +221,22 @@ struct AuditFormPage {
 
     func input(_ name: String, _ label: String, type: String = "text", hint: String? = nil) -> HTML {
         let id = Page.fieldId(name)
-        let hintHTML = hint.map { text -> HTML in "<p class=\"hint\">\(text)</p>" } ?? .empty
+        let hintHTML = hint.map { text -> HTML in "<p class=\"hint\" id=\"\(id)-hint\">\(text)</p>" } ?? .empty
+        let described: HTML = hint == nil ? .empty : " aria-describedby=\"\(id)-hint\""
         return """
             <div class="field\(problems.contains { $0.field == name } ? " has-error" : "")">\
             <label for="\(id)">\(label)</label>\(hintHTML)\
-            \(errors(name))<input type="\(type)" id="\(id)" name="\(name)" value="\(fields[name] ?? "")"></div>
+            \(errors(name))<input type="\(type)" id="\(id)" name="\(name)" value="\(fields[name] ?? "")"\(described)></div>
             """
     }
 
-    func select(_ name: String, _ label: String, _ options: [String], optional: Bool = false) -> HTML {
+    /// A list to choose from: `options` are (value, words) pairs.
+    func select(_ name: String, _ label: String, _ options: [(String, String)], optional: Bool = false) -> HTML {
         let id = Page.fieldId(name)
         let chosen = fields[name]
-        let list = (optional ? [""] : []) + options
-        let choices = list.map { option -> HTML in
-            "<option value=\"\(option)\"\(chosen == option ? " selected" : "")>\(option.isEmpty ? "–" : option)</option>"
+        let list = (optional ? [("", "Not given")] : []) + options
+        let choices = list.map { value, words -> HTML in
+            "<option value=\"\(value)\"\(chosen == value ? " selected" : "")>\(words)</option>"
         }
         return """
             <div class="field\(problems.contains { $0.field == name } ? " has-error" : "")">\

@@ -1,3 +1,5 @@
+import EHCPAuditKit
+
 /// A piece of HTML, escaped by construction: text interpolated into it is escaped, other
 /// `HTML` is passed through as it is, and the literal parts are the markup written in the
 /// source. A page is built only from these, so no text a person or a framework file sets
@@ -31,22 +33,9 @@ struct HTML: Sendable, Equatable, ExpressibleByStringInterpolation {
 
     static func += (a: inout HTML, b: HTML) { a.text += b.text }
 
-    /// Escapes text for element content and (double- or single-quoted) attribute values.
-    static func escape(_ text: some StringProtocol) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// Escapes text for element content and double-quoted attribute values (every attribute
+    /// the workspace writes), as the report renderer escapes its own.
+    static func escape(_ text: some StringProtocol) -> String { HTMLRenderer.escape(String(text)) }
 
     struct StringInterpolation: StringInterpolationProtocol {
         var text = ""

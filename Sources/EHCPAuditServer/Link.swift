@@ -21,6 +21,11 @@ struct Link: Sendable, Equatable {
         self.address = address
     }
 
+    /// An address already made (a path of this site, checked by the caller).
+    init(address: String) {
+        self.address = address
+    }
+
     /// The worklist.
     static let home = Link()
 

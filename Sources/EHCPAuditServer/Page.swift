@@ -30,6 +30,7 @@ enum Page {
             <script src="/static/preview.js" defer></script>
             </head>
             <body>
+            <a href="#main" class="skip-link">Skip to main content</a>
             <header><p class="brand">ehcp-audit</p>\(navigation)</header>
             <main id="main">
             <h1>\(title)</h1>

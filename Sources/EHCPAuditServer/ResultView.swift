@@ -12,23 +12,35 @@ struct ResultView {
     let access: AccessPolicy
 
     func render() -> HTML {
-        var html: [HTML] = [
-            """
-            <dl class="facts"><dt>Plan</dt><dd>\(record.planId)</dd><dt>Auditor</dt>\
-            <dd>\(record.auditor)</dd><dt>Date</dt><dd>\(record.auditDate)</dd><dt>Kind</dt>\
-            <dd>\(record.kind.rawValue)</dd><dt>Status</dt><dd>\(record.status.rawValue)</dd></dl>
-            """
-        ]
+        var html: [HTML] = []
         let whole = access.mayRead(record)
-        if whole { html.append("<h2>Score</h2>" + PreviewPanel.summary(result, framework: framework)) }
+        if whole {
+            let downloads = [("json", "JSON"), ("xml", "XML")].map { format, words -> HTML in
+                Page.link(Link("audits", record.auditId, "record", format), words)
+            }
+            html.append(
+                """
+                <p class="no-print">Download this audit: \(downloads.joined(separator: ", ")). \
+                Print it from the browser: the page prints whole.</p>
+                <h2>Score</h2>\(PreviewPanel.summary(result, framework: framework, actions: nil))
+                \(AnswersView(record: record, framework: framework).render())
+                """)
+        } else {
+            html.append(
+                AnswersView(record: record, framework: framework).facts([
+                    ("Plan", record.planId), ("Auditor", record.auditor),
+                    ("Date of the audit", record.auditDate.description), ("Kind", Words.kind(record.kind)),
+                    ("Status", Words.status(record.status)),
+                ]))
+        }
         let advices = result.advices.filter { advice in
             record.advices.first { $0.id == advice.id }.map(access.mayReview) ?? false
         }
         if !advices.isEmpty {
             let rows = advices.map { advice -> [HTML] in
                 [
-                    "\(advice.id)", "\(advice.agency.rawValue)", "\(advice.provider ?? "–")",
-                    "\(advice.status.rawValue)",
+                    "\(advice.id)", "\(Words.agency(advice.agency))", "\(advice.provider ?? "Not given")",
+                    "\(Words.adviceStatus(advice.status))",
                     "\(advice.percent.map { Formatting.fixed2($0) + "%" } ?? "–")",
                     "\(advice.grade?.label ?? "not scored")", "\(advice.days.map(String.init) ?? "–")",
                     "\(advice.timely.map { $0 ? "yes" : "no" } ?? "–")",
@@ -38,7 +50,7 @@ struct ResultView {
             let header = [
                 "Advice", "Agency", "Provider", "What came back", "Percent", "Grade", "Days", "On time", "Review",
             ]
-            html.append("<h2>Advice</h2>" + Page.table("Advice behind the plan", header, rows))
+            html.append("<h2>Advice scores</h2>" + Page.table("The advice behind the plan, scored", header, rows))
         }
         return html.joined(separator: "\n")
     }
@@ -66,7 +78,8 @@ struct PreviewPanel {
         }
     }
 
-    static func summary(_ result: AuditResult, framework: Framework) -> HTML {
+    /// The grade, percent, caps, actions (the first `actions`, or all) and sections.
+    static func summary(_ result: AuditResult, framework: Framework, actions limit: Int? = 5) -> HTML {
         let boundary =
             result.boundaryGrade == result.grade ? "" : " (the percentage alone would be \(result.boundaryGrade.label))"
         let caps = result.caps.map { cap -> HTML in
@@ -75,13 +88,14 @@ struct PreviewPanel {
             \(framework.rating(cap.rating)?.label ?? cap.rating)</li>
             """
         }
-        let actions = result.actions.prefix(5).map { action -> HTML in
+        let actions = result.actions.prefix(limit ?? result.actions.count).map { action -> HTML in
             "<li><strong>\(action.criterion)</strong> (+\(Formatting.fixed2(action.gain)) points): \(action.text)</li>"
         }
         let sections = result.sections.map { section -> HTML in
             let percent = section.percent.map { Formatting.fixed2($0) + "%" } ?? "not applicable"
             let grade = section.grade.map { ", " + $0.label } ?? ""
-            return "<li>\(section.id): \(percent)\(grade)</li>"
+            let title = framework.sections.first { $0.id == section.id }?.title ?? ""
+            return "<li>\(section.id) \(title): \(percent)\(grade)</li>"
         }
         let capList: HTML = caps.isEmpty ? .empty : "<ul class=\"caps\">\(caps)</ul>"
         let actionList: HTML = actions.isEmpty ? .empty : "<h3>What would improve it most</h3><ol>\(actions)</ol>"
@@ -90,7 +104,7 @@ struct PreviewPanel {
             \(Formatting.fixed2(result.percent))%\(boundary)</p>
             \(capList)
             \(actionList)
-            <details><summary>Sections</summary><ul>\(sections)</ul></details>
+            \(limit == nil ? "<h3>Sections</h3><ul>\(sections)</ul>" : "<details><summary>Sections</summary><ul>\(sections)</ul></details>" as HTML)
             """
     }
 }

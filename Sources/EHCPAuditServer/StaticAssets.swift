@@ -46,16 +46,74 @@ enum StaticAssets {
         .facts dt{font-weight:700}
         .facts dd{margin:0}
         .visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0)}
+        .skip-link{position:absolute;left:-999px;top:0;background:#f0a202;color:#0b0c0c;padding:.5rem 1rem;z-index:10}
+        .skip-link:focus{left:0}
+        .form-layout{display:block}
+        .progress-panel{position:sticky;top:0;z-index:5;background:#fff;border-bottom:3px solid #1d4f91;\
+        padding:.5rem 0;margin-bottom:1rem}
+        .progress-panel .buttons{margin:.5rem 0}
+        .progress-panel .rated{margin:.25rem 0}
+        .progress-panel .live .preview{border:0;padding:0;margin:0}
+        .progress-panel .live h2{display:none}
+        .progress-panel .live ol,.progress-panel .live details,.progress-panel .live ul.caps{display:none}
+        .task-list{padding-left:1.2rem;margin:.25rem 0}
+        .task-list li{margin:.2rem 0}
+        .tag{font-size:.85rem;background:#e0e4e8;padding:0 .4rem}
+        .tag.done{background:#cce2d8;color:#005a30}
+        @media (min-width:64rem){main{max-width:80rem}.form-layout{display:grid;grid-template-columns:1fr 18rem;gap:2rem}\
+        .progress-panel{order:2;align-self:start;top:1rem;border:2px solid #1d4f91;padding:.5rem 1rem;\
+        max-height:calc(100vh - 2rem);overflow:auto}.progress-panel .live ol,.progress-panel .live ul.caps{display:block}\
+        .form-main{order:1;min-width:0}}
+        .radios input{margin-right:.3rem}
+        .radios label{display:inline-block;margin:.25rem 1.5rem .25rem 0}
+        .conditional{border-left:4px solid #b1b4b6;padding-left:1rem;margin:.25rem 0 .5rem .6rem}
+        #f-kind-moderation:not(:checked)~.conditional:not(.shown){display:none}
+        details.guidance{margin:.2rem 0;color:#505a5f}
+        details.guidance p{margin:.2rem 0}
+        summary{cursor:pointer;color:#1d4f91}
+        .comment-label{font-size:.9rem;margin-top:.3rem}
+        .notification-banner{border:5px solid #00703c;margin:1rem 0;padding:.5rem 1rem}
+        .notification-banner h2{border:0;margin:.2rem 0;font-size:1rem;color:#00703c}
+        .panel{border:2px solid #1d4f91;padding:.5rem 1rem;margin:1rem 0}
+        .summary-list{margin:.5rem 0 1rem}
+        .summary-row{display:grid;grid-template-columns:minmax(8rem,14rem) 1fr;gap:1rem;\
+        border-bottom:1px solid #c8c8c8;padding:.3rem 0}
+        .summary-row dt{font-weight:700}
+        .summary-row dd{margin:0;overflow-wrap:anywhere}
+        button:focus,a:focus,input:focus,select:focus,textarea:focus,summary:focus{outline:3px solid #f0a202;\
+        outline-offset:2px;box-shadow:0 0 0 5px #0b0c0c}
+        @media print{header,nav,.no-print,.buttons,.skip-link,form button{display:none}\
+        main{max-width:none;padding:0}a{color:#000;text-decoration:none}.table{overflow:visible}\
+        h2{break-after:avoid}tr{break-inside:avoid}}
         """
 
     static let previewScript = """
-        // Refreshes the preview beside the audit form as ratings change; the form works without it.
+        // The audit form's live panel: the grade so far, the count of criteria rated and each
+        // section's state, refreshed as ratings change, and a warning before leaving with
+        // unsaved changes. The form works without it.
         (function () {
           var form = document.querySelector("form.audit-form");
           var panel = document.getElementById("preview");
           var button = form && form.querySelector("button[formaction]");
           if (!form || !panel || !button || !window.fetch) return;
-          var timer = null;
+          var timer = null, dirty = false;
+          function rated(fieldset) { return fieldset.querySelector("input[type=radio]:checked") !== null; }
+          function count() {
+            var all = form.querySelectorAll("fieldset[data-section]:not([data-section=advice])"), done = 0, sections = {};
+            Array.prototype.forEach.call(all, function (fieldset) {
+              var id = fieldset.getAttribute("data-section"), yes = rated(fieldset);
+              if (yes) done += 1;
+              sections[id] = (sections[id] === undefined ? true : sections[id]) && yes;
+            });
+            var counter = form.querySelector("[data-rated]");
+            if (counter) counter.textContent = String(done);
+            Object.keys(sections).forEach(function (id) {
+              var tag = form.querySelector("[data-section-status='" + id + "']");
+              if (!tag) return;
+              tag.textContent = sections[id] ? "Complete" : "Not yet";
+              tag.className = sections[id] ? "tag done" : "tag";
+            });
+          }
           function refresh() {
             var body = new URLSearchParams(new FormData(form));
             var options = {method: "POST", body: body, headers: {"X-Preview": "1"}, credentials: "same-origin"};
@@ -65,8 +123,16 @@ enum StaticAssets {
               .catch(function () {});
           }
           form.addEventListener("change", function () {
+            dirty = true;
+            count();
             clearTimeout(timer);
             timer = setTimeout(refresh, 250);
+          });
+          form.addEventListener("submit", function () { dirty = false; });
+          window.addEventListener("beforeunload", function (event) {
+            if (!dirty) return;
+            event.preventDefault();
+            event.returnValue = "";
           });
         })();
         """

@@ -10,12 +10,28 @@ struct WorklistView {
     let user: AuditStore.User
     let csrf: String
     let month: YearMonth
+    /// The lead's filter of the sample's plans.
+    var filter = Filter()
+
+    /// Which of the month's plans the lead sees: all or only those not yet assigned, of one
+    /// stratum, of one auditor.
+    struct Filter: Sendable {
+        var unassigned = false
+        var stratum: String?
+        var auditor: String?
+
+        func keeps(_ item: AuditStore.WorkItem) -> Bool {
+            (!unassigned || item.auditor == nil) && (stratum.map { $0 == item.stratum } ?? true)
+                && (auditor.map { $0 == item.auditor } ?? true)
+        }
+    }
 
     func render() throws -> HTML {
         switch user.role {
-        case .lead: return try monthChooser() + sample() + moderations(try store.moderationAssignments())
+        case .lead: return try monthChooser() + search() + sample() + moderations(try store.moderationAssignments())
         case .auditor:
-            return try monthChooser() + sample() + moderations(try store.moderationAssignments(for: user.name))
+            return try monthChooser() + search() + sample()
+                + moderations(try store.moderationAssignments(for: user.name))
         case .dco, .dsco: return try advices()
         case .admin: return "<p>Users are managed from the command line (ehcp-audit user).</p>"
         }
@@ -26,6 +42,16 @@ struct WorklistView {
         <form method="get" action="/" class="inline"><label for="f-month">Month (YYYY-MM)</label>\
         <input id="f-month" name="month" value="\(month)" inputmode="numeric" pattern="[0-9]{4}-[0-9]{2}">\
         <button type="submit" class="secondary">Show the month</button></form>
+        """
+    }
+
+    /// Find a plan or an audit by its reference.
+    private func search() -> HTML {
+        """
+        <form method="get" action="/find" class="inline" role="search"><label for="f-find">Find a plan or an \
+        audit</label><input id="f-find" name="q" aria-describedby="f-find-hint"><span class="hint" id="f-find-hint"> \
+        its reference, for example P0001234 or AUD-2025-06-0001</span> \
+        <button type="submit" class="secondary">Find</button></form>
         """
     }
 
@@ -61,7 +87,7 @@ struct WorklistView {
         guard !items.isEmpty else { return "<p>No plans of this sample are assigned to you.</p>" }
         let rows = items.map { item -> [HTML] in
             [
-                "\(item.planId)", "\(item.stratum)", "\(item.progress.rawValue)",
+                "\(item.planId)", "\(Words.stratum(item.stratum))", "\(item.progress.rawValue.capitalized)",
                 item.auditId.map(auditLink)
                     ?? Page.link(Link("audits", "new", query: ["plan": item.planId]), "Start the audit"),
             ]
@@ -69,27 +95,55 @@ struct WorklistView {
         return Page.table("Plans assigned to you", ["Plan", "Stratum", "Progress", "Audit"], rows)
     }
 
-    private func assignmentForm(_ items: [AuditStore.WorkItem]) throws -> HTML {
+    private func assignmentForm(_ all: [AuditStore.WorkItem]) throws -> HTML {
         let auditors = try store.users().filter { AccessPolicy($0).mayAudit }.map(\.name)
+        let items = all.filter(filter.keeps)
         let rows = items.map { item -> [HTML] in
             let id = Page.fieldId("plan.\(item.planId)")
             let options = ([""] + auditors).map { name -> HTML in
-                "<option value=\"\(name)\"\(item.auditor == name ? " selected" : "")>\(name.isEmpty ? "–" : name)</option>"
+                "<option value=\"\(name)\"\(item.auditor == name ? " selected" : "")>\(name.isEmpty ? "Nobody yet" : name)</option>"
             }
+            let pick: HTML = """
+                <input type="checkbox" id="\(id)-pick" name="select" value="\(item.planId)">\
+                <label for="\(id)-pick"><span class="visually-hidden">Select </span>\(item.planId)</label>
+                """
             let select: HTML = """
                 <label class="visually-hidden" for="\(id)">Auditor for \(item.planId)</label>\
                 <select id="\(id)" name="plan.\(item.planId)">\(options)</select>
                 """
             return [
-                "\(item.planId)", "\(item.stratum)", select, "\(item.progress.rawValue)",
+                pick, "\(Words.stratum(item.stratum))", select, "\(item.progress.rawValue.capitalized)",
                 item.auditId.map(auditLink) ?? .empty,
             ]
         }
+        let strata = Set(all.map(\.stratum)).sorted()
+        func option(_ value: String, _ words: String, _ chosen: String?) -> HTML {
+            "<option value=\"\(value)\"\(chosen == value ? " selected" : "")>\(words)</option>"
+        }
+        let shares = auditors.enumerated().map { i, name -> HTML in
+            """
+            <label for="f-share-\(i)"><input type="checkbox" id="f-share-\(i)" name="share" value="\(name)"> \(name)</label>
+            """
+        }
         return """
+            <form method="get" action="/" class="filters"><input type="hidden" name="month" value="\(month)">\
+            <div class="field"><label for="f-show">Show</label><select id="f-show" name="show">\
+            \(option("all", "Every plan", filter.unassigned ? "unassigned" : "all"))\
+            \(option("unassigned", "Plans nobody is assigned yet", filter.unassigned ? "unassigned" : "all"))</select></div>\
+            <div class="field"><label for="f-stratum">Stratum</label><select id="f-stratum" name="stratum">\
+            \(option("", "Every stratum", filter.stratum ?? ""))\(strata.map { option($0, Words.stratum($0), filter.stratum) })\
+            </select></div>\
+            <div class="field"><label for="f-auditor">Auditor</label><select id="f-auditor" name="auditor">\
+            \(option("", "Every auditor", filter.auditor ?? ""))\(auditors.map { option($0, $0, filter.auditor) })\
+            </select></div><div class="buttons"><button type="submit" class="secondary">Filter</button></div></form>
+            <p>Showing \(items.count) of the \(all.count) plans sampled.</p>
             <form method="post" action="\(Link("sample", month.description, "assign"))">
             <input type="hidden" name="csrf" value="\(csrf)">
             \(Page.table("The month's sampled plans", ["Plan", "Stratum", "Auditor", "Progress", "Audit"], rows))
-            <div class="buttons"><button type="submit">Save the assignments</button></div>
+            <fieldset class="share"><legend>Share the selected plans among these auditors in turn</legend>\
+            <div class="checkboxes">\(shares)</div>\
+            <button type="submit" name="action" value="share" class="secondary">Share the selected plans</button></fieldset>
+            <div class="sticky-actions"><button type="submit">Save the assignments</button></div>
             </form>
             """
     }

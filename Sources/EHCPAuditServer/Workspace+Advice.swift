@@ -8,16 +8,19 @@ import Hummingbird
 /// as any change is); every review is recorded with who made it.
 extension Workspace {
     @Sendable func adviceReviewPage(_ request: Request, context: SignedInContext) async throws -> Response {
-        try await adviceReview(context, submitted: nil)
+        try await adviceReview(request, context, submitted: nil)
     }
 
     @Sendable func reviewAdvice(_ request: Request, context: SignedInContext) async throws -> Response {
-        try await adviceReview(context, submitted: context.form)
+        try await adviceReview(request, context, submitted: context.form)
     }
 
     /// The review page, or (with `submitted` fields) the review checked and stored.
-    private func adviceReview(_ context: SignedInContext, submitted: FormFields?) async throws -> Response {
+    private func adviceReview(
+        _ request: Request, _ context: SignedInContext, submitted: FormFields?
+    ) async throws -> Response {
         let auditId = try context.pathValue("id"), adviceId = try context.pathValue("advice")
+        let banner = Banner.html(request.uri.queryParameters["done"])
         let access = context.access, user = context.user, csrf = context.session.csrf
         let now = now()
         return try await withStore { store -> Response in
@@ -37,7 +40,16 @@ extension Workspace {
                 fields = Self.merge(review: submitted, of: number, into: fields)
                 problems = try Self.review(
                     record, fields, framework, catalog, adviceId: advice.id, by: user, store, now)
-                if problems.isEmpty { return .redirect(to: .audit(record.auditId)) }
+                if problems.isEmpty {
+                    // A designated officer goes on to the next advice awaiting review.
+                    let done = Banner.reviewed.rawValue
+                    if let agency = access.adviceAgency, let next = try store.advices(of: agency, reviewed: false).first
+                    {
+                        return .redirect(
+                            to: Link("audits", next.auditId, "advice", next.adviceId, query: ["done": done]))
+                    }
+                    return .redirect(to: Link("audits", record.auditId, query: ["done": done]))
+                }
             }
             let action = Link("audits", record.auditId, "advice", advice.id)
             let page = AdviceReviewPage(
@@ -46,7 +58,7 @@ extension Workspace {
                     previewAction: action),
                 number: number, advice: advice, review: try store.adviceReview(auditId: auditId, adviceId: adviceId))
             return context.page(
-                "Review advice \(advice.id) of \(record.auditId)", page.render(),
+                "Review advice \(advice.id) of \(record.auditId)", banner + page.render(),
                 status: problems.isEmpty ? .ok : .unprocessableContent)
         }
     }

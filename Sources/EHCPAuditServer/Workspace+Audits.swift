@@ -7,20 +7,61 @@ import Hummingbird
 extension Workspace {
     /// `GET /[?month=M]`: the worklist, and the latest audits the user may read.
     @Sendable func worklist(_ request: Request, context: SignedInContext) async throws -> Response {
-        let asked = request.uri.queryParameters["month"].flatMap { YearMonth($0) }
+        let query = request.uri.queryParameters
+        var asked: YearMonth?
+        if let text = query["month"], !text.isEmpty {
+            guard let month = YearMonth(text) else {
+                throw PageError(.badRequest, "There is no month \(text): give a month as YYYY-MM, for example 2025-06")
+            }
+            asked = month
+        }
+        let filter = WorklistView.Filter(
+            unassigned: query["show"] == "unassigned",
+            stratum: query["stratum"].flatMap { $0.isEmpty ? nil : String($0) },
+            auditor: query["auditor"].flatMap { $0.isEmpty ? nil : String($0) })
+        let banner = Banner.html(query["done"], count: query["count"])
         let today = YearMonth(Security.day(now()))
-        let user = context.user, csrf = context.session.csrf
+        let user = context.user, csrf = context.session.csrf, chosen = asked
         let body = try await withStore { store in
-            let month = try asked ?? store.latestSampleMonth() ?? today
-            return try WorklistView(store: store, user: user, csrf: csrf, month: month).render()
-                + Self.auditList(store, AccessPolicy(user))
+            let month = try chosen ?? store.latestSampleMonth() ?? today
+            var view = WorklistView(store: store, user: user, csrf: csrf, month: month)
+            view.filter = filter
+            return try banner + view.render() + Self.auditList(store, AccessPolicy(user))
         }
         return context.page("Worklist", body)
+    }
+
+    /// `GET /find?q=REF`: the audit of that reference, or the audits of that plan, that the
+    /// user may open.
+    @Sendable func find(_ request: Request, context: SignedInContext) async throws -> Response {
+        let reference = (request.uri.queryParameters["q"].map(String.init) ?? "").trimmingCharacters(in: .whitespaces)
+        let access = context.access
+        return try await withStore { store in
+            if let record = try Self.storedRecord(store, reference), access.mayOpen(record) {
+                return .redirect(to: .audit(record.auditId))
+            }
+            let audits = try store.audits(ofPlan: reference).filter { listing in
+                (try? Self.storedRecord(store, listing.auditId)).flatMap { $0 }.map(access.mayOpen) ?? false
+            }
+            let rows = audits.map { audit -> [HTML] in
+                [
+                    Page.link(.audit(audit.auditId), audit.auditId), "\(audit.auditDate)", "\(audit.auditor)",
+                    "\(Words.value(audit.kind))", "\(Words.value(audit.status))", "\(Words.grade(audit.grade))",
+                ]
+            }
+            let body: HTML =
+                rows.isEmpty
+                ? "<p>No audit or plan you may open has the reference \(reference).</p>"
+                : Page.table(
+                    "Audits of plan \(reference)", ["Audit", "Date", "Auditor", "Kind", "Status", "Grade"], rows)
+            return context.page("Find \(reference)", body + "<p>\(Page.link(.home, "Back to the worklist"))</p>")
+        }
     }
 
     /// `GET /audits/{id}`: the audit and its score, as much of it as the reader may see.
     @Sendable func auditPage(_ request: Request, context: SignedInContext) async throws -> Response {
         let id = try context.pathValue("id")
+        let banner = Banner.html(request.uri.queryParameters["done"])
         let access = context.access, csrf = context.session.csrf
         let body = try await withStore { store -> HTML in
             let record = try Self.record(store, id)
@@ -29,8 +70,10 @@ extension Workspace {
             guard let result = try? catalog.score(record), let framework = catalog.framework(record.framework) else {
                 throw PageError(.internalServerError, "The stored audit no longer scores against its framework")
             }
-            var body: HTML =
-                access.mayEdit(record) ? "<p>\(Page.link(Link("audits", id, "edit"), "Edit this audit"))</p>" : .empty
+            var body = banner
+            if access.mayEdit(record) {
+                body += "<p class=\"no-print\">\(Page.link(Link("audits", id, "edit"), "Edit this audit"))</p>"
+            }
             body += ResultView(record: record, result: result, framework: framework, access: access).render()
             // What changed since the plan's previous audit, only for a reader of both.
             if access.mayRead(record), record.kind != .moderation, let previous = try store.previousAudit(of: record),
@@ -45,7 +88,29 @@ extension Workspace {
         return context.page("Audit \(id)", body)
     }
 
-    /// `GET /audits/new[?plan=P&kind=K&moderates=ID&framework=F]`: a blank form.
+    /// `GET /audits/{id}/record/json` and `…/record/xml`: the audit as a record file, for a
+    /// reader of the whole audit.
+    @Sendable func auditRecord(_ request: Request, context: SignedInContext) async throws -> Response {
+        let id = try context.pathValue("id"), format = try context.pathValue("format")
+        let access = context.access
+        return try await withStore { store in
+            let record = try Self.record(store, id)
+            guard access.mayRead(record) else { throw PageError.notAllowed }
+            switch format {
+            case "json":
+                return .download(
+                    RecordJSONWriter.record(record), type: "application/json; charset=utf-8", name: "\(id).json")
+            case "xml":
+                return .download(
+                    try RecordXMLWriter.record(record), type: "application/xml; charset=utf-8", name: "\(id).xml")
+            default: throw PageError(.notFound, "There is no such download: JSON or XML")
+            }
+        }
+    }
+
+    /// `GET /audits/new[?plan=P&kind=K&moderates=ID&framework=F]`: a blank form, with the plan's
+    /// details from the latest population that holds it, and for a moderation the advices'
+    /// details (never their ratings) from the audit it moderates.
     @Sendable func newAuditForm(_ request: Request, context: SignedInContext) async throws -> Response {
         let query = request.uri.queryParameters
         let asked = query["framework"].map(String.init)
@@ -53,28 +118,54 @@ extension Workspace {
         for (name, key) in [("planId", "plan"), ("kind", "kind"), ("moderates", "moderates")] {
             if let value = query[Substring(key)] { pairs.append((name, String(value))) }
         }
-        let plan = query["plan"].map(String.init)
-        let csrf = context.session.csrf, fields = FormFields(pairs)
+        let plan = query["plan"].map(String.init), moderates = query["moderates"].map(String.init)
+        let csrf = context.session.csrf, user = context.user, access = context.access, given = pairs
         let body = try await withStore { store -> HTML in
             guard let framework = try Self.currentFramework(store, id: asked) else {
                 throw asked == nil
                     ? PageError(.serviceUnavailable, "No framework is stored yet: the lead stores one with import")
                     : PageError(.notFound, "There is no framework \(asked ?? "")")
             }
-            let page = AuditFormPage(
-                framework: framework, fields: fields, problems: [], csrf: csrf, action: Link("audits"),
+            var fields = given
+            if let plan, let known = try store.populationPlan(plan) {
+                let details = [
+                    ("plan.locality", known.locality), ("plan.phase", known.phase),
+                    ("plan.primaryNeed", known.primaryNeed), ("plan.team", known.team),
+                    ("plan.caseworker", known.caseworker),
+                ]
+                fields += details.compactMap { name, value in value.map { (name, $0) } }
+            }
+            if let moderates, let first = try Self.storedRecord(store, moderates), first.planId == plan,
+                try access.mayLead || store.moderator(of: moderates) == user.name
+            {
+                fields += Self.adviceDetails(of: first)
+            }
+            let form = FormFields(fields)
+            var page = AuditFormPage(
+                framework: framework, fields: form, problems: [], csrf: csrf, action: Link("audits"),
                 previewAction: Link("preview"))
+            page.advices = AuditForm.adviceBlocks(in: form)
             let others = Set(try store.storedFrameworks().map(\.id).filter { $0 != framework.id }).sorted()
             let choice = others.map { id in
                 Page.link(Link("audits", "new", query: ["framework": id, "plan": plan]), id)
             }
             let alternatives: HTML = choice.isEmpty ? .empty : "; or audit against \(choice.joined(separator: ", "))"
             return """
-                <p>Audited against \(framework.title) (\(framework.id), version \(framework.version))\(alternatives).</p>
+                <p>Audited against \(framework.title) (version \(framework.version))\(alternatives).</p>
                 \(page.render())
                 """
         }
         return context.page("New audit", body)
+    }
+
+    /// The form fields of an audit's advices without their ratings or comments: what a
+    /// moderator needs to know of the advice without seeing how it was judged.
+    static func adviceDetails(of record: AuditRecord) -> [(name: String, value: String)] {
+        AuditForm.fields(for: record).pairs.filter { pair in
+            guard let n = AuditForm.adviceNumber(pair.name) else { return false }
+            let field = pair.name.dropFirst("advice.\(n).".count)
+            return !field.hasPrefix("judgement.") && !field.hasPrefix("comment.")
+        }
     }
 
     /// `GET /audits/{id}/edit`: the stored audit in the form, for its auditor while a draft, or the lead.
@@ -87,10 +178,11 @@ extension Workspace {
             guard let framework = try store.frameworkCatalog().framework(record.framework) else {
                 throw PageError(.serviceUnavailable, "The audit's framework is not stored")
             }
+            let fields = AuditForm.fields(for: record)
             var page = AuditFormPage(
-                framework: framework, fields: AuditForm.fields(for: record), problems: [], csrf: csrf,
-                action: .audit(id), previewAction: Link("audits", id, "preview"))
-            page.advices = record.advices.count + 1
+                framework: framework, fields: fields, problems: [], csrf: csrf, action: .audit(id),
+                previewAction: Link("audits", id, "preview"))
+            page.advices = AuditForm.adviceBlocks(in: fields)
             return page.render()
         }
         return context.page("Edit \(id)", body)
@@ -118,7 +210,9 @@ extension Workspace {
 
     /// Creates, changes or previews an audit from the form: the same reader and checks as
     /// `import`; stored as `import` stores it (replacing the audit being edited). The auditor
-    /// is the signed-in user, or the edited audit's own.
+    /// is the signed-in user, or the edited audit's own. "Add another advice", "Remove" and
+    /// "Change your answers" only show the form again; "Submit as final" first shows the
+    /// answers to check, and stores them once confirmed.
     private func submit(
         _ request: Request, _ context: SignedInContext, preview: Bool, editing id: String?
     ) async throws -> Response {
@@ -140,26 +234,49 @@ extension Workspace {
                 // The audit keeps its id and its auditor, whoever edits it.
                 fields = FormFields(fields.pairs.filter { $0.name != "auditId" } + [("auditId", editing.auditId)])
             }
-            var form = AuditForm(
-                fields: fields, framework: framework, auditor: editing?.auditor ?? user.name,
-                assignedId: try store.nextAuditId(month: month), status: preview ? .final : nil)
-            let outcome = form.evaluate(with: catalog)
             let title = editing.map { "Edit \($0.auditId)" } ?? "New audit"
+            var blocks = AuditForm.adviceBlocks(in: fields)
             // The form again as submitted, with `problems` beside their fields.
-            func formPage(_ problems: [AuditForm.Problem]) -> HTML {
+            func formPage(_ problems: [AuditForm.Problem], preview: HTML = .empty) -> HTML {
                 var page = AuditFormPage(
                     framework: framework, fields: fields, problems: problems, csrf: csrf,
                     action: editing.map { .audit($0.auditId) } ?? Link("audits"),
                     previewAction: editing.map { Link("audits", $0.auditId, "preview") } ?? Link("preview"))
-                page.advices = form.adviceNumbers.count + 1
+                page.advices = blocks
+                page.preview = preview
                 return page.render()
             }
+            switch fields["action"] {
+            case "add-advice":
+                blocks.append((blocks.max() ?? -1) + 1)
+                return context.page(title, formPage([]))
+            case let action? where action.hasPrefix("remove-advice-"):
+                let n = String(action.dropFirst("remove-advice-".count))
+                fields = FormFields(fields.pairs.filter { !$0.name.hasPrefix("advice.\(n).") })
+                blocks = AuditForm.adviceBlocks(in: fields)
+                return context.page(title, formPage([]))
+            case "change":
+                return context.page(title, formPage([]))
+            default: break
+            }
+            var form = AuditForm(
+                fields: fields, framework: framework, auditor: editing?.auditor ?? user.name,
+                assignedId: try store.nextAuditId(month: month), status: preview ? .final : nil)
+            let outcome = form.evaluate(with: catalog)
             if preview {
                 let panel = PreviewPanel(outcome: outcome, framework: framework).render()
                 if fragment { return .html(panel) }
-                return context.page(title, panel + formPage(outcome.problems))
+                return context.page(title, formPage(outcome.problems, preview: panel))
             }
             var problems = outcome.problems
+            if problems.isEmpty, fields["status"] == AuditStatus.final.rawValue, fields["confirmed"] != "yes",
+                case .success(let (record, result)) = outcome
+            {
+                let check = CheckAnswersPage(
+                    record: record, result: result, framework: framework, fields: fields, csrf: csrf,
+                    action: editing.map { .audit($0.auditId) } ?? Link("audits"))
+                return context.page("Check your answers before submitting", check.render())
+            }
             // An id the server assigns may be taken by a form submitted at the same moment:
             // then the next free one is tried.
             let assigning = editing == nil && fields.text("auditId") == nil
@@ -170,7 +287,8 @@ extension Workspace {
                     let stored = fields.text("auditId") ?? form.assignedId
                     let action = editing == nil ? "audit.create" : "audit.change"
                     try store.log(user: user.name, action: action, subject: stored, at: Security.timestamp(now))
-                    return .redirect(to: .audit(stored))
+                    let done = fields["status"] == AuditStatus.final.rawValue ? Banner.submitted : Banner.saved
+                    return .redirect(to: Link("audits", stored, query: ["done": done.rawValue]))
                 }
             }
             return context.page(title, formPage(problems), status: .unprocessableContent)
@@ -204,7 +322,8 @@ extension Workspace {
         let rows = audits.map { audit -> [HTML] in
             [
                 Page.link(.audit(audit.auditId), audit.auditId), "\(audit.planId)", "\(audit.auditor)",
-                "\(audit.auditDate)", "\(audit.kind)", "\(audit.status)", "\(audit.grade)",
+                "\(audit.auditDate)", "\(Words.value(audit.kind))", "\(Words.value(audit.status))",
+                "\(Words.grade(audit.grade))",
             ]
         }
         let header = ["Audit", "Plan", "Auditor", "Date", "Kind", "Status", "Grade"]

@@ -25,7 +25,7 @@ extension Workspace {
                 throw PageError(.unprocessableContent, error.description)
             }
         }
-        return .redirect(to: .audit(auditId))
+        return .redirect(to: Link("audits", auditId, query: ["done": Banner.moderator.rawValue]))
     }
 
     /// Below an audit: for a moderation, the audit it moderates side by side once the blinding

@@ -6,94 +6,90 @@ import Hummingbird
 /// The reports in the browser, each as the command of the same name writes it, to whom the
 /// access policy lets read it.
 extension Workspace {
-    /// `GET /reports/advice`: every agency's advice for the lead, the officer's own agency's for a DCO or DSCO.
+    /// `GET /reports/advice[?format=markdown|html]`: every agency's advice for the lead, the
+    /// officer's own agency's for a DCO or DSCO.
     @Sendable func adviceReport(_ request: Request, context: SignedInContext) async throws -> Response {
         let agency = context.access.adviceAgency
-        let body = try await report(request) { store, period, framework in
-            ReportBody.html(
-                AdviceLayout.blocks(try store.adviceReport(for: period, agency: agency, framework: framework)))
+        let format = try ReportFormat(request, allowed: [.html, .markdown, .document])
+        let (period, blocks) = try await report(request) { store, period, framework in
+            AdviceLayout.blocks(try store.adviceReport(for: period, agency: agency, framework: framework))
         }
-        return context.page("Advice report", body)
+        return try format.answer(blocks, named: "advice", period: period, request: request, context: context)
     }
 
-    /// `GET /reports/learning[?by=auditor|team|…]`.
+    /// `GET /reports/learning[?by=auditor|team|caseworker|locality|provider][&format=…]`.
     @Sendable func learningReport(_ request: Request, context: SignedInContext) async throws -> Response {
-        let by = request.uri.queryParameters["by"].flatMap { LearningReport.Grouping(rawValue: String($0)) }
-        let body = try await report(request) { store, period, framework in
-            ReportBody.html(
-                LearningLayout.blocks(try store.learningReport(by: by ?? .auditor, for: period, framework: framework)))
+        let asked = request.uri.queryParameters["by"].map(String.init)
+        guard let by = asked.map({ LearningReport.Grouping(rawValue: $0) }) ?? .auditor else {
+            let choices = LearningReport.Grouping.allCases.map(\.rawValue).joined(separator: ", ")
+            throw PageError(.badRequest, "Learning packs are by \(choices), not \(asked ?? "")")
         }
-        return context.page("Learning packs", body)
+        let format = try ReportFormat(request, allowed: [.html, .markdown, .document])
+        let (period, blocks) = try await report(request) { store, period, framework in
+            LearningLayout.blocks(try store.learningReport(by: by, for: period, framework: framework))
+        }
+        return try format.answer(
+            blocks, named: "learning-\(by.rawValue)", period: period, request: request, context: context)
     }
 
-    /// `GET /reports/moderation[?format=json]`.
+    /// `GET /reports/moderation[?format=json|markdown|html]`.
     @Sendable func moderationReport(_ request: Request, context: SignedInContext) async throws -> Response {
-        let json = request.uri.queryParameters["format"] == "json"
-        let report = try await report(request) { store, period, _ in try store.moderationReport(for: period) }
-        if json { return .json(ModerationReportJSON.render(report)) }
-        return context.page("Moderation", ReportBody.html(ModerationLayout.blocks(report)))
+        let format = try ReportFormat(request, allowed: [.html, .json, .markdown, .document])
+        let (period, report) = try await report(request) { store, period, _ in try store.moderationReport(for: period) }
+        if format == .json {
+            return .download(
+                ModerationReportJSON.render(report), type: "application/json; charset=utf-8",
+                name: "moderation-\(ReportFormat.name(period)).json")
+        }
+        return try format.answer(
+            ModerationLayout.blocks(report), named: "moderation", period: period, request: request, context: context)
     }
 
-    /// `GET /reports/monthly?month=M[&format=html|json|csv][&public=1]`: the lead sees the
-    /// full report, everyone else the public version only.
+    /// `GET /reports/monthly?month=M[&format=html|json|csv|markdown][&public=1]`: the lead sees
+    /// the full report, everyone else the public version only.
     @Sendable func monthlyReport(_ request: Request, context: SignedInContext) async throws -> Response {
-        let query = request.uri.queryParameters
         let access = context.access
-        let isPublic = query["public"] == "1" || !access.mayRead(.monthly)
-        let (month, framework, report) = try await report(request) { store, period, framework in
-            (
-                period.last, framework,
-                try store.monthlyReport(for: period.last, isPublic: isPublic, framework: framework)
-            )
+        let isPublic = request.uri.queryParameters["public"] == "1" || !access.mayRead(.monthly)
+        let format = try ReportFormat(request, allowed: [.html, .json, .csv, .markdown, .document])
+        let (period, report) = try await report(request) { store, period, framework in
+            try store.monthlyReport(for: period.last, isPublic: isPublic, framework: framework)
         }
-        switch query["format"].map(String.init) ?? "html" {
-        case "json": return .json(MonthlyReportJSON.render(report))
-        case "csv":
-            return .download(MonthlyReportCSV.render(report), type: "text/csv; charset=utf-8", name: "monthly.csv")
+        let name = (isPublic ? "monthly-public-" : "monthly-") + ReportFormat.name(period)
+        switch format {
+        case .json:
+            return .download(
+                MonthlyReportJSON.render(report), type: "application/json; charset=utf-8", name: name + ".json")
+        case .csv:
+            return .download(MonthlyReportCSV.render(report), type: "text/csv; charset=utf-8", name: name + ".csv")
         default:
-            func version(_ format: String?, isPublic: Bool) -> Link {
-                Link(
-                    "reports", "monthly",
-                    query: [
-                        "month": month.description, "framework": framework, "format": format,
-                        "public": isPublic ? "1" : nil,
-                    ])
+            var more: [HTML] = []
+            if access.mayRead(.monthly) && !isPublic {
+                more.append(
+                    Page.link(ReportFormat.link(request, ["public": "1", "format": nil]), "the public version"))
             }
-            let other: HTML =
-                access.mayRead(.monthly) && !isPublic
-                ? ", or see \(Page.link(version(nil, isPublic: true), "the public version"))" : .empty
-            var others: [HTML] = []
-            if access.mayRead(.advice) {
-                others.append(Page.link(Link("reports", "advice", query: ["month": month.description]), "Advice"))
-            }
-            if access.mayRead(.learning) {
-                others.append(
-                    Page.link(Link("reports", "learning", query: ["month": month.description]), "Learning packs"))
-            }
-            if access.mayRead(.moderation) {
-                others.append(
-                    Page.link(Link("reports", "moderation", query: ["month": month.description]), "Moderation"))
-            }
-            let more: HTML = others.isEmpty ? .empty : "<p>Other reports: \(others.joined(separator: ", ")).</p>"
-            let body: HTML = """
-                <p>Download: \(Page.link(version("json", isPublic: isPublic), "JSON")), \
-                \(Page.link(version("csv", isPublic: isPublic), "CSV"))\(other).</p>
-                \(more)
-                \(ReportBody.html(MonthlyLayout.blocks(report)))
-                """
-            return context.page("Monthly report", body)
+            return try format.answer(
+                MonthlyLayout.blocks(report), named: isPublic ? "monthly-public" : "monthly", period: period,
+                request: request, context: context,
+                extra: [("json", "JSON"), ("csv", "CSV")], more: more)
         }
     }
 
     /// A report's common steps, on a store thread: the period asked for (`month=M`, or
-    /// `from=M1&to=M2`; else the latest month with audits) and the framework (`framework=ID`,
-    /// or nil for the most used); then `make` builds it.
+    /// `from=M1&to=M2`; else the latest month with audits; a month that cannot be is refused,
+    /// never replaced) and the framework (`framework=ID`, or nil for the most used); then
+    /// `make` builds it.
     private func report<T: Sendable>(
         _ request: Request, _ make: @escaping @Sendable (AuditStore, ReportPeriod, String?) throws -> T
-    ) async throws -> T {
+    ) async throws -> (ReportPeriod, T) {
         let query = request.uri.queryParameters
-        let from = query["from"].flatMap { YearMonth($0) }, to = query["to"].flatMap { YearMonth($0) }
-        let month = query["month"].flatMap { YearMonth($0) }
+        func month(_ key: String) throws -> YearMonth? {
+            guard let text = query[Substring(key)], !text.isEmpty else { return nil }
+            guard let month = YearMonth(text) else {
+                throw PageError(.badRequest, "There is no month \(text): give a month as YYYY-MM, for example 2025-06")
+            }
+            return month
+        }
+        let from = try month("from"), to = try month("to"), asked = try month("month")
         let framework = query["framework"].map(String.init)
         return try await withStore { store in
             if let framework, try !store.storedFrameworks().contains(where: { $0.id == framework }) {
@@ -101,17 +97,108 @@ extension Workspace {
             }
             let period: ReportPeriod
             if let from, let to {
-                guard let asked = ReportPeriod(from: from, to: to) else {
-                    throw PageError(.notFound, "The period ends before it begins: \(from) to \(to)")
+                guard let chosen = ReportPeriod(from: from, to: to) else {
+                    throw PageError(.badRequest, "The period ends before it begins: \(from) to \(to)")
                 }
-                period = asked
-            } else if let month = try month ?? store.status().latestMonth.flatMap({ YearMonth($0) }) {
+                period = chosen
+            } else if let month = try asked ?? store.status().latestMonth.flatMap({ YearMonth($0) }) {
                 period = ReportPeriod(month: month)
             } else {
                 throw PageError(.notFound, "There are no audits yet, so there is no report")
             }
-            return try make(store, period, framework)
+            return (period, try make(store, period, framework))
         }
+    }
+}
+
+/// How a report page is given: in the page, or downloaded as a file named with its month.
+enum ReportFormat: String, Sendable {
+    /// The report inside a workspace page.
+    case html
+    case json, csv, markdown
+    /// The report's own HTML document, to download.
+    case document
+
+    /// The `format` a request asks for; `400` for one the report does not have.
+    init(_ request: Request, allowed: [ReportFormat]) throws {
+        let asked = request.uri.queryParameters["format"].map(String.init) ?? "html"
+        guard let format = ReportFormat(rawValue: asked), allowed.contains(format) else {
+            let names = allowed.map { $0 == .document ? "document" : $0.rawValue }.joined(separator: ", ")
+            throw PageError(.badRequest, "This report comes as \(names), not \(asked)")
+        }
+        self = format
+    }
+
+    /// A period as a file name part: `2025-06`, or `2025-04-to-2025-06`.
+    static func name(_ period: ReportPeriod) -> String {
+        period.first == period.last ? "\(period.last)" : "\(period.first)-to-\(period.last)"
+    }
+
+    /// The same report with some query values changed (nil removes one).
+    static func link(_ request: Request, _ changes: [String: String?]) -> Link {
+        var query: [(key: String, value: String?)] = []
+        for (key, value) in request.uri.queryParameters where changes[String(key)] == nil {
+            query.append((String(key), String(value)))
+        }
+        for (key, value) in changes.sorted(by: { $0.key < $1.key }) { query.append((key, value)) }
+        return Link(segments: request.uri.path.split(separator: "/").map(String.init), query: query)
+    }
+
+    /// The report as a page (with the month picker and its downloads) or as a download named
+    /// `name` and the period (`advice-2025-06.md`).
+    func answer(
+        _ blocks: [Block], named name: String, period: ReportPeriod, request: Request, context: SignedInContext,
+        extra: [(String, String)] = [], more: [HTML] = []
+    ) throws -> Response {
+        let file = "\(name)-\(Self.name(period))"
+        switch self {
+        case .markdown:
+            return .download(MarkdownRenderer.render(blocks), type: "text/markdown; charset=utf-8", name: file + ".md")
+        case .document:
+            return .download(HTMLRenderer.render(blocks), type: "text/html; charset=utf-8", name: file + ".html")
+        case .json, .csv:
+            throw PageError(.badRequest, "This report has no \(rawValue)")
+        case .html:
+            let downloads = (extra + [("markdown", "Markdown"), ("document", "a web page")]).map { format, words in
+                Page.link(Self.link(request, ["format": format]), words)
+            }
+            let also: HTML = more.isEmpty ? .empty : ", or see \(more.joined(separator: ", "))"
+            let title =
+                blocks.compactMap { block -> String? in
+                    if case .title(let text) = block { return text }
+                    return nil
+                }.first ?? "Report"
+            let body: HTML = """
+                \(MonthPicker(request: request, period: period).render())
+                <p class="no-print">Download: \(downloads.joined(separator: ", "))\(also).</p>
+                \(ReportBody.html(blocks))
+                """
+            return context.page(title, body)
+        }
+    }
+}
+
+/// Previous month, a month to choose, next month: on every report page.
+struct MonthPicker {
+    let request: Request
+    let period: ReportPeriod
+
+    func render() -> HTML {
+        let month = period.last
+        let keep = request.uri.queryParameters.filter { !["month", "from", "to", "format"].contains(String($0.key)) }
+        let hidden = keep.map { key, value -> HTML in "<input type=\"hidden\" name=\"\(key)\" value=\"\(value)\">" }
+        func step(_ by: Int, _ words: String) -> HTML {
+            let other = month.adding(months: by)
+            return Page.link(
+                ReportFormat.link(request, ["month": "\(other)", "from": nil, "to": nil]), "\(words) (\(other))")
+        }
+        return """
+            <nav class="month-picker no-print" aria-label="Month">\(step(-1, "Previous month"))\
+            <form method="get" action="\(Link(segments: request.uri.path.split(separator: "/").map(String.init)))" \
+            class="inline">\(hidden)<label for="f-report-month">Month</label>\
+            <input type="month" id="f-report-month" name="month" value="\(month)">\
+            <button type="submit" class="secondary">Show</button></form>\(step(1, "Next month"))</nav>
+            """
     }
 }
 

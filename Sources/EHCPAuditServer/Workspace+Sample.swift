@@ -27,29 +27,43 @@ extension Workspace {
                 throw PageError(.unprocessableContent, error.message)
             }
         }
-        return .redirect(to: Link(query: ["month": month.description]))
+        return .redirect(to: Link(query: ["month": month.description, "done": Banner.drawn.rawValue]))
     }
 
     /// `POST /sample/{month}/assign`, fields `plan.<planId>` = auditor name (blank: nobody).
     @Sendable func assignSample(_ request: Request, context: SignedInContext) async throws -> Response {
         let month = try context.month()
-        let assignments = context.form.pairs.compactMap { pair -> (planId: String, auditor: String)? in
+        let fields = context.form
+        var assignments = fields.pairs.compactMap { pair -> (planId: String, auditor: String)? in
             guard pair.name.hasPrefix("plan.") else { return nil }
             return (String(pair.name.dropFirst(5)), pair.value)
         }
-        let lead = context.user.name, time = Security.timestamp(now())
+        if fields["action"] == "share" {
+            // The selected plans, shared among the chosen auditors in turn.
+            let plans = fields.pairs.filter { $0.name == "select" }.map(\.value)
+            let chosen = fields.pairs.filter { $0.name == "share" }.map(\.value)
+            guard !plans.isEmpty, !chosen.isEmpty else {
+                throw PageError(
+                    .unprocessableContent,
+                    "Select the plans to share, and the auditors to share them among, then try again")
+            }
+            assignments = plans.enumerated().map { ($1, chosen[$0 % chosen.count]) }
+        }
+        let lead = context.user.name, time = Security.timestamp(now()), chosen = assignments
         try await withStore { store in
             let auditors = Set(try store.users().filter { AccessPolicy($0).mayAudit }.map(\.name))
-            guard assignments.allSatisfy({ $0.auditor.isEmpty || auditors.contains($0.auditor) }) else {
+            guard chosen.allSatisfy({ $0.auditor.isEmpty || auditors.contains($0.auditor) }) else {
                 throw PageError(.unprocessableContent, "Plans can be assigned only to auditors and leads")
             }
             do {
-                try store.assign(assignments, month: month, by: lead, at: time)
+                try store.assign(chosen, month: month, by: lead, at: time)
             } catch let error as StoreError {
                 throw PageError(.unprocessableContent, error.description)
             }
         }
-        return .redirect(to: Link(query: ["month": month.description]))
+        let count = chosen.filter { !$0.auditor.isEmpty }.count
+        return .redirect(
+            to: Link(query: ["month": month.description, "done": Banner.assigned.rawValue, "count": "\(count)"]))
     }
 }
 

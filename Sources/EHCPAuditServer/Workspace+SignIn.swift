@@ -7,8 +7,9 @@ import Hummingbird
 extension Workspace {
     /// `GET /login`: the form, with a CSRF token of its own (in a cookie, until there is a session).
     @Sendable func signInPage(_ request: Request, context: WorkspaceContext) async throws -> Response {
-        if context.user != nil { return .redirect(to: .home) }
-        return signInForm(error: nil, status: .ok)
+        let next = Self.localPath(request.uri.queryParameters["next"])
+        if context.user != nil { return .redirect(to: next.map { Link(address: $0) } ?? .home) }
+        return signInForm(error: nil, next: next, status: .ok)
     }
 
     /// `POST /login`: checks a name and password. Five failures in a row lock the name for 15
@@ -16,6 +17,7 @@ extension Workspace {
     /// and takes the same time whatever the name (one password check each, ``Passwords``).
     @Sendable func signIn(_ request: Request, context: WorkspaceContext) async throws -> Response {
         let name = context.form["username"] ?? "", password = context.form["password"] ?? ""
+        let next = Self.localPath(context.form["next"].map { Substring($0) })
         let now = now()
         let attempt = try await withStore { store in
             try store.beginSignIn(
@@ -31,7 +33,8 @@ extension Workspace {
                 try await withStore { try $0.recordFailedSignIn(name: name, at: Security.timestamp(now)) }
             }
             return signInForm(
-                error: "The name or the password is not right, or the account is locked.", status: .unauthorized)
+                error: "The name or the password is not right, or the account is locked.", next: next,
+                status: .unauthorized)
         }
         let session = WorkspaceContext.Session(id: Security.randomToken(), csrf: Security.randomToken())
         let value = try JSONEncoder().encode(KeptSession(csrf: session.csrf))
@@ -42,7 +45,7 @@ extension Workspace {
                 expires: Security.timestamp(now.addingTimeInterval(Security.idleSession)))
         }
         return .redirect(
-            to: .home,
+            to: next.map { Link(address: $0) } ?? .home,
             cookies: [
                 Security.cookie(Security.sessionCookie, session.id, secure: secureCookies),
                 Security.cookie(Security.signInCookie, "", secure: secureCookies, maxAge: 0),
@@ -57,13 +60,23 @@ extension Workspace {
             to: Link("login"), cookies: [Security.cookie(Security.sessionCookie, "", secure: secureCookies, maxAge: 0)])
     }
 
-    private func signInForm(error: String?, status: HTTPResponse.Status) -> Response {
+    /// A page of this site to go back to after signing in: a path that starts with one `/`
+    /// (never another site's address, `//host` or `https://…`).
+    static func localPath(_ next: Substring?) -> String? {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"),
+            !next.unicodeScalars.contains(where: { $0.value < 0x20 })
+        else { return nil }
+        return String(next)
+    }
+
+    private func signInForm(error: String?, next: String?, status: HTTPResponse.Status) -> Response {
         let token = Security.randomToken()
         let message = error.map { text -> HTML in "<div class=\"error-summary\" role=\"alert\"><p>\(text)</p></div>" }
         let body: HTML = """
             \(message ?? .empty)
             <form method="post" action="/login">
-            <input type="hidden" name="csrf" value="\(token)">
+            <input type="hidden" name="csrf" value="\(token)">\
+            \(next.map { next -> HTML in "<input type=\"hidden\" name=\"next\" value=\"\(next)\">" } ?? .empty)
             <div class="field"><label for="f-username">Name</label>\
             <input type="text" id="f-username" name="username" autocomplete="username" required></div>
             <div class="field"><label for="f-password">Password</label>\

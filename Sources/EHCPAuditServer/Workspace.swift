@@ -69,7 +69,9 @@ public struct Workspace: Sendable {
             .add(middleware: CSRFMiddleware<SignedInContext>(limits: .page))
         pages.post("/logout", use: signOut)
         pages.get("/", use: worklist)
+        pages.get("/find", use: find)
         pages.get("/audits/:id", use: auditPage)
+        pages.get("/audits/:id/record/:format", use: auditRecord)
         pages.get("/reports/monthly", use: monthlyReport)
 
         let auditing = pages.group().add(middleware: RoleMiddleware { $0.mayAudit })

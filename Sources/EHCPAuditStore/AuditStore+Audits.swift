@@ -32,6 +32,23 @@ extension AuditStore {
         }
     }
 
+    /// A plan's stored audits, newest first.
+    public func audits(ofPlan planId: String) throws -> [AuditListing] {
+        try pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT audit_id, plan_id, auditor, audit_date, kind, status, grade FROM audits WHERE plan_id = ?
+                    ORDER BY audit_date DESC, audit_id DESC
+                    """, arguments: [planId]
+            ).map {
+                AuditListing(
+                    auditId: $0["audit_id"], planId: $0["plan_id"], auditor: $0["auditor"], auditDate: $0["audit_date"],
+                    kind: $0["kind"], status: $0["status"], grade: $0["grade"])
+            }
+        }
+    }
+
     /// A stored audit's canonical JSON, as it was imported.
     public func recordJSON(auditId: String) throws -> String? {
         try pool.read { db in

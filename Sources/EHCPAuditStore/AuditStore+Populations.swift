@@ -93,6 +93,22 @@ extension AuditStore {
         }
     }
 
+    /// The plan as the latest stored population snapshot holding it describes it, if any.
+    public func populationPlan(_ planId: String) throws -> PopulationPlan? {
+        try pool.read { db in
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT pp.* FROM population_plans pp JOIN populations p ON p.id = pp.population_id
+                    WHERE pp.plan_id = ? ORDER BY p.as_of DESC, p.id DESC LIMIT 1
+                    """, arguments: [planId])
+        }.map { plan in
+            PopulationPlan(
+                planId: plan["plan_id"], locality: plan["locality"], phase: plan["phase"],
+                primaryNeed: plan["primary_need"], team: plan["team"], caseworker: plan["caseworker"])
+        }
+    }
+
     /// The latest final audit date of each plan, for the look-back window.
     public func lastAuditDates() throws -> [String: CalendarDate] {
         try pool.read { db in

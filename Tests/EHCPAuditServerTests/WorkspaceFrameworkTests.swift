@@ -30,10 +30,10 @@ struct WorkspaceFrameworkTests: WorkspaceTesting {
                 client, "/audits", as: auditor,
                 [
                     ("framework.id", "annual-review"), ("planId", "P0003171"), ("auditDate", "2025-06-09"),
-                    ("kind", "routine"), ("plan.planType", "annual-review"), ("status", "final"),
+                    ("kind", "routine"), ("plan.planType", "annual-review"), ("status", "final"), ("confirmed", "yes"),
                 ] + ratings)
             #expect(saved.status == .seeOther)
-            let id = try #require(saved.headers[.location]).replacingOccurrences(of: "/audits/", with: "")
+            let id = try #require(Self.path(saved)).replacingOccurrences(of: "/audits/", with: "")
             let stored = try #require(try store.recordJSON(auditId: id))
             #expect(stored.contains(#""framework":{"id":"annual-review","version":"2025.1"}"#))
             #expect(try await page(client, "/audits/new?framework=nope", as: auditor).status == .notFound)

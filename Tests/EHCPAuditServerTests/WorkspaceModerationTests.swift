@@ -39,13 +39,14 @@ struct WorkspaceModerationTests: WorkspaceTesting {
             fields += [("kind", "moderation"), ("moderates", "AUD-2025-06-0005")]
             fields.removeAll { $0 == ("kind", "routine") }
             let draft = try await post(client, "/audits", as: moderator, fields)
-            let location = try #require(draft.headers[.location])
+            let location = try #require(Self.path(draft))
             let hidden = try await page(client, location, as: moderator)
             #expect(hidden.html.contains("shown beside it only once both are final"))
             #expect(!hidden.html.contains("Beside the audit") && !hidden.html.contains("auditor-03"))
 
             fields.removeAll { $0.0 == "status" }
-            let final = try await post(client, location, as: moderator, fields + [("status", "final")])
+            let final = try await post(
+                client, location, as: moderator, fields + [("status", "final"), ("confirmed", "yes")])
             #expect(final.status == .seeOther)
             let shown = try await page(client, location, as: moderator)
             let criteria = Project.framework.sections.flatMap(\.criteria).count
@@ -82,7 +83,7 @@ extension WorkspaceModerationTests {
             fields.removeAll { $0 == ("kind", "routine") }
             fields += [("kind", "moderation"), ("moderates", "AUD-2025-06-0001")]
             let saved = try await post(client, "/audits", as: auditor, fields)
-            let location = try #require(saved.headers[.location])
+            let location = try #require(Self.path(saved))
             let page = try await page(client, location, as: auditor)
             #expect(page.html.contains("only to the lead and the moderator the lead asked"))
             #expect(!page.html.contains("Beside the audit it moderates") && !page.html.contains("auditor-07"))

@@ -80,7 +80,7 @@ struct WorkspaceRouteTests: WorkspaceTesting {
             let created = try await client.execute(
                 uri: "/audits", method: .post, headers: headers,
                 body: Self.form(try Self.workedExample(csrf: auditor.csrf)))
-            #expect(created.status == .seeOther && created.headers[.location] == "/audits/AUD-2025-06-0001")
+            #expect(created.status == .seeOther && Self.path(created) == "/audits/AUD-2025-06-0001")
             let stored = try #require(try store.recordJSON(auditId: "AUD-2025-06-0001"))
             // The same record as a file: the import changes nothing.
             let source = JSONRecordSource(bytes: Array(stored.utf8), name: "same.json")
@@ -104,7 +104,7 @@ struct WorkspaceRouteTests: WorkspaceTesting {
             #expect(response.status == .unprocessableContent)
             let html = String(buffer: response.body)
             #expect(html.contains("href=\"#f-judgement-A1\"") && html.contains("href=\"#f-judgement-B1\""))
-            #expect(html.contains("may not be rated na"), "the CLI's words")
+            #expect(html.contains("may not be rated N/A"), "the CLI's words, the rating as people read it")
             #expect(try store.status().audits == 0)
         }
     }
@@ -185,7 +185,7 @@ struct WorkspaceRouteTests: WorkspaceTesting {
             let draft = try Self.workedExample(csrf: auditor.csrf, status: "draft")
             let created = try await client.execute(
                 uri: "/audits", method: .post, headers: headers, body: Self.form(draft))
-            let location = try #require(created.headers[.location])
+            let location = try #require(Self.path(created))
             let edit = try await client.execute(uri: location + "/edit", method: .get, headers: auditor.cookie)
             #expect(edit.status == .ok && String(buffer: edit.body).contains("value=\"AUD-2025-06-0001\""))
             #expect(String(buffer: edit.body).contains("formaction=\"\(location)/preview\""))

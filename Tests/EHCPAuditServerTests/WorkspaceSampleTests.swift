@@ -22,7 +22,7 @@ struct WorkspaceSampleTests: WorkspaceTesting {
             let before = try await page(client, "/?month=2025-07", as: lead)
             #expect(before.html.contains("action=\"/sample/2025-07/draw\""), "no sample yet: the lead may draw it")
             let drawn = try await post(client, "/sample/2025-07/draw", as: lead, [("seed", "july")])
-            #expect(drawn.status == .seeOther && drawn.headers[.location] == "/?month=2025-07")
+            #expect(drawn.status == .seeOther && drawn.headers[.location]?.hasPrefix("/?month=2025-07") == true)
             let population = try #require(try store.population(asOf: CalendarDate("2025-07-31")!))
             let expected = try SampleDraw.draw(
                 population.plans, parameters: try SampleParameters(month: YearMonth("2025-07")!, seed: "july"),

@@ -54,6 +54,11 @@ extension WorkspaceTesting {
         return ByteBuffer(string: text)
     }
 
+    /// Where a response sends the browser, without the query (the banner's `done`).
+    static func path(_ response: TestResponse) -> String? {
+        response.headers[.location].map { String($0.split(separator: "?", maxSplits: 1)[0]) }
+    }
+
     static var formType: HTTPFields { [.contentType: "application/x-www-form-urlencoded"] }
 
     /// Signs in through the sign-in form (its CSRF token and cookie) and returns the session
@@ -101,6 +106,8 @@ extension WorkspaceTesting {
         var pairs = [("csrf", csrf), ("planId", record.planId), ("auditDate", "2025-06-12"), ("kind", "routine")]
         pairs += record.judgements.map { ("judgement.\($0.criterion)", change[$0.criterion] ?? $0.rating) }
         pairs.append(("status", status))
+        // A final audit is stored once its answers are confirmed.
+        if status == "final" { pairs.append(("confirmed", "yes")) }
         return pairs
     }
 }

@@ -37,7 +37,7 @@ public enum ModerationLayout {
             .paragraph(
                 """
                 The moderator gave the same final grade in \(Words.percent(g.exact)) of pairs, and a grade at most \
-                one step away in \(Words.percent(g.withinOne)). \(alphaSentence(g.alphaOrdinal, of: "grades"))
+                one step away in \(Words.percent(g.withinOne)). \(alphaSentence(g.alphaOrdinal, of: "grades", pairs: report.pairs))
                 """),
         ]
     }
@@ -50,7 +50,7 @@ public enum ModerationLayout {
                 """
                 Where both auditors rated a criterion, they gave the same rating \(Words.percent(c.exact)) of the \
                 time and ratings at most one step apart \(Words.percent(c.withinOne)) of the time. \
-                \(alphaSentence(c.alphaOrdinal, of: "criterion ratings")) \(report.naDisagreements) times one \
+                \(alphaSentence(c.alphaOrdinal, of: "criterion ratings", pairs: report.pairs)) \(report.naDisagreements) times one \
                 auditor said a criterion did not apply and the other rated it: the "not applicable or inadequate" \
                 error.
                 """),
@@ -150,9 +150,16 @@ public enum ModerationLayout {
         ]
     }
 
-    /// What an alpha means, in Krippendorff's own thresholds.
-    static func alphaSentence(_ alpha: Double?, of what: String) -> String {
+    /// What an alpha means, in Krippendorff's own thresholds; from fewer than
+    /// ``ModerationReport/fewestPairsToJudge`` pairs, too few to judge whatever its value.
+    static func alphaSentence(_ alpha: Double?, of what: String, pairs: Int) -> String {
         guard let alpha else { return "Agreement on \(what) cannot be told from chance here (too little variation)." }
+        guard pairs >= ModerationReport.fewestPairsToJudge else {
+            return """
+                Krippendorff's alpha for \(what) is \(self.alpha(alpha)) from \(pairs) \(pairs == 1 ? "pair" : "pairs"): \
+                too few to judge (at least \(ModerationReport.fewestPairsToJudge) are needed).
+                """
+        }
         let meaning =
             alpha >= 0.8
             ? "reliable: Krippendorff suggests relying on data from 0.800"

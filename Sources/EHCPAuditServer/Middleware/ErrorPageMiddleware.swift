@@ -17,7 +17,9 @@ struct ErrorPageMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch is SignInNeeded {
-            return .redirect(to: Link("login"))
+            // Back to the page asked for once signed in (a form's target is not a page).
+            let next = request.method == .get ? request.uri.description : nil
+            return .redirect(to: Link("login", query: ["next": next == "/" ? nil : next]))
         } catch {
             let refusal = Self.refusal(error)
             if refusal.status == .internalServerError {
