@@ -69,16 +69,16 @@ struct AuditFormPage {
         }
         return """
             <aside class="progress-panel" aria-label="Progress">
-            <div id="preview" class="live" aria-live="polite">\(preview)</div>
             <p class="rated"><strong data-rated>\(rated)</strong> of <span data-criteria>\(criteria.count)</span> \
             criteria rated</p>
-            <details class="sections-list"><summary>Sections</summary><ol class="task-list">\(items)\
-            <li><a href="#section-details">The plan and the audit</a></li>\
-            <li><a href="#section-advice">Advice</a></li></ol></details>
             <div class="buttons">
             <button type="submit" name="status" value="final">Submit as final</button>
             <button type="submit" name="status" value="draft" class="secondary">Save as draft</button>
             </div>
+            <div id="preview" class="live" aria-live="polite">\(preview)</div>
+            <details class="sections-list"><summary>Sections</summary><ol class="task-list">\(items)\
+            <li><a href="#section-details">The plan and the audit</a></li>\
+            <li><a href="#section-advice">Advice</a></li></ol></details>
             </aside>
             """
     }

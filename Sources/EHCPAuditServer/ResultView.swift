@@ -66,14 +66,17 @@ struct PreviewPanel {
         switch outcome {
         case .success(let (_, result)):
             let summary = Self.summary(result, framework: framework)
-            return "<section class=\"preview\" aria-label=\"Preview\"><h2>Preview</h2>\(summary)</section>"
+            return "<section class=\"preview\" aria-label=\"Grade so far\"><h2>Grade so far</h2>\(summary)</section>"
         case .failure(let refusal):
-            let items = refusal.problems.prefix(10).map { problem -> HTML in "<li>\(problem.message)</li>" }
-            let more: HTML =
-                refusal.problems.count > 10 ? "<p>and \(refusal.problems.count - 10) more.</p>" : .empty
+            // Criteria not rated yet are the panel's count; the other problems are named.
+            let unrated = refusal.problems.filter { $0.message.contains("has no judgement") }.count
+            let others = refusal.problems.filter { !$0.message.contains("has no judgement") }
+            let items = others.prefix(3).map { problem -> HTML in "<li>\(problem.message)</li>" }
+            let more: HTML = others.count > 3 ? "<p>and \(others.count - 3) more.</p>" : .empty
+            let waiting: HTML = unrated > 0 ? "<p>\(unrated) to rate before there is a grade.</p>" : .empty
+            let list: HTML = items.isEmpty ? .empty : "<ul class=\"problems\">\(items)</ul>"
             return """
-                <section class="preview" aria-label="Preview"><h2>Preview</h2><p>Not ready to score yet:</p>\
-                <ul>\(items)</ul>\(more)</section>
+                <section class="preview" aria-label="Grade so far"><h2>Grade so far</h2>\(waiting)\(list)\(more)</section>
                 """
         }
     }

@@ -54,15 +54,17 @@ enum StaticAssets {
         .progress-panel .buttons{margin:.5rem 0}
         .progress-panel .rated{margin:.25rem 0}
         .progress-panel .live .preview{border:0;padding:0;margin:0}
-        .progress-panel .live h2{display:none}
-        .progress-panel .live ol,.progress-panel .live details,.progress-panel .live ul.caps{display:none}
+        .progress-panel .live h2{font-size:1.1rem;margin:0;border:0}
+        .progress-panel .live ol,.progress-panel .live details,.progress-panel .live ul,.progress-panel .live h3,\
+        .progress-panel .live p:not(.grade){display:none}
         .task-list{padding-left:1.2rem;margin:.25rem 0}
         .task-list li{margin:.2rem 0}
         .tag{font-size:.85rem;background:#e0e4e8;padding:0 .4rem}
         .tag.done{background:#cce2d8;color:#005a30}
         @media (min-width:64rem){main{max-width:80rem}.form-layout{display:grid;grid-template-columns:1fr 18rem;gap:2rem}\
         .progress-panel{order:2;align-self:start;top:1rem;border:2px solid #1d4f91;padding:.5rem 1rem;\
-        max-height:calc(100vh - 2rem);overflow:auto}.progress-panel .live ol,.progress-panel .live ul.caps{display:block}\
+        max-height:calc(100vh - 2rem);overflow:auto}.progress-panel .live ol,.progress-panel .live ul,\
+        .progress-panel .live h3{display:block}.progress-panel .live p:not(.grade){display:block}\
         .form-main{order:1;min-width:0}}
         .radios input{margin-right:.3rem}
         .radios label{display:inline-block;margin:.25rem 1.5rem .25rem 0}
