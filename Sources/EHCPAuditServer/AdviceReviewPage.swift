@@ -30,7 +30,7 @@ struct AdviceReviewPage {
             <dt>Role</dt><dd>\(advice.role ?? "–")</dd></dl>
             \(reviewed ?? .empty)
             <form method="post" action="\(form.action)" novalidate>
-            <input type="hidden" name="csrf" value="\(form.csrf)">
+            <input type="hidden" name="csrf" value="\(form.csrf)">\(form.versionField)
             <p class="hint">Advice is on time when it comes within \(form.framework.advice?.deadlineDays ?? 42) days of \
             the request. When it identified no needs, answer N/A for \(needs): that is not applicable, \
             not inadequate.</p>

@@ -37,7 +37,7 @@ struct AuditFormPage {
             \(Page.errorSummary(problems))
             <form method="post" action="\(action)" class="audit-form" novalidate>
             <input type="hidden" name="csrf" value="\(csrf)">
-            <input type="hidden" name="framework.id" value="\(framework.id)">
+            <input type="hidden" name="framework.id" value="\(framework.id)">\(versionField)
             <div class="form-layout">
             \(progressPanel())
             <div class="form-main">
@@ -51,6 +51,13 @@ struct AuditFormPage {
             </div>
             </form>
             """
+    }
+
+    /// The version of the stored audit the form was opened on, carried so that a change made
+    /// from it after someone else's is refused.
+    var versionField: HTML {
+        fields["version"].map { version -> HTML in "<input type=\"hidden\" name=\"version\" value=\"\(version)\">" }
+            ?? .empty
     }
 
     /// The panel that stays in view: the grade so far, the count rated, the sections and the

@@ -15,7 +15,7 @@ struct Link: Sendable, Equatable {
     }
 
     init(segments: [String], query: [(key: String, value: String?)] = []) {
-        var address = "/" + segments.map(Self.encode).joined(separator: "/")
+        var address = "/" + segments.map(Self.segment).joined(separator: "/")
         let pairs = query.compactMap { pair in pair.value.map { "\(Self.encode(pair.key))=\(Self.encode($0))" } }
         if !pairs.isEmpty { address += "?" + pairs.joined(separator: "&") }
         self.address = address
@@ -30,6 +30,12 @@ struct Link: Sendable, Equatable {
     static let home = Link()
 
     static func audit(_ id: String) -> Link { Link("audits", id) }
+
+    /// A path segment: percent-encoded, and `.` and `..` (which a browser would resolve
+    /// away) written as `%2E`.
+    static func segment(_ text: String) -> String {
+        text.allSatisfy { $0 == "." } ? String(repeating: "%2E", count: text.count) : encode(text)
+    }
 
     /// Percent-encodes all but the unreserved characters of RFC 3986 (letters, digits, `-._~`).
     static func encode(_ text: String) -> String {

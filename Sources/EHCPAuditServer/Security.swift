@@ -17,7 +17,7 @@ enum Security {
     static let busyTimeout: TimeInterval = 5
     /// How long a request's body may take to arrive; an idle connection is closed after
     /// ``idleConnection``.
-    static let bodyDeadline: Duration = .seconds(30)
+    static let bodyDeadline: Duration = .seconds(20)
     static let idleConnection: TimeAmount = .seconds(30)
     static let sessionCookie = "ehcp_session"
     /// The sign-in form's CSRF token, kept in a cookie of its own until there is a session.
@@ -41,13 +41,45 @@ enum Security {
         return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
     }
 
-    /// How an API token is kept: its SHA-256, so that the store never holds the token.
-    static func tokenHash(_ token: String) -> String {
-        SHA256.hash(data: Array(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    /// A sign-in form's token: random, and signed with the server's key, so that only a
+    /// token this server made signs anyone in (a cookie planted by another site cannot).
+    static func signInToken(key: SymmetricKey) -> String {
+        let random = randomToken()
+        return random + "." + hex(HMAC<SHA256>.authenticationCode(for: Array(random.utf8), using: key))
     }
 
+    /// Whether `token` is one ``signInToken(key:)`` made with `key`.
+    static func isSignInToken(_ token: String, key: SymmetricKey) -> Bool {
+        let parts = token.split(separator: ".")
+        guard parts.count == 2, let code = bytes(hex: parts[1]) else { return false }
+        return HMAC<SHA256>.isValidAuthenticationCode(code, authenticating: Array(parts[0].utf8), using: key)
+    }
+
+    private static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        bytes.map { String(format: "%02x", $0) }.joined()
+    }
+
+    private static func bytes(hex: Substring) -> [UInt8]? {
+        guard hex.count == 64 else { return nil }
+        var out: [UInt8] = []
+        var index = hex.startIndex
+        while index < hex.endIndex {
+            let next = hex.index(index, offsetBy: 2)
+            guard let byte = UInt8(hex[index..<next], radix: 16) else { return nil }
+            out.append(byte)
+            index = next
+        }
+        return out
+    }
+
+    /// How an API token is kept: its SHA-256, so that the store never holds the token.
+    static func tokenHash(_ token: String) -> String {
+        hex(SHA256.hash(data: Array(token.utf8)))
+    }
+
+    /// ISO 8601 in UTC to the second: `2026-12-06T09:00:00Z`.
     static func timestamp(_ date: Date) -> String {
-        ISO8601DateFormatter().string(from: date)
+        date.formatted(.iso8601)
     }
 
     /// The date (UTC) of `date`, as audits are dated.

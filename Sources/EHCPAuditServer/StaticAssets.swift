@@ -66,6 +66,9 @@ enum StaticAssets {
         max-height:calc(100vh - 2rem);overflow:auto}.progress-panel .live ol,.progress-panel .live ul,\
         .progress-panel .live h3{display:block}.progress-panel .live p:not(.grade){display:block}\
         .form-main{order:1;min-width:0}}
+        .sticky-actions{position:sticky;bottom:0;background:#fff;border-top:3px solid #1d4f91;padding:.5rem 0}
+        .checkboxes label{display:inline-block;margin:.2rem 1rem .2rem 0}
+        .filters{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:end}
         .radios input{margin-right:.3rem}
         .radios label{display:inline-block;margin:.25rem 1.5rem .25rem 0}
         .conditional{border-left:4px solid #b1b4b6;padding-left:1rem;margin:.25rem 0 .5rem .6rem}

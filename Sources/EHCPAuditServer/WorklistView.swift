@@ -95,25 +95,22 @@ struct WorklistView {
         return Page.table("Plans assigned to you", ["Plan", "Stratum", "Progress", "Audit"], rows)
     }
 
+    /// The month's plans to share out: each row a plan to select with its auditor so far, and
+    /// below them (always in reach) the selected plans assigned to one auditor, or shared
+    /// among several in turn. One list of auditors for the page, not one a row, keeps the
+    /// page short at 650 plans.
     private func assignmentForm(_ all: [AuditStore.WorkItem]) throws -> HTML {
         let auditors = try store.users().filter { AccessPolicy($0).mayAudit }.map(\.name)
         let items = all.filter(filter.keeps)
         let rows = items.map { item -> [HTML] in
-            let id = Page.fieldId("plan.\(item.planId)")
-            let options = ([""] + auditors).map { name -> HTML in
-                "<option value=\"\(name)\"\(item.auditor == name ? " selected" : "")>\(name.isEmpty ? "Nobody yet" : name)</option>"
-            }
+            let id = Page.fieldId("select.\(item.planId)")
             let pick: HTML = """
-                <input type="checkbox" id="\(id)-pick" name="select" value="\(item.planId)">\
-                <label for="\(id)-pick"><span class="visually-hidden">Select </span>\(item.planId)</label>
-                """
-            let select: HTML = """
-                <label class="visually-hidden" for="\(id)">Auditor for \(item.planId)</label>\
-                <select id="\(id)" name="plan.\(item.planId)">\(options)</select>
+                <input type="checkbox" id="\(id)" name="select" value="\(item.planId)"> \
+                <label for="\(id)"><span class="visually-hidden">Select plan </span>\(item.planId)</label>
                 """
             return [
-                pick, "\(Words.stratum(item.stratum))", select, "\(item.progress.rawValue.capitalized)",
-                item.auditId.map(auditLink) ?? .empty,
+                pick, "\(Words.stratum(item.stratum))", "\(item.auditor ?? "Nobody yet")",
+                "\(item.progress.rawValue.capitalized)", item.auditId.map(auditLink) ?? .empty,
             ]
         }
         let strata = Set(all.map(\.stratum)).sorted()
@@ -121,15 +118,13 @@ struct WorklistView {
             "<option value=\"\(value)\"\(chosen == value ? " selected" : "")>\(words)</option>"
         }
         let shares = auditors.enumerated().map { i, name -> HTML in
-            """
-            <label for="f-share-\(i)"><input type="checkbox" id="f-share-\(i)" name="share" value="\(name)"> \(name)</label>
-            """
+            "<label for=\"f-share-\(i)\"><input type=\"checkbox\" id=\"f-share-\(i)\" name=\"share\" value=\"\(name)\"> \(name)</label>"
         }
+        let show = filter.unassigned ? "unassigned" : "all"
         return """
             <form method="get" action="/" class="filters"><input type="hidden" name="month" value="\(month)">\
             <div class="field"><label for="f-show">Show</label><select id="f-show" name="show">\
-            \(option("all", "Every plan", filter.unassigned ? "unassigned" : "all"))\
-            \(option("unassigned", "Plans nobody is assigned yet", filter.unassigned ? "unassigned" : "all"))</select></div>\
+            \(option("all", "Every plan", show))\(option("unassigned", "Plans nobody is assigned yet", show))</select></div>\
             <div class="field"><label for="f-stratum">Stratum</label><select id="f-stratum" name="stratum">\
             \(option("", "Every stratum", filter.stratum ?? ""))\(strata.map { option($0, Words.stratum($0), filter.stratum) })\
             </select></div>\
@@ -140,10 +135,16 @@ struct WorklistView {
             <form method="post" action="\(Link("sample", month.description, "assign"))">
             <input type="hidden" name="csrf" value="\(csrf)">
             \(Page.table("The month's sampled plans", ["Plan", "Stratum", "Auditor", "Progress", "Audit"], rows))
-            <fieldset class="share"><legend>Share the selected plans among these auditors in turn</legend>\
+            <div class="sticky-actions">
+            <div class="field"><label for="f-to">Assign the selected plans to</label><select id="f-to" name="to">\
+            \(auditors.map { option($0, $0, nil) })\(option("", "Nobody (take them back)", nil))</select> \
+            <button type="submit" name="action" value="assign">Assign the selected plans</button></div>
+            <details><summary>Or share the selected plans among several auditors in turn</summary>\
+            <fieldset class="share"><legend class="visually-hidden">Auditors to share among</legend>\
             <div class="checkboxes">\(shares)</div>\
-            <button type="submit" name="action" value="share" class="secondary">Share the selected plans</button></fieldset>
-            <div class="sticky-actions"><button type="submit">Save the assignments</button></div>
+            <button type="submit" name="action" value="share" class="secondary">Share the selected plans</button>\
+            </fieldset></details>
+            </div>
             </form>
             """
     }

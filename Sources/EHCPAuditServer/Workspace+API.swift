@@ -11,7 +11,9 @@ extension Workspace {
     static let apiLimit = 64 << 20
 
     @Sendable func importThroughAPI(_ request: Request, context: WorkspaceContext) async throws -> Response {
-        let token = request.headers[.authorization].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
+        let token = request.headers[.authorization].flatMap {
+            $0.lowercased().hasPrefix("bearer ") ? String($0.dropFirst(7)).trimmingCharacters(in: .whitespaces) : nil
+        }
         let hash = token.map(Security.tokenHash)
         guard let user = try await withStore({ store in try hash.flatMap { try store.user(tokenHash: $0) } }),
             AccessPolicy(user).mayAudit
@@ -30,14 +32,14 @@ extension Workspace {
             do throws(Diagnostic) {
                 source = StoredBy(
                     try RecordReader.source(bytes: body, name: "request", contentType: contentType),
-                    access: AccessPolicy(user))
+                    access: AccessPolicy(user), store: store)
             } catch {
                 return .json(JSONOutput.error(error.message), status: .unsupportedMediaType)
             }
             var errors: [Diagnostic] = []
             var summary = AuditStore.ImportSummary(file: "request")
             do {
-                summary = try store.importRecords(from: source, scoringWith: try store.frameworkCatalog(), at: time) {
+                summary = try store.importRecords(from: source, scoringWith: try frameworks.catalog(store), at: time) {
                     switch $0 {
                     case .refused(let diagnostics): errors += diagnostics
                     case .conflict(let place, _): errors.append(place)
@@ -77,14 +79,17 @@ extension Workspace {
 }
 
 /// The records of a request, each refused when the token's user may not store it
-/// (``AccessPolicy/mayStore(_:)``): an auditor's token stores only that auditor's audits.
+/// (``AccessPolicy/mayStore(_:)``: an auditor's token stores only that auditor's audits) or
+/// when it is a moderation the workspace would not take (``Workspace/moderationProblem(_:_:by:)``).
 final class StoredBy: RecordSource {
     private let records: any RecordSource
     private let access: AccessPolicy
+    private let store: AuditStore
 
-    init(_ records: any RecordSource, access: AccessPolicy) {
+    init(_ records: any RecordSource, access: AccessPolicy, store: AuditStore) {
         self.records = records
         self.access = access
+        self.store = store
     }
 
     var file: String { records.file }
@@ -102,7 +107,21 @@ final class StoredBy: RecordSource {
                         this token is \(access.user.name)'s, so it stores only audits made by \(access.user.name), \
                         not by \(record.auditor)
                         """))
+        } else if let record = entry.record, let problem = moderationProblem(record) {
+            entry.record = nil
+            entry.diagnostics.append(
+                Diagnostic(
+                    file: file, line: entry.line, recordIndex: entry.index, auditId: entry.auditId,
+                    path: "\(entry.root).moderates", message: problem))
         }
         return entry
+    }
+
+    private func moderationProblem(_ record: AuditRecord) -> String? {
+        do {
+            return try Workspace.moderationProblem(store, record, by: access)
+        } catch {
+            return "the store could not be read to check the moderation: try again"
+        }
     }
 }

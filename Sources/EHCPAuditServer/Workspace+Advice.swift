@@ -30,13 +30,22 @@ extension Workspace {
             }
             let advice = record.advices[number]
             guard access.mayReview(advice) else { throw PageError.notAllowed }
-            let catalog = try store.frameworkCatalog()
+            let catalog = try frameworks.catalog(store)
             guard let framework = catalog.framework(record.framework) else {
                 throw PageError(.serviceUnavailable, "The audit's framework is not stored")
             }
-            var fields = AuditForm.fields(for: record)
+            let version = Self.version(of: record)
+            var fields = FormFields(AuditForm.fields(for: record).pairs + [("version", version)])
             var problems: [AuditForm.Problem] = []
-            if let submitted {
+            if let submitted, let seen = submitted["version"], seen != version {
+                problems = [
+                    AuditForm.Problem(
+                        field: nil,
+                        message:
+                            "Someone else changed this audit after you opened it: your review was not saved; see theirs below"
+                    )
+                ]
+            } else if let submitted {
                 fields = Self.merge(review: submitted, of: number, into: fields)
                 problems = try Self.review(
                     record, fields, framework, catalog, adviceId: advice.id, by: user, store, now)

@@ -40,13 +40,17 @@ extension Workspace {
             if let record = try Self.storedRecord(store, reference), access.mayOpen(record) {
                 return .redirect(to: .audit(record.auditId))
             }
-            let audits = try store.audits(ofPlan: reference).filter { listing in
-                (try? Self.storedRecord(store, listing.auditId)).flatMap { $0 }.map(access.mayOpen) ?? false
+            let audits = try store.audits(ofPlan: reference).compactMap { listing -> (AuditStore.AuditListing, Bool)? in
+                guard let record = try Self.storedRecord(store, listing.auditId), access.mayOpen(record) else {
+                    return nil
+                }
+                return (listing, access.mayRead(record))
             }
-            let rows = audits.map { audit -> [HTML] in
+            let rows = audits.map { audit, whole -> [HTML] in
                 [
                     Page.link(.audit(audit.auditId), audit.auditId), "\(audit.auditDate)", "\(audit.auditor)",
-                    "\(Words.value(audit.kind))", "\(Words.value(audit.status))", "\(Words.grade(audit.grade))",
+                    "\(Words.value(audit.kind))", "\(Words.value(audit.status))",
+                    whole ? "\(Words.grade(audit.grade))" : "Not shown to you",
                 ]
             }
             let body: HTML =
@@ -66,7 +70,7 @@ extension Workspace {
         let body = try await withStore { store -> HTML in
             let record = try Self.record(store, id)
             guard access.mayOpen(record) else { throw PageError.notAllowed }
-            let catalog = try store.frameworkCatalog()
+            let catalog = try frameworks.catalog(store)
             guard let result = try? catalog.score(record), let framework = catalog.framework(record.framework) else {
                 throw PageError(.internalServerError, "The stored audit no longer scores against its framework")
             }
@@ -101,8 +105,13 @@ extension Workspace {
                 return .download(
                     RecordJSONWriter.record(record), type: "application/json; charset=utf-8", name: "\(id).json")
             case "xml":
-                return .download(
-                    try RecordXMLWriter.record(record), type: "application/xml; charset=utf-8", name: "\(id).xml")
+                do {
+                    return .download(
+                        try RecordXMLWriter.record(record), type: "application/xml; charset=utf-8", name: "\(id).xml")
+                } catch {
+                    throw PageError(
+                        .unprocessableContent, "This audit holds text that XML cannot carry: download it as JSON")
+                }
             default: throw PageError(.notFound, "There is no such download: JSON or XML")
             }
         }
@@ -114,14 +123,15 @@ extension Workspace {
     @Sendable func newAuditForm(_ request: Request, context: SignedInContext) async throws -> Response {
         let query = request.uri.queryParameters
         let asked = query["framework"].map(String.init)
-        var pairs: [(name: String, value: String)] = [("auditDate", Security.day(now()).description)]
+        let now = now()
+        var pairs: [(name: String, value: String)] = [("auditDate", Security.day(now).description)]
         for (name, key) in [("planId", "plan"), ("kind", "kind"), ("moderates", "moderates")] {
             if let value = query[Substring(key)] { pairs.append((name, String(value))) }
         }
         let plan = query["plan"].map(String.init), moderates = query["moderates"].map(String.init)
         let csrf = context.session.csrf, user = context.user, access = context.access, given = pairs
         let body = try await withStore { store -> HTML in
-            guard let framework = try Self.currentFramework(store, id: asked) else {
+            guard let framework = try frameworks.current(store, id: asked, now: now) else {
                 throw asked == nil
                     ? PageError(.serviceUnavailable, "No framework is stored yet: the lead stores one with import")
                     : PageError(.notFound, "There is no framework \(asked ?? "")")
@@ -175,10 +185,10 @@ extension Workspace {
         let body = try await withStore { store -> HTML in
             let record = try Self.record(store, id)
             guard access.mayEdit(record) else { throw PageError.notAllowed }
-            guard let framework = try store.frameworkCatalog().framework(record.framework) else {
+            guard let framework = try frameworks.catalog(store).framework(record.framework) else {
                 throw PageError(.serviceUnavailable, "The audit's framework is not stored")
             }
-            let fields = AuditForm.fields(for: record)
+            let fields = FormFields(AuditForm.fields(for: record).pairs + [("version", Self.version(of: record))])
             var page = AuditFormPage(
                 framework: framework, fields: fields, problems: [], csrf: csrf, action: .audit(id),
                 previewAction: Link("audits", id, "preview"))
@@ -224,10 +234,10 @@ extension Workspace {
             var fields = submitted
             let editing = try id.map { try Self.record(store, $0) }
             if let editing, !access.mayEdit(editing) { throw PageError.notAllowed }
-            let catalog = try store.frameworkCatalog()
+            let catalog = try frameworks.catalog(store)
             let chosen =
                 try editing.flatMap { catalog.framework($0.framework) }
-                ?? Self.currentFramework(store, id: fields["framework.id"])
+                ?? frameworks.current(store, id: fields["framework.id"], now: now)
             guard let framework = chosen else { throw PageError(.serviceUnavailable, "No framework is stored yet") }
             let month = CalendarDate(fields["auditDate"] ?? "").map(YearMonth.init) ?? YearMonth(Security.day(now))
             if let editing {
@@ -269,6 +279,20 @@ extension Workspace {
                 return context.page(title, formPage(outcome.problems, preview: panel))
             }
             var problems = outcome.problems
+            if case .success(let (record, _)) = outcome,
+                let problem = try Self.moderationProblem(store, record, by: AccessPolicy(user))
+            {
+                problems.append(AuditForm.Problem(field: "moderates", message: problem))
+            }
+            if let editing, let version = fields["version"], version != Self.version(of: editing) {
+                problems.append(
+                    AuditForm.Problem(
+                        field: nil,
+                        message: """
+                            Someone else changed this audit after you opened it, so your changes were not saved: \
+                            open it again to see theirs
+                            """))
+            }
             if problems.isEmpty, fields["status"] == AuditStatus.final.rawValue, fields["confirmed"] != "yes",
                 case .success(let (record, result)) = outcome
             {
@@ -328,6 +352,12 @@ extension Workspace {
         }
         let header = ["Audit", "Plan", "Auditor", "Date", "Kind", "Status", "Grade"]
         return start + Page.table(access.mayLead ? "Latest audits" : "Your audits", header, rows)
+    }
+
+    /// A stored audit's version, which its edit form carries: a change made from a form opened
+    /// before someone else's change is refused rather than undo theirs.
+    static func version(of record: AuditRecord) -> String {
+        AuditStore.digest(RecordJSONWriter.record(record))
     }
 
     /// A stored audit, or the "no such audit" page.

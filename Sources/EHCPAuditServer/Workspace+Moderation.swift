@@ -28,6 +28,27 @@ extension Workspace {
         return .redirect(to: Link("audits", auditId, query: ["done": Banner.moderator.rawValue]))
     }
 
+    /// Why `record`, a moderation, may not be stored by `access`'s user, or nil when it may:
+    /// a moderation is made by the moderator the lead asked (or a lead), once per audit, so
+    /// that nobody moderates unasked, and nobody who has seen the audit side by side makes
+    /// another to replace theirs.
+    static func moderationProblem(_ store: AuditStore, _ record: AuditRecord, by access: AccessPolicy) throws -> String?
+    {
+        guard record.kind == .moderation, let moderated = record.moderates else { return nil }
+        if !access.mayLead, try store.moderator(of: moderated) != record.auditor {
+            return
+                "the lead has not asked \(record.auditor) to moderate audit \(moderated), so it cannot be moderated here"
+        }
+        let others = try store.moderations(of: moderated, by: record.auditor).filter { $0 != record.auditId }
+        if let other = others.first {
+            return """
+                \(record.auditor) has already moderated audit \(moderated) (in \(other)): an audit is moderated once by \
+                each moderator; change that moderation instead
+                """
+        }
+        return nil
+    }
+
     /// Below an audit: for a moderation, the audit it moderates side by side once the blinding
     /// rule allows (nothing of it before); for the lead on a final audit, who is to moderate it.
     static func moderationPart(

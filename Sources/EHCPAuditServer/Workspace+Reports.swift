@@ -11,7 +11,8 @@ extension Workspace {
     @Sendable func adviceReport(_ request: Request, context: SignedInContext) async throws -> Response {
         let agency = context.access.adviceAgency
         let format = try ReportFormat(request, allowed: [.html, .markdown, .document])
-        let (period, blocks) = try await report(request) { store, period, framework in
+        let (period, blocks) = try await report(request, "advice \(agency?.rawValue ?? "all")") {
+            store, period, framework in
             AdviceLayout.blocks(try store.adviceReport(for: period, agency: agency, framework: framework))
         }
         return try format.answer(blocks, named: "advice", period: period, request: request, context: context)
@@ -25,7 +26,7 @@ extension Workspace {
             throw PageError(.badRequest, "Learning packs are by \(choices), not \(asked ?? "")")
         }
         let format = try ReportFormat(request, allowed: [.html, .markdown, .document])
-        let (period, blocks) = try await report(request) { store, period, framework in
+        let (period, blocks) = try await report(request, "learning \(by.rawValue)") { store, period, framework in
             LearningLayout.blocks(try store.learningReport(by: by, for: period, framework: framework))
         }
         return try format.answer(
@@ -35,7 +36,9 @@ extension Workspace {
     /// `GET /reports/moderation[?format=json|markdown|html]`.
     @Sendable func moderationReport(_ request: Request, context: SignedInContext) async throws -> Response {
         let format = try ReportFormat(request, allowed: [.html, .json, .markdown, .document])
-        let (period, report) = try await report(request) { store, period, _ in try store.moderationReport(for: period) }
+        let (period, report) = try await report(request, "moderation") { store, period, _ in
+            try store.moderationReport(for: period)
+        }
         if format == .json {
             return .download(
                 ModerationReportJSON.render(report), type: "application/json; charset=utf-8",
@@ -51,7 +54,8 @@ extension Workspace {
         let access = context.access
         let isPublic = request.uri.queryParameters["public"] == "1" || !access.mayRead(.monthly)
         let format = try ReportFormat(request, allowed: [.html, .json, .csv, .markdown, .document])
-        let (period, report) = try await report(request) { store, period, framework in
+        let (period, report) = try await report(request, isPublic ? "monthly public" : "monthly") {
+            store, period, framework in
             try store.monthlyReport(for: period.last, isPublic: isPublic, framework: framework)
         }
         let name = (isPublic ? "monthly-public-" : "monthly-") + ReportFormat.name(period)
@@ -79,7 +83,7 @@ extension Workspace {
     /// never replaced) and the framework (`framework=ID`, or nil for the most used); then
     /// `make` builds it.
     private func report<T: Sendable>(
-        _ request: Request, _ make: @escaping @Sendable (AuditStore, ReportPeriod, String?) throws -> T
+        _ request: Request, _ key: String, _ make: @escaping @Sendable (AuditStore, ReportPeriod, String?) throws -> T
     ) async throws -> (ReportPeriod, T) {
         let query = request.uri.queryParameters
         func month(_ key: String) throws -> YearMonth? {
@@ -106,7 +110,9 @@ extension Workspace {
             } else {
                 throw PageError(.notFound, "There are no audits yet, so there is no report")
             }
-            return (period, try make(store, period, framework))
+            let name = "\(key) \(period.first) \(period.last) \(framework ?? "-")"
+            let stamp = try store.changeStamp()
+            return (period, try reports.report(name, stamp: stamp) { try make(store, period, framework) })
         }
     }
 }

@@ -30,7 +30,9 @@ extension Workspace {
         return .redirect(to: Link(query: ["month": month.description, "done": Banner.drawn.rawValue]))
     }
 
-    /// `POST /sample/{month}/assign`, fields `plan.<planId>` = auditor name (blank: nobody).
+    /// `POST /sample/{month}/assign`: fields `plan.<planId>` = auditor name (blank: nobody);
+    /// or the plans in fields `select`, with `action=assign` to the auditor in `to`, or with
+    /// `action=share` among the auditors in fields `share`, in turn.
     @Sendable func assignSample(_ request: Request, context: SignedInContext) async throws -> Response {
         let month = try context.month()
         let fields = context.form
@@ -38,16 +40,24 @@ extension Workspace {
             guard pair.name.hasPrefix("plan.") else { return nil }
             return (String(pair.name.dropFirst(5)), pair.value)
         }
-        if fields["action"] == "share" {
+        let selected = fields.pairs.filter { $0.name == "select" }.map(\.value)
+        switch fields["action"] {
+        case "assign":
+            // The selected plans to one auditor (blank: nobody).
+            guard !selected.isEmpty else {
+                throw PageError(.unprocessableContent, "Select the plans to assign, then try again")
+            }
+            assignments = selected.map { ($0, fields["to"] ?? "") }
+        case "share":
             // The selected plans, shared among the chosen auditors in turn.
-            let plans = fields.pairs.filter { $0.name == "select" }.map(\.value)
             let chosen = fields.pairs.filter { $0.name == "share" }.map(\.value)
-            guard !plans.isEmpty, !chosen.isEmpty else {
+            guard !selected.isEmpty, !chosen.isEmpty else {
                 throw PageError(
                     .unprocessableContent,
                     "Select the plans to share, and the auditors to share them among, then try again")
             }
-            assignments = plans.enumerated().map { ($1, chosen[$0 % chosen.count]) }
+            assignments = selected.enumerated().map { ($1, chosen[$0 % chosen.count]) }
+        default: break
         }
         let lead = context.user.name, time = Security.timestamp(now()), chosen = assignments
         try await withStore { store in

@@ -70,7 +70,7 @@ extension Workspace {
     }
 
     private func signInForm(error: String?, next: String?, status: HTTPResponse.Status) -> Response {
-        let token = Security.randomToken()
+        let token = Security.signInToken(key: signInKey)
         let message = error.map { text -> HTML in "<div class=\"error-summary\" role=\"alert\"><p>\(text)</p></div>" }
         let body: HTML = """
             \(message ?? .empty)

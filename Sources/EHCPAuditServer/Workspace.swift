@@ -1,3 +1,4 @@
+import Crypto
 import EHCPAuditKit
 import Foundation
 import HTTPTypes
@@ -26,6 +27,11 @@ public struct Workspace: Sendable {
     /// while a few wait.
     let storeWork = BlockingWork(threads: 16)
     let passwordWork = BlockingWork(threads: max(2, ProcessInfo.processInfo.activeProcessorCount))
+    let frameworks = FrameworkCache()
+    /// Signs the sign-in form's tokens; made anew when the server starts (a form opened
+    /// before then is simply shown again).
+    let signInKey = SymmetricKey(size: .bits256)
+    let reports = ReportCache()
 
     /// How long the workspace's store should let a write wait for another process's (an
     /// import's), in seconds, before the page says "try again" (503): open it with this.
@@ -61,12 +67,12 @@ public struct Workspace: Sendable {
         router.post("/api/audits", use: importThroughAPI)  // a bearer token, no session
 
         let site = router.group().add(middleware: SessionMiddleware(workspace: self))
-        site.group("/login").add(middleware: CSRFMiddleware<WorkspaceContext>(limits: .signIn))
+        site.group("/login").add(middleware: CSRFMiddleware<WorkspaceContext>(limits: .signIn, secure: secureCookies))
             .get(use: signInPage)
             .post(use: signIn)
 
         let pages = site.group(context: SignedInContext.self)
-            .add(middleware: CSRFMiddleware<SignedInContext>(limits: .page))
+            .add(middleware: CSRFMiddleware<SignedInContext>(limits: .page, secure: secureCookies))
         pages.post("/logout", use: signOut)
         pages.get("/", use: worklist)
         pages.get("/find", use: find)
@@ -102,15 +108,6 @@ public struct Workspace: Sendable {
         return try await storeWork.run { try body(store) }
     }
 
-    /// The framework a new audit is made against: the latest stored version of `id`, or,
-    /// with no id, of the framework most stored audits use (else the latest stored).
-    static func currentFramework(_ store: AuditStore, id: String? = nil) throws -> Framework? {
-        let stored = try store.storedFrameworks()
-        let chosen = try id ?? store.mostUsedFrameworkId() ?? stored.last?.id
-        guard let framework = stored.last(where: { $0.id == chosen }) else { return nil }
-        return try FrameworkLoader.load(text: framework.content, file: framework.file)
-    }
-
     /// A stored audit, read back from its canonical JSON.
     static func storedRecord(_ store: AuditStore, _ id: String) throws -> AuditRecord? {
         guard let json = try store.recordJSON(auditId: id) else { return nil }
@@ -131,10 +128,19 @@ extension Response {
             body: .init(byteBuffer: ByteBuffer(string: json)))
     }
 
+    /// A file to save, named `name` with every character but letters, digits, `-`, `_` and
+    /// `.` made `_`, so that no id can add to the header.
     static func download(_ text: String, type: String, name: String) -> Response {
-        Response(
+        let safe = String(
+            name.unicodeScalars.map {
+                $0.isASCII
+                    && ($0.properties.isAlphabetic || $0.properties.numericType != nil
+                        || "-_.".unicodeScalars.contains($0))
+                    ? Character($0) : "_"
+            })
+        return Response(
             status: .ok,
-            headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""],
+            headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(safe)\""],
             body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 

@@ -13,7 +13,9 @@ extension AuditStore {
         public var grade: String
     }
 
-    /// The latest stored audits, newest first: all of them, or one auditor's.
+    /// The latest stored audits, the last stored first: all of them, or one auditor's. (In
+    /// the order they were stored, which the table keeps, so that no sort of every audit is
+    /// needed for a page's list.)
     public func audits(by auditor: String? = nil, limit: Int = 200) throws -> [AuditListing] {
         try pool.read { db in
             let condition = auditor == nil ? "" : "WHERE auditor = ?"
@@ -22,7 +24,7 @@ extension AuditStore {
                 db,
                 sql: """
                     SELECT audit_id, plan_id, auditor, audit_date, kind, status, grade FROM audits \(condition)
-                    ORDER BY audit_date DESC, audit_id DESC LIMIT \(max(0, limit))
+                    ORDER BY rowid DESC LIMIT \(max(0, limit))
                     """, arguments: arguments
             ).map {
                 AuditListing(

@@ -74,4 +74,15 @@ extension AuditStore {
                 db, sql: "SELECT moderator FROM moderation_assignments WHERE audit_id = ?", arguments: [auditId])
         }
     }
+
+    /// The moderation audits `auditor` has stored of audit `auditId`.
+    public func moderations(of auditId: String, by auditor: String) throws -> [String] {
+        try pool.read { db in
+            try String.fetchAll(
+                db,
+                sql:
+                    "SELECT audit_id FROM audits WHERE kind = 'moderation' AND moderates = ? AND auditor = ? ORDER BY audit_id",
+                arguments: [auditId, auditor])
+        }
+    }
 }

@@ -153,6 +153,22 @@ public final class AuditStore: Sendable {
         }
     }
 
+    /// A value that changes whenever anything a report reads changes: audits (every change
+    /// to an audit is an import), frameworks, populations and samples. Equal stamps mean a
+    /// report made under one is still right under the other.
+    public func changeStamp() throws -> String {
+        try pool.read { db in
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT (SELECT MAX(id) FROM imports), (SELECT COUNT(*) FROM frameworks),
+                        (SELECT MAX(id) FROM populations), (SELECT COUNT(*) FROM samples),
+                        (SELECT MAX(rowid) FROM samples)
+                    """)
+            return (0..<5).map { (row?[$0] as Int64?).map(String.init) ?? "-" }.joined(separator: ":")
+        }
+    }
+
     /// Whether `error` is a write that gave up waiting for another's to finish: worth
     /// trying again in a moment.
     public static func isBusy(_ error: any Error) -> Bool {

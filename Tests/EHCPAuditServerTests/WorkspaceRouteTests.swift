@@ -153,7 +153,7 @@ struct WorkspaceRouteTests: WorkspaceTesting {
             var headers = lead.cookie
             headers[.contentType] = "application/x-www-form-urlencoded"
             let page = String(buffer: try await client.execute(uri: "/", method: .get, headers: lead.cookie).body)
-            #expect(page.contains("The sample for 2025-07") && page.contains("name=\"plan.\(plan)\""))
+            #expect(page.contains("The sample for 2025-07") && page.contains("name=\"select\" value=\"\(plan)\""))
             let assigned = try await client.execute(
                 uri: "/sample/2025-07/assign", method: .post, headers: headers,
                 body: Self.form([("csrf", lead.csrf), ("plan.\(plan)", "auditor-03")]))

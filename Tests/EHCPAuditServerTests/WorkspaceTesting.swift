@@ -79,7 +79,7 @@ extension WorkspaceTesting {
     func signInForm(_ client: any TestClientProtocol) async throws -> (cookie: HTTPFields, csrf: String) {
         let page = try await client.execute(uri: "/login", method: .get)
         let setCookie = try #require(page.headers[values: .setCookie].first { $0.hasPrefix("ehcp_sign_in=") })
-        let csrf = try #require(String(buffer: page.body).firstMatch(of: /name="csrf" value="([0-9a-f]+)"/)).1
+        let csrf = try #require(String(buffer: page.body).firstMatch(of: /name="csrf" value="([0-9a-f.]+)"/)).1
         return ([.cookie: String(setCookie.split(separator: ";")[0])], String(csrf))
     }
 

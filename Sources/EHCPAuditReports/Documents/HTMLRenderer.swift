@@ -69,19 +69,23 @@ public enum HTMLRenderer {
         return first.isNumber || first == "<" || first == "–" || first == "-"
     }
 
-    /// Text escaped for HTML content and attribute values: `&`, `<`, `>`, `"` and `'`.
+    /// Text escaped for HTML content and double-quoted attribute values: `&`, `<`, `>` and `"`.
     public static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
+        // Most text holds none of the four: it is returned as it is, found by a byte scan.
+        let special: (UInt8) -> Bool = { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 }
+        guard text.utf8.contains(where: special) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x26: out += Array("&amp;".utf8)
+            case 0x3C: out += Array("&lt;".utf8)
+            case 0x3E: out += Array("&gt;".utf8)
+            case 0x22: out += Array("&quot;".utf8)
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     static let style = """

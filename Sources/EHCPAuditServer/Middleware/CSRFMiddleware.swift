@@ -17,12 +17,14 @@ protocol FormContext: RequestContext {
 /// anything else looks at it, and handed on in the context.
 struct CSRFMiddleware<Context: FormContext>: RouterMiddleware {
     let limits: FormLimits
+    /// Served over TLS (`--secure-cookies`): an `Origin` must then be `https`.
+    let secure: Bool
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         guard ![.get, .head, .options].contains(request.method) else { return try await next(request, context) }
-        guard Self.isSameOrigin(request) else {
+        guard Self.isSameOrigin(request, secure: secure) else {
             throw PageError(.forbidden, "This form was sent from another site, so it was refused")
         }
         var request = request
@@ -35,15 +37,15 @@ struct CSRFMiddleware<Context: FormContext>: RouterMiddleware {
     }
 
     /// A browser says where a request comes from: `Sec-Fetch-Site` (only `same-origin`, or
-    /// `none` for a person's own action, is ours) and `Origin` (our own host). A client that
-    /// sends neither is not a browser page, and the token alone decides.
-    static func isSameOrigin(_ request: Request) -> Bool {
+    /// `none` for a person's own action, is ours) and `Origin` (our own scheme and host). A
+    /// client that sends neither is not a browser page, and the token alone decides.
+    static func isSameOrigin(_ request: Request, secure: Bool) -> Bool {
         if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!], !["same-origin", "none"].contains(site) {
             return false
         }
         guard let origin = request.headers[HTTPField.Name("Origin")!] else { return true }
-        guard let host = request.head.authority, let scheme = origin.range(of: "://") else { return false }
-        return origin[scheme.upperBound...] == host
+        guard let host = request.head.authority else { return false }
+        return origin == (secure ? "https://" : "http://") + host
     }
 }
 

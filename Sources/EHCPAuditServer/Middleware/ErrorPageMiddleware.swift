@@ -35,6 +35,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
                     status: refusal.status)
             }
             if refusal.status == .serviceUnavailable { response.headers[.retryAfter] = "5" }
+            if refusal.status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer" }
             return response
         }
     }

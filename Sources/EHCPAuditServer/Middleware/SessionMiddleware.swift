@@ -15,7 +15,11 @@ struct SessionMiddleware: RouterMiddleware {
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         var context = context
-        context.signInToken = request.cookies[Security.signInCookie]?.value
+        if let token = request.cookies[Security.signInCookie]?.value,
+            Security.isSignInToken(token, key: workspace.signInKey)
+        {
+            context.signInToken = token
+        }
         if let id = request.cookies[Security.sessionCookie]?.value, !id.isEmpty {
             let store = workspace.store
             let now = workspace.now()
