@@ -6,7 +6,9 @@ Written independently of the Swift code, for two uses:
   * a baseline: scripts/bench measures `ehcp-audit score` against it.
 
 Usage: reference_score.py FRAMEWORK.yaml FILE.jsonl [--format json|csv]
-Records must be valid (this is a reference for scoring, not a validator).
+Records must be valid (this is a reference for scoring, not a validator). A draft may
+leave criteria unrated: it is scored over the criteria it rates, an unrated criterion
+counting as "na" does (docs/scoring.md §2).
 """
 import json
 import math
@@ -38,14 +40,19 @@ def grade_for(grades, percent):
     return len(grades) - 1
 
 
+def rating_of(ratings, criterion):
+    """A criterion's rating; one a draft leaves unrated counts as na (a final record rates all)."""
+    return ratings.get(criterion, "na")
+
+
 def score(record, fw, points, pct, crit, advice):
-    ratings = {j["criterion"]: j["rating"] for j in record["judgements"]}
+    ratings = {j["criterion"]: j["rating"] for j in record.get("judgements", [])}
     grades = fw["grades"]
     sections, applicable = [], []
     for s in fw["sections"]:
         num = den = 0.0
         for c in s["criteria"]:
-            r = ratings[c["id"]]
+            r = rating_of(ratings, c["id"])
             if r == "na":
                 continue
             w = float(c.get("weight", 1))
@@ -63,7 +70,7 @@ def score(record, fw, points, pct, crit, advice):
     for s in fw["sections"]:
         for c in s["criteria"]:
             cap = c.get("cap")
-            r = ratings[c["id"]]
+            r = rating_of(ratings, c["id"])
             if cap and r != "na" and points[r] <= points[cap["at"]]:
                 gi = [g["id"] for g in grades].index(cap["grade"])
                 caps.append({"criterion": c["id"], "grade": cap["grade"]})
@@ -73,7 +80,7 @@ def score(record, fw, points, pct, crit, advice):
     order = 0
     for s, p, den in sections:
         for c in s["criteria"]:
-            r = ratings[c["id"]]
+            r = rating_of(ratings, c["id"])
             if r == "na" or points[r] >= below or p is None:
                 continue
             gain = (float(s["weight"]) / wsum) * (float(c.get("weight", 1)) / den) * (pct[fw["actionBelow"]] - pct[r])
@@ -99,7 +106,7 @@ def score(record, fw, points, pct, crit, advice):
             num = den = 0.0
             worst = None
             for c in advice["criteria"]:
-                r = ar[c["id"]]
+                r = rating_of(ar, c["id"])
                 if r == "na":
                     continue
                 w = float(c.get("weight", 1))

@@ -62,6 +62,8 @@ struct FastRecordDecoder {
             }
             if failed { return nil }
         }
+        // A draft may hold no judgements yet (docs/records.md).
+        if judgements == nil && status == .draft { judgements = [] }
         guard !failed, let auditId, !auditId.isEmpty, let planId, !planId.isEmpty, let framework, let auditor,
             !auditor.isEmpty,
             let date, let kind, let status, let judgements

@@ -19,9 +19,10 @@ enum RecordDecoder {
         let status = object.choice(Field.status.json, required: true, as: AuditStatus.self)
         let moderates = object.string(Field.moderates.json)
         let plan = object.object(Field.plan.json).map(planDetails) ?? PlanDetails()
-        let judgements = object.array(Field.judgements.json, required: true).map {
-            judgementList($0, path: object.childPath(Field.judgements.json), log: log)
-        }
+        // A draft may hold no judgements yet (docs/records.md): left out, the list is empty.
+        let judgements =
+            (object.array(Field.judgements.json, required: status != .draft) ?? (status == .draft ? [] : nil))
+            .map { judgementList($0, path: object.childPath(Field.judgements.json), log: log) }
         let advices = (object.array(Field.advices.json) ?? []).enumerated().compactMap { i, element in
             advice(element, path: "\(object.childPath(Field.advices.json))[\(i)]", log: log)
         }

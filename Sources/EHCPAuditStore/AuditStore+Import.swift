@@ -60,6 +60,8 @@ extension AuditStore {
     /// file whole or not at all: one refused record and nothing of it is kept. An
     /// identical audit already stored is left as it is; the same auditId with other
     /// content is refused unless `replace`, which keeps the earlier version in history.
+    /// A moderation audit's `moderates` must name an audit of the same plan, stored or in
+    /// the file (docs/records.md); it is checked when the file has been read.
     /// The attempt is logged either way, with its counted refusals.
     ///
     /// Throws the source's `Diagnostic` when the file cannot be read to its end (nothing
@@ -93,19 +95,26 @@ extension AuditStore {
             while let prepared = try next() {
                 switch prepared.content {
                 case .audit(let audit):
-                    if try session.add(audit) == .conflict {
+                    let outcome = try session.add(audit)
+                    if outcome == .conflict {
                         let error = StoreError.auditConflict(id: audit.record.auditId)
                         let place = Diagnostic(
                             file: file, line: prepared.line, recordIndex: prepared.index,
                             auditId: audit.record.auditId, message: error.description)
                         observe(.conflict(place, error))
+                    } else if let moderates = audit.record.moderates {
+                        session.links.append(
+                            ModerationLink(
+                                prepared: prepared, auditId: audit.record.auditId, planId: audit.record.planId,
+                                moderates: moderates, outcome: outcome))
                     }
                 case .refused(let diagnostics, let refusals):
                     observe(.refused(diagnostics))
-                    session.refuse(refusals)
+                    session.refuse(refusals, auditId: prepared.auditId)
                 }
                 observe(.progress(records: prepared.index, bytes: prepared.bytesRead))
             }
+            for diagnostic in try session.refuseBrokenLinks(file: file) { observe(.refused([diagnostic])) }
         }
     }
 
@@ -256,11 +265,53 @@ final class ImportSession {
         return .replaced
     }
 
+    /// The moderation audits added so far, whose links are checked when the file ends.
+    var links: [ModerationLink] = []
+    /// The auditIds of the file's refused records.
+    private var refusedIds: Set<String> = []
+
     /// Counts a refused record; `refusals` are kept in the log: the counted rules it broke.
-    func refuse(_ refusals: [AuditStore.Refusal]) {
+    func refuse(_ refusals: [AuditStore.Refusal], auditId: String?) {
+        if let auditId { refusedIds.insert(auditId) }
         summary.refused += 1
         if refusals.contains(where: { $0.rule == .noNeedsAdviceRated }) { summary.noNeedsRefusals += 1 }
         self.refusals += refusals
+    }
+
+    /// Refuses each moderation audit of the file whose `moderates` names no audit of its
+    /// plan, stored or in this file (the file's own are in the transaction by now), and
+    /// returns why, one diagnostic each. A link to a record of the file that was refused
+    /// is left alone: the file is refused already, and that record's problems say why.
+    func refuseBrokenLinks(file: String) throws -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for link in links where !refusedIds.contains(link.moderates) {
+            let plan = try String.fetchOne(
+                db, sql: "SELECT plan_id FROM audits WHERE audit_id = ?", arguments: [link.moderates])
+            if plan == link.planId { continue }
+            let message =
+                plan.map {
+                    """
+                    moderates \(link.moderates), an audit of plan \($0), but this audit is of plan \(link.planId): \
+                    a moderation audit moderates an audit of the same plan; check moderates and planId
+                    """
+                }
+                    ?? """
+                    moderates \(link.moderates), which is neither stored nor in this file: name the stored audit \
+                    of plan \(link.planId) that this one moderates, or import that audit first or with it
+                    """
+            diagnostics.append(
+                Diagnostic(
+                    file: file, line: link.line, recordIndex: link.index, auditId: link.auditId,
+                    path: "\(link.root).moderates", message: message))
+            switch link.outcome {
+            case .imported: summary.imported -= 1
+            case .unchanged: summary.unchanged -= 1
+            case .replaced: summary.replaced -= 1
+            case .conflict: break
+            }
+            summary.refused += 1
+        }
+        return diagnostics
     }
 
     /// Inserts the audit and its rows; false (nothing written) when its auditId is taken.
@@ -350,5 +401,28 @@ final class ImportSession {
             }
         }
         return true
+    }
+}
+
+/// A moderation audit of the file being imported and the audit it names, checked when the
+/// file has been read (``ImportSession/refuseBrokenLinks(file:)``).
+struct ModerationLink {
+    var index: Int
+    var root: String
+    var line: Int?
+    var auditId: String
+    var planId: String
+    var moderates: String
+    /// What became of the moderation audit, undone in the counts if the link is broken.
+    var outcome: ImportSession.Outcome
+
+    init(prepared: PreparedRecord, auditId: String, planId: String, moderates: String, outcome: ImportSession.Outcome) {
+        index = prepared.index
+        root = prepared.root
+        line = prepared.line
+        self.auditId = auditId
+        self.planId = planId
+        self.moderates = moderates
+        self.outcome = outcome
     }
 }

@@ -262,15 +262,16 @@ extension AuditStore {
         }
     }
 
-    /// Frameworks used by the period's audits, most used first.
+    /// Frameworks used by the period's final audits, most used first: a draft, unfinished,
+    /// chooses no report's framework.
     public func frameworkUse(for period: ReportPeriod) throws -> [FrameworkReference] {
         try pool.read { db in
             try Row.fetchAll(
                 db,
                 sql:
                     """
-                    SELECT framework_id, framework_version, COUNT(*) AS n FROM audits WHERE month BETWEEN ? AND ? \
-                    GROUP BY 1, 2 ORDER BY n DESC, 1, 2
+                    SELECT framework_id, framework_version, COUNT(*) AS n FROM audits \
+                    WHERE month BETWEEN ? AND ? AND status = 'final' GROUP BY 1, 2 ORDER BY n DESC, 1, 2
                     """,
                 arguments: [period.first.description, period.last.description]
             )

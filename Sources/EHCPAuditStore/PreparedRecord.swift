@@ -15,7 +15,11 @@ import EHCPAuditFormats
 public struct PreparedRecord: Sendable {
     /// 1-based position in the file.
     public let index: Int
+    /// The record's own path in the file (`$`, `$[4]`, `audit[5]`), which problem paths continue.
+    public let root: String
     public let line: Int?
+    /// The record's auditId, when it could be read (even if the record was refused).
+    public let auditId: String?
     /// Bytes of the file read when the record had been read, for progress.
     public let bytesRead: Int
     let content: Content
@@ -54,7 +58,9 @@ public struct PreparedRecord: Sendable {
 
     public init(_ entry: RecordEntry, scoringWith catalog: FrameworkCatalog, file: String, bytesRead: Int) {
         index = entry.index
+        root = entry.root
         line = entry.line
+        auditId = entry.auditId
         self.bytesRead = bytesRead
         switch catalog.evaluate(entry, file: file) {
         case .scored(let record, let result):

@@ -27,6 +27,9 @@ struct StoreCommandTests {
             encoding: .utf8
         )
         .split(separator: "\n")[0]
+        // A routine audit: a moderation audit would need the audit it moderates (docs/records.md).
+        .replacingOccurrences(of: #""kind": "moderation""#, with: #""kind": "routine""#)
+        .replacingOccurrences(of: #""moderates": "AUD-2025-06-0003", "#, with: "")
         var text = ""
         text.reserveCapacity(count * (line.count + 8))
         for i in 1...count { text += line.replacingOccurrences(of: "AUD-2025-06-0008", with: "\(prefix)-\(i)") + "\n" }
@@ -64,7 +67,8 @@ struct StoreCommandTests {
             encoding: .utf8)!
         try ([String(good[0]), badLine, String(good[1])].joined(separator: "\n") + "\n").write(
             toFile: mixed, atomically: true, encoding: .utf8)
-        let run = try run(["import", "--criteria", "criteria/ehcp-qa.yaml", mixed, "samples/audits-2025-06.json"])
+        // The audits the late ones moderate come first (docs/records.md).
+        let run = try run(["import", "--criteria", "criteria/ehcp-qa.yaml", "samples/audits-2025-06.json", mixed])
         #expect(run.status == 1)
         #expect(run.stderr.contains("mixed.jsonl:2: error: record #2 AUD-2025-06-0906"))
         #expect(run.stderr.contains("mixed.jsonl: 1 record refused, so nothing of this file was stored."))

@@ -150,3 +150,21 @@ struct FastRecordDecoderTests {
         #expect(bothWays(escaped).fast == bothWays(escaped).general)
     }
 }
+
+extension FastRecordDecoderTests {
+    /// A draft may leave `judgements` out (docs/records.md, Drafts): both paths read it as
+    /// none; a final record without them is refused by the general path, which names the field.
+    @Test func aDraftWithoutJudgementsReadsAsNoneAndAFinalOneIsRefused() throws {
+        let draft = #"""
+            {"auditId":"AUD-1","planId":"P1","framework":{"id":"mini","version":"1"},"auditor":"a-1",\#
+            "auditDate":"2025-06-12","kind":"routine","status":"draft"}
+            """#
+        let read = bothWays(draft)
+        #expect(read.fast?.judgements == [] && read.fast == read.general)
+        let final = draft.replacingOccurrences(of: #""status":"draft""#, with: #""status":"final""#)
+        #expect(bothWays(final).fast == nil && bothWays(final).general == nil)
+        let log = ProblemLog()
+        _ = RecordDecoder.decode(try JSONParser.parse(Array(final.utf8), firstLine: 1), root: "$", log: log)
+        #expect(log.problems.map(\.message) == [#"missing required field "judgements""#])
+    }
+}

@@ -82,6 +82,8 @@ extension WorkspaceModerationTests {
             fields.removeFirst()
             fields.removeAll { $0 == ("kind", "routine") }
             fields += [("kind", "moderation"), ("moderates", "AUD-2025-06-0001")]
+            // A moderation audit is of the plan of the audit it moderates (docs/records.md).
+            fields = fields.map { $0.0 == "planId" ? ("planId", "P0001234") : $0 }
             let saved = try await post(client, "/audits", as: auditor, fields)
             #expect(saved.status == .unprocessableContent)
             let html = String(buffer: saved.body)

@@ -38,11 +38,12 @@ struct AuditStoreTests {
         let summary = try store.importFile("a.json", at: "t", replace: false) { session in
             for (i, (record, result)) in records.enumerated() {
                 if i == 3 {
-                    session.refuse([
-                        AuditStore.Refusal(
-                            auditId: "X", criterion: "AD1", rule: .noNeedsAdviceRated, agency: "health",
-                            provider: "Trust")
-                    ])
+                    session.refuse(
+                        [
+                            AuditStore.Refusal(
+                                auditId: "X", criterion: "AD1", rule: .noNeedsAdviceRated, agency: "health",
+                                provider: "Trust")
+                        ], auditId: "X")
                 } else {
                     _ = try session.add(.init(record, result))
                 }

@@ -18,6 +18,37 @@ public struct AuditResult: Sendable, Equatable {
     public var actions: [ImprovementAction]
     /// One result per advice, in record order.
     public var advices: [AdviceResult]
+    /// How many criteria the record judges of those it takes. A final record is always
+    /// complete; a draft that is not has a provisional result, over the criteria it judges
+    /// (docs/scoring.md §2).
+    public var completeness: Completeness
+
+    /// Whether the result is provisional: the record is a draft that leaves criteria
+    /// unjudged, so its percent and grade may change as they are judged.
+    public var isProvisional: Bool { !completeness.isComplete }
+}
+
+/// How far an audit has got: the criteria it judges (`na` counts, as an answer) of those
+/// it takes, which are every plan criterion and every advice criterion of each advice that
+/// is judged (received or no-needs-identified; docs/scoring.md §4).
+///
+/// ```swift
+/// let result = try scorer.score(draft)
+/// print("\(result.completeness.judged) of \(result.completeness.expected) rated")   // "31 of 49 rated"
+/// ```
+public struct Completeness: Sendable, Equatable {
+    /// Criteria with a judgement (a rating or `na`).
+    public var judged: Int
+    /// Criteria the record takes.
+    public var expected: Int
+
+    public init(judged: Int = 0, expected: Int = 0) {
+        self.judged = judged
+        self.expected = expected
+    }
+
+    /// Every criterion the record takes is judged.
+    public var isComplete: Bool { judged == expected }
 }
 
 /// A cap that a judgement triggered.

@@ -3,7 +3,9 @@
 ///
 /// The same rules serve the plan's sections and each advice: one judgement per criterion,
 /// known criteria and ratings only, `na` only where allowed. For an advice that identified
-/// no needs, needs-dependent criteria must be `na` (§4).
+/// no needs, needs-dependent criteria must be `na` (§4). A draft may leave criteria
+/// unjudged (docs/records.md): they resolve as `na` does, and only the judgements it holds
+/// are checked.
 struct JudgementSheet: Sendable {
     private let index: [String: Int]
     /// Each criterion's id and action, and whether it may be `na` and depends on needs: read
@@ -53,10 +55,12 @@ struct JudgementSheet: Sendable {
         case advice(Advice)
     }
 
-    /// The resolved judgements in criteria order, or nil after appending problems.
+    /// The resolved judgements in criteria order, or nil after appending problems. When
+    /// `complete`, every criterion needs a judgement; otherwise (a draft) an unjudged one
+    /// resolves to nil, as `na` does. `completeness` gains the criteria judged and expected.
     func resolve(
-        _ judgements: [Judgement], owner: Owner, path: @autoclosure () -> String, fallbackLine: Int?,
-        framework: Framework, problems: inout [RecordProblem]
+        _ judgements: [Judgement], owner: Owner, complete: Bool, path: @autoclosure () -> String, fallbackLine: Int?,
+        framework: Framework, completeness: inout Completeness, problems: inout [RecordProblem]
     ) -> Resolved? {
         let before = problems.count
         var resolved = Resolved(repeating: nil, count: ids.count)
@@ -113,12 +117,17 @@ struct JudgementSheet: Sendable {
             }
             resolved[c] = r
         }
+        var unjudged = 0
         for c in ids.indices where judgedAt[c] == nil {
+            unjudged += 1
+            guard complete else { continue }
             var message =
                 "criterion \(ids[c]) has no judgement (every criterion needs exactly one, or na where allowed)"
             if noNeeds(owner, c) { message += "; the advice identified no needs, so record it as na" }
             problems.append(RecordProblem(path: path(), criterion: ids[c], line: fallbackLine, message: message))
         }
+        completeness.judged += ids.count - unjudged
+        completeness.expected += ids.count
         return problems.count == before ? resolved : nil
     }
 

@@ -1,6 +1,10 @@
 extension Scorer {
     /// Checks each advice against §4 and scores the judged ones; nil after appending problems.
-    func resolveAdvices(_ record: AuditRecord, _ problems: inout [RecordProblem]) -> [AdviceResult]? {
+    /// Unless `complete` (a draft), a judged advice may leave criteria unjudged; each judged
+    /// advice adds its criteria to `completeness`.
+    func resolveAdvices(
+        _ record: AuditRecord, complete: Bool, completeness: inout Completeness, _ problems: inout [RecordProblem]
+    ) -> [AdviceResult]? {
         guard !record.advices.isEmpty else { return [] }
         guard let criteria = framework.advice, let sheet = adviceSheet, let grades = adviceGrades else {
             problems.append(
@@ -43,8 +47,9 @@ extension Scorer {
             var resolved: JudgementSheet.Resolved?
             if advice.status.isJudged {
                 resolved = sheet.resolve(
-                    advice.judgements, owner: .advice(advice), path: "\(path()).judgements",
-                    fallbackLine: advice.line ?? record.line, framework: framework, problems: &problems)
+                    advice.judgements, owner: .advice(advice), complete: complete, path: "\(path()).judgements",
+                    fallbackLine: advice.line ?? record.line, framework: framework, completeness: &completeness,
+                    problems: &problems)
             } else if !advice.judgements.isEmpty {
                 problem(
                     ".judgements",

@@ -44,6 +44,10 @@ public final class Scorer: Sendable {
     }
 
     /// Scores a record, or throws every problem that stops it being scored.
+    ///
+    /// A final record must judge every criterion. A draft may leave criteria unjudged
+    /// (docs/records.md): its result is provisional, over the criteria it judges, the others
+    /// counted as `na` is, and ``AuditResult/completeness`` says how far it has got.
     public func score(_ record: AuditRecord) throws(RecordError) -> AuditResult {
         var problems = record.formProblems
         if record.framework != FrameworkReference(id: framework.id, version: framework.version) {
@@ -57,10 +61,12 @@ public final class Scorer: Sendable {
                         """
                 ))
         }
+        let complete = record.status == .final
+        var completeness = Completeness()
         let plan = planSheet.resolve(
-            record.judgements, owner: .plan, path: "judgements", fallbackLine: record.line, framework: framework,
-            problems: &problems)
-        let advices = resolveAdvices(record, &problems)
+            record.judgements, owner: .plan, complete: complete, path: "judgements", fallbackLine: record.line,
+            framework: framework, completeness: &completeness, problems: &problems)
+        let advices = resolveAdvices(record, complete: complete, completeness: &completeness, &problems)
         guard let plan, let advices, problems.isEmpty else { throw RecordError(problems: problems) }
 
         let sections = sectionPercents(plan)
@@ -72,11 +78,15 @@ public final class Scorer: Sendable {
             weighted += sectionWeights[s] * percent.value
         }
         guard applicableWeight > 0 else {
-            throw RecordError(problems: [
-                RecordProblem(
-                    path: "judgements", line: record.line,
-                    message: "every section is judged not applicable (na), so the record cannot be graded")
-            ])
+            let message =
+                completeness.isComplete
+                ? "every section is judged not applicable (na), so the record cannot be graded"
+                : """
+                the draft rates no plan criterion yet (\(completeness.judged) of \(completeness.expected) \
+                judged, none rated other than na), so it has no provisional grade: rate at least one criterion \
+                before saving it
+                """
+            throw RecordError(problems: [RecordProblem(path: "judgements", line: record.line, message: message)])
         }
         let percent = weighted / applicableWeight
         let boundaryRank = framework.grades.rank(for: percent)
@@ -94,7 +104,8 @@ public final class Scorer: Sendable {
                     grade: sections[s].map { framework.grades.grades[framework.grades.rank(for: $0.value)] })
             },
             actions: actions(plan, sections: sections, applicableWeight: applicableWeight),
-            advices: advices
+            advices: advices,
+            completeness: completeness
         )
     }
 
