@@ -11,7 +11,8 @@ public struct AuditForm: Sendable {
     public let auditor: String
     /// The id to use when the form leaves `auditId` blank.
     public var assignedId: String
-    /// The status when no submit button gave one (a preview scores the audit as final).
+    /// The status when no submit button gave one (a preview scores the audit as a draft: the
+    /// grade so far, over the criteria rated).
     public var status: AuditStatus?
 
     public init(

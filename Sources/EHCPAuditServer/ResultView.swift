@@ -102,8 +102,11 @@ struct PreviewPanel {
         }
         let capList: HTML = caps.isEmpty ? .empty : "<ul class=\"caps\">\(caps)</ul>"
         let actionList: HTML = actions.isEmpty ? .empty : "<h3>What would improve it most</h3><ol>\(actions)</ol>"
+        let soFar =
+            result.isProvisional
+            ? " so far, from \(result.completeness.judged) of \(result.completeness.expected) criteria rated" : ""
         return """
-            <p class="grade">Grade: <strong>\(result.grade.label)</strong>, \
+            <p class="grade">Grade\(soFar): <strong>\(result.grade.label)</strong>, \
             \(Formatting.fixed2(result.percent))%\(boundary)</p>
             \(capList)
             \(actionList)

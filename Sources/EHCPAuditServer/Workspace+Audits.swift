@@ -271,7 +271,7 @@ extension Workspace {
             }
             var form = AuditForm(
                 fields: fields, framework: framework, auditor: editing?.auditor ?? user.name,
-                assignedId: try store.nextAuditId(month: month), status: preview ? .final : nil)
+                assignedId: try store.nextAuditId(month: month), status: preview ? .draft : nil)
             let outcome = form.evaluate(with: catalog)
             if preview {
                 let panel = PreviewPanel(outcome: outcome, framework: framework).render()
