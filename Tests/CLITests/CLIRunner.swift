@@ -33,14 +33,36 @@ struct CLIRunner {
         try process.run()
         // Read both pipes while the process runs so a large output cannot block it.
         nonisolated(unsafe) var errData = Data()
-        let reader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
+        let reader = Thread { errData = readAll(err.fileHandleForReading) }
         reader.start()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let outData = readAll(out.fileHandleForReading)
         process.waitUntilExit()
         while !reader.isFinished { usleep(1000) }
         return Run(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Everything a pipe gives until it closes. A read interrupted by a signal (a child
+    /// process ending, when many tests run them at once) is tried again, where Foundation's
+    /// `readDataToEndOfFile()` would stop the test process.
+    static func readAll(_ handle: FileHandle) -> Data {
+        var data = Data()
+        while true {
+            do {
+                guard let chunk = try handle.read(upToCount: 1 << 16), !chunk.isEmpty else { return data }
+                data.append(chunk)
+            } catch let error as NSError where Self.isInterrupted(error) {
+                continue
+            } catch {
+                return data
+            }
+        }
+    }
+
+    private static func isInterrupted(_ error: NSError) -> Bool {
+        if error.domain == NSPOSIXErrorDomain && error.code == Int(EINTR) { return true }
+        return (error.userInfo[NSUnderlyingErrorKey] as? NSError).map(isInterrupted) ?? false
     }
 
     /// Sample files, relative to the project root, in a stable order.

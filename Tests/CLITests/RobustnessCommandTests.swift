@@ -28,7 +28,7 @@ struct RobustnessCommandTests {
         process.waitUntilExit()
         #expect(process.terminationStatus != 0)
         #expect(
-            String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).contains(
+            String(decoding: CLIRunner.readAll(err.fileHandleForReading), as: UTF8.self).contains(
                 "cannot write standard output"))
     }
 

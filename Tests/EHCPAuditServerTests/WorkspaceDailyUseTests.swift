@@ -21,8 +21,10 @@ struct WorkspaceDailyUseTests: WorkspaceTesting {
             let auditor = try await signIn(client, as: "auditor-03")
             let saved = try await post(
                 client, "/audits", as: auditor,
-                [("planId", "P0001234"), ("auditDate", "2025-06-12"), ("kind", "routine"), ("judgement.A1", "good"),
-                    ("status", "draft")])
+                [
+                    ("planId", "P0001234"), ("auditDate", "2025-06-12"), ("kind", "routine"), ("judgement.A1", "good"),
+                    ("status", "draft"),
+                ])
             #expect(saved.status == .seeOther && saved.headers[.location]?.hasSuffix("?done=saved") == true)
             let page = try await page(client, try #require(saved.headers[.location]), as: auditor)
             #expect(page.html.contains("Your draft is saved") && page.html.contains("so far, from 1 of"))
@@ -37,7 +39,8 @@ struct WorkspaceDailyUseTests: WorkspaceTesting {
             fields.removeAll { $0.0 == "confirmed" }
             let check = try await post(client, "/audits", as: auditor, fields)
             #expect(check.status == .ok && String(buffer: check.body).contains("Check your answers"))
-            #expect(String(buffer: check.body).contains("This audit will be graded <strong>Requires improvement</strong>"))
+            #expect(
+                String(buffer: check.body).contains("This audit will be graded <strong>Requires improvement</strong>"))
             #expect(try store.status().audits == 0, "nothing is stored before the answers are confirmed")
             let change = try await post(client, "/audits", as: auditor, fields + [("action", "change")])
             #expect(change.status == .ok && String(buffer: change.body).contains("class=\"audit-form\""))
@@ -50,7 +53,8 @@ struct WorkspaceDailyUseTests: WorkspaceTesting {
         try await test { client in
             let auditor = try await signIn(client, as: "auditor-03")
             let one = [("planId", "P0001234"), ("advice.0.agency", "health"), ("advice.0.provider", "Trust")]
-            let added = String(buffer: try await post(client, "/audits", as: auditor, one + [("action", "add-advice")]).body)
+            let added = String(
+                buffer: try await post(client, "/audits", as: auditor, one + [("action", "add-advice")]).body)
             #expect(added.contains("name=\"advice.1.agency\"") && added.contains("value=\"Trust\""))
             let removed = String(
                 buffer: try await post(client, "/audits", as: auditor, one + [("action", "remove-advice-0")]).body)
@@ -96,7 +100,9 @@ struct WorkspaceDailyUseTests: WorkspaceTesting {
         try await test { client in
             let asked = try await client.execute(uri: "/reports/monthly?month=2025-06", method: .get)
             #expect(asked.headers[.location] == "/login?next=%2Freports%2Fmonthly%3Fmonth%3D2025-06")
-            for (next, expected) in [("/reports/monthly?month=2025-06", "/reports/monthly?month=2025-06"), ("//evil.example", "/")] {
+            for (next, expected) in [
+                ("/reports/monthly?month=2025-06", "/reports/monthly?month=2025-06"), ("//evil.example", "/"),
+            ] {
                 let form = try await signInForm(client)
                 var headers = form.cookie
                 headers[.contentType] = "application/x-www-form-urlencoded"
