@@ -87,12 +87,21 @@ struct CheckAnswersPage {
     let fields: FormFields
     let csrf: String
     let action: Link
+    /// The plan is not in the latest stored population: warned of, not refused.
+    var unknownPlan = false
 
     func render() -> HTML {
+        let warning: HTML =
+            unknownPlan
+            ? """
+            <div class="warning" role="note"><strong>Check the plan reference:</strong> plan \(record.planId) is not \
+            in the stored population. If it is right (a plan opened since), submit as it is.</div>
+            """ : .empty
         let carried = fields.pairs.filter { !["csrf", "status", "action", "confirmed"].contains($0.name) }
         let hidden = carried.map { name, value -> HTML in "<input type=\"hidden\" name=\"\(name)\" value=\"\(value)\">"
         }
         return """
+            \(warning)
             <div class="panel"><p class="grade">This audit will be graded <strong>\(result.grade.label)</strong> \
             (\(Formatting.fixed2(result.percent))%).</p><p>Once submitted as final, only the lead can change it.</p></div>
             \(AnswersView(record: record, framework: framework).render())

@@ -80,6 +80,7 @@ enum StaticAssets {
         .notification-banner{border:5px solid #00703c;margin:1rem 0;padding:.5rem 1rem}
         .notification-banner h2{border:0;margin:.2rem 0;font-size:1rem;color:#00703c}
         .panel{border:2px solid #1d4f91;padding:.5rem 1rem;margin:1rem 0}
+        .warning{border-left:5px solid #b03a2e;padding:.5rem 1rem;margin:1rem 0;background:#fdf2f1}
         .summary-list{margin:.5rem 0 1rem}
         .summary-row{display:grid;grid-template-columns:minmax(8rem,14rem) 1fr;gap:1rem;\
         border-bottom:1px solid #c8c8c8;padding:.3rem 0}

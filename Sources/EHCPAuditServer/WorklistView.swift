@@ -85,14 +85,16 @@ struct WorklistView {
 
     private func mine(_ items: [AuditStore.WorkItem]) -> HTML {
         guard !items.isEmpty else { return "<p>No plans of this sample are assigned to you.</p>" }
+        // The row's action second, so that it stays on a phone's screen.
         let rows = items.map { item -> [HTML] in
             [
-                "\(item.planId)", "\(Words.stratum(item.stratum))", "\(item.progress.rawValue.capitalized)",
+                "\(item.planId)",
                 item.auditId.map(auditLink)
                     ?? Page.link(Link("audits", "new", query: ["plan": item.planId]), "Start the audit"),
+                "\(Words.stratum(item.stratum))", "\(item.progress.rawValue.capitalized)",
             ]
         }
-        return Page.table("Plans assigned to you", ["Plan", "Stratum", "Progress", "Audit"], rows)
+        return Page.table("Plans assigned to you", ["Plan", "Audit", "Stratum", "Progress"], rows)
     }
 
     /// The month's plans to share out: each row a plan to select with its auditor so far, and
@@ -172,15 +174,16 @@ struct WorklistView {
         guard let agency = user.agency else {
             return "<p>Your account has no agency, so there is no advice to review; ask the lead to set one.</p>"
         }
-        let header = ["Plan", "Audit", "Advice", "Provider", "What came back", "Grade", "Review"]
+        let header = ["Plan", "Review", "Audit", "Advice", "Provider", "What came back", "Grade"]
         func rows(_ list: [AuditStore.AdviceListing]) -> [[HTML]] {
             list.map { advice in
                 [
-                    "\(advice.planId)", auditLink(advice.auditId), "\(advice.adviceId)", "\(advice.provider ?? "–")",
-                    "\(advice.status)", "\(advice.grade ?? "not scored")",
+                    "\(advice.planId)",
                     Page.link(
                         Link("audits", advice.auditId, "advice", advice.adviceId),
-                        advice.reviewer.map { "Reviewed by \($0)" } ?? "Review"),
+                        advice.reviewer.map { "Reviewed by \($0)" } ?? "Review \(advice.adviceId)"),
+                    auditLink(advice.auditId), "\(advice.adviceId)", "\(advice.provider ?? "Not given")",
+                    "\(Words.value(advice.status))", "\(advice.grade.map(Words.grade) ?? "not scored")",
                 ]
             }
         }

@@ -296,9 +296,11 @@ extension Workspace {
             if problems.isEmpty, fields["status"] == AuditStatus.final.rawValue, fields["confirmed"] != "yes",
                 case .success(let (record, result)) = outcome
             {
-                let check = CheckAnswersPage(
+                var check = CheckAnswersPage(
                     record: record, result: result, framework: framework, fields: fields, csrf: csrf,
                     action: editing.map { .audit($0.auditId) } ?? Link("audits"))
+                // A plan the stored population does not hold is more likely a mistyped reference.
+                check.unknownPlan = try store.status().populations > 0 && store.populationPlan(record.planId) == nil
                 return context.page("Check your answers before submitting", check.render())
             }
             // An id the server assigns may be taken by a form submitted at the same moment:

@@ -49,6 +49,23 @@ struct WorkspaceDailyUseTests: WorkspaceTesting {
         }
     }
 
+    @Test func aPlanNotInThePopulationIsWarnedOfButNotRefused() async throws {
+        try store.importPopulation(
+            path: Project.path("samples/population-2025-06.csv"), asOf: CalendarDate("2025-06-01")!, at: "t")
+        try await test { client in
+            let auditor = try await signIn(client, as: "auditor-03")
+            var fields = Array(try Self.workedExample(csrf: auditor.csrf).dropFirst())
+            fields.removeAll { $0.0 == "confirmed" }
+            let known = String(buffer: try await post(client, "/audits", as: auditor, fields).body)
+            #expect(known.contains("Check your answers") && !known.contains("Check the plan reference"))
+            fields = fields.map { $0.0 == "planId" ? ("planId", "P9999999") : $0 }
+            let unknown = String(buffer: try await post(client, "/audits", as: auditor, fields).body)
+            #expect(unknown.contains("Check the plan reference") && unknown.contains("plan P9999999 is not"))
+            let stored = try await post(client, "/audits", as: auditor, fields + [("confirmed", "yes")])
+            #expect(stored.status == .seeOther)
+        }
+    }
+
     @Test func adviceIsAddedAndRemovedWithoutStoringAnything() async throws {
         try await test { client in
             let auditor = try await signIn(client, as: "auditor-03")
