@@ -30,7 +30,8 @@ extension Workspace {
             LearningLayout.blocks(try store.learningReport(by: by, for: period, framework: framework))
         }
         return try format.answer(
-            blocks, named: "learning-\(by.rawValue)", period: period, request: request, context: context)
+            blocks, named: "learning-\(by.rawValue)", period: period, request: request, context: context,
+            contents: true)
     }
 
     /// `GET /reports/moderation[?format=json|markdown|html]`.
@@ -44,8 +45,21 @@ extension Workspace {
                 ModerationReportJSON.render(report), type: "application/json; charset=utf-8",
                 name: "moderation-\(ReportFormat.name(period)).json")
         }
+        let pairs = report.pairList.map { pair -> [HTML] in
+            [
+                Page.link(.audit(pair.moderationAuditId), pair.moderationAuditId),
+                Page.link(.audit(pair.rootAuditId), pair.rootAuditId),
+                "\(Formatting.fixed2(pair.difference))",
+            ]
+        }
+        let sideBySide: HTML =
+            pairs.isEmpty
+            ? .empty
+            : "<h2>Each pair side by side</h2><p>A moderation's page shows it beside the audit it moderates.</p>"
+                + Page.table("Pairs", ["Moderation", "Audit moderated", "Difference in percent"], pairs)
         return try format.answer(
-            ModerationLayout.blocks(report), named: "moderation", period: period, request: request, context: context)
+            ModerationLayout.blocks(report), named: "moderation", period: period, request: request, context: context,
+            more: [], after: sideBySide)
     }
 
     /// `GET /reports/monthly?month=M[&format=html|json|csv|markdown][&public=1]`: the lead sees
@@ -154,7 +168,7 @@ enum ReportFormat: String, Sendable {
     /// `name` and the period (`advice-2025-06.md`).
     func answer(
         _ blocks: [Block], named name: String, period: ReportPeriod, request: Request, context: SignedInContext,
-        extra: [(String, String)] = [], more: [HTML] = []
+        extra: [(String, String)] = [], more: [HTML] = [], contents: Bool = false, after: HTML = .empty
     ) throws -> Response {
         let file = "\(name)-\(Self.name(period))"
         switch self {
@@ -177,7 +191,8 @@ enum ReportFormat: String, Sendable {
             let body: HTML = """
                 \(MonthPicker(request: request, period: period).render())
                 <p class="no-print">Download: \(downloads.joined(separator: ", "))\(also).</p>
-                \(ReportBody.html(blocks))
+                \(ReportBody.html(blocks, contents: contents))
+                \(after)
                 """
             return context.page(title, body)
         }
@@ -209,15 +224,30 @@ struct MonthPicker {
 }
 
 /// A report's blocks as part of a workspace page: the report's own HTML body (its renderer
-/// escapes every text), with its title demoted under the page's heading.
+/// escapes every text), with its title demoted under the page's heading; with `contents`, a
+/// list of its parts first, each linking to its heading (the learning packs, one a person).
 enum ReportBody {
-    static func html(_ blocks: [Block]) -> HTML {
+    static func html(_ blocks: [Block], contents: Bool = false) -> HTML {
         let document = HTMLRenderer.render(
             blocks.map { block in
                 if case .title(let text) = block { return .heading(text) }
                 return block
             })
         guard let start = document.range(of: "<main>"), let end = document.range(of: "</main>") else { return .empty }
-        return HTML(rendered: String(document[start.upperBound..<end.lowerBound]))
+        var body = String(document[start.upperBound..<end.lowerBound])
+        guard contents else { return HTML(rendered: body) }
+        let headings = blocks.compactMap { block -> String? in
+            if case .heading(let text) = block { return text }
+            return nil
+        }
+        let pieces = body.components(separatedBy: "<h2>")
+        body = pieces.enumerated().map { i, piece in i == 0 ? piece : "<h2 id=\"part-\(i)\">" + piece }.joined()
+        // The first heading is the report's title, demoted: the parts are the rest.
+        let items = headings.enumerated().map { i, text -> HTML in
+            "<li><a href=\"#part-\(i + 2)\">\(text)</a></li>"
+        }
+        guard items.count > 1 else { return HTML(rendered: body) }
+        return "<nav class=\"contents\" aria-label=\"Contents\"><h2>Contents</h2><ol>\(items)</ol></nav>"
+            + HTML(rendered: body)
     }
 }

@@ -190,3 +190,22 @@ struct WorkspaceDailyUseTests: WorkspaceTesting {
         }
     }
 }
+
+extension WorkspaceDailyUseTests {
+    @Test func learningPacksHaveContentsAndModerationPairsLinkToTheirPages() async throws {
+        try importSamples()
+        try await test { client in
+            let lead = try await signIn(client, as: "lead-1")
+            let packs = try await page(client, "/reports/learning?month=2025-06&by=auditor", as: lead).html
+            let contents = try #require(
+                packs.firstMatch(of: /<nav class="contents"[^>]*>.*?<\/nav>/.dotMatchesNewlines()))
+            let first = try #require(String(contents.0).firstMatch(of: /href="#(part-\d+)">([^<]+)</))
+            #expect(packs.contains("<h2 id=\"\(first.1)\">\(first.2)</h2>"), "each entry links to its part")
+            let moderation = try await page(client, "/reports/moderation?month=2025-06", as: lead).html
+            let pairs = try store.moderationReport(for: ReportPeriod(month: YearMonth("2025-06")!)).pairList
+            for pair in pairs {
+                #expect(moderation.contains("href=\"/audits/\(pair.moderationAuditId)\""))
+            }
+        }
+    }
+}
