@@ -18,7 +18,7 @@ extension Workspace {
         return try format.answer(blocks, named: "advice", period: period, request: request, context: context)
     }
 
-    /// `GET /reports/learning[?by=auditor|team|caseworker|locality|provider][&format=…]`.
+    /// `GET /reports/learning[?by=auditor|team|caseworker|provider][&format=…]`.
     @Sendable func learningReport(_ request: Request, context: SignedInContext) async throws -> Response {
         let asked = request.uri.queryParameters["by"].map(String.init)
         guard let by = asked.map({ LearningReport.Grouping(rawValue: $0) }) ?? .auditor else {
@@ -59,7 +59,7 @@ extension Workspace {
                 + Page.table("Pairs", ["Moderation", "Audit moderated", "Difference in percent"], pairs)
         return try format.answer(
             ModerationLayout.blocks(report), named: "moderation", period: period, request: request, context: context,
-            more: [], after: sideBySide)
+            after: sideBySide)
     }
 
     /// `GET /reports/monthly?month=M[&format=html|json|csv|markdown][&public=1]`: the lead sees
