@@ -38,44 +38,28 @@ enum Security {
     /// A new random secret: 32 bytes as lowercase hex.
     static func randomToken() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        return Hex.lowercase((0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) })
     }
 
     /// A sign-in form's token: random, and signed with the server's key, so that only a
     /// token this server made signs anyone in (a cookie planted by another site cannot).
     static func signInToken(key: SymmetricKey) -> String {
         let random = randomToken()
-        return random + "." + hex(HMAC<SHA256>.authenticationCode(for: Array(random.utf8), using: key))
+        return random + "." + signature(random, key: key)
     }
 
     /// Whether `token` is one ``signInToken(key:)`` made with `key`.
     static func isSignInToken(_ token: String, key: SymmetricKey) -> Bool {
         let parts = token.split(separator: ".")
-        guard parts.count == 2, let code = bytes(hex: parts[1]) else { return false }
-        return HMAC<SHA256>.isValidAuthenticationCode(code, authenticating: Array(parts[0].utf8), using: key)
+        return parts.count == 2 && same(String(parts[1]), signature(String(parts[0]), key: key))
     }
 
-    private static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        bytes.map { String(format: "%02x", $0) }.joined()
-    }
-
-    private static func bytes(hex: Substring) -> [UInt8]? {
-        guard hex.count == 64 else { return nil }
-        var out: [UInt8] = []
-        var index = hex.startIndex
-        while index < hex.endIndex {
-            let next = hex.index(index, offsetBy: 2)
-            guard let byte = UInt8(hex[index..<next], radix: 16) else { return nil }
-            out.append(byte)
-            index = next
-        }
-        return out
+    private static func signature(_ text: String, key: SymmetricKey) -> String {
+        Hex.lowercase(HMAC<SHA256>.authenticationCode(for: Array(text.utf8), using: key))
     }
 
     /// How an API token is kept: its SHA-256, so that the store never holds the token.
-    static func tokenHash(_ token: String) -> String {
-        hex(SHA256.hash(data: Array(token.utf8)))
-    }
+    static func tokenHash(_ token: String) -> String { AuditStore.digest(token) }
 
     /// ISO 8601 in UTC to the second: `2026-12-06T09:00:00Z`.
     static func timestamp(_ date: Date) -> String {

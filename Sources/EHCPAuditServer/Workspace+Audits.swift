@@ -8,25 +8,19 @@ extension Workspace {
     /// `GET /[?month=M]`: the worklist, and the latest audits the user may read.
     @Sendable func worklist(_ request: Request, context: SignedInContext) async throws -> Response {
         let query = request.uri.queryParameters
-        var asked: YearMonth?
-        if let text = query["month"], !text.isEmpty {
-            guard let month = YearMonth(text) else {
-                throw PageError(.badRequest, "There is no month \(text): give a month as YYYY-MM, for example 2025-06")
-            }
-            asked = month
-        }
+        let asked = try request.month()
         let filter = WorklistView.Filter(
             unassigned: query["show"] == "unassigned",
             stratum: query["stratum"].flatMap { $0.isEmpty ? nil : String($0) },
             auditor: query["auditor"].flatMap { $0.isEmpty ? nil : String($0) })
         let banner = Banner.html(query["done"], count: query["count"])
         let today = YearMonth(Security.day(now()))
-        let user = context.user, csrf = context.session.csrf, chosen = asked
+        let user = context.user, csrf = context.session.csrf, access = context.access
         let body = try await withStore { store in
-            let month = try chosen ?? store.latestSampleMonth() ?? today
+            let month = try asked ?? store.latestSampleMonth() ?? today
             var view = WorklistView(store: store, user: user, csrf: csrf, month: month)
             view.filter = filter
-            return try banner + view.render() + Self.auditList(store, AccessPolicy(user))
+            return try banner + view.render() + Self.auditList(store, access)
         }
         return context.page("Worklist", body)
     }
@@ -280,7 +274,7 @@ extension Workspace {
             }
             var problems = outcome.problems
             if case .success(let (record, _)) = outcome,
-                let problem = try Self.moderationProblem(store, record, by: AccessPolicy(user))
+                let problem = try Self.moderationProblem(store, record, by: access)
             {
                 problems.append(AuditForm.Problem(field: "moderates", message: problem))
             }
@@ -300,7 +294,7 @@ extension Workspace {
                     record: record, result: result, framework: framework, fields: fields, csrf: csrf,
                     action: editing.map { .audit($0.auditId) } ?? Link("audits"))
                 // A plan the stored population does not hold is more likely a mistyped reference.
-                check.unknownPlan = try store.status().populations > 0 && store.populationPlan(record.planId) == nil
+                check.unknownPlan = try store.populationPlan(record.planId) == nil && store.status().populations > 0
                 return context.page("Check your answers before submitting", check.render())
             }
             // An id the server assigns may be taken by a form submitted at the same moment:

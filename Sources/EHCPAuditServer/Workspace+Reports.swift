@@ -99,16 +99,8 @@ extension Workspace {
     private func report<T: Sendable>(
         _ request: Request, _ key: String, _ make: @escaping @Sendable (AuditStore, ReportPeriod, String?) throws -> T
     ) async throws -> (ReportPeriod, T) {
-        let query = request.uri.queryParameters
-        func month(_ key: String) throws -> YearMonth? {
-            guard let text = query[Substring(key)], !text.isEmpty else { return nil }
-            guard let month = YearMonth(text) else {
-                throw PageError(.badRequest, "There is no month \(text): give a month as YYYY-MM, for example 2025-06")
-            }
-            return month
-        }
-        let from = try month("from"), to = try month("to"), asked = try month("month")
-        let framework = query["framework"].map(String.init)
+        let from = try request.month("from"), to = try request.month("to"), asked = try request.month()
+        let framework = request.uri.queryParameters["framework"].map(String.init)
         return try await withStore { store in
             if let framework, try !store.storedFrameworks().contains(where: { $0.id == framework }) {
                 throw PageError(.notFound, "There is no framework \(framework)")

@@ -157,6 +157,18 @@ extension Response {
     }
 }
 
+extension Request {
+    /// The month a query names under `key` (`?month=2025-06`), nil when it names none; `400`
+    /// for one that cannot be, never replaced by another.
+    func month(_ key: String = "month") throws -> YearMonth? {
+        guard let text = uri.queryParameters[Substring(key)], !text.isEmpty else { return nil }
+        guard let month = YearMonth(text) else {
+            throw PageError(.badRequest, "There is no month \(text): give a month as YYYY-MM, for example 2025-06")
+        }
+        return month
+    }
+}
+
 /// JSON answers' shared shapes.
 enum JSONOutput {
     static func error(_ message: String) -> String {

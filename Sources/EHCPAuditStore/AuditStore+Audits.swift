@@ -23,14 +23,10 @@ extension AuditStore {
             return try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT audit_id, plan_id, auditor, audit_date, kind, status, grade FROM audits \(condition)
+                    \(Self.listingColumns) \(condition)
                     ORDER BY rowid DESC LIMIT \(max(0, limit))
                     """, arguments: arguments
-            ).map {
-                AuditListing(
-                    auditId: $0["audit_id"], planId: $0["plan_id"], auditor: $0["auditor"], auditDate: $0["audit_date"],
-                    kind: $0["kind"], status: $0["status"], grade: $0["grade"])
-            }
+            ).map(Self.listing)
         }
     }
 
@@ -40,15 +36,21 @@ extension AuditStore {
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT audit_id, plan_id, auditor, audit_date, kind, status, grade FROM audits WHERE plan_id = ?
+                    \(Self.listingColumns) WHERE plan_id = ?
                     ORDER BY audit_date DESC, audit_id DESC
                     """, arguments: [planId]
-            ).map {
-                AuditListing(
-                    auditId: $0["audit_id"], planId: $0["plan_id"], auditor: $0["auditor"], auditDate: $0["audit_date"],
-                    kind: $0["kind"], status: $0["status"], grade: $0["grade"])
-            }
+            ).map(Self.listing)
         }
+    }
+
+    /// The columns an ``AuditListing`` is read from.
+    private static let listingColumns = "SELECT audit_id, plan_id, auditor, audit_date, kind, status, grade FROM audits"
+
+    /// An audit as a list shows it, from a row of ``listingColumns``.
+    private static func listing(_ row: Row) -> AuditListing {
+        AuditListing(
+            auditId: row["audit_id"], planId: row["plan_id"], auditor: row["auditor"], auditDate: row["audit_date"],
+            kind: row["kind"], status: row["status"], grade: row["grade"])
     }
 
     /// A stored audit's canonical JSON, as it was imported.

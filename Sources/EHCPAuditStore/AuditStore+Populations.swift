@@ -74,16 +74,7 @@ extension AuditStore {
             plans.reserveCapacity(row["plans"])
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT * FROM population_plans WHERE population_id = ?", arguments: [id])
-            while let plan = try rows.next() {
-                plans.append(
-                    PopulationPlan(
-                        planId: plan["plan_id"], locality: plan["locality"], phase: plan["phase"],
-                        primaryNeed: plan["primary_need"],
-                        team: plan["team"], caseworker: plan["caseworker"],
-                        planStart: (plan["plan_start"] as String?).flatMap { CalendarDate($0) },
-                        lastAudited: (plan["last_audited"] as String?).flatMap { CalendarDate($0) }
-                    ))
-            }
+            while let plan = try rows.next() { plans.append(Self.populationPlan(plan)) }
             guard let asOf = CalendarDate(row["as_of"] as String) else {
                 throw StoreError.corrupt(
                     path: path,
@@ -102,11 +93,17 @@ extension AuditStore {
                     SELECT pp.* FROM population_plans pp JOIN populations p ON p.id = pp.population_id
                     WHERE pp.plan_id = ? ORDER BY p.as_of DESC, p.id DESC LIMIT 1
                     """, arguments: [planId])
-        }.map { plan in
-            PopulationPlan(
-                planId: plan["plan_id"], locality: plan["locality"], phase: plan["phase"],
-                primaryNeed: plan["primary_need"], team: plan["team"], caseworker: plan["caseworker"])
-        }
+        }.map(Self.populationPlan)
+    }
+
+    /// A plan from a row of `population_plans`.
+    private static func populationPlan(_ plan: Row) -> PopulationPlan {
+        PopulationPlan(
+            planId: plan["plan_id"], locality: plan["locality"], phase: plan["phase"],
+            primaryNeed: plan["primary_need"],
+            team: plan["team"], caseworker: plan["caseworker"],
+            planStart: (plan["plan_start"] as String?).flatMap { CalendarDate($0) },
+            lastAudited: (plan["last_audited"] as String?).flatMap { CalendarDate($0) })
     }
 
     /// The latest final audit date of each plan, for the look-back window.

@@ -1,4 +1,3 @@
-import Crypto
 import EHCPAudit
 import Foundation
 internal import GRDB
@@ -49,7 +48,5 @@ extension AuditStore {
     }
 
     /// How a session id is kept: its SHA-256 in hex.
-    static func sessionKey(_ id: String) -> String {
-        SHA256.hash(data: Array(id.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
+    static func sessionKey(_ id: String) -> String { digest(id) }
 }
