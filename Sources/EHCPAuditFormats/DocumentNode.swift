@@ -1,3 +1,5 @@
+import EHCPAudit
+
 /// A parsed JSON or YAML value that remembers the line it started on.
 ///
 /// Both frameworks (YAML or JSON) and records (JSON) are read into this one shape, so a
@@ -36,5 +38,40 @@ public struct DocumentNode: Sendable {
         case .bool: "true or false"
         case .null: "null"
         }
+    }
+}
+
+extension DocumentNode {
+    /// The problems of a rule broken deep in the document, each at the line of its entry
+    /// (or of the nearest enclosing entry that has one).
+    func diagnostics(for error: FrameworkError, file: String) -> [Diagnostic] {
+        var lines: [String: Int] = [:]
+        recordLines(path: "$", into: &lines)
+        return error.problems.map { problem in
+            Diagnostic(
+                file: file, line: Self.line(for: "$." + problem.entry, in: lines), path: problem.entry,
+                message: problem.message)
+        }
+    }
+
+    private func recordLines(path: String, into lines: inout [String: Int]) {
+        lines[path] = line
+        switch value {
+        case .object(let members):
+            for member in members { member.node.recordLines(path: "\(path).\(member.key)", into: &lines) }
+        case .array(let elements):
+            for (i, element) in elements.enumerated() { element.recordLines(path: "\(path)[\(i)]", into: &lines) }
+        default: break
+        }
+    }
+
+    private static func line(for path: String, in lines: [String: Int]) -> Int? {
+        var path = Substring(path)
+        while !path.isEmpty {
+            if let line = lines[String(path)] { return line }
+            guard let cut = path.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
+            path = path[..<cut]
+        }
+        return nil
     }
 }

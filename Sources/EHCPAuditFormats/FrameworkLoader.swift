@@ -50,13 +50,7 @@ public enum FrameworkLoader {
             case .success(let framework):
                 return framework
             case .failure(let error):
-                var lines: [String: Int] = [:]
-                recordLines(root, path: "$", into: &lines)
-                diagnostics = error.problems.map { problem in
-                    Diagnostic(
-                        file: file, line: line(for: "$." + problem.entry, in: lines), path: problem.entry,
-                        message: problem.message)
-                }
+                diagnostics = root.diagnostics(for: error, file: file)
             }
         }
         throw FrameworkLoadError(diagnostics)
@@ -64,28 +58,6 @@ public enum FrameworkLoader {
 
     private static func entryName(_ path: String) -> String {
         path.hasPrefix("$.") ? String(path.dropFirst(2)) : path
-    }
-
-    private static func recordLines(_ node: DocumentNode, path: String, into lines: inout [String: Int]) {
-        lines[path] = node.line
-        switch node.value {
-        case .object(let members):
-            for member in members { recordLines(member.node, path: "\(path).\(member.key)", into: &lines) }
-        case .array(let elements):
-            for (i, element) in elements.enumerated() { recordLines(element, path: "\(path)[\(i)]", into: &lines) }
-        default: break
-        }
-    }
-
-    /// The line of the entry, or of its nearest enclosing entry that has one.
-    private static func line(for path: String, in lines: [String: Int]) -> Int? {
-        var path = Substring(path)
-        while !path.isEmpty {
-            if let line = lines[String(path)] { return line }
-            guard let cut = path.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
-            path = path[..<cut]
-        }
-        return nil
     }
 }
 

@@ -15,6 +15,10 @@ public enum Project {
     /// The default framework, criteria/ehcp-qa.yaml.
     public static let framework = try! FrameworkLoader.load(path: path("criteria/ehcp-qa.yaml"))
     public static let catalog = try! FrameworkCatalog([framework])
+    /// The shipped plan checks, criteria/plan-checks.yaml, and a checker applying them.
+    public static let planCheckRules = try! PlanCheckRulesLoader.load(
+        path: path("criteria/plan-checks.yaml"), framework: framework)
+    public static let planChecker = PlanChecker(rules: planCheckRules, framework: framework)
 
     /// Record files to read every way there is: the valid samples in each format, and every
     /// invalid sample a record reader takes (paths relative to the project).
