@@ -173,6 +173,32 @@ enum StoreSchema {
         // Sessions are kept under the hash of their id (AuditStore+Sessions): those stored
         // under the id itself are ended, and their users sign in again.
         migrator.registerMigration("v6") { db in try db.execute(sql: "DELETE FROM sessions") }
+        // The plan-document census (AuditStore+PlanChecks): counts, never text.
+        migrator.registerMigration("v7-plan-checks") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE plan_checks (
+                        id INTEGER PRIMARY KEY,
+                        plan_id TEXT NOT NULL,
+                        digest TEXT NOT NULL,
+                        checked_at TEXT NOT NULL,
+                        status TEXT NOT NULL,
+                        plan_date TEXT,
+                        review_date TEXT,
+                        rules TEXT NOT NULL,
+                        findings INTEGER NOT NULL,
+                        UNIQUE (plan_id, digest)
+                    );
+                    CREATE INDEX plan_checks_by_plan ON plan_checks (plan_id, checked_at);
+                    CREATE TABLE plan_check_counts (
+                        plan_check INTEGER NOT NULL REFERENCES plan_checks (id) ON DELETE CASCADE,
+                        check_id TEXT NOT NULL,
+                        section TEXT NOT NULL,
+                        count INTEGER NOT NULL CHECK (count > 0)
+                    );
+                    CREATE INDEX plan_check_counts_by_check ON plan_check_counts (plan_check);
+                    """)
+        }
         return migrator
     }
 }

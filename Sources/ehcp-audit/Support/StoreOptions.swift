@@ -42,4 +42,9 @@ enum Clock {
     static func now() -> String {
         ISO8601DateFormatter().string(from: Date())
     }
+
+    /// Today's date in UTC.
+    static func today() -> CalendarDate {
+        CalendarDate(dayNumber: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+    }
 }
