@@ -15,11 +15,11 @@ public enum PlanCheckLayout {
                 mechanical faults only, each with where it is and what to do; a plan with no findings still needs \
                 a person's reading, and an auditor decides every rating.
                 """))
-        for plan in plans { blocks += document(plan, framework: framework, heading: plans.count > 1) }
+        for plan in plans { blocks += document(plan, framework: framework, rules: rules, heading: plans.count > 1) }
         return blocks
     }
 
-    static func document(_ plan: CheckedPlan, framework: Framework, heading: Bool) -> [Block] {
+    static func document(_ plan: CheckedPlan, framework: Framework, rules: PlanCheckRules, heading: Bool) -> [Block] {
         let report = plan.report
         var blocks: [Block] = heading ? [.heading(plan.file)] : []
         var summary = report.status == .draft ? "A draft plan" : "A final plan"
@@ -44,7 +44,7 @@ public enum PlanCheckLayout {
                     Table(
                         caption: heading ? "\(plan.file), \(caption)" : caption,
                         header: ["Where", "Found", "What to do"],
-                        rows: found.map { [where_($0), what($0), $0.message] })))
+                        rows: found.map { [place($0), what($0, rules: rules), $0.message] })))
         }
         if !report.suggestions.isEmpty {
             blocks.append(
@@ -71,15 +71,16 @@ public enum PlanCheckLayout {
         return blocks
     }
 
-    static func where_(_ finding: PlanFinding) -> String {
+    static func place(_ finding: PlanFinding) -> String {
         var place: [String] = []
         if let item = finding.item { place.append("Item \(item)") }
         if let block = finding.block { place.append(place.isEmpty ? "Block \(block)" : "(block \(block))") }
         return place.isEmpty ? "Whole section" : place.joined(separator: " ")
     }
 
-    static func what(_ finding: PlanFinding) -> String {
-        var text = finding.check.rawValue.replacingOccurrences(of: "-", with: " ").capitalisedFirst
+    /// "Vague phrase: “access to”": the rule's name for one finding, and what it found.
+    static func what(_ finding: PlanFinding, rules: PlanCheckRules) -> String {
+        var text = (rules.check(finding.check)?.one ?? finding.check.rawValue).capitalisedFirst
         if let quote = finding.quote { text += ": “\(quote)”" }
         if !finding.missing.isEmpty { text += ": no \(finding.missing.joined(separator: " and no "))" }
         if finding.occurrences.count > 1 {
