@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "EHCPAudit", targets: ["EHCPAudit"]),
         .library(name: "EHCPAuditFormats", targets: ["EHCPAuditFormats"]),
         .library(name: "EHCPAuditXML", targets: ["EHCPAuditXML"]),
+        .library(name: "EHCPAuditDocuments", targets: ["EHCPAuditDocuments"]),
         .library(name: "EHCPAuditSampling", targets: ["EHCPAuditSampling"]),
         .library(name: "EHCPAuditStore", targets: ["EHCPAuditStore"]),
         .library(name: "EHCPAuditReports", targets: ["EHCPAuditReports"]),
@@ -28,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // Documentation only: `swift package generate-documentation --target EHCPAudit`.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -63,6 +65,10 @@ let package = Package(
             ],
             // The XSD documents the format; the reader checks the same rules in Swift.
             exclude: ["ehcp-audit-record.xsd"]
+        ),
+        .target(
+            name: "EHCPAuditDocuments",
+            dependencies: ["EHCPAudit", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(
             name: "EHCPAuditKit",
@@ -103,6 +109,9 @@ let package = Package(
         .testTarget(name: "EHCPAuditFormatsTests", dependencies: ["EHCPAuditFormats", "EHCPAuditTestSupport"]),
         .testTarget(name: "EHCPAuditReportsTests", dependencies: ["EHCPAuditReports", "EHCPAuditTestSupport"]),
         .testTarget(name: "EHCPAuditXMLTests", dependencies: ["EHCPAuditXML", "CLibXML2", "EHCPAuditTestSupport"]),
+        .testTarget(
+            name: "EHCPAuditDocumentsTests",
+            dependencies: ["EHCPAuditDocuments", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "EHCPAuditSamplingTests", dependencies: ["EHCPAuditSampling", "EHCPAuditTestSupport"]),
         .testTarget(name: "EHCPAuditSyntheticTests", dependencies: ["EHCPAuditSynthetic", "EHCPAuditTestSupport"]),
         .testTarget(

@@ -33,5 +33,8 @@ let package = Package(
                 "FuzzSupport", .product(name: "EHCPAuditXML", package: root),
                 .product(name: "EHCPAuditSampling", package: root),
             ], swiftSettings: fuzzer),
+        .executableTarget(
+            name: "FuzzPlanDocuments",
+            dependencies: ["FuzzSupport", .product(name: "EHCPAuditDocuments", package: root)], swiftSettings: fuzzer),
     ]
 )
