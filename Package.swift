@@ -74,7 +74,7 @@ let package = Package(
             name: "EHCPAuditKit",
             dependencies: [
                 "EHCPAudit", "EHCPAuditFormats", "EHCPAuditReports", "EHCPAuditXML", "EHCPAuditSampling",
-                "EHCPAuditStore",
+                "EHCPAuditStore", "EHCPAuditDocuments", .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(

@@ -22,6 +22,9 @@ import Foundation
 ///
 /// Reading keeps the text in memory only; nothing is written or logged.
 public enum PlanDocumentReader {
+    /// The most bytes a document may have as given: 20 MiB.
+    public static let mostBytes = DocumentLimits.standard.documentBytes
+
     /// Reads the document at `path`, named in errors as given.
     public static func read(path: String) throws(PlanDocumentError) -> PlanDocument {
         try read(path: path, limits: .standard)

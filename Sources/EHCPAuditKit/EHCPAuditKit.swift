@@ -2,6 +2,7 @@
 // sampling, the store and the report renderers. `RecordReader` (in this module) picks
 // the right reader for a file name or content type.
 @_exported import EHCPAudit
+@_exported import EHCPAuditDocuments
 @_exported import EHCPAuditFormats
 @_exported import EHCPAuditReports
 @_exported import EHCPAuditSampling

@@ -39,12 +39,20 @@ public enum PlanCheckLayout {
             guard !found.isEmpty else { continue }
             let caption =
                 section.map { "Section \($0)" + (titles[$0].map { ": \($0)" } ?? "") } ?? "The whole plan"
+            let checks = PlanCheckKind.allCases.filter { kind in found.contains { $0.check == kind } }
             blocks.append(
                 .table(
                     Table(
                         caption: heading ? "\(plan.file), \(caption)" : caption,
-                        header: ["Where", "Found", "What to do"],
-                        rows: found.map { [place($0), what($0, rules: rules), $0.message] })))
+                        header: ["Found", "Where", "What to do"],
+                        rows: checks.map { kind in
+                            let these = found.filter { $0.check == kind }
+                            let rule = rules.check(kind)
+                            let name = (these.count == 1 ? rule?.one : rule?.many) ?? kind.rawValue
+                            return [
+                                "\(these.count) \(name)", these.map(place).joined(separator: "; "), these[0].message,
+                            ]
+                        })))
         }
         if !report.suggestions.isEmpty {
             blocks.append(
@@ -71,17 +79,17 @@ public enum PlanCheckLayout {
         return blocks
     }
 
+    /// "“access to” in item 2 (block 41)", "item 5 (block 47): no frequency", "the whole section".
     static func place(_ finding: PlanFinding) -> String {
-        var place: [String] = []
-        if let item = finding.item { place.append("Item \(item)") }
-        if let block = finding.block { place.append(place.isEmpty ? "Block \(block)" : "(block \(block))") }
-        return place.isEmpty ? "Whole section" : place.joined(separator: " ")
-    }
-
-    /// "Vague phrase: “access to”": the rule's name for one finding, and what it found.
-    static func what(_ finding: PlanFinding, rules: PlanCheckRules) -> String {
-        var text = (rules.check(finding.check)?.one ?? finding.check.rawValue).capitalisedFirst
-        if let quote = finding.quote { text += ": “\(quote)”" }
+        var text = ""
+        if let quote = finding.quote { text += "“\(quote)” in " }
+        if let item = finding.item {
+            text += "item \(item)" + (finding.block.map { " (block \($0))" } ?? "")
+        } else if let block = finding.block {
+            text += "block \(block)"
+        } else {
+            text += finding.section == nil ? "the plan" : "the whole section"
+        }
         if !finding.missing.isEmpty { text += ": no \(finding.missing.joined(separator: " and no "))" }
         if finding.occurrences.count > 1 {
             text +=
@@ -95,8 +103,4 @@ public enum PlanCheckLayout {
     static func day(_ date: CalendarDate) -> String {
         "\(date.day) \(Words.months[date.month - 1]) \(date.year)"
     }
-}
-
-extension String {
-    fileprivate var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -1,0 +1,71 @@
+import Crypto
+import EHCPAuditDocuments
+import Foundation
+
+extension PlanChecker {
+    /// Reads and checks one plan document held in memory (an upload); `fileName`'s
+    /// extension says its format. Nothing of it is kept but the findings.
+    ///
+    /// ```swift
+    /// let checked = try checker.check(bytes: upload, fileName: "draft.docx")
+    /// checked.report.findings.count
+    /// ```
+    public func check(
+        bytes: [UInt8], fileName: String, status: PlanCheckReport.Status? = nil, planDate: CalendarDate? = nil
+    ) throws(PlanDocumentError) -> CheckedPlan {
+        let document = try PlanDocumentReader.read(bytes: bytes, fileName: fileName)
+        return CheckedPlan(
+            file: fileName, digest: Hex.lowercase(Array(SHA256.hash(data: bytes))),
+            report: check(document, status: status, planDate: planDate))
+    }
+
+    /// Reads and checks the plan document at `path`.
+    public func check(
+        path: String, status: PlanCheckReport.Status? = nil, planDate: CalendarDate? = nil
+    ) throws(PlanDocumentError) -> CheckedPlan {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw PlanDocumentError(file: path, message: "cannot read the file: it does not exist or is not readable")
+        }
+        defer { try? handle.close() }
+        let data: Data?
+        do {
+            // One byte past the bound is enough to refuse the document as too large.
+            data = try handle.read(upToCount: PlanDocumentReader.mostBytes + 1)
+        } catch {
+            throw PlanDocumentError(file: path, message: "cannot read the file: \(error.localizedDescription)")
+        }
+        return try check(bytes: data.map { [UInt8]($0) } ?? [], fileName: path, status: status, planDate: planDate)
+    }
+}
+
+/// The plan documents named on a command line: files as given, folders for the documents
+/// directly in them (`.docx`, `.odt`, `.md`, `.markdown`, `.txt`), in name order.
+public enum PlanDocumentFiles {
+    public static let extensions: Set<String> = ["docx", "odt", "md", "markdown", "txt"]
+
+    public static func expand(_ paths: [String]) throws(PlanDocumentError) -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+                throw PlanDocumentError(file: path, message: "no such file or folder")
+            }
+            guard isFolder.boolValue else {
+                files.append(path)
+                continue
+            }
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: path)
+            } catch {
+                throw PlanDocumentError(file: path, message: "cannot list the folder: \(error.localizedDescription)")
+            }
+            let folder = path.hasSuffix("/") ? path : path + "/"
+            files += names.filter { name in
+                !name.hasPrefix(".")
+                    && extensions.contains(name.split(separator: ".").last.map { $0.lowercased() } ?? "")
+            }.sorted().map { folder + $0 }
+        }
+        return files
+    }
+}
