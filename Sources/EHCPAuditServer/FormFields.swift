@@ -1,8 +1,17 @@
 import Foundation
 
-/// The fields of a submitted HTML form (`application/x-www-form-urlencoded`), in order.
+/// The fields of a submitted HTML form (`application/x-www-form-urlencoded`, or
+/// `multipart/form-data` with files), in order.
 public struct FormFields: Sendable, Equatable {
     public private(set) var pairs: [(name: String, value: String)]
+    /// Files sent with a `multipart/form-data` form, by field name; held in memory only.
+    public var files: [String: UploadedFile] = [:]
+
+    /// A file sent with a form: its name as the browser gave it, and its bytes.
+    public struct UploadedFile: Sendable, Equatable {
+        public var fileName: String
+        public var bytes: [UInt8]
+    }
 
     public init(_ pairs: [(name: String, value: String)] = []) {
         self.pairs = pairs
@@ -26,6 +35,8 @@ public struct FormFields: Sendable, Equatable {
         self.pairs = pairs
     }
 
+    mutating func append(_ name: String, _ value: String) { pairs.append((name, value)) }
+
     /// The first value of `name`, nil when absent.
     public subscript(name: String) -> String? {
         pairs.first { $0.name == name }?.value
@@ -41,5 +52,6 @@ public struct FormFields: Sendable, Equatable {
 
     public static func == (a: FormFields, b: FormFields) -> Bool {
         a.pairs.map(\.name) == b.pairs.map(\.name) && a.pairs.map(\.value) == b.pairs.map(\.value)
+            && a.files == b.files
     }
 }

@@ -28,6 +28,7 @@ struct Link: Sendable, Equatable {
 
     /// The worklist.
     static let home = Link()
+    static let checkPlan = Link("check")
 
     static func audit(_ id: String) -> Link { Link("audits", id) }
 

@@ -11,6 +11,7 @@ enum Page {
             let access = AccessPolicy(user)
             var links = [(Link.home, "Worklist")]
             if access.mayAudit { links.append((Link("audits", "new"), "New audit")) }
+            if access.mayCheckPlans { links.append((Link.checkPlan, "Check a plan")) }
             links.append((Link("reports", "monthly"), "Reports"))
             navigation = """
                 <nav aria-label="Workspace"><ul>\

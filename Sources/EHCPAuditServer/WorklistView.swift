@@ -34,6 +34,12 @@ struct WorklistView {
                 + moderations(try store.moderationAssignments(for: user.name))
         case .dco, .dsco: return try advices()
         case .admin: return "<p>Users are managed from the command line (ehcp-audit user).</p>"
+        case .caseworker:
+            return """
+                <p>Check a plan before it is issued: the plan checks list vague or unquantified provision, \
+                outcomes with no time frame, a school named in a draft and the like, each with what to do.</p>\
+                <p><a href="\(Link.checkPlan)" class="button">Check a plan</a></p>
+                """
         }
     }
 

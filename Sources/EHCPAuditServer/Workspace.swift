@@ -32,14 +32,18 @@ public struct Workspace: Sendable {
     /// before then is simply shown again).
     let signInKey = SymmetricKey(size: .bits256)
     let reports = ReportCache()
+    /// The plan-check rules (`serve --rules`), as checkers by framework.
+    let planCheckers: PlanCheckers
 
     /// How long the workspace's store should let a write wait for another process's (an
     /// import's), in seconds, before the page says "try again" (503): open it with this.
     public static let busyTimeout = Security.busyTimeout
 
-    public init(store: AuditStore, secureCookies: Bool = false) {
+    /// `planCheckRules`: the plan-check rules file's name and text, for "Check a plan".
+    public init(store: AuditStore, secureCookies: Bool = false, planCheckRules: (file: String, text: String)? = nil) {
         self.store = store
         self.secureCookies = secureCookies
+        planCheckers = PlanCheckers(rules: planCheckRules)
     }
 
     /// The application serving the workspace on `host:port`, logging one line per request
@@ -71,8 +75,17 @@ public struct Workspace: Sendable {
             .get(use: signInPage)
             .post(use: signIn)
 
-        let pages = site.group(context: SignedInContext.self)
-            .add(middleware: CSRFMiddleware<SignedInContext>(limits: .page, secure: secureCookies))
+        let signedIn = site.group(context: SignedInContext.self)
+        // A plan document is uploaded with the form: its own, larger, limit.
+        let uploads = signedIn.group().add(
+            middleware: CSRFMiddleware<SignedInContext>(limits: .upload, secure: secureCookies)
+        )
+        .add(middleware: RoleMiddleware { $0.mayCheckPlans })
+        uploads.get("/check", use: checkPlanPage)
+        uploads.post("/check", use: checkPlan)
+
+        let pages = signedIn.group().add(
+            middleware: CSRFMiddleware<SignedInContext>(limits: .page, secure: secureCookies))
         pages.post("/logout", use: signOut)
         pages.get("/", use: worklist)
         pages.get("/find", use: find)

@@ -23,6 +23,9 @@ public struct AccessPolicy: Sendable {
     /// the lead.
     public var mayAudit: Bool { `is`(.auditor, .lead) }
 
+    /// Checks plan documents on the plan-check page: everyone who works on plans (not the admin).
+    public var mayCheckPlans: Bool { `is`(.caseworker, .auditor, .lead, .dco, .dsco) }
+
     /// Draws and shares out the month's sample and asks for moderations: the lead.
     public var mayLead: Bool { `is`(.lead) }
 

@@ -18,6 +18,9 @@ extension AuditStore {
         case lead
         /// Manages users, through the command line only.
         case admin
+        /// Writes plans: checks a plan document before it is issued (the plan-check page) and
+        /// reads the public report, nothing else.
+        case caseworker
     }
 
     public struct User: Sendable, Equatable {

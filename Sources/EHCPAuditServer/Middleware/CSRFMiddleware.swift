@@ -59,6 +59,8 @@ struct FormLimits: Sendable {
     static let signIn = FormLimits(bytes: 8 << 10, fields: 8)
     /// Every other form; the audit form with many advices has a few thousand fields.
     static let page = FormLimits(bytes: 1 << 20, fields: 10_000)
+    /// A form with a plan document (docs/plan-checks.md: at most 20 MiB) and the audit form's fields.
+    static let upload = FormLimits(bytes: (20 << 20) + (1 << 20), fields: 10_000)
 }
 
 extension Request {
@@ -69,6 +71,12 @@ extension Request {
             throw PageError.tooLarge(limits)
         }
         let body = try await collectBody(limits)
+        if let type = headers[.contentType], let boundary = MultipartForm.boundary(type) {
+            guard let fields = MultipartForm.parse(body, boundary: boundary, fields: limits.fields) else {
+                throw PageError(.badRequest, "The form could not be read: go back and try again")
+            }
+            return fields
+        }
         let bytes = Array(body.readableBytesView)
         guard bytes.lazy.filter({ $0 == UInt8(ascii: "&") }).count < limits.fields else {
             throw PageError.tooLarge(limits)

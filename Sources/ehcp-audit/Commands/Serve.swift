@@ -27,13 +27,21 @@ extension EHCPAuditCommand {
         @Option(name: .long, help: "The port to listen on.")
         var port = 8080
 
+        @Option(name: .customLong("rules"), help: "The plan-check rules for \"Check a plan\".")
+        var rulesFile = "criteria/plan-checks.yaml"
+
         @Flag(name: .long, help: "Mark the session cookie Secure, behind TLS.")
         var secureCookies = false
 
         func run() async throws {
             let store = try store.open(busyTimeout: Workspace.busyTimeout)
             _ = try Inputs.storedFrameworks(store, adding: criteria)
-            let workspace = Workspace(store: store, secureCookies: secureCookies)
+            let rules = try? String(contentsOfFile: rulesFile, encoding: .utf8)
+            if rules == nil {
+                StandardError.line("\(rulesFile): cannot read the plan-check rules; \"Check a plan\" is off.")
+            }
+            let workspace = Workspace(
+                store: store, secureCookies: secureCookies, planCheckRules: rules.map { (rulesFile, $0) })
             StandardError.line("Serving \(store.path) on http://\(host):\(port)/ (Ctrl-C to stop).")
             // One line per request on standard error, with the signed-in user (docs/workspace.md, "The log").
             let logger = Logger(label: "ehcp-audit.serve") { StreamLogHandler.standardError(label: $0) }
