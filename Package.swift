@@ -28,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Writes the synthetic plan documents' .docx and .odt archives.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // Documentation only: `swift package generate-documentation --target EHCPAudit`.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -53,7 +55,10 @@ let package = Package(
         .target(
             name: "EHCPAuditReports",
             dependencies: ["EHCPAudit", "EHCPAuditFormats", "EHCPAuditSampling", "EHCPAuditStore"]),
-        .target(name: "EHCPAuditSynthetic", dependencies: ["EHCPAudit", "EHCPAuditSampling"]),
+        .target(
+            name: "EHCPAuditSynthetic",
+            dependencies: ["EHCPAudit", "EHCPAuditSampling", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .systemLibrary(
             name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
         .target(
@@ -104,7 +109,12 @@ let package = Package(
         .testTarget(name: "EHCPAuditReportsTests", dependencies: ["EHCPAuditReports", "EHCPAuditTestSupport"]),
         .testTarget(name: "EHCPAuditXMLTests", dependencies: ["EHCPAuditXML", "CLibXML2", "EHCPAuditTestSupport"]),
         .testTarget(name: "EHCPAuditSamplingTests", dependencies: ["EHCPAuditSampling", "EHCPAuditTestSupport"]),
-        .testTarget(name: "EHCPAuditSyntheticTests", dependencies: ["EHCPAuditSynthetic", "EHCPAuditTestSupport"]),
+        .testTarget(
+            name: "EHCPAuditSyntheticTests",
+            dependencies: [
+                "EHCPAuditSynthetic", "EHCPAuditTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .testTarget(
             name: "EHCPAuditStoreTests",
             dependencies: ["EHCPAuditStore", "EHCPAuditTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
