@@ -2,18 +2,19 @@ import EHCPAudit
 
 /// Section E: outcomes, each time-bound and about the child unless a fault says otherwise.
 extension PlanComposer {
-    mutating func outcomes(count: Int) {
+    /// At least `count` outcomes, and more until they hold `budget` words.
+    mutating func outcomes(count: Int, budget: Int) {
         guard open("E") else { return }
         let layout = profile.layouts["E"] ?? .list
         if layout != .paragraphs { append(.paragraph(personal("These outcomes were agreed with @ and @'s parents."))) }
         if layout == .table { append(.tableRow(["Area of need", "Outcome"], isFirst: true)) }
-        var (item, attempts) = (0, 0)
-        while item < count, attempts < count * 20 {
+        var (item, attempts, written) = (0, 0, 0)
+        while item < count || written < budget, attempts < 4_000 {
             attempts += 1
             let roll = random.unit()
             let untimed = roll < profile.faultRate * 0.7
             let service = !untimed && roll < profile.faultRate * 1.3 ? pick(PlanFaultPhrases.serviceClauses) : nil
-            let skill = personal(pick(PlanVocabulary.skills))
+            let skill = personal(deal("skills", PlanVocabulary.skills))
             let frame = untimed ? "" : " " + timeFrame()
             let text =
                 if let service {
@@ -29,6 +30,7 @@ extension PlanComposer {
                 }
             guard sentences.admit(block.documentBlock.text) else { continue }
             item += 1
+            written += block.documentBlock.text.split(separator: " ").count
             let number = append(block)
             items.append(.init(sections: ["E"], item: item, block: number, cell: layout == .table ? 1 : nil))
             if untimed { find(.outcomeNotTimeBound, "E", item: item, block: number) }

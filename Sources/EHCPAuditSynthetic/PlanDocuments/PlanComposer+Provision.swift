@@ -41,9 +41,13 @@ extension PlanComposer {
         static let header = ["Need", "Provision", "Frequency and amount", "Delivered by"]
     }
 
-    mutating func provision(count: Int) {
+    /// At least `count` items, and more until they hold `budget` words.
+    mutating func provision(count: Int, budget: Int) {
         guard open("F") else { return }
-        items(["F"], count: count, layout: profile.layouts["F"] ?? .list, intro: "Provision to meet @'s needs:") {
+        items(
+            ["F"], count: count, budget: budget, layout: profile.layouts["F"] ?? .list,
+            intro: "Provision to meet @'s needs:"
+        ) {
             composer in composer.educational(roleFault: true)
         }
     }
@@ -82,7 +86,8 @@ extension PlanComposer {
     mutating func educational(roleFault: Bool, health: Bool = false) -> Provision {
         var provision = Provision(
             need: pick(PlanVocabulary.needs),
-            what: pick(health ? PlanVocabulary.healthActivities : PlanVocabulary.activities) + " to "
+            what: (health ? pick(PlanVocabulary.healthActivities) : deal("activities", PlanVocabulary.activities))
+                + " to "
                 + personal(pick(PlanVocabulary.purposes)),
             frequency: pick(PlanVocabulary.frequencies), amount: pick(PlanVocabulary.amounts),
             role: pick(health ? PlanVocabulary.healthRoles : PlanVocabulary.roles))
@@ -116,9 +121,10 @@ extension PlanComposer {
         }
     }
 
-    /// Writes `count` items made by `make` into the open section(s) `ids`, noting their findings.
+    /// Writes at least `count` items made by `make` into the open section(s) `ids`, and more
+    /// until they hold `budget` words, noting their findings.
     mutating func items(
-        _ ids: [String], count: Int, layout: PlanProfile.Layout, intro: String?,
+        _ ids: [String], count: Int, budget: Int = 0, layout: PlanProfile.Layout, intro: String?,
         make: (inout PlanComposer) -> Provision
     ) {
         let care = ids.first?.hasPrefix("H") ?? false
@@ -126,8 +132,8 @@ extension PlanComposer {
         if layout == .table {
             append(.tableRow(care ? Array(Provision.header.dropFirst()) : Provision.header, isFirst: true))
         }
-        var (item, attempts) = (0, 0)
-        while item < count, attempts < count * 20 {
+        var (item, attempts, written) = (0, 0, 0)
+        while item < count || written < budget, attempts < 4_000 {
             attempts += 1
             let provision = make(&self)
             let block: PlanBlock =
@@ -140,6 +146,7 @@ extension PlanComposer {
                 }
             guard sentences.admit(block.documentBlock.text) else { continue }
             item += 1
+            written += block.documentBlock.text.split(separator: " ").count
             let number = append(block)
             items.append(.init(sections: ids, item: item, block: number, cell: layout == .table ? (care ? 0 : 1) : nil))
             for id in ids {

@@ -27,6 +27,8 @@ struct PlanComposer {
     /// The items of E–H, for placing repeated sentences.
     var items: [PlacedItem] = []
     var sentences = SentenceRegister()
+    /// For each list ``deal(_:_:)`` draws from, the indexes not yet drawn in this round.
+    var decks: [String: [Int]] = [:]
 
     /// Where an item is: its sections (two for a combined H), number and block, and the
     /// table cell its main text is in.
@@ -52,10 +54,15 @@ struct PlanComposer {
         narrative("B", PlanVocabulary.needDescriptions, count: min(10, max(3, profile.words / 250)))
         health()
         socialCare()
-        outcomes(count: max(3, profile.words / 70))
-        provision(count: max(4, profile.words / 56))
-        healthProvision(count: max(1, profile.words * 6 / 2800))
-        careProvision(count: max(1, profile.words * 4 / 1200))
+        let (health, care) = (max(1, profile.words * 6 / 2800), max(1, profile.words * 4 / 1200))
+        // What E and F are left to fill once the rest (about 30 words a health item, 20 a
+        // pair of care items, 150 for I, J and K) is counted.
+        let written = blocks.reduce(0) { $0 + $1.documentBlock.text.split(separator: " ").count }
+        let left = max(0, profile.words - written - health * 30 - care * 20 - 150)
+        outcomes(count: 3, budget: left * 7 / 20)
+        provision(count: 4, budget: left * 13 / 20)
+        healthProvision(count: health)
+        careProvision(count: care)
         placement()
         budget()
         advice()
@@ -83,6 +90,15 @@ struct PlanComposer {
     func personal(_ text: String) -> String { text.replacingOccurrences(of: "@", with: name) }
 
     mutating func pick<T>(_ choices: [T]) -> T { choices[random.int(0...choices.count - 1)] }
+
+    /// One of `choices` not yet drawn under `key`, so a plan uses each before any twice.
+    mutating func deal(_ key: String, _ choices: [String]) -> String {
+        var deck = decks[key] ?? []
+        if deck.isEmpty { deck = Array(choices.indices) }
+        let index = deck.remove(at: random.int(0...deck.count - 1))
+        decks[key] = deck
+        return choices[index]
+    }
 
     /// Opens section `id` with its heading, or notes it missing; false when it is missing.
     mutating func open(_ id: String) -> Bool {
