@@ -39,8 +39,8 @@ struct PlanVocabularyTests {
 
     @Test(arguments: cleanTexts)
     func cleanTextHoldsNoVagueServiceOrTemplateWords(text: String) {
-        #expect(PhraseScan.contains(any: PlanFaultPhrases.vaguePhrases, in: text) == nil, "\(text)")
-        #expect(PhraseScan.contains(any: PlanFaultPhrases.servicePhrases, in: text) == nil, "\(text)")
+        #expect(PhraseScan.contains(any: SpecPhrases.vaguePhrases, in: text) == nil, "\(text)")
+        #expect(PhraseScan.contains(any: SpecPhrases.servicePhrases, in: text) == nil, "\(text)")
         #expect(PhraseScan.contains(any: Self.elsewhere, in: text) == nil, "\(text)")
     }
 
@@ -70,14 +70,14 @@ struct PlanVocabularyTests {
     @Test func eachFaultClauseHoldsExactlyItsOwnPhrase() {
         for (clause, phrase) in PlanFaultPhrases.vagueClauses {
             let text = clause.replacingOccurrences(of: "@", with: "Kit")
-            let found = PlanFaultPhrases.vaguePhrases.filter { PhraseScan.count($0, in: text) > 0 }
+            let found = SpecPhrases.vaguePhrases.filter { PhraseScan.count($0, in: text) > 0 }
             #expect(found == [phrase], "\(clause)")
             #expect(PhraseScan.count(phrase, in: text) == 1)
             let others = Self.quantityWords + Self.timeWords.filter { $0 != "may" } + Self.elsewhere.dropFirst()
             #expect(PhraseScan.contains(any: others, in: text) == nil, "\(clause)")
         }
         for (phrase, rest) in PlanFaultPhrases.serviceClauses {
-            let found = PlanFaultPhrases.servicePhrases.filter { PhraseScan.count($0, in: "Kit \(phrase) \(rest)") > 0 }
+            let found = SpecPhrases.servicePhrases.filter { PhraseScan.count($0, in: "Kit \(phrase) \(rest)") > 0 }
             #expect(found == [phrase])
         }
     }

@@ -64,7 +64,7 @@ struct SyntheticPlanDocumentTests {
             let provisionTexts = texts.map { $0.replacingOccurrences(of: "will have access to", with: "") }
             let vague = Set(document.findings.filter { $0.check == .vagueWording }.map { "\($0.block!) \($0.quote!)" })
             let scanned = provisionTexts.enumerated().flatMap { index, text in
-                PlanFaultPhrases.vaguePhrases.flatMap { phrase in
+                SpecPhrases.vaguePhrases.flatMap { phrase in
                     Array(repeating: "\(index + 1) \(phrase)", count: PhraseScan.count(phrase, in: text))
                 }
             }
@@ -73,7 +73,7 @@ struct SyntheticPlanDocumentTests {
                 "\(document.fileName) \(Set(scanned).symmetricDifference(vague).map { texts[Int($0.split(separator: " ")[0])! - 1] })"
             )
             let service = texts.map { text in
-                PlanFaultPhrases.servicePhrases.map { PhraseScan.count($0, in: text) }.reduce(0, +)
+                SpecPhrases.servicePhrases.map { PhraseScan.count($0, in: text) }.reduce(0, +)
             }
             #expect(service.reduce(0, +) == document.findings.filter { $0.check == .outcomeIsProvision }.count)
             let placeholders = texts.map { text in

@@ -31,10 +31,4 @@ enum PlanBlock: Sendable, Hashable {
         guard index + 1 < blocks.count, case .tableRow(_, let isFirst) = blocks[index + 1] else { return true }
         return isFirst
     }
-
-    /// Whether the block starts a table.
-    var startsTable: Bool {
-        if case .tableRow(_, true) = self { return true }
-        return false
-    }
 }

@@ -1,21 +1,5 @@
 /// The words that make synthetic plans faulty, each placed where the truth says.
 enum PlanFaultPhrases {
-    /// The spec's vague phrases (docs/plan-checks.md, "Checks").
-    static let vaguePhrases = [
-        "access to", "opportunities to", "opportunities for", "opportunity to", "regular", "regularly", "up to",
-        "as required", "as needed", "when needed", "if needed", "as appropriate", "where appropriate",
-        "where possible", "would benefit from", "may benefit from", "could benefit from", "encouraged to",
-        "support with", "input from", "interventions", "small group", "or equivalent", "such as", "e.g.", "etc",
-        "it is recommended", "would be helpful", "subject to review", "as and when", "periodic", "some",
-        "ongoing support",
-    ]
-
-    /// The spec's service phrases for outcomes.
-    static let servicePhrases = [
-        "will receive", "will be provided", "will be given", "will have access to", "will be offered", "will attend",
-        "will be supported", "will continue to receive",
-    ]
-
     /// Clauses added to a provision, each holding exactly one vague phrase (the second
     /// element, as written) and nothing else a check looks for.
     static let vagueClauses: [(clause: String, phrase: String)] = [
