@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Reads plan documents (.docx, .odt) and writes the synthetic ones.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
         // Documentation only: `swift package generate-documentation --target EHCPAudit`.
@@ -56,7 +57,10 @@ let package = Package(
         .target(
             name: "EHCPAuditReports",
             dependencies: ["EHCPAudit", "EHCPAuditFormats", "EHCPAuditSampling", "EHCPAuditStore"]),
-        .target(name: "EHCPAuditSynthetic", dependencies: ["EHCPAudit", "EHCPAuditSampling"]),
+        .target(
+            name: "EHCPAuditSynthetic",
+            dependencies: ["EHCPAudit", "EHCPAuditSampling", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .systemLibrary(
             name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
         .target(
@@ -116,7 +120,12 @@ let package = Package(
             name: "EHCPAuditDocumentsTests",
             dependencies: ["EHCPAuditDocuments", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "EHCPAuditSamplingTests", dependencies: ["EHCPAuditSampling", "EHCPAuditTestSupport"]),
-        .testTarget(name: "EHCPAuditSyntheticTests", dependencies: ["EHCPAuditSynthetic", "EHCPAuditTestSupport"]),
+        .testTarget(
+            name: "EHCPAuditSyntheticTests",
+            dependencies: [
+                "EHCPAuditSynthetic", "EHCPAuditTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .testTarget(
             name: "EHCPAuditStoreTests",
             dependencies: ["EHCPAuditStore", "EHCPAuditTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
