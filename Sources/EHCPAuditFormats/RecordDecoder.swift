@@ -80,9 +80,14 @@ enum RecordDecoder {
                 number < 1e15
             else {
                 let found: String
-                if case .number(_, let text) = member.node.value { found = text } else { found = member.node.kindDescription }
+                if case .number(_, let text) = member.node.value {
+                    found = text
+                } else {
+                    found = member.node.kindDescription
+                }
                 reader.log.add(
-                    member.node, path, "the count of \"\(member.key)\" must be a whole number, 0 or more; found \(found)")
+                    member.node, path,
+                    "the count of \"\(member.key)\" must be a whole number, 0 or more; found \(found)")
                 valid = false
                 continue
             }

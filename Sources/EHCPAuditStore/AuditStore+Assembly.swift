@@ -97,7 +97,8 @@ extension AuditStore {
         }
         let checked = try framework.map { framework in
             informs.isEmpty
-                ? [] : try planCheckedAudits(
+                ? []
+                : try planCheckedAudits(
                     for: period, framework: FrameworkReference(id: framework.id, version: framework.version))
         }
         return ModerationReport.build(

@@ -8,7 +8,8 @@ import Testing
 /// the file, line, path and record named, and written back in check order.
 struct PlanChecksRecordTests {
     func entry(_ extra: String) throws -> RecordEntry {
-        let source = try JSONRecordSource(path: try temporaryFile("r.json", recordJSON("AUD-7", extra: extra)),
+        let source = try JSONRecordSource(
+            path: try temporaryFile("r.json", recordJSON("AUD-7", extra: extra)),
             displayName: "r.json")
         return try #require(try source.next())
     }
@@ -42,7 +43,8 @@ struct PlanChecksRecordTests {
         #"{"rules":"r","counts":{"stale-advice":1.5}}"#, #"{"rules":"r","counts":{"stale":1}}"#,
         #"{"rules":"","counts":{}}"#, #"{"rules":"r"}"#, #"{"rules":"r","counts":{"stale-advice":1,"stale-advice":2}}"#,
         #"{"rules":"r","counts":{"stale-advice":01}}"#, #"{"rules":"r","counts":{ "stale-advice" : 12 }}"#,
-        #"{"rules":"r","counts":[]}"#, #"{"rules":"r","counts":{},"note":1}"#, #"{"rules":"r","counts":{"stale-advice":null}}"#,
+        #"{"rules":"r","counts":[]}"#, #"{"rules":"r","counts":{},"note":1}"#,
+        #"{"rules":"r","counts":{"stale-advice":null}}"#,
     ])
     func theFastPathAgreesWithTheGeneralOne(_ checks: String) {
         let (fast, general) = bothWays(#","planChecks":"# + checks)
@@ -50,10 +52,14 @@ struct PlanChecksRecordTests {
     }
 
     @Test(arguments: [
-        (#"{"rules":"2026.1","counts":{"vague-wordings":3}}"#, "$.planChecks.counts.vague-wordings",
-         #"unknown check "vague-wordings" (the checks are: missing-section, vague-wording,"#),
-        (#"{"rules":"2026.1","counts":{"vague-wording":-1}}"#, "$.planChecks.counts.vague-wording",
-         #"the count of "vague-wording" must be a whole number, 0 or more; found -1"#),
+        (
+            #"{"rules":"2026.1","counts":{"vague-wordings":3}}"#, "$.planChecks.counts.vague-wordings",
+            #"unknown check "vague-wordings" (the checks are: missing-section, vague-wording,"#
+        ),
+        (
+            #"{"rules":"2026.1","counts":{"vague-wording":-1}}"#, "$.planChecks.counts.vague-wording",
+            #"the count of "vague-wording" must be a whole number, 0 or more; found -1"#
+        ),
         (#"{"rules":"2026.1","counts":{"vague-wording":2.5}}"#, "$.planChecks.counts.vague-wording", "found 2.5"),
         (#"{"rules":"2026.1","counts":{"vague-wording":"3"}}"#, "$.planChecks.counts.vague-wording", "found a string"),
         (#"{"rules":"","counts":{}}"#, "$.planChecks.rules", #""rules" must not be empty"#),

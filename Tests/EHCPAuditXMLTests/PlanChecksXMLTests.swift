@@ -34,27 +34,38 @@ struct PlanChecksXMLTests {
         #expect(entry.diagnostics.isEmpty)
         #expect(
             entry.record?.planChecks
-                == PlanCheckCounts(rules: "2026.1", counts: [.vagueWording: 3, .outcomeNotTimeBound: 0, .staleAdvice: 7]))
+                == PlanCheckCounts(
+                    rules: "2026.1", counts: [.vagueWording: 3, .outcomeNotTimeBound: 0, .staleAdvice: 7]))
         #expect(try read(#"<planChecks rules="r"/>"#).record?.planChecks == PlanCheckCounts(rules: "r", counts: [:]))
         #expect(try read("").record?.planChecks == nil)
         #expect(XMLDifferentialTests.schema.accepts(Array(document(#"<planChecks rules="r"/>"#).utf8)))
     }
 
     @Test(arguments: [
-        (#"<planChecks rules="r"><count check="vague-wordings">3</count></planChecks>"#,
-         #"check="vague-wordings" is not one of missing-section, vague-wording"#),
-        (#"<planChecks rules="r"><count check="vague-wording">-1</count></planChecks>"#,
-         #"<count check="vague-wording"> holds "-1": a count is a whole number from 0, in digits"#),
+        (
+            #"<planChecks rules="r"><count check="vague-wordings">3</count></planChecks>"#,
+            #"check="vague-wordings" is not one of missing-section, vague-wording"#
+        ),
+        (
+            #"<planChecks rules="r"><count check="vague-wording">-1</count></planChecks>"#,
+            #"<count check="vague-wording"> holds "-1": a count is a whole number from 0, in digits"#
+        ),
         (#"<planChecks rules="r"><count check="vague-wording">2.5</count></planChecks>"#, #"holds "2.5""#),
         (#"<planChecks rules="r"><count check="vague-wording"></count></planChecks>"#, #"holds """#),
         (#"<planChecks rules=""><count check="vague-wording">1</count></planChecks>"#, #"rules="" must not be empty"#),
-        (#"<planChecks><count check="vague-wording">1</count></planChecks>"#,
-         #"<planChecks> needs the attribute "rules""#),
-        (#"<planChecks rules="r"><count check="vague-wording">1</count><count check="vague-wording">2</count></planChecks>"#,
-         #"the check "vague-wording" is counted twice in <planChecks>"#),
+        (
+            #"<planChecks><count check="vague-wording">1</count></planChecks>"#,
+            #"<planChecks> needs the attribute "rules""#
+        ),
+        (
+            #"<planChecks rules="r"><count check="vague-wording">1</count><count check="vague-wording">2</count></planChecks>"#,
+            #"the check "vague-wording" is counted twice in <planChecks>"#
+        ),
         (#"<planChecks rules="r"><count>1</count></planChecks>"#, #"<count> needs the attribute "check""#),
-        (#"<planChecks rules="r"><judgement criterion="A1" rating="good"/></planChecks>"#,
-         "only <count> elements belong here"),
+        (
+            #"<planChecks rules="r"><judgement criterion="A1" rating="good"/></planChecks>"#,
+            "only <count> elements belong here"
+        ),
         (#"<planChecks rules="r">3</planChecks>"#, "unexpected text in <planChecks>"),
         (#"<planChecks rules="r" upn="1"/>"#, #"<planChecks> does not take the attribute "upn""#),
     ])

@@ -35,7 +35,7 @@ public enum ModerationLayout {
         let agreement = report.planChecks
         guard agreement.audits > 0 else { return [] }
         func share(_ below: Int, of total: Int, _ value: Double?) -> String {
-            value.map { "\(Words.percent($0)) (\(below) of \(total))" } ?? "none"
+            value.map { "\(Words.percent($0)) (\(below) of \(total))" } ?? "no audits"
         }
         return [
             .heading("Do auditors agree with the checks?"),
