@@ -43,6 +43,53 @@ def alpha(units, level):
     return 1 - d_o / d_e
 
 
+# The shipped plan-check rules' informs mapping (docs/plan-checks.md, "Checks").
+INFORMS = {
+    "missing-section": ["A1", "B1", "C1", "D1", "E1", "F1", "G1", "H1a", "H2a", "I1", "J1", "K1"],
+    "vague-wording": ["F4", "G1", "H1a", "H2a"], "unquantified-provision": ["F1", "G1", "H1a", "H2a"],
+    "no-expertise": ["F3"], "outcome-not-time-bound": ["E1"], "outcome-is-provision": ["E2"],
+    "setting-named-in-draft": ["I1"], "no-setting-in-final": ["I1"], "stale-advice": ["K2"],
+    "no-review-date": ["F5"], "template-text": [], "repeated-text": ["E2", "F1"],
+}
+
+
+def plan_checks(audits, chosen, fw, points, criteria, first, last):
+    """Each check against the auditors' ratings: the latest final, non-moderation audit of
+    each plan in the period carrying planChecks, against the compared framework."""
+    if chosen is None:
+        return {"audits": 0, "checks": []}
+    latest = {}
+    for a in audits.values():
+        if (a.get("planChecks") is None or a["status"] != "final" or a["kind"] == "moderation"
+                or (a["framework"]["id"], a["framework"]["version"]) != chosen
+                or not first <= a["auditDate"][:7] <= last):
+            continue
+        held = latest.get(a["planId"])
+        if held is None or (held["auditDate"], held["auditId"]) < (a["auditDate"], a["auditId"]):
+            latest[a["planId"]] = a
+    if not latest:
+        return {"audits": 0, "checks": []}
+    threshold = points[fw["actionBelow"]]
+    rows = []
+    for check, informed in INFORMS.items():
+        informed = [c for c in criteria if c in informed]
+        if not informed:
+            continue
+        n = {True: [0, 0], False: [0, 0]}
+        for a in latest.values():
+            count = a["planChecks"]["counts"].get(check)
+            if count is None:
+                continue
+            below = any(points.get(a["_ratings"].get(c), threshold) < threshold for c in informed)
+            n[count > 0][0] += 1
+            n[count > 0][1] += below
+        share = lambda k, t: k / t if t else None
+        rows.append({"check": check, "criteria": informed, "found": n[True][0], "foundBelow": n[True][1],
+                     "foundShare": share(n[True][1], n[True][0]), "notFound": n[False][0],
+                     "notFoundBelow": n[False][1], "notFoundShare": share(n[False][1], n[False][0])})
+    return {"audits": len(latest), "checks": rows}
+
+
 def main():
     fw_path, audits_path, first, last = sys.argv[1:5]
     fw, points, pct, crit, advice = load_framework(fw_path)
@@ -160,6 +207,7 @@ def main():
                       "exactGrade": sum(r["_grade"] == m["_grade"] for r, m in ps) / len(ps)}
                      for name, ps in sorted(auditors.items())],
         "byCriterion": by_criterion if pairs else [],
+        "planChecks": plan_checks(audits, chosen, fw, points, criteria, first, last),
     }
     json.dump(out, sys.stdout)
 

@@ -43,7 +43,7 @@ struct FastRecordDecoder {
         let line = self.line
         var auditId: String?, planId: String?, framework: FrameworkReference?, auditor: String?, date: CalendarDate?
         var kind: AuditKind?, status: AuditStatus?, moderates: String?, plan = PlanDetails(), judgements: [Judgement]?,
-            advices: [Advice] = []
+            advices: [Advice] = [], planChecks: PlanCheckCounts?
         var seen = Fields(), first = true
         guard open("{") else { return nil }
         while let field: RecordField.Audit = nextField(&first, &seen, KeyTable.audit) {
@@ -57,6 +57,7 @@ struct FastRecordDecoder {
             case .moderates: if !skipNull() { moderates = required(string()) }
             case .framework: framework = frameworkReference()
             case .plan: plan = planDetails() ?? plan
+            case .planChecks: if !skipNull() { planChecks = required(planCheckCounts()) }
             case .judgements: judgements = judgementList()
             case .advices: advices = adviceList() ?? []
             }
@@ -70,7 +71,8 @@ struct FastRecordDecoder {
         else { return nil }
         return AuditRecord(
             auditId: auditId, planId: planId, framework: framework, auditor: auditor, auditDate: date, kind: kind,
-            status: status, moderates: moderates, plan: plan, judgements: judgements, advices: advices, line: line)
+            status: status, moderates: moderates, plan: plan, planChecks: planChecks, judgements: judgements,
+            advices: advices, line: line)
     }
 
     private mutating func frameworkReference() -> FrameworkReference? {
@@ -109,6 +111,57 @@ struct FastRecordDecoder {
             if failed { return nil }
         }
         return plan
+    }
+
+    /// `planChecks`, every count plain digits and every check known and named once.
+    private mutating func planCheckCounts() -> PlanCheckCounts? {
+        var rules: String?, counts: [PlanCheckKind: Int]?, seen = Fields(), first = true
+        guard open("{") else { return nil }
+        while let field: RecordField.PlanChecks = nextField(&first, &seen, KeyTable.planChecks) {
+            switch field {
+            case .rules: rules = string()
+            case .counts: counts = checkCounts()
+            }
+            if failed { return nil }
+        }
+        guard let rules, !rules.isEmpty, let counts else {
+            failed = true
+            return nil
+        }
+        return PlanCheckCounts(rules: rules, counts: counts)
+    }
+
+    /// The members of `planChecks.counts`, check id to count.
+    private mutating func checkCounts() -> [PlanCheckKind: Int]? {
+        var counts: [PlanCheckKind: Int] = [:], first = true
+        guard open("{") else { return nil }
+        while let key = nextKey(&first) {
+            guard let check = PlanCheckKind(rawValue: String(decoding: key, as: UTF8.self)), counts[check] == nil,
+                let count = count()
+            else {
+                failed = true
+                return nil
+            }
+            counts[check] = count
+        }
+        return failed ? nil : counts
+    }
+
+    /// A count written plainly, `0` or digits not starting with 0 (at most 15 of them, as
+    /// the general reader allows), with no sign, fraction or exponent; nil for anything else.
+    private mutating func count() -> Int? {
+        let start = position
+        var value = 0
+        while position < bytes.count, bytes[position] >= UInt8(ascii: "0"), bytes[position] <= UInt8(ascii: "9") {
+            value = value * 10 + Int(bytes[position] - UInt8(ascii: "0"))
+            position += 1
+        }
+        let digits = position - start
+        guard digits > 0, digits <= 15, digits == 1 || bytes[start] != UInt8(ascii: "0") else { return nil }
+        if position < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[position]) {
+            return nil
+        }
+        return value
     }
 
     private mutating func judgementList() -> [Judgement]? {
@@ -435,6 +488,7 @@ private struct KeyTable: @unchecked Sendable {
     static let audit = KeyTable(RecordField.Audit.jsonNames)
     static let framework = KeyTable(RecordField.Framework.jsonNames)
     static let plan = KeyTable(RecordField.Plan.jsonNames)
+    static let planChecks = KeyTable(RecordField.PlanChecks.jsonNames)
     static let judgement = KeyTable(RecordField.Judgement.jsonNames)
     static let advice = KeyTable(RecordField.Advice.jsonNames)
 }

@@ -40,7 +40,9 @@ struct ObjectReader {
     let log: ProblemLog
     /// Frameworks are hand-written YAML, where `version: 2025.1` is a number; accept its text.
     var numbersAsText = false
-    private let members: [DocumentNode.Member]
+    /// The members in document order, for an object keyed by data (a record's
+    /// `planChecks.counts`) rather than by field names.
+    let members: [DocumentNode.Member]
 
     /// Nil (with a problem logged) when `node` is not an object.
     init?(_ node: DocumentNode, path: String, index: Int? = nil, log: ProblemLog, numbersAsText: Bool = false) {

@@ -19,6 +19,8 @@ enum RecordDecoder {
         let status = object.choice(Field.status.json, required: true, as: AuditStatus.self)
         let moderates = object.string(Field.moderates.json)
         let plan = object.object(Field.plan.json).map(planDetails) ?? PlanDetails()
+        let planChecksObject = object.object(Field.planChecks.json)
+        let planChecks = planChecksObject.flatMap(planCheckCounts)
         // A draft may hold no judgements yet (docs/records.md): left out, the list is empty.
         let judgements =
             (object.array(Field.judgements.json, required: status != .draft) ?? (status == .draft ? [] : nil))
@@ -26,12 +28,13 @@ enum RecordDecoder {
         let advices = (object.array(Field.advices.json) ?? []).enumerated().compactMap { i, element in
             advice(element, path: "\(object.childPath(Field.advices.json))[\(i)]", log: log)
         }
-        guard let auditId, let planId, let framework, let auditor, let auditDate, let kind, let status, let judgements
+        guard let auditId, let planId, let framework, let auditor, let auditDate, let kind, let status, let judgements,
+            planChecksObject == nil || planChecks != nil
         else { return nil }
         return AuditRecord(
             auditId: auditId, planId: planId, framework: framework, auditor: auditor, auditDate: auditDate,
-            kind: kind, status: status, moderates: moderates, plan: plan, judgements: judgements, advices: advices,
-            line: node.line
+            kind: kind, status: status, moderates: moderates, plan: plan, planChecks: planChecks,
+            judgements: judgements, advices: advices, line: node.line
         )
     }
 
@@ -54,6 +57,44 @@ enum RecordDecoder {
             requestDate: object.date(Field.requestDate.json), issueDate: object.date(Field.issueDate.json),
             timelinessException: object.bool(Field.timelinessException.json) ?? false
         )
+    }
+
+    /// `planChecks`: the rules' version and a count, a whole number from 0, for each check
+    /// named by its id; nil (problems logged) when anything is wrong.
+    private static func planCheckCounts(_ object: ObjectReader) -> PlanCheckCounts? {
+        typealias Field = RecordField.PlanChecks
+        object.refuseUnknown(allowed: Field.jsonNames)
+        let rules = object.string(Field.rules.json, required: true)
+        guard let reader = object.object(Field.counts.json, required: true) else { return nil }
+        var counts: [PlanCheckKind: Int] = [:]
+        var valid = rules?.isEmpty == false
+        for member in reader.members {
+            let path = reader.childPath(member.key)
+            guard let check = PlanCheckKind(rawValue: member.key) else {
+                let known = PlanCheckKind.allCases.map(\.rawValue).joined(separator: ", ")
+                reader.log.add(member.node, path, "unknown check \"\(member.key)\" (the checks are: \(known))")
+                valid = false
+                continue
+            }
+            guard case .number(let number, _) = member.node.value, number >= 0, number == number.rounded(),
+                number < 1e15
+            else {
+                let found: String
+                if case .number(_, let text) = member.node.value {
+                    found = text
+                } else {
+                    found = member.node.kindDescription
+                }
+                reader.log.add(
+                    member.node, path,
+                    "the count of \"\(member.key)\" must be a whole number, 0 or more; found \(found)")
+                valid = false
+                continue
+            }
+            counts[check] = Int(number)
+        }
+        guard valid, let rules else { return nil }
+        return PlanCheckCounts(rules: rules, counts: counts)
     }
 
     private static func judgementList(_ elements: [DocumentNode], path: String, log: ProblemLog) -> [Judgement] {

@@ -72,6 +72,25 @@ public enum ModerationReportJSON {
                     json.member("naDisagreements", row.naDisagreements)
                 }
             }
+            json.key("planChecks")
+            json.object { json in
+                json.member("audits", report.planChecks.audits)
+                json.key("checks")
+                json.list(report.planChecks.rows) { json, row in
+                    json.newline()
+                    json.object { json in
+                        json.member("check", row.check.rawValue)
+                        json.key("criteria")
+                        json.list(row.criteria) { json, criterion in json.string(criterion) }
+                        json.member("found", row.found)
+                        json.member("foundBelow", row.foundBelow)
+                        json.member("foundShare", row.foundShare, places: 4)
+                        json.member("notFound", row.notFound)
+                        json.member("notFoundBelow", row.notFoundBelow)
+                        json.member("notFoundShare", row.notFoundShare, places: 4)
+                    }
+                }
+            }
         }
         return json.text
     }

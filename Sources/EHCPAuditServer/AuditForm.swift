@@ -47,6 +47,10 @@ public struct AuditForm: Sendable {
         for field in RecordField.Plan.allCases {
             if let value = field.text(of: record.plan) { pairs.append(("plan.\(field.json)", value)) }
         }
+        if let checks = record.planChecks {
+            pairs.append((planChecksRules, checks.rules))
+            for (check, count) in checks.ordered { pairs.append((planChecksCount + check.rawValue, String(count))) }
+        }
         func judgements(_ list: [Judgement], prefix: String) {
             for judgement in list {
                 pairs.append(("\(prefix)judgement.\(judgement.criterion)", judgement.rating))
@@ -63,6 +67,17 @@ public struct AuditForm: Sendable {
             judgements(advice.judgements, prefix: "advice.\(n).")
         }
         return FormFields(pairs)
+    }
+
+    /// The fields that carry a record's `planChecks` through the form, hidden (they are what
+    /// the plan checks found, not the auditor's to change): `planChecks.rules`, and
+    /// `planChecks.count.<check id>` for each count.
+    static let planChecksRules = "planChecks.rules"
+    static let planChecksCount = "planChecks.count."
+
+    /// The `planChecks` fields of `fields`, in order, to carry as hidden inputs.
+    public static func planChecksFields(in fields: FormFields) -> [(name: String, value: String)] {
+        fields.pairs.filter { $0.name == planChecksRules || $0.name.hasPrefix(planChecksCount) }
     }
 
     /// The advice blocks a form shows: the number `n` of every `advice.<n>.…` field, whether
@@ -115,6 +130,7 @@ public struct AuditForm: Sendable {
                     for (field, value) in plan { json.recordField(field.json, value, isFlag: field.isFlag) }
                 }
             }
+            planChecks(&json)
             json.key(Field.judgements.json)
             judgements(framework.sections.flatMap(\.criteria), prefix: "", &json)
             let advices = adviceNumbers
@@ -124,6 +140,25 @@ public struct AuditForm: Sendable {
             }
         }
         return json.text
+    }
+
+    /// `planChecks` from its hidden fields, when the form carries any; a count that is not
+    /// a whole number is written as text, so the reader refuses it in its own words.
+    private func planChecks(_ json: inout JSONWriter) {
+        let carried = Self.planChecksFields(in: fields)
+        guard !carried.isEmpty else { return }
+        typealias Field = RecordField.PlanChecks
+        json.key(RecordField.Audit.planChecks.json)
+        json.object { json in
+            json.field(Field.rules.json, fields.text(Self.planChecksRules))
+            json.key(Field.counts.json)
+            json.object { json in
+                for (name, value) in carried where name != Self.planChecksRules {
+                    let check = String(name.dropFirst(Self.planChecksCount.count))
+                    if let count = Int(value) { json.member(check, count) } else { json.member(check, value) }
+                }
+            }
+        }
     }
 
     private func advice(_ n: Int, _ json: inout JSONWriter) {

@@ -37,7 +37,7 @@ struct AuditFormPage {
             \(Page.errorSummary(problems))
             <form method="post" action="\(action)" class="audit-form" novalidate>
             <input type="hidden" name="csrf" value="\(csrf)">
-            <input type="hidden" name="framework.id" value="\(framework.id)">\(versionField)
+            <input type="hidden" name="framework.id" value="\(framework.id)">\(versionField)\(planChecksFields)
             <div class="form-layout">
             \(progressPanel())
             <div class="form-main">
@@ -51,6 +51,14 @@ struct AuditFormPage {
             </div>
             </form>
             """
+    }
+
+    /// What the plan checks found, carried unchanged so that saving the audit again keeps it.
+    var planChecksFields: HTML {
+        let inputs = AuditForm.planChecksFields(in: fields).map { name, value -> HTML in
+            "<input type=\"hidden\" name=\"\(name)\" value=\"\(value)\">"
+        }
+        return "\(inputs)"
     }
 
     /// The version of the stored audit the form was opened on, carried so that a change made

@@ -38,7 +38,7 @@ extension Workspace {
     @Sendable func moderationReport(_ request: Request, context: SignedInContext) async throws -> Response {
         let format = try ReportFormat(request, allowed: [.html, .json, .markdown, .document])
         let (period, report) = try await report(request, "moderation") { store, period, _ in
-            try store.moderationReport(for: period)
+            try store.moderationReport(for: period, informs: ShippedPlanCheckInforms.informs)
         }
         if format == .json {
             return .download(

@@ -33,8 +33,9 @@ extension AuditStore {
             )
         }
         let figures = try monthFigures(month, framework: framework.id)
+        // The board report shows agreement between auditors, not with the plan checks.
         let moderation = try moderationReport(
-            for: ReportPeriod(month: month), framework: (framework.id, framework.version))
+            for: ReportPeriod(month: month), framework: (framework.id, framework.version), informs: [:])
         let otherFrameworks = try countedAudits(in: month).filter { $0.framework != framework.id }
         let (grades, progress, reaudits) = try yearSoFar.value
         return MonthlyReport.build(
@@ -72,9 +73,12 @@ extension AuditStore {
 
     /// How far auditors agree over `period` (docs/moderation.md), comparing one framework:
     /// `framework` (an id, with or without a version) or else the one with the most
-    /// matched moderation audits.
+    /// matched moderation audits; and how far they agree with the plan checks
+    /// (``PlanCheckAgreement``), each check informing the criteria `informs` gives it (the
+    /// plan-check rules' mapping; empty, no such table).
     public func moderationReport(
-        for period: ReportPeriod, framework asked: (id: String, version: String?)? = nil
+        for period: ReportPeriod, framework asked: (id: String, version: String?)? = nil,
+        informs: [PlanCheckKind: Set<String>]
     ) throws -> ModerationReport {
         let (moderations, audits) = try moderationAudits(for: period)
         let links = ModerationLinks.link(moderations, among: audits)
@@ -91,7 +95,14 @@ extension AuditStore {
         if let asked, framework == nil {
             throw StoreError.unknownFramework(id: asked.id, version: asked.version)
         }
-        return ModerationReport.build(period: period, links: links, framework: framework)
+        let checked = try framework.map { framework in
+            informs.isEmpty
+                ? []
+                : try planCheckedAudits(
+                    for: period, framework: FrameworkReference(id: framework.id, version: framework.version))
+        }
+        return ModerationReport.build(
+            period: period, links: links, framework: framework, checked: checked ?? [], informs: informs)
     }
 
     /// The framework a report over `period` is about, and whose words it uses: of id `id`

@@ -323,8 +323,8 @@ final class ImportSession {
                 INSERT INTO audits (audit_id, plan_id, framework_id, framework_version, auditor, audit_date, month,
                     kind, status, moderates, locality, phase, primary_need, team, caseworker, plan_type, request_date,
                     issue_date, timeliness_exception, percent, boundary_grade, grade, sections, ratings, actions,
-                    digest, import_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    digest, import_id, plan_checks)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(audit_id) DO NOTHING
                 """
         ).run { row in
@@ -355,6 +355,7 @@ final class ImportSession {
             row.text(audit.actions)
             row.text(audit.digest)
             row.integer(importId)
+            row.text(audit.planChecks)
         }
         guard db.changesCount > 0 else { return false }
         try RowInsert(db, sql: "INSERT INTO audit_records (audit_id, record_json) VALUES (?, ?)").run { row in

@@ -39,6 +39,36 @@ extension AuditStore {
         }
     }
 
+    /// The final, non-moderation audits dated in `period` against `framework` that carry
+    /// `planChecks`, with their counts (``PlanCheckAgreement`` picks the latest of each plan).
+    public func planCheckedAudits(for period: ReportPeriod, framework: FrameworkReference) throws -> [AuditSummary] {
+        try pool.read { db in
+            var words = WordInterner()
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.audit_id, a.plan_id, a.framework_id, a.framework_version, a.auditor, a.audit_date, a.kind,
+                        a.status, a.moderates, a.percent, a.grade, a.ratings, a.plan_checks
+                    FROM audits a
+                    WHERE a.month BETWEEN ? AND ? AND a.framework_id = ? AND a.framework_version = ?
+                        AND a.status = 'final' AND a.kind != 'moderation' AND a.plan_checks IS NOT NULL
+                    """,
+                arguments: [period.first.description, period.last.description, framework.id, framework.version]
+            ).compactMap { row in
+                guard var audit = try summary(row, &words) else { return nil }
+                var counts: [PlanCheckKind: Int] = [:]
+                try Packed.forEachItem(in: row, at: 12) { item in
+                    guard item.count == 2, let check = PlanCheckKind(rawValue: item.text(0)),
+                        let count = Int(item.text(1))
+                    else { return }
+                    counts[check] = count
+                }
+                audit.planChecks = counts
+                return audit
+            }
+        }
+    }
+
     /// An audit as moderation compares it, from a row of the columns above, read by position;
     /// `words` shares criterion and rating ids between audits.
     private func summary(_ row: Row, _ words: inout WordInterner) throws -> AuditSummary? {

@@ -89,6 +89,12 @@ enum Packed {
         pack(sections.map { [$0.id, $0.percent.map { String($0) } ?? "", $0.grade?.id ?? ""] })
     }
 
+    /// A record's `planChecks` counts, check id and count, in ``PlanCheckKind`` order; nil
+    /// when it carries none.
+    static func planChecks(_ checks: PlanCheckCounts?) -> String? {
+        checks.map { pack($0.ordered.map { [$0.check.rawValue, String($0.count)] }) }
+    }
+
     /// The criteria of the improvement actions, in order.
     static func actions(_ actions: [ImprovementAction]) -> String { pack(actions.map { [$0.criterion] }) }
 }

@@ -40,6 +40,7 @@ public struct PreparedRecord: Sendable {
         var sections: String
         var ratings: String
         var actions: String
+        var planChecks: String?
         /// Each advice's ratings, packed, in the record's order.
         var adviceRatings: [String]
 
@@ -52,6 +53,7 @@ public struct PreparedRecord: Sendable {
             sections = Packed.sections(result.sections)
             ratings = Packed.ratings(record.judgements)
             actions = Packed.actions(result.actions)
+            planChecks = Packed.planChecks(record.planChecks)
             adviceRatings = record.advices.map { Packed.ratings($0.judgements) }
         }
     }

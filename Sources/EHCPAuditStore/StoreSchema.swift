@@ -173,8 +173,12 @@ enum StoreSchema {
         // Sessions are kept under the hash of their id (AuditStore+Sessions): those stored
         // under the id itself are ended, and their users sign in again.
         migrator.registerMigration("v6") { db in try db.execute(sql: "DELETE FROM sessions") }
+        // What the plan checks found in the plan the auditor checked (docs/records.md,
+        // `planChecks`), packed as check id and count (``Packed/planChecks(_:)``); NULL for a
+        // record that carries none, as every audit stored before does.
+        migrator.registerMigration("v7") { db in try db.execute(sql: "ALTER TABLE audits ADD COLUMN plan_checks TEXT") }
         // The plan-document census (AuditStore+PlanChecks): counts, never text.
-        migrator.registerMigration("v7-plan-checks") { db in
+        migrator.registerMigration("v8") { db in
             try db.execute(
                 sql: """
                     CREATE TABLE plan_checks (

@@ -22,6 +22,8 @@ enum RecordGrammar {
     static let audit = XMLName("audit")
     static let framework = XMLName(element(RecordField.Audit.framework))
     static let plan = XMLName(element(RecordField.Audit.plan))
+    static let planChecks = XMLName(element(RecordField.Audit.planChecks))
+    static let count = XMLName(element(RecordField.PlanChecks.counts))
     static let judgement = XMLName(element(RecordField.Audit.judgements))
     static let advice = XMLName(element(RecordField.Audit.advices))
 
@@ -32,7 +34,7 @@ enum RecordGrammar {
         case .kind: (.word(AuditKind.allCases.map(\.rawValue)), true)
         case .status: (.word(AuditStatus.allCases.map(\.rawValue)), true)
         case .moderates: (.reference, false)
-        case .framework, .plan, .judgements, .advices: nil
+        case .framework, .plan, .planChecks, .judgements, .advices: nil
         }
     }
 
@@ -47,6 +49,14 @@ enum RecordGrammar {
         case .requestDate, .issueDate: (.day, false)
         case .timelinessException: (.flag, false)
         }
+    }
+
+    static let planChecksAttributes = rules(RecordField.PlanChecks.self) { field in
+        field == .rules ? (.reference, true) : nil
+    }
+
+    static let countAttributes = rules(RecordField.PlanCheckCount.self) { field in
+        field == .check ? (.word(PlanCheckKind.allCases.map(\.rawValue)), true) : nil
     }
 
     /// `<audits>` takes none.

@@ -6,15 +6,17 @@ import EHCPAudit
 /// where and in what order, which attributes each takes, their types and word lists, and
 /// where text may go. Every problem keeps the line of its element.
 ///
-/// An `<audit>` holds one `<framework>`, then at most one `<plan>`, then `<judgement>`
+/// An `<audit>` holds one `<framework>`, then at most one `<plan>`, then at most one
+/// `<planChecks>` (holding `<count>` elements, each check once), then `<judgement>`
 /// elements, then `<advice>` elements, each of which holds `<judgement>` elements; a
-/// judgement's text is its comment; `<framework>` and `<plan>` are empty.
+/// judgement's text is its comment, a count's its number; `<framework>` and `<plan>` are
+/// empty.
 struct XMLRecordBuilder {
     typealias Problem = (line: Int?, message: String)
 
     /// Where the builder stands: the elements open below the `<audit>`.
     private enum Place {
-        case audit, framework, plan, judgement, advice
+        case audit, framework, plan, planChecks, count, judgement, advice
         /// An element the schema does not allow, skipped with everything inside it.
         case refused
     }
@@ -31,12 +33,18 @@ struct XMLRecordBuilder {
     private var moderates: String?
     private var framework: FrameworkReference?
     private var plan = PlanDetails()
+    private var planChecks: PlanCheckCounts?
     private var judgements: [Judgement] = []
     private var advices: [Advice] = []
 
     private var open: [Place] = [.audit]
-    /// The rank of the last child of the audit: framework 0, plan 1, judgement 2, advice 3.
+    /// The rank of the last child of the audit: framework 0, plan 1, planChecks 2,
+    /// judgement 3, advice 4.
     private var rank = -1
+    /// The `<count>` being read: its check (nil when not valid), its text and line.
+    private var countCheck: PlanCheckKind?
+    private var countText: [UInt8] = []
+    private var countLine = 0
     private var advice: Advice?
     private var adviceValid = true
     private var judgement: Judgement?
@@ -73,7 +81,7 @@ struct XMLRecordBuilder {
     var judgementCount: Int { judgements.count }
 
     /// The bytes of comment text held so far, to keep an audit within its size limit.
-    var heldText: Int { comment.count }
+    var heldText: Int { comment.count + countText.count }
 
     mutating func start(_ tag: XMLStartTag) {
         let place = place(for: tag, in: open.last!)
@@ -82,6 +90,8 @@ struct XMLRecordBuilder {
         switch place {
         case .framework: startFramework(tag)
         case .plan: startPlan(tag)
+        case .planChecks: startPlanChecks(tag)
+        case .count: startCount(tag)
         case .judgement: startJudgement(tag)
         case .advice: startAdvice(tag)
         case .audit, .refused: break
@@ -121,6 +131,50 @@ struct XMLRecordBuilder {
         }
         self.plan = consume plan
         problems(found, tag)
+    }
+
+    private mutating func startPlanChecks(_ tag: XMLStartTag) {
+        var rules = ""
+        var found: [String] = []
+        RecordGrammar.planChecksAttributes.read(tag, element: RecordGrammar.planChecks.text, problems: &found) {
+            _, value in
+            if case .text(let text) = value { rules = text }
+        }
+        planChecks = PlanCheckCounts(rules: rules, counts: [:])
+        problems(found, tag)
+    }
+
+    private mutating func startCount(_ tag: XMLStartTag) {
+        countText.removeAll(keepingCapacity: true)
+        countLine = tag.line
+        var check: PlanCheckKind?
+        var found: [String] = []
+        RecordGrammar.countAttributes.read(tag, element: RecordGrammar.count.text, problems: &found) {
+            _, value in
+            if case .word(let w) = value { check = PlanCheckKind.allCases[w] }
+        }
+        countCheck = check
+        problems(found, tag)
+    }
+
+    /// Ends a `<count>`: its text, white space around it aside, must be digits (at most
+    /// 15), and its check not counted before in this `<planChecks>`.
+    private mutating func endCount() {
+        let blank: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        let digits = countText.drop(while: blank).reversed().drop(while: blank).reversed()
+        let name = RecordGrammar.count.text
+        guard (1...15).contains(digits.count), digits.allSatisfy({ (0x30...0x39).contains($0) }) else {
+            let text = String(decoding: countText, as: UTF8.self)
+            let check = countCheck.map { " check=\"\($0.rawValue)\"" } ?? ""
+            problem(countLine, "<\(name)\(check)> holds \"\(text)\": a count is a whole number from 0, in digits")
+            return
+        }
+        guard let check = countCheck else { return }
+        guard planChecks?.counts[check] == nil else {
+            problem(countLine, "the check \"\(check.rawValue)\" is counted twice in <\(RecordGrammar.planChecks.text)>")
+            return
+        }
+        planChecks?.counts[check] = digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
     }
 
     private mutating func startJudgement(_ tag: XMLStartTag) {
@@ -190,8 +244,8 @@ struct XMLRecordBuilder {
                 problem(tag.line, "unexpected element \(tag.described) in <audit>\(Self.auditContent)")
                 return .refused
             }
-            // framework first; plan once, after it; then judgements; then advices.
-            let inOrder = self.rank == -1 ? rank == 0 : rank > self.rank || (rank >= 2 && rank == self.rank)
+            // framework first; plan once, after it; planChecks once; then judgements; then advices.
+            let inOrder = self.rank == -1 ? rank == 0 : rank > self.rank || (rank >= 3 && rank == self.rank)
             if !inOrder {
                 problem(tag.line, "<\(tag.name)> is out of place in <audit>\(Self.auditContent)")
                 return .refused
@@ -202,7 +256,13 @@ struct XMLRecordBuilder {
             if tag.is(RecordGrammar.judgement, in: ns) { return .judgement }
             problem(tag.line, "unexpected element \(tag.described) in <advice>: only <judgement> elements belong here")
             return .refused
-        case .framework, .plan, .judgement:
+        case .planChecks:
+            if tag.is(RecordGrammar.count, in: ns) { return .count }
+            problem(
+                tag.line,
+                "unexpected element \(tag.described) in <\(name(parent))>: only <\(name(.count))> elements belong here")
+            return .refused
+        case .framework, .plan, .count, .judgement:
             problem(tag.line, "<\(name(parent))> holds no elements, found \(tag.described)")
             return .refused
         case .refused:
@@ -212,19 +272,24 @@ struct XMLRecordBuilder {
 
     /// The audit's children in their order; the index is the rank.
     private static let auditChildren: [(name: XMLName, place: Place)] = [
-        (RecordGrammar.framework, .framework), (RecordGrammar.plan, .plan), (RecordGrammar.judgement, .judgement),
-        (RecordGrammar.advice, .advice),
+        (RecordGrammar.framework, .framework), (RecordGrammar.plan, .plan), (RecordGrammar.planChecks, .planChecks),
+        (RecordGrammar.judgement, .judgement), (RecordGrammar.advice, .advice),
     ]
 
     private static let auditContent =
-        ": an audit holds one <framework>, then at most one <plan>, then <judgement> elements, then <advice> elements"
+        """
+        : an audit holds one <framework>, then at most one <plan>, then at most one <planChecks>, then <judgement> \
+        elements, then <advice> elements
+        """
 
     mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>, cdata: Bool, line: Int) {
         let place = open.last!
         switch place {
         case .judgement:
             comment.append(contentsOf: bytes)
-        case .audit, .advice:
+        case .count:
+            countText.append(contentsOf: bytes)
+        case .audit, .advice, .planChecks:
             // Element-only content: white space may sit between elements (not in CDATA).
             guard cdata || bytes.contains(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }),
                 !textReported
@@ -254,6 +319,8 @@ struct XMLRecordBuilder {
             }
         case .advice:
             if let advice = advice.take(), adviceValid { advices.append(advice) }
+        case .count:
+            endCount()
         default:
             break
         }
@@ -267,7 +334,8 @@ struct XMLRecordBuilder {
         else { return nil }
         return AuditRecord(
             auditId: auditId, planId: planId, framework: framework, auditor: auditor, auditDate: auditDate, kind: kind,
-            status: status, moderates: moderates, plan: plan, judgements: judgements, advices: advices, line: line)
+            status: status, moderates: moderates, plan: plan, planChecks: planChecks, judgements: judgements,
+            advices: advices, line: line)
     }
 
     /// A problem the parser found inside this audit.
@@ -284,6 +352,8 @@ struct XMLRecordBuilder {
         case .audit: "audit"
         case .framework: RecordGrammar.framework.text
         case .plan: RecordGrammar.plan.text
+        case .planChecks: RecordGrammar.planChecks.text
+        case .count: RecordGrammar.count.text
         case .judgement: RecordGrammar.judgement.text
         case .advice: RecordGrammar.advice.text
         case .refused: "?"

@@ -202,7 +202,8 @@ extension WorkspaceDailyUseTests {
             let first = try #require(String(contents.0).firstMatch(of: /href="#(part-\d+)">([^<]+)</))
             #expect(packs.contains("<h2 id=\"\(first.1)\">\(first.2)</h2>"), "each entry links to its part")
             let moderation = try await page(client, "/reports/moderation?month=2025-06", as: lead).html
-            let pairs = try store.moderationReport(for: ReportPeriod(month: YearMonth("2025-06")!)).pairList
+            let pairs = try store.moderationReport(for: ReportPeriod(month: YearMonth("2025-06")!), informs: [:])
+                .pairList
             for pair in pairs {
                 #expect(moderation.contains("href=\"/audits/\(pair.moderationAuditId)\""))
             }

@@ -155,7 +155,8 @@ struct AuditStoreImportTests {
                     try store.monthlyReport(for: month, isPublic: false),
                     try store.monthlyReport(for: month, isPublic: true),
                 ],
-                advice: try store.adviceReport(for: period), moderation: try store.moderationReport(for: period),
+                advice: try store.adviceReport(for: period),
+                moderation: try store.moderationReport(for: period, informs: [:]),
                 reaudits: try store.reaudits(for: period, framework: framework),
                 progress: try store.progress(for: period),
                 learning: try LearningReport.Grouping.allCases.flatMap { grouping in

@@ -15,11 +15,13 @@ public struct AuditSummary: Sendable, Equatable {
     public var grade: String
     /// Criterion id → rating id (`na` included), for the plan criteria.
     public var ratings: [String: String]
+    /// The record's `planChecks` counts, when it carries them (``PlanCheckAgreement``).
+    public var planChecks: [PlanCheckKind: Int]?
 
     public init(
         auditId: String, planId: String, framework: FrameworkReference, auditor: String, auditDate: CalendarDate,
         kind: AuditKind, status: AuditStatus, moderates: String? = nil, percent: Double, grade: String,
-        ratings: [String: String]
+        ratings: [String: String], planChecks: [PlanCheckKind: Int]? = nil
     ) {
         self.auditId = auditId
         self.planId = planId
@@ -32,6 +34,7 @@ public struct AuditSummary: Sendable, Equatable {
         self.percent = percent
         self.grade = grade
         self.ratings = ratings
+        self.planChecks = planChecks
     }
 }
 

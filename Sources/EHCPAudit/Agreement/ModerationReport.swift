@@ -77,6 +77,8 @@ public struct ModerationReport: Sendable, Equatable {
     public var auditors: [Auditor]
     public var byCriterion: [Criterion]
     public var pairList: [Pair]
+    /// Do auditors agree with the plan checks? Empty without a framework.
+    public var planChecks = PlanCheckAgreement(audits: 0, rows: [])
 
     /// The fewest pairs on which an auditor's difference is judged in words.
     public static let fewestPairsToJudge = 5
@@ -94,8 +96,13 @@ public struct ModerationReport: Sendable, Equatable {
         return candidates.max { a, b in (a.value, b.key.id, b.key.version) < (b.value, a.key.id, a.key.version) }?.key
     }
 
-    /// The figures for `framework` over the linked groups of `period`.
-    public static func build(period: ReportPeriod, links: ModerationLinks, framework: Framework?) -> ModerationReport {
+    /// The figures for `framework` over the linked groups of `period`, and the plan
+    /// checks set against the ratings of `checked` (the period's audits that carry
+    /// `planChecks`; see ``PlanCheckAgreement`` for which count and for `informs`).
+    public static func build(
+        period: ReportPeriod, links: ModerationLinks, framework: Framework?, checked: [AuditSummary] = [],
+        informs: [PlanCheckKind: Set<String>] = [:]
+    ) -> ModerationReport {
         let reference = framework.map { FrameworkReference(id: $0.id, version: $0.version) }
         let groups = links.groups.filter { $0.root.framework == reference }
         var report = ModerationReport(
@@ -103,7 +110,9 @@ public struct ModerationReport: Sendable, Equatable {
             pairs: groups.reduce(0) { $0 + $1.moderations.count }, unmatched: links.unmatched,
             criteria: Criteria(units: 0), naDisagreements: 0, grades: Grades(), percentDifference: PercentDifference(),
             auditors: [], byCriterion: [], pairList: [])
-        guard let framework, !groups.isEmpty else { return report }
+        guard let framework else { return report }
+        report.planChecks = PlanCheckAgreement.build(checked, framework: framework, informs: informs)
+        guard !groups.isEmpty else { return report }
         report.fill(groups, framework: framework)
         return report
     }

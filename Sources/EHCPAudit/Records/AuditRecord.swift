@@ -14,6 +14,9 @@ public struct AuditRecord: Sendable, Equatable {
     /// For a moderation audit, the `auditId` of the audit it moderates (when known).
     public var moderates: String?
     public var plan: PlanDetails
+    /// What the plan checks found in the plan document the auditor checked, when the
+    /// record says.
+    public var planChecks: PlanCheckCounts?
     public var judgements: [Judgement]
     public var advices: [Advice]
     public var line: Int?
@@ -21,7 +24,8 @@ public struct AuditRecord: Sendable, Equatable {
     public init(
         auditId: String, planId: String, framework: FrameworkReference, auditor: String,
         auditDate: CalendarDate, kind: AuditKind = .routine, status: AuditStatus = .final, moderates: String? = nil,
-        plan: PlanDetails = PlanDetails(), judgements: [Judgement], advices: [Advice] = [], line: Int? = nil
+        plan: PlanDetails = PlanDetails(), planChecks: PlanCheckCounts? = nil, judgements: [Judgement],
+        advices: [Advice] = [], line: Int? = nil
     ) {
         self.auditId = auditId
         self.planId = planId
@@ -32,6 +36,7 @@ public struct AuditRecord: Sendable, Equatable {
         self.status = status
         self.moderates = moderates
         self.plan = plan
+        self.planChecks = planChecks
         self.judgements = judgements
         self.advices = advices
         self.line = line

@@ -15,7 +15,8 @@ public enum RecordField {
 
     /// The top level of a record.
     public enum Audit: Int, RecordFieldName {
-        case auditId, planId, framework, auditor, auditDate, kind, status, moderates, plan, judgements, advices
+        case auditId, planId, framework, auditor, auditDate, kind, status, moderates, plan, planChecks, judgements
+        case advices
         public static let jsonNames = caseNames(Self.self)
 
         public var xml: XMLPlace {
@@ -24,7 +25,7 @@ public enum RecordField {
             case .planId: .attribute("plan")
             case .auditDate: .attribute("date")
             case .auditor, .kind, .status, .moderates: .attribute(json)
-            case .framework, .plan: .element(json)
+            case .framework, .plan, .planChecks: .element(json)
             case .judgements: .element("judgement")
             case .advices: .element("advice")
             }
@@ -62,6 +63,23 @@ public enum RecordField {
             case .timelinessException: plan.timelinessException ? "true" : nil
             }
         }
+    }
+
+    /// What the plan checks found (`planChecks`): the rules' version, and the counts, a
+    /// JSON object keyed by check id, in XML one `<count>` element each.
+    public enum PlanChecks: Int, RecordFieldName {
+        case rules, counts
+        public static let jsonNames = caseNames(Self.self)
+        public var xml: XMLPlace { self == .rules ? .attribute(json) : .element("count") }
+    }
+
+    /// One count of `planChecks` as XML writes it, `<count check="vague-wording">3</count>`:
+    /// the check's id an attribute, the count the element's text. (In JSON a count is the
+    /// member of `counts` that its check's id names, so these names are XML's only.)
+    public enum PlanCheckCount: Int, RecordFieldName {
+        case check, count
+        public static let jsonNames = caseNames(Self.self)
+        public var xml: XMLPlace { self == .check ? .attribute(json) : .text }
     }
 
     /// One rating of one criterion.

@@ -36,6 +36,16 @@ public enum RecordJSONWriter {
                             json.recordField(key, value, isFlag: field.isFlag)
                         }
                     }
+                case .planChecks:
+                    guard let checks = record.planChecks else { continue }
+                    json.key(field.json)
+                    json.object { json in
+                        json.member(RecordField.PlanChecks.rules.json, checks.rules)
+                        json.key(RecordField.PlanChecks.counts.json)
+                        json.object { json in
+                            for (check, count) in checks.ordered { json.member(check.rawValue, count) }
+                        }
+                    }
                 case .judgements:
                     json.key(field.json)
                     judgements(record.judgements, &json)

@@ -29,6 +29,7 @@ public enum RecordXMLWriter {
         lines.append("    <\(element(Field.framework))\(framework)/>")
         let plan = try attributes(RecordField.Plan.allCases.map { ($0.xmlAttribute!, $0.text(of: record.plan)) })
         if !plan.isEmpty { lines.append("    <\(element(Field.plan))\(plan)/>") }
+        if let checks = record.planChecks { lines += try planChecks(checks) }
         for judgement in record.judgements { lines.append("    " + (try self.judgement(judgement))) }
         for advice in record.advices {
             let fields = RecordField.Advice.allCases.compactMap { field in
@@ -45,6 +46,18 @@ public enum RecordXMLWriter {
         }
         lines.append("  </audit>")
         return lines.joined(separator: "\n")
+    }
+
+    /// `<planChecks rules="…">` with a `<count check="…">N</count>` per check, in
+    /// ``PlanCheckKind`` order.
+    private static func planChecks(_ checks: PlanCheckCounts) throws(UnwritableText) -> [String] {
+        let name = element(RecordField.Audit.planChecks)
+        let open = "    <\(name)" + (try attributes([(RecordField.PlanChecks.rules.xmlAttribute!, checks.rules)]))
+        guard !checks.counts.isEmpty else { return [open + "/>"] }
+        let count = RecordField.PlanChecks.counts.xmlElement!, check = RecordField.PlanCheckCount.check.xmlAttribute!
+        return [open + ">"]
+            + checks.ordered.map { "      <\(count) \(check)=\"\($0.check.rawValue)\">\($0.count)</\(count)>" }
+            + ["    </\(name)>"]
     }
 
     private static func judgement(_ judgement: Judgement) throws(UnwritableText) -> String {

@@ -15,7 +15,7 @@ public enum ModerationLayout {
         guard let framework = report.framework, report.pairs > 0 else {
             blocks.append(
                 .paragraph("No moderation audit in this period could be compared with the audit it moderates."))
-            blocks += unmatched(report)
+            blocks += unmatched(report) + planChecks(report)
             return blocks
         }
         blocks.append(
@@ -26,8 +26,39 @@ public enum ModerationLayout {
                 (\(framework.id) version \(framework.version)).
                 """))
         blocks += grades(report) + criteria(report) + differences(report) + auditors(report)
-        blocks += byCriterion(report) + unmatched(report)
+        blocks += byCriterion(report) + unmatched(report) + planChecks(report)
         return blocks
+    }
+
+    /// Do auditors agree with the plan checks? Shown when an audit carries `planChecks`.
+    private static func planChecks(_ report: ModerationReport) -> [Block] {
+        let agreement = report.planChecks
+        guard agreement.audits > 0 else { return [] }
+        func share(_ below: Int, of total: Int, _ value: Double?) -> String {
+            value.map { "\(Words.percent($0)) (\(below) of \(total))" } ?? "no audits"
+        }
+        return [
+            .heading("Do auditors agree with the checks?"),
+            .paragraph(
+                """
+                The plan checks against the auditors, over the latest final audit of each of \(agreement.audits) \
+                \(agreement.audits == 1 ? "plan" : "plans") that says what the checks found (moderation audits \
+                aside). "Rated below" means the auditor rated at least one criterion the check informs below \
+                the action threshold. A check worth trusting is rated below often where it found something, and \
+                seldom where it found nothing.
+                """),
+            .table(
+                Table(
+                    caption: "Each check against the auditors' ratings",
+                    header: ["Check", "Informs", "Found something: rated below", "Found nothing: rated below"],
+                    rows: agreement.rows.map { row in
+                        [
+                            row.check.rawValue, row.criteria.joined(separator: ", "),
+                            share(row.foundBelow, of: row.found, row.foundShare),
+                            share(row.notFoundBelow, of: row.notFound, row.notFoundShare),
+                        ]
+                    })),
+        ]
     }
 
     private static func grades(_ report: ModerationReport) -> [Block] {

@@ -41,7 +41,9 @@ extension EHCPAuditCommand.Report {
 
         func run() throws {
             let report = try store.read {
-                try $0.moderationReport(for: period.period, framework: framework.map { ($0.id, $0.version) })
+                try $0.moderationReport(
+                    for: period.period, framework: framework.map { ($0.id, $0.version) },
+                    informs: ShippedPlanCheckInforms.informs)
             }
             switch format {
             case .json: try destination.write(ModerationReportJSON.render(report))
