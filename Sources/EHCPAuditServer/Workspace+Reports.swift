@@ -37,8 +37,11 @@ extension Workspace {
     /// `GET /reports/moderation[?format=json|markdown|html]`.
     @Sendable func moderationReport(_ request: Request, context: SignedInContext) async throws -> Response {
         let format = try ReportFormat(request, allowed: [.html, .json, .markdown, .document])
+        let informs = try await storeWork.run { [store, frameworks, planCheckers, now] in
+            try frameworks.current(store, now: now()).flatMap { try? planCheckers.checker(for: $0).rules.informedCriteria }
+        }
         let (period, report) = try await report(request, "moderation") { store, period, _ in
-            try store.moderationReport(for: period, informs: ShippedPlanCheckInforms.informs)
+            try store.moderationReport(for: period, informs: informs ?? [:])
         }
         if format == .json {
             return .download(

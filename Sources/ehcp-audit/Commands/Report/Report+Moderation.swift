@@ -37,13 +37,20 @@ extension EHCPAuditCommand.Report {
         @Option(name: .long, help: "text, markdown, json or html.")
         var format: Format = .text
 
+        @Option(name: .customLong("rules"), help: "The plan-check rules whose checks are set against the auditors.")
+        var rulesFile = "criteria/plan-checks.yaml"
+
+        @Option(name: .long, help: "The framework the plan-check rules inform.")
+        var criteria = "criteria/ehcp-qa.yaml"
+
         @OptionGroup var destination: ReportDestination
 
         func run() throws {
+            let informs = try PlanCheckRulesOptions.informs(rules: rulesFile, criteria: criteria)
             let report = try store.read {
                 try $0.moderationReport(
                     for: period.period, framework: framework.map { ($0.id, $0.version) },
-                    informs: ShippedPlanCheckInforms.informs)
+                    informs: informs)
             }
             switch format {
             case .json: try destination.write(ModerationReportJSON.render(report))
