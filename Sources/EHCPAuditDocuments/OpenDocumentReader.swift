@@ -13,9 +13,9 @@ import EHCPAudit
 ///   first row, are header rows.
 struct OpenDocumentReader {
     static let part = "content.xml"
-    static let text = XMLName("urn:oasis:names:tc:opendocument:xmlns:text:1.0")
-    static let table = XMLName("urn:oasis:names:tc:opendocument:xmlns:table:1.0")
-    static let office = XMLName("urn:oasis:names:tc:opendocument:xmlns:office:1.0")
+    static let text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+    static let table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+    static let office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 
     /// What an element means to the reader.
     enum Token {
@@ -25,83 +25,85 @@ struct OpenDocumentReader {
         case skipped
     }
 
-    static func token(_ name: UnsafePointer<xmlChar>, namespace: UnsafePointer<xmlChar>?) -> Token? {
-        if text.matches(namespace) {
-            switch name[0] {
-            case UInt8(ascii: "h"): if name[1] == 0 { return .heading }
-            case UInt8(ascii: "p"): if name[1] == 0 { return .paragraph }
-            case UInt8(ascii: "s"): if name[1] == 0 { return .space }
-            case UInt8(ascii: "t"):
-                if XMLName.tab.matches(name) { return .space }
-                if XMLName.trackedChanges.matches(name) { return .skipped }
-            case UInt8(ascii: "l"):
-                if XMLName.list.matches(name) { return .list }
-                if XMLName.lineBreak.matches(name) { return .lineBreak }
-            case UInt8(ascii: "n"): if XMLName.note.matches(name) { return .skipped }
-            default: break
-            }
-        } else if table.matches(namespace) {
-            if XMLName.table.matches(name) { return .table }
-            if XMLName.tableRow.matches(name) { return .row }
-            if XMLName.tableCell.matches(name) { return .cell }
-            if XMLName.tableHeaderRows.matches(name) { return .headerRows }
-            if XMLName.coveredTableCell.matches(name) { return .skipped }
-        } else if office.matches(namespace) {
-            if XMLName.annotation.matches(name) { return .skipped }
-        }
-        return nil
-    }
-
     /// The blocks of `xml`, the bytes of `content.xml`.
     static func blocks(
         xml: UnsafeBufferPointer<UInt8>, file: String, limits: DocumentLimits
     )
         throws(PlanDocumentError) -> [PlanDocument.Block]
     {
-        let reader = try XMLPartReader(bytes: xml, part: part, file: file)
-        var builder = BlockBuilder(file: file, limits: limits)
+        let handler = Handler(builder: BlockBuilder(file: file, limits: limits))
+        try XMLPartParser.parse(xml, part: part, file: file, handler: handler)
+        return handler.builder.list.blocks
+    }
+
+    /// Turns the parser's events into the builder's paragraphs and tables.
+    private final class Handler: XMLPartHandler {
+        var builder: BlockBuilder
         var listDepth = 0
-        var more = try reader.read()
-        while more {
-            if reader.isText {
-                builder.appendCollapsingLines(reader.text)
-                more = try reader.read()
-                continue
-            }
-            let isStart = reader.isElement
-            guard isStart || reader.isEndElement, let name = reader.localName,
-                let token = token(name, namespace: reader.namespace)
-            else {
-                more = try reader.read()
-                continue
-            }
-            if isStart {
-                switch token {
-                case .skipped:
-                    more = try reader.skip()
-                    continue
-                case .heading: builder.beginParagraph(.heading)
-                case .paragraph: builder.beginParagraph(listDepth > 0 ? .listItem : .paragraph)
-                case .list: listDepth += 1
-                case .space: builder.append(0x20)
-                case .lineBreak: builder.append(0x0A)
-                case .table: try builder.beginTable()
-                case .headerRows: builder.beginHeaderRows()
-                case .row: builder.beginRow()
-                case .cell: builder.beginCell()
+        var text = NamespaceMatcher(OpenDocumentReader.text)
+        var table = NamespaceMatcher(OpenDocumentReader.table)
+        var office = NamespaceMatcher(OpenDocumentReader.office)
+
+        init(builder: BlockBuilder) { self.builder = builder }
+
+        func token(_ name: UnsafePointer<xmlChar>, _ namespace: UnsafePointer<xmlChar>?) -> Token? {
+            if text.matches(namespace) {
+                switch name[0] {
+                case UInt8(ascii: "h"): if name[1] == 0 { return .heading }
+                case UInt8(ascii: "p"): if name[1] == 0 { return .paragraph }
+                case UInt8(ascii: "s"): if name[1] == 0 { return .space }
+                case UInt8(ascii: "t"):
+                    if XMLName.tab.matches(name) { return .space }
+                    if XMLName.trackedChanges.matches(name) { return .skipped }
+                case UInt8(ascii: "l"):
+                    if XMLName.list.matches(name) { return .list }
+                    if XMLName.lineBreak.matches(name) { return .lineBreak }
+                case UInt8(ascii: "n"): if XMLName.note.matches(name) { return .skipped }
+                default: break
                 }
+            } else if table.matches(namespace) {
+                if XMLName.table.matches(name) { return .table }
+                if XMLName.tableRow.matches(name) { return .row }
+                if XMLName.tableCell.matches(name) { return .cell }
+                if XMLName.tableHeaderRows.matches(name) { return .headerRows }
+                if XMLName.coveredTableCell.matches(name) { return .skipped }
+            } else if office.matches(namespace) {
+                if XMLName.annotation.matches(name) { return .skipped }
             }
-            if !isStart || reader.isEmptyElement {
-                switch token {
-                case .heading, .paragraph, .table, .row, .cell: try builder.end()
-                case .list: listDepth -= 1
-                case .headerRows: builder.endHeaderRows()
-                case .space, .lineBreak, .skipped: break
-                }
-            }
-            more = try reader.read()
+            return nil
         }
-        return builder.list.blocks
+
+        func start(
+            _ name: UnsafePointer<xmlChar>, namespace: UnsafePointer<xmlChar>?, attributes: XMLAttributes
+        )
+            throws(PlanDocumentError) -> Bool
+        {
+            switch token(name, namespace) {
+            case .skipped: return false
+            case .heading: builder.beginParagraph(.heading)
+            case .paragraph: builder.beginParagraph(listDepth > 0 ? .listItem : .paragraph)
+            case .list: listDepth += 1
+            case .space: builder.append(0x20)
+            case .lineBreak: builder.append(0x0A)
+            case .table: try builder.beginTable()
+            case .headerRows: builder.beginHeaderRows()
+            case .row: builder.beginRow()
+            case .cell: builder.beginCell()
+            case nil: break
+            }
+            return true
+        }
+
+        func end(_ name: UnsafePointer<xmlChar>, namespace: UnsafePointer<xmlChar>?) throws(PlanDocumentError) {
+            switch token(name, namespace) {
+            case .heading, .paragraph, .table, .row, .cell: try builder.end()
+            case .list: listDepth -= 1
+            case .headerRows: builder.endHeaderRows()
+            default: break
+            }
+        }
+
+        func characters(_ bytes: UnsafeBufferPointer<UInt8>) { builder.appendCollapsingLines(bytes) }
     }
 }
 

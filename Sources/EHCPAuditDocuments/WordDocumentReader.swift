@@ -14,9 +14,9 @@ import EHCPAudit
 ///   its table's first or Word repeats it as a header row (`w:tblHeader`).
 struct WordDocumentReader {
     static let part = "word/document.xml"
-    static let main = XMLName("http://schemas.openxmlformats.org/wordprocessingml/2006/main")
-    static let strict = XMLName("http://purl.oclc.org/ooxml/wordprocessingml/main")
-    static let compatibility = XMLName("http://schemas.openxmlformats.org/markup-compatibility/2006")
+    static let main = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    static let strict = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+    static let compatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
     /// What an element of the WordprocessingML namespace means to the reader.
     enum Token {
@@ -69,84 +69,66 @@ struct WordDocumentReader {
     )
         throws(PlanDocumentError) -> [PlanDocument.Block]
     {
-        let reader = try XMLPartReader(bytes: xml, part: part, file: file)
-        var builder = BlockBuilder(file: file, limits: limits)
-        var state = ParagraphProperties()
+        let handler = Handler(builder: BlockBuilder(file: file, limits: limits))
+        try XMLPartParser.parse(xml, part: part, file: file, handler: handler)
+        return handler.builder.list.blocks
+    }
+
+    /// Turns the parser's events into the builder's paragraphs and tables.
+    private final class Handler: XMLPartHandler {
+        var builder: BlockBuilder
+        var properties = ParagraphProperties()
         var inText = false
-        var more = try reader.read()
-        while more {
-            if reader.isText {
-                if inText { builder.append(reader.text) }
-                more = try reader.read()
-                continue
-            }
-            let isStart = reader.isElement
-            guard isStart || reader.isEndElement, let name = reader.localName else {
-                more = try reader.read()
-                continue
-            }
-            let namespace = reader.namespace
-            guard main.matches(namespace) || strict.matches(namespace) else {
-                if isStart && compatibility.matches(namespace) && XMLName.fallback.matches(name) {
-                    more = try reader.skip()
-                } else {
-                    more = try reader.read()
-                }
-                continue
-            }
-            guard let token = token(name) else {
-                more = try reader.read()
-                continue
-            }
-            if token == .skipped && isStart {
-                more = try reader.skip()
-                continue
-            }
-            if isStart {
-                try start(token, reader: reader, builder: &builder, state: &state, inText: &inText)
-            }
-            if !isStart || reader.isEmptyElement {
-                try end(token, builder: &builder, state: &state, inText: &inText)
-            }
-            more = try reader.read()
-        }
-        return builder.list.blocks
-    }
+        var main = NamespaceMatcher(WordDocumentReader.main)
+        var strict = NamespaceMatcher(WordDocumentReader.strict)
+        var compatibility = NamespaceMatcher(WordDocumentReader.compatibility)
 
-    private static func start(
-        _ token: Token, reader: XMLPartReader, builder: inout BlockBuilder, state: inout ParagraphProperties,
-        inText: inout Bool
-    ) throws(PlanDocumentError) {
-        switch token {
-        case .paragraph: builder.beginParagraph(.paragraph)
-        case .properties: state = ParagraphProperties()
-        case .style: state.style = reader.attribute(.val, in: main) ?? reader.attribute(.val, in: strict)
-        case .numbering: state.numbered = true
-        case .numberingId:
-            if (reader.attribute(.val, in: main) ?? reader.attribute(.val, in: strict)) == "0" {
-                state.numbered = false
-            }
-        case .text: inText = builder.inParagraph
-        case .tab: builder.append(0x20)
-        case .lineBreak: builder.append(0x0A)
-        case .table: try builder.beginTable()
-        case .row: builder.beginRow()
-        case .cell: builder.beginCell()
-        case .headerRow:
-            let value = reader.attribute(.val, in: main) ?? reader.attribute(.val, in: strict)
-            if value != "0" && value != "false" && value != "off" { builder.markHeaderRow() }
-        case .rowProperties, .skipped: break
-        }
-    }
+        init(builder: BlockBuilder) { self.builder = builder }
 
-    private static func end(
-        _ token: Token, builder: inout BlockBuilder, state: inout ParagraphProperties, inText: inout Bool
-    ) throws(PlanDocumentError) {
-        switch token {
-        case .paragraph, .table, .row, .cell: try builder.end()
-        case .properties: builder.setKind(state.kind)
-        case .text: inText = false
-        default: break
+        func token(_ name: UnsafePointer<xmlChar>, _ namespace: UnsafePointer<xmlChar>?) -> Token? {
+            main.matches(namespace) || strict.matches(namespace) ? WordDocumentReader.token(name) : nil
+        }
+
+        func start(
+            _ name: UnsafePointer<xmlChar>, namespace: UnsafePointer<xmlChar>?, attributes: XMLAttributes
+        )
+            throws(PlanDocumentError) -> Bool
+        {
+            guard let token = token(name, namespace) else {
+                return !(compatibility.matches(namespace) && XMLName.fallback.matches(name))
+            }
+            switch token {
+            case .paragraph: builder.beginParagraph(.paragraph)
+            case .properties: properties = ParagraphProperties()
+            case .style: properties.style = attributes.value(.val)
+            case .numbering: properties.numbered = true
+            case .numberingId: if attributes.value(.val) == "0" { properties.numbered = false }
+            case .text: inText = builder.inParagraph
+            case .tab: builder.append(0x20)
+            case .lineBreak: builder.append(0x0A)
+            case .table: try builder.beginTable()
+            case .row: builder.beginRow()
+            case .cell: builder.beginCell()
+            case .headerRow:
+                let value = attributes.value(.val)
+                if value != "0" && value != "false" && value != "off" { builder.markHeaderRow() }
+            case .rowProperties: break
+            case .skipped: return false
+            }
+            return true
+        }
+
+        func end(_ name: UnsafePointer<xmlChar>, namespace: UnsafePointer<xmlChar>?) throws(PlanDocumentError) {
+            switch token(name, namespace) {
+            case .paragraph, .table, .row, .cell: try builder.end()
+            case .properties: builder.setKind(properties.kind)
+            case .text: inText = false
+            default: break
+            }
+        }
+
+        func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+            if inText { builder.append(bytes) }
         }
     }
 

@@ -2,10 +2,10 @@ import Testing
 
 @testable import EHCPAuditDocuments
 
-struct XMLPartReaderTests {
+struct XMLPartParserTests {
     func word(_ xml: String) throws -> [UInt8] { try zipArchive([("word/document.xml", Array(xml.utf8))]) }
 
-    let doctype = XMLPartReader.doctypeRefusal
+    let doctype = XMLPartParser.doctypeRefusal
 
     @Test func externalEntitiesAreRefused() throws {
         let xxe = """
