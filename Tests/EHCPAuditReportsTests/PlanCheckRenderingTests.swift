@@ -17,7 +17,7 @@ struct PlanCheckRenderingTests {
         return ModerationReport.build(
             period: ReportPeriod(month: YearMonth("2025-06")!), links: ModerationLinks.link([], among: []),
             framework: framework, checked: [audit("R1", "P1", "inadequate", 3), audit("R2", "P2", "good", 0)],
-            informs: ShippedPlanCheckInforms.informs)
+            informs: Project.planCheckRules.informedCriteria)
     }
 
     @Test func jsonGivesEveryFigure() throws {
@@ -26,7 +26,7 @@ struct PlanCheckRenderingTests {
         let checks = try #require(json["planChecks"] as? [String: Any])
         #expect(checks["audits"] as? Int == 2)
         let rows = try #require(checks["checks"] as? [[String: Any]])
-        #expect(rows.count == ShippedPlanCheckInforms.informs.filter { !$0.value.isEmpty }.count)
+        #expect(rows.count == Project.planCheckRules.informedCriteria.filter { !$0.value.isEmpty }.count)
         let vague = try #require(rows.first { $0["check"] as? String == "vague-wording" })
         #expect(vague["criteria"] as? [String] == ["F4", "G1", "H1a", "H2a"])
         #expect(vague["found"] as? Int == 1 && vague["foundBelow"] as? Int == 1 && vague["foundShare"] as? Double == 1)

@@ -36,7 +36,7 @@ struct PlanChecksStoreTests {
         let checked = try store.planCheckedAudits(for: june, framework: reference)
         #expect(checked.map(\.auditId) == [record.auditId] && checked.first?.planChecks == checks.counts)
         let report = try store.moderationReport(
-            for: june, framework: (reference.id, reference.version), informs: ShippedPlanCheckInforms.informs)
+            for: june, framework: (reference.id, reference.version), informs: Project.planCheckRules.informedCriteria)
         #expect(report.planChecks.audits == 1)
         let vague = try #require(report.planChecks.rows.first { $0.check == .vagueWording })
         #expect(vague.found == 1 && vague.notFound == 0)
