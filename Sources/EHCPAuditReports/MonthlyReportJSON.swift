@@ -150,10 +150,31 @@ public enum MonthlyReportJSON {
             } else {
                 json.null()
             }
+            json.key("caseload")
+            caseload(report.caseload, &json)
             json.key("suppressed")
             json.list(report.suppressed) { json, key in json.string(key) }
         }
         return json.text
+    }
+
+    /// The plan checks across the whole caseload (the census's figures), or null.
+    private static func caseload(_ caseload: MonthlyReport.Caseload?, _ json: inout JSONWriter) {
+        guard let c = caseload else { return json.null() }
+        json.object { json in
+            json.member("population", c.population)
+            json.member("checked", c.checked.value)
+            json.member("checkedInPopulation", c.checkedInPopulation.value)
+            json.key("coverage")
+            share(c.coverage, &json)
+            json.key("mostFound")
+            json.list(c.checks) { json, figure in
+                share(figure.share, &json) { json in
+                    json.member("check", figure.check.rawValue)
+                    json.member("plans", figure.plans.value)
+                }
+            }
+        }
     }
 
     /// A share with its interval, then any `more` members; every member null when the
@@ -285,6 +306,16 @@ public enum MonthlyReportCSV {
                 add(table, row.name, "no needs identified", share(row.noNeeds))
                 add(table, row.name, "not received", share(row.notReceived))
                 add(table, row.name, "not known", share(row.notKnown))
+            }
+        }
+        if let c = report.caseload {
+            add("caseload", "plans", "population", c.population.map(String.init) ?? "")
+            add("caseload", "plans", "checked", count(c.checked))
+            add("caseload", "plans", "checked in population", count(c.checkedInPopulation))
+            add("caseload", "plans", "coverage", share(c.coverage?.share))
+            for figure in c.checks {
+                add("caseload", figure.check.rawValue, "plans", count(figure.plans))
+                add("caseload", figure.check.rawValue, "share", share(figure.share?.share))
             }
         }
         for row in report.trend {

@@ -37,11 +37,12 @@ extension AuditStore {
         let moderation = try moderationReport(
             for: ReportPeriod(month: month), framework: (framework.id, framework.version), informs: [:])
         let otherFrameworks = try countedAudits(in: month).filter { $0.framework != framework.id }
+        let census = try planCheckCensus(for: month, isPublic: isPublic, followUp: 0)
         let (grades, progress, reaudits) = try yearSoFar.value
         return MonthlyReport.build(
             figures: grades + [figures], progress: progress, framework: framework, isPublic: isPublic,
             moderation: moderation, otherFrameworks: otherFrameworks,
-            reaudits: ReauditSummary(reaudits, framework: framework))
+            reaudits: ReauditSummary(reaudits, framework: framework), census: census)
     }
 
     /// Advice quality and timeliness by provider over `period`, optionally narrowed to

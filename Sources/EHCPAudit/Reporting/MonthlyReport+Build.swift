@@ -8,11 +8,13 @@ extension MonthlyReport {
     /// `isPublic` applies disclosure control once, over every figure of the report (see
     /// ``DisclosurePlan``): first every count and every sum that ties counts together is
     /// registered, then what to hide is decided, then the report is read off the plan.
-    /// `moderation`, the month's moderation figures, gives the grade agreement.
+    /// `moderation`, the month's moderation figures, gives the grade agreement; `census`,
+    /// the plan checks at the end of the month (built with the same `isPublic`), the whole
+    /// caseload paragraph.
     public static func build(
         figures: [MonthFigures], progress: [MonthProgress], framework: Framework, isPublic: Bool,
         moderation: ModerationReport? = nil, otherFrameworks: [(framework: String, audits: Int)] = [],
-        reaudits: ReauditSummary? = nil
+        reaudits: ReauditSummary? = nil, census: PlanCheckCensus? = nil
     ) -> MonthlyReport {
         let current = figures.last ?? MonthFigures(month: progress.last?.month ?? YearMonth(year: 2000, month: 1)!)
         let month = current.month
@@ -139,9 +141,11 @@ extension MonthlyReport {
             },
             moderationPairs: plan.count("moderation.pairs"),
             moderationSameGrade: plan.share("moderation.sameGrade", of: "moderation.pairs"),
-            suppressed: plan.suppressed
+            suppressed: plan.suppressed,
+            caseload: census.map(Caseload.init)
         )
         report.spc = controlChart(report.trend, isPublic: isPublic)
+        report.suppressed += report.caseload?.suppressed ?? []
         return report
     }
 

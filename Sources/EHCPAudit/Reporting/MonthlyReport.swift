@@ -106,6 +106,9 @@ public struct MonthlyReport: Sendable, Equatable {
     public var spc: ControlChart?
     /// Every suppressed cell, by name, for readers of the JSON.
     public var suppressed: [String]
+    /// The plan checks across the whole caseload by the end of the month; nil when the
+    /// store holds no plan check made by then.
+    public var caseload: Caseload?
 }
 
 /// Audits of the month under another framework id, reported separately.

@@ -2,9 +2,10 @@ import EHCPAudit
 
 /// The monthly board report laid out in plain English, for the text, Markdown and HTML
 /// renderers. Headings say what the board asked ("Are we meeting the 5% target?"), and
-/// every chart is followed by a table of its data.
+/// every chart is followed by a table of its data. `words` names the plan checks of the
+/// whole caseload paragraph (the rules' words, else the checks' ids in words).
 public enum MonthlyLayout {
-    public static func blocks(_ report: MonthlyReport) -> [Block] {
+    public static func blocks(_ report: MonthlyReport, words: PlanCheckWords = PlanCheckWords(nil)) -> [Block] {
         var blocks: [Block] = [.title("EHCP quality assurance: monthly report for \(Words.month(report.month))")]
         blocks.append(
             .paragraph(
@@ -31,6 +32,7 @@ public enum MonthlyLayout {
         }
         blocks += target(report)
         blocks += grades(report)
+        blocks += caseload(report, words: words)
         blocks += sections(report)
         blocks += actions(report)
         blocks += reaudits(report)
@@ -100,6 +102,32 @@ public enum MonthlyLayout {
                     caption: "Grades of the month's audits", header: ["Grade", "Audits", "Share", "95% interval"],
                     rows: rows)),
         ]
+    }
+
+    /// The whole caseload in a paragraph, when the plan checks had read any plan by the end
+    /// of the month.
+    static func caseload(_ report: MonthlyReport, words: PlanCheckWords) -> [Block] {
+        guard let c = report.caseload else { return [] }
+        var text = "The plan checks had read \(Words.count(c.checked)) plans by the end of \(Words.month(report.month))"
+        if let population = c.population {
+            text +=
+                """
+                 (\(Words.count(c.checkedInPopulation)) of the \(population) plans in the population, \
+                \(Words.percent(c.coverage?.share)))
+                """
+        }
+        text += "."
+        if c.checks.isEmpty {
+            text += report.isPublic ? " Too few plans had findings to show them." : " The checks found nothing in them."
+        } else {
+            let found = c.checks.enumerated().map { i, figure in
+                "\(Words.percent(figure.share?.share))\(i == 0 ? " had" : "") at least one \(words.one(figure.check))"
+            }
+            let list = found.count > 1 ? found.dropLast().joined(separator: ", ") + " and " + found.last! : found[0]
+            text += " Of the plans read, \(list) (report checks has every check)."
+        }
+        text += " The random sample stays random: the checks show where to look, the audits how good plans are."
+        return [.heading("What do the plan checks find across the whole caseload?"), .paragraph(text)]
     }
 
     static func sections(_ report: MonthlyReport) -> [Block] {

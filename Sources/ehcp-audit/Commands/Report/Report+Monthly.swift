@@ -33,6 +33,7 @@ extension EHCPAuditCommand.Report {
         @Flag(name: .long, help: "Apply disclosure control for publication.")
         var `public` = false
 
+        @OptionGroup var rules: ReportRulesOptions
         @OptionGroup var destination: ReportDestination
 
         func run() throws {
@@ -42,13 +43,19 @@ extension EHCPAuditCommand.Report {
             try destination.write(render(report))
         }
 
-        private func render(_ report: MonthlyReport) -> String {
+        private func render(_ report: MonthlyReport) throws -> String {
             switch format {
-            case .json: MonthlyReportJSON.render(report)
-            case .csv: MonthlyReportCSV.render(report)
-            case .text: TextRenderer.render(MonthlyLayout.blocks(report))
-            case .markdown: MarkdownRenderer.render(MonthlyLayout.blocks(report))
-            case .html: HTMLRenderer.render(MonthlyLayout.blocks(report))
+            case .json: return MonthlyReportJSON.render(report)
+            case .csv: return MonthlyReportCSV.render(report)
+            default: break
+            }
+            // The checks' names are needed only for the whole caseload paragraph.
+            let blocks = MonthlyLayout.blocks(
+                report, words: report.caseload == nil ? PlanCheckWords(nil) : try rules.words())
+            switch format {
+            case .markdown: return MarkdownRenderer.render(blocks)
+            case .html: return HTMLRenderer.render(blocks)
+            case .text, .csv, .json: return TextRenderer.render(blocks)
             }
         }
     }

@@ -5,8 +5,11 @@ extension EHCPAuditCommand {
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Reports from the stored audits: the monthly board report, advice quality by provider, learning packs.",
-            subcommands: [Monthly.self, Advice.self, Learning.self, Moderation.self]
+                """
+                Reports from the stored audits: the monthly board report, advice quality by provider, learning packs, \
+                moderation, and the plan checks across the caseload.
+                """,
+            subcommands: [Monthly.self, Advice.self, Learning.self, Moderation.self, Checks.self]
         )
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown, csv, json, html }
