@@ -27,11 +27,7 @@ extension EHCPAuditCommand {
         @Option(name: .customLong("plan-date"), help: "The plan's date (YYYY-MM-DD), instead of the document's.")
         var planDate: CalendarDate?
 
-        @Option(name: .customLong("rules"), help: "The plan-check rules.")
-        var rulesFile: String = "criteria/plan-checks.yaml"
-
-        @Option(name: .long, help: "The framework the rules inform.")
-        var criteria: String = "criteria/ehcp-qa.yaml"
+        @OptionGroup var rulesOptions: PlanCheckRulesOptions
 
         @OptionGroup var planIDs: PlanIDOptions
 
@@ -53,14 +49,7 @@ extension EHCPAuditCommand {
         }
 
         func run() throws {
-            let framework = try Inputs.frameworks([criteria]).frameworks[0]
-            let rules: PlanCheckRules
-            do {
-                rules = try PlanCheckRulesLoader.load(path: rulesFile, framework: framework)
-            } catch let error as FrameworkLoadError {
-                StandardError.report(error.diagnostics)
-                throw ExitCode.failure
-            }
+            let (rules, framework) = try rulesOptions.load()
             let checker = PlanChecker(rules: rules, framework: framework)
             var checked: [CheckedPlan] = []
             var unreadable = 0

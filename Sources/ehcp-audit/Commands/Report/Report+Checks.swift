@@ -30,7 +30,7 @@ extension EHCPAuditCommand.Report {
         @Option(name: .customLong("follow-up"), help: "How many plans the follow-up list holds (default 20).")
         var followUp = PlanCheckCensus.followUpDefault
 
-        @OptionGroup var rules: ReportRulesOptions
+        @OptionGroup var rules: PlanCheckRulesOptions
         @OptionGroup var destination: ReportDestination
 
         func validate() throws {

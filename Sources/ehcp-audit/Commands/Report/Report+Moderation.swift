@@ -37,16 +37,12 @@ extension EHCPAuditCommand.Report {
         @Option(name: .long, help: "text, markdown, json or html.")
         var format: Format = .text
 
-        @Option(name: .customLong("rules"), help: "The plan-check rules whose checks are set against the auditors.")
-        var rulesFile = "criteria/plan-checks.yaml"
-
-        @Option(name: .long, help: "The framework the plan-check rules inform.")
-        var criteria = "criteria/ehcp-qa.yaml"
+        @OptionGroup var rules: PlanCheckRulesOptions
 
         @OptionGroup var destination: ReportDestination
 
         func run() throws {
-            let informs = try PlanCheckRulesOptions.informs(rules: rulesFile, criteria: criteria)
+            let informs = try rules.informs()
             let report = try store.read {
                 try $0.moderationReport(
                     for: period.period, framework: framework.map { ($0.id, $0.version) },

@@ -33,7 +33,7 @@ extension EHCPAuditCommand.Report {
         @Flag(name: .long, help: "Apply disclosure control for publication.")
         var `public` = false
 
-        @OptionGroup var rules: ReportRulesOptions
+        @OptionGroup var rules: PlanCheckRulesOptions
         @OptionGroup var destination: ReportDestination
 
         func run() throws {

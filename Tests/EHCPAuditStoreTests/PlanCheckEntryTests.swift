@@ -6,7 +6,7 @@ import Testing
 @testable import EHCPAuditStore
 
 /// The census keeps counts per plan and document version, never text (docs/plan-checks.md).
-struct PlanCheckCensusTests {
+struct PlanCheckEntryTests {
     static let document = PlanDocument(blocks: [
         .init(kind: .paragraph, text: "Date of plan: 20 May 2025"),
         .init(kind: .heading, text: "Section F"),
