@@ -35,12 +35,13 @@ struct AuditFormPage {
         if let advice = framework.advice { sections.append(adviceSections(advice)) }
         return """
             \(Page.errorSummary(problems))
-            <form method="post" action="\(action)" class="audit-form" novalidate>
+            <form method="post" action="\(action)" class="audit-form" enctype="multipart/form-data" novalidate>
             <input type="hidden" name="csrf" value="\(csrf)">
             <input type="hidden" name="framework.id" value="\(framework.id)">\(versionField)\(planChecksFields)
             <div class="form-layout">
             \(progressPanel())
             <div class="form-main">
+            \(planCheckPanel())
             \(sections.joined(separator: "\n"))
             <div class="buttons">
             <button type="submit" name="status" value="final">Submit as final</button>
@@ -55,7 +56,8 @@ struct AuditFormPage {
 
     /// What the plan checks found, carried unchanged so that saving the audit again keeps it.
     var planChecksFields: HTML {
-        let inputs = AuditForm.planChecksFields(in: fields).map { name, value -> HTML in
+        let carried = AuditForm.planChecksFields(in: fields) + AuditForm.suggestionFields(in: fields)
+        let inputs = carried.map { name, value -> HTML in
             "<input type=\"hidden\" name=\"\(name)\" value=\"\(value)\">"
         }
         return "\(inputs)"
@@ -200,10 +202,51 @@ struct AuditFormPage {
         return """
             <fieldset data-section="\(section)"\(errorClass(name))><legend>\(criterion.id) \(criterion.text)</legend>
             \(Self.guidance(criterion))\(errors(name))
-            <div class="ratings">\(radios)</div>
+            \(suggestion(criterion))<div class="ratings">\(radios)</div>
             <label for="\(Page.fieldId(comment))" class="comment-label">Comment on \(criterion.id) (optional)</label>
             <textarea id="\(Page.fieldId(comment))" name="\(comment)" rows="1">\(fields[comment] ?? "")</textarea>
             </fieldset>
+            """
+    }
+
+    /// "Check the plan document": an upload read in memory, whose findings come back as
+    /// suggestions beside the criteria they inform.
+    func planCheckPanel() -> HTML {
+        let checked = fields[AuditForm.checkedFile]
+        let suggestions = fields.pairs.filter { $0.name.hasPrefix(AuditForm.suggested) }.count
+        var notice = HTML.empty
+        if let checked {
+            let found: HTML =
+                suggestions == 0
+                ? "They suggest no rating: an auditor still reads the plan."
+                : """
+                They suggest a rating for \(suggestions) criteri\(suggestions == 1 ? "on" : "a"), shown beside \
+                each; take or leave each one. <button type="submit" name="action" value="take-all" \
+                class="secondary">Take every suggestion</button>
+                """
+            notice = "<div class=\"notice\" role=\"status\"><p>The plan checks read \(checked). \(found)</p></div>"
+        }
+        return """
+            <section class="plan-check" aria-labelledby="plan-check-heading">\
+            <h2 id="plan-check-heading">Check the plan document</h2>\(notice)\
+            <div class="field"><label for="f-planDocument">Plan document (optional)</label>\
+            <span class="hint" id="f-planDocument-hint">A .docx, .odt, .md or .txt file of at most 20 MB. It is read \
+            in memory and not kept; the audit keeps only how many of each finding there were.</span>\
+            \(errors("planDocument"))<input type="file" id="f-planDocument" name="planDocument" \
+            accept=".docx,.odt,.md,.txt" aria-describedby="f-planDocument-hint"></div>\
+            <button type="submit" name="action" value="check-plan" class="secondary">Check the plan document</button>\
+            </section>
+            """
+    }
+
+    /// The checks' suggestion for a criterion, with a button to take it.
+    func suggestion(_ criterion: Criterion) -> HTML {
+        guard let rating = fields[AuditForm.suggested + criterion.id] else { return .empty }
+        let because = fields[AuditForm.because + criterion.id] ?? ""
+        return """
+            <div class="suggestion"><p>The plan checks suggest <strong>\(framework.label(rating: rating))</strong>: \
+            \(because).</p><button type="submit" name="action" value="take-\(criterion.id)" class="secondary">\
+            Take this rating<span class="visually-hidden"> for \(criterion.id)</span></button></div>
             """
     }
 

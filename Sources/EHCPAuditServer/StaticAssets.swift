@@ -75,6 +75,10 @@ enum StaticAssets {
         #f-kind-moderation:not(:checked)~.conditional:not(.shown){display:none}
         details.guidance{margin:.2rem 0;color:#505a5f}
         details.guidance p{margin:.2rem 0}
+        .plan-check{border:1px solid #b1b4b6;padding:.5rem .8rem;margin:0 0 1rem}
+        .plan-check .notice{border-left:5px solid #1d70b8;padding:.2rem .6rem;margin:.4rem 0}
+        .suggestion{border-left:5px solid #f47738;padding:.2rem .6rem;margin:.3rem 0;background:#fef7f1}
+        .suggestion p{margin:.2rem 0}
         summary{cursor:pointer;color:#1d4f91}
         .comment-label{font-size:.9rem;margin-top:.3rem}
         .notification-banner{border:5px solid #00703c;margin:1rem 0;padding:.5rem 1rem}
@@ -121,7 +125,9 @@ enum StaticAssets {
             });
           }
           function refresh() {
-            var body = new URLSearchParams(new FormData(form));
+            var data = new FormData(form);
+            data.delete("planDocument");  // the preview needs the ratings, not the document
+            var body = new URLSearchParams(data);
             var options = {method: "POST", body: body, headers: {"X-Preview": "1"}, credentials: "same-origin"};
             fetch(button.getAttribute("formaction"), options)
               .then(function (response) { return response.text(); })

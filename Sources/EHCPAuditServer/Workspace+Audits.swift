@@ -261,6 +261,26 @@ extension Workspace {
                 return context.page(title, formPage([]))
             case "change":
                 return context.page(title, formPage([]))
+            case "check-plan":
+                guard let document = submitted.files["planDocument"] else {
+                    let problem = AuditForm.Problem(field: "planDocument", message: "Choose the plan document to check")
+                    return context.page(title, formPage([problem]), status: .unprocessableContent)
+                }
+                do {
+                    let checked = try planCheckers.checker(for: framework).check(
+                        bytes: document.bytes, fileName: document.fileName)
+                    fields = AuditForm.fields(fields, checked: checked)
+                    return context.page(title, formPage([]))
+                } catch let error as PlanDocumentError {
+                    let problem = AuditForm.Problem(field: "planDocument", message: error.message)
+                    return context.page(title, formPage([problem]), status: .unprocessableContent)
+                }
+            case "take-all":
+                fields = AuditForm.taking(nil, in: fields)
+                return context.page(title, formPage([]))
+            case let action? where action.hasPrefix("take-"):
+                fields = AuditForm.taking(String(action.dropFirst("take-".count)), in: fields)
+                return context.page(title, formPage([]))
             default: break
             }
             var form = AuditForm(

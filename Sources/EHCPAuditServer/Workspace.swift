@@ -83,6 +83,17 @@ public struct Workspace: Sendable {
         .add(middleware: RoleMiddleware { $0.mayCheckPlans })
         uploads.get("/check", use: checkPlanPage)
         uploads.post("/check", use: checkPlan)
+        // The audit form may carry the plan document it checks.
+        let auditing = signedIn.group().add(
+            middleware: CSRFMiddleware<SignedInContext>(limits: .upload, secure: secureCookies)
+        )
+        .add(middleware: RoleMiddleware { $0.mayAudit })
+        auditing.get("/audits/new", use: newAuditForm)
+        auditing.post("/audits", use: createAudit)
+        auditing.post("/preview", use: previewNewAudit)
+        auditing.get("/audits/:id/edit", use: editAuditForm)
+        auditing.post("/audits/:id", use: changeAudit)
+        auditing.post("/audits/:id/preview", use: previewChange)
 
         let pages = signedIn.group().add(
             middleware: CSRFMiddleware<SignedInContext>(limits: .page, secure: secureCookies))
@@ -92,14 +103,6 @@ public struct Workspace: Sendable {
         pages.get("/audits/:id", use: auditPage)
         pages.get("/audits/:id/record/:format", use: auditRecord)
         pages.get("/reports/monthly", use: monthlyReport)
-
-        let auditing = pages.group().add(middleware: RoleMiddleware { $0.mayAudit })
-        auditing.get("/audits/new", use: newAuditForm)
-        auditing.post("/audits", use: createAudit)
-        auditing.post("/preview", use: previewNewAudit)
-        auditing.get("/audits/:id/edit", use: editAuditForm)
-        auditing.post("/audits/:id", use: changeAudit)
-        auditing.post("/audits/:id/preview", use: previewChange)
 
         let reviewing = pages.group().add(middleware: RoleMiddleware { $0.mayRead(.advice) })
         reviewing.get("/reports/advice", use: adviceReport)
