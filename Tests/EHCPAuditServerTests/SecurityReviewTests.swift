@@ -245,13 +245,17 @@ struct SecurityReviewTests: WorkspaceTesting {
             headers = lead.cookie
             headers[.contentType] = "application/x-www-form-urlencoded"
             let routes = [
-                "/logout", "/audits", "/preview", "/audits/AUD-2025-06-0005", "/audits/AUD-2025-06-0005/preview",
-                "/sample/2025-06/assign", "/sample/2025-06/draw", "/audits/AUD-2025-06-0005/moderator",
+                "/logout", "/sample/2025-06/assign", "/sample/2025-06/draw", "/audits/AUD-2025-06-0005/moderator",
                 "/audits/AUD-2025-06-0005/advice/ADV-1",
             ]
-            let large = "csrf=\(lead.csrf)&" + String(repeating: "a", count: 1 << 20)
+            // The audit form and "Check a plan" may carry a plan document of 20 MiB.
+            let uploads = [
+                "/audits", "/preview", "/audits/AUD-2025-06-0005", "/audits/AUD-2025-06-0005/preview", "/check",
+            ]
             let many = "csrf=\(lead.csrf)" + String(repeating: "&a", count: 10_000)
-            for route in routes {
+            for route in routes + uploads {
+                let cap = uploads.contains(route) ? (20 << 20) + (1 << 20) : 1 << 20
+                let large = "csrf=\(lead.csrf)&" + String(repeating: "a", count: cap)
                 for body in [large, many] {
                     let response = try await client.execute(
                         uri: route, method: .post, headers: headers, body: ByteBuffer(string: body))
