@@ -27,13 +27,18 @@ struct PlanCheckPrecisionTests {
     }
 
     /// For each check: found and right, found but not in the truth, in the truth but not found.
-    static func tally(_ truth: [ExpectedPlanFinding], _ found: [String: [PlanFinding]]) -> [PlanCheckKind: (
+    static func tally(
+        _ truth: [ExpectedPlanFinding], _ found: [String: [PlanFinding]]
+    ) -> [PlanCheckKind: (
         right: Int, extra: Int, missed: Int
     )] {
         var expected: [Key: Int] = [:]
         var shape: [PlanCheckKind: ExpectedPlanFinding] = [:]
         for t in truth {
-            expected[Key(file: t.file, check: t.check, section: t.section, item: t.item, block: t.block, quote: t.quote, missing: t.missing), default: 0] += 1
+            expected[
+                Key(
+                    file: t.file, check: t.check, section: t.section, item: t.item, block: t.block, quote: t.quote,
+                    missing: t.missing), default: 0] += 1
             shape[t.check] = shape[t.check] ?? t
         }
         var got: [Key: Int] = [:]
@@ -69,7 +74,8 @@ struct PlanCheckPrecisionTests {
         for n in 1...150 {
             let plan = try plans.document(n, of: 150)
             truth += plan.findings
-            found[plan.fileName] = try Project.planChecker.check(bytes: plan.bytes, fileName: plan.fileName).report.findings
+            found[plan.fileName] = try Project.planChecker.check(bytes: plan.bytes, fileName: plan.fileName).report
+                .findings
         }
         Self.expectPrecise(Self.tally(truth, found), every: true)
     }
