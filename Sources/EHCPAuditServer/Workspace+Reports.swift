@@ -38,7 +38,9 @@ extension Workspace {
     @Sendable func moderationReport(_ request: Request, context: SignedInContext) async throws -> Response {
         let format = try ReportFormat(request, allowed: [.html, .json, .markdown, .document])
         let informs = try await storeWork.run { [store, frameworks, planCheckers, now] in
-            try frameworks.current(store, now: now()).flatMap { try? planCheckers.checker(for: $0).rules.informedCriteria }
+            try frameworks.current(store, now: now()).flatMap {
+                try? planCheckers.checker(for: $0).rules.informedCriteria
+            }
         }
         let (period, report) = try await report(request, "moderation") { store, period, _ in
             try store.moderationReport(for: period, informs: informs ?? [:])
