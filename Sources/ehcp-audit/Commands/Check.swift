@@ -64,10 +64,11 @@ extension EHCPAuditCommand {
             let checker = PlanChecker(rules: rules, framework: framework)
             var checked: [CheckedPlan] = []
             var unreadable = 0
-            for path in try PlanDocumentFiles.expand(files) {
-                do {
-                    checked.append(try checker.check(path: path, status: status, planDate: planDate))
-                } catch {
+            // Read and checked on every core, handed back in the order given.
+            checker.check(paths: try PlanDocumentFiles.expand(files), status: status, planDate: planDate) { outcome in
+                switch outcome {
+                case .success(let plan): checked.append(plan)
+                case .failure(let error):
                     StandardError.line("\(error)")
                     unreadable += 1
                 }
