@@ -38,6 +38,42 @@ extension PlanChecker {
     }
 }
 
+extension PlanChecker {
+    /// Reads and checks the documents at `paths` on every core at once, calling `each` on
+    /// this thread with each document's outcome in the order of `paths`: exactly what
+    /// ``check(path:status:planDate:)`` gives for each path in turn, sooner.
+    ///
+    /// A few documents are in flight at a time (``OrderedWork``'s bound), so memory stays
+    /// flat however many are checked.
+    ///
+    /// ```swift
+    /// checker.check(paths: try PlanDocumentFiles.expand(["plans/"])) { outcome in
+    ///     if case .success(let checked) = outcome { print(checked.file, checked.report.findings.count) }
+    /// }
+    /// ```
+    public func check(
+        paths: [String], status: PlanCheckReport.Status? = nil, planDate: CalendarDate? = nil,
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+        each: (Result<CheckedPlan, PlanDocumentError>) -> Void
+    ) {
+        var next = 0
+        let work = OrderedWork(
+            workers: threads,
+            make: { () throws(Diagnostic) -> String? in
+                guard next < paths.count else { return nil }
+                defer { next += 1 }
+                return paths[next]
+            },
+            makeWorker: {
+                { path in
+                    Result { () throws(PlanDocumentError) in try check(path: path, status: status, planDate: planDate) }
+                }
+            })
+        // `make` never throws, so neither does `next()`.
+        while let outcome = try? work.next() { each(outcome) }
+    }
+}
+
 /// The plan documents named on a command line: files as given, folders for the documents
 /// directly in them (`.docx`, `.odt`, `.md`, `.markdown`, `.txt`), in name order.
 public enum PlanDocumentFiles {

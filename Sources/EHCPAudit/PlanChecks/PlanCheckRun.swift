@@ -87,7 +87,7 @@ struct PlanCheckRun {
     /// Each item of each of the sections, in order.
     private func eachItem(_ sections: [String], _ body: (String, Int, PlanOutline.Part) -> Void) {
         for section in sections {
-            for (number, part) in outline.items(of: section) { body(section, number, part) }
+            for (number, index) in outline.itemIndices[section] ?? [] { body(section, number, outline.parts[index]) }
         }
     }
 
@@ -163,33 +163,54 @@ struct PlanCheckRun {
     }
 
     /// Sentences of at least `minWords` words found in two or more items.
+    ///
+    /// A sentence is known by its words' keys. They are compared, not joined into a string
+    /// and hashed as one (a fifth of the checks' time): each distinct sentence is kept as its
+    /// block and words, found by a hash of its words' hashes, and a sentence of the same
+    /// hash is the same sentence only if its keys are equal one by one.
     private mutating func repeatedSentences(_ rule: PlanCheckRule, _ sections: [String]) {
         guard let minWords = rule.minWords else { return }
-        var places: [String: [PlanFinding.Place]] = [:]
-        var quotes: [String: String] = [:]
-        var order: [String] = []
+        /// Distinct sentences in the order first seen: where the first is, and every place.
+        var sentences: [(part: Int, words: [Int], places: [PlanFinding.Place], quote: String)] = []
+        var byHash: [Int: [Int]] = [:]
         var seenBlocks: Set<Int> = []
         for section in sections {
-            for (number, part) in outline.items(of: section) where seenBlocks.insert(part.number).inserted {
-                for sentence in PlanSentences.split(part.text) where sentence.count >= minWords {
-                    let key = sentence.map { part.text.tokens[$0].key }.joined(separator: " ")
+            for (number, index) in outline.itemIndices[section] ?? [] {
+                let part = outline.parts[index]
+                guard seenBlocks.insert(part.number).inserted else { continue }
+                let tokens = part.text.tokens
+                PlanSentences.forEach(part.text) { sentence in
+                    guard sentence.count >= minWords else { return }
+                    var hash = sentence.count
+                    for word in sentence { hash = (hash &* 31) ^ tokens[word].hash }
                     let place = PlanFinding.Place(section: section, item: number, block: part.number)
-                    if places[key] == nil {
-                        order.append(key)
-                        quotes[key] = part.text.quote(sentence[0], sentence[min(sentence.count, Self.quoteWords) - 1])
+                    let same = byHash[hash]?.first { candidate in
+                        let other = outline.parts[sentences[candidate].part].text.tokens
+                        let words = sentences[candidate].words
+                        return words.count == sentence.count
+                            && zip(words, sentence).allSatisfy { a, b in
+                                other[a].hash == tokens[b].hash && other[a].key == tokens[b].key
+                            }
                     }
-                    if places[key]?.contains(where: { $0.block == part.number }) != true {
-                        places[key, default: []].append(place)
+                    if let same {
+                        if !sentences[same].places.contains(where: { $0.block == part.number }) {
+                            sentences[same].places.append(place)
+                        }
+                    } else {
+                        byHash[hash, default: []].append(sentences.count)
+                        let quote = part.text.quote(
+                            sentence.first!, sentence[sentence.startIndex + min(sentence.count, Self.quoteWords) - 1])
+                        sentences.append((index, Array(sentence), [place], quote))
                     }
                 }
             }
         }
-        for key in order where places[key]!.count > 1 {
-            let first = places[key]![0]
+        for sentence in sentences where sentence.places.count > 1 {
+            let first = sentence.places[0]
             var finding = PlanFinding(
-                check: rule.kind, section: first.section, item: first.item, block: first.block, quote: quotes[key],
+                check: rule.kind, section: first.section, item: first.item, block: first.block, quote: sentence.quote,
                 criterion: rule.informs[first.section], message: rule.message, source: rule.source)
-            finding.occurrences = places[key]!
+            finding.occurrences = sentence.places
             findings.append(finding)
         }
     }

@@ -69,15 +69,23 @@ public struct PlanChecker: Sendable {
         }
     }
 
+    /// The findings are grouped by criterion in one pass, by index (filtering every finding
+    /// for every criterion and check copied each finding a hundred times).
     private func suggestions(_ findings: [PlanFinding]) -> [PlanSuggestion] {
-        let criteria = findings.compactMap(\.criterion).reduce(into: [String]()) {
-            if !$0.contains($1) { $0.append($1) }
+        var criteria: [(criterion: String, findings: [Int])] = []
+        for (i, finding) in findings.enumerated() {
+            guard let criterion = finding.criterion else { continue }
+            if let c = criteria.firstIndex(where: { $0.criterion == criterion }) {
+                criteria[c].findings.append(i)
+            } else {
+                criteria.append((criterion, [i]))
+            }
         }
-        return criteria.compactMap { criterion in
+        return criteria.compactMap { criterion, indices in
             var worst: String?
             var reasons: [String] = []
             for rule in rules.checks {
-                let found = findings.filter { $0.check == rule.kind && $0.criterion == criterion }
+                let found = indices.filter { findings[$0].check == rule.kind }.map { findings[$0] }
                 guard !found.isEmpty else { continue }
                 reasons.append(Self.because(found, rule))
                 guard let step = (rule.suggest ?? rules.suggest).last(where: { $0.from <= found.count }) else {

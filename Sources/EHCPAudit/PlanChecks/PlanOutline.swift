@@ -21,6 +21,9 @@ struct PlanOutline {
     }
 
     private(set) var parts: [Part] = []
+    /// Each item section's items in order: their numbers and places in `parts`, found once
+    /// (the checks walk them a dozen times; filtering `parts` each time copied every part).
+    private(set) var itemIndices: [String: [(number: Int, index: Int)]] = [:]
     /// Sections with a heading.
     private(set) var found: Set<String> = []
     private(set) var isDraft = false
@@ -56,11 +59,6 @@ struct PlanOutline {
         parts.filter { !$0.isSectionHeading && $0.sections.contains(section) }
     }
 
-    /// Items of a section in order, with their numbers.
-    func items(of section: String) -> [(number: Int, part: Part)] {
-        parts.compactMap { part in part.items[section].map { ($0, part) } }
-    }
-
     /// An item that starts with "No", "None", "Not applicable" or the like says there is
     /// nothing to record ("No social care provision is needed"): it is not an item.
     private mutating func numberItems(_ saysNothing: PlanPhraseSet) {
@@ -68,6 +66,7 @@ struct PlanOutline {
             let indices = parts.indices.filter { !parts[$0].isSectionHeading && parts[$0].sections.contains(section) }
             let structured = indices.contains { [.tableRow, .listItem].contains(parts[$0].block.kind) }
             var next = 1
+            var items: [(number: Int, index: Int)] = []
             for i in indices {
                 let block = parts[i].block
                 let isItem =
@@ -76,9 +75,11 @@ struct PlanOutline {
                     : (block.kind == .paragraph && parts[i].text.wordCount >= 6)
                 if isItem, !saysNothing.occurs(atStartOf: parts[i].text) {
                     parts[i].items[section] = next
+                    items.append((next, i))
                     next += 1
                 }
             }
+            itemIndices[section] = items
         }
     }
 

@@ -11,29 +11,50 @@ struct PlanText {
     struct Token {
         /// Lower-cased, apostrophes straight.
         var key: String
+        /// ``PlanText/hash(_:)`` of `key`'s bytes, made as the token is read: phrases are
+        /// looked up and compared by it, and by `key` only when it is equal, so that no
+        /// string is hashed or compared for the many tokens that start no phrase.
+        var hash: Int
         /// The token's bytes in the block's UTF-8 text.
         var range: Range<Int>
         var isWord: Bool
         var isNumber: Bool
+        /// What `#` in a phrase matches: a number in digits, or in words from one to twelve.
+        var isNumeral: Bool
         /// Starts with a capital letter as written.
         var isCapitalised: Bool
     }
 
     let utf8: [UInt8]
     private(set) var tokens: [Token] = []
+    /// The number of words (tokens of letters or digits).
+    private(set) var wordCount = 0
 
     init(_ text: String) {
         utf8 = Array(text.utf8)
         tokenize()
     }
 
+    /// FNV-1a over a key's bytes: cheap to make as a token's bytes are read.
+    static func hash(_ bytes: some Sequence<UInt8>) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return Int(truncatingIfNeeded: hash)
+    }
+
+    /// The number words `#` matches ("one" to "twelve"), by hash.
+    static let numberWordHashes: [Int] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    ].map { hash($0.utf8) }
+
+    static let numberWords: Set<String> = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    ]
+
     /// The text as written between two tokens (inclusive).
     func quote(_ first: Int, _ last: Int) -> String {
         String(decoding: utf8[tokens[first].range.lowerBound..<tokens[last].range.upperBound], as: UTF8.self)
     }
-
-    /// The number of words (tokens of letters or digits).
-    var wordCount: Int { tokens.reduce(0) { $0 + ($1.isWord ? 1 : 0) } }
 
     private enum Class { case space, letter, digit, apostrophe, hyphen, mark }
 
@@ -109,24 +130,40 @@ struct PlanText {
         }
     }
 
+    /// Adds the token of `range`, its key lower-cased with apostrophes straight, written
+    /// straight into the string's own storage (no array per token) while its hash is made.
     private mutating func append(_ range: Range<Int>, isWord: Bool, isNumber: Bool) {
-        var key: [UInt8] = []
-        key.reserveCapacity(range.count)
-        var j = range.lowerBound
-        while j < range.upperBound {
-            let byte = utf8[j]
-            if byte == 0xE2, j + 2 < range.upperBound, utf8[j + 1] == 0x80, utf8[j + 2] == 0x98 || utf8[j + 2] == 0x99 {
-                key.append(UInt8(ascii: "'"))
-                j += 3
-                continue
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        let key = utf8.withUnsafeBufferPointer { text in
+            String(unsafeUninitializedCapacity: range.count) { out in
+                var j = range.lowerBound
+                var n = 0
+                while j < range.upperBound {
+                    var byte = text[j]
+                    if byte == 0xE2, j + 2 < range.upperBound, text[j + 1] == 0x80,
+                        text[j + 2] == 0x98 || text[j + 2] == 0x99
+                    {
+                        byte = UInt8(ascii: "'")
+                        j += 3
+                    } else {
+                        if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { byte += 32 }
+                        j += 1
+                    }
+                    out[n] = byte
+                    n += 1
+                    hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+                }
+                return n
             }
-            key.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
-            j += 1
         }
+        let keyHash = Int(truncatingIfNeeded: hash)
         let first = utf8[range.lowerBound]
+        let isNumeral =
+            isNumber || (isWord && Self.numberWordHashes.contains(keyHash) && Self.numberWords.contains(key))
+        if isWord { wordCount += 1 }
         tokens.append(
             Token(
-                key: String(decoding: key, as: UTF8.self), range: range, isWord: isWord, isNumber: isNumber,
+                key: key, hash: keyHash, range: range, isWord: isWord, isNumber: isNumber, isNumeral: isNumeral,
                 isCapitalised: first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z")))
     }
 }

@@ -51,12 +51,18 @@ extension EHCPAuditCommand {
         func run() throws {
             let (rules, framework) = try rulesOptions.load()
             let checker = PlanChecker(rules: rules, framework: framework)
+            let paths = try PlanDocumentFiles.expand(files)
+            if format == .json, db == nil, draft.output == nil, !planIDs.isGiven {
+                if try streamJSON(paths, checker: checker) > 0 { throw ExitCode.failure }
+                return
+            }
             var checked: [CheckedPlan] = []
             var unreadable = 0
-            for path in try PlanDocumentFiles.expand(files) {
-                do {
-                    checked.append(try checker.check(path: path, status: status, planDate: planDate))
-                } catch {
+            // Read and checked on every core, handed back in the order given.
+            checker.check(paths: paths, status: status, planDate: planDate) { outcome in
+                switch outcome {
+                case .success(let plan): checked.append(plan)
+                case .failure(let error):
                     StandardError.line("\(error)")
                     unreadable += 1
                 }
@@ -79,6 +85,33 @@ extension EHCPAuditCommand {
             case .json:
                 try destination.write(PlanCheckJSON.text(checked))
             }
+        }
+
+        /// Writes each document's JSON as soon as it is checked, in the order given, and keeps
+        /// none: the same bytes as ``PlanCheckJSON/text(_:)`` of them all, in flat memory however
+        /// many documents there are. The number of documents that could not be read.
+        private func streamJSON(_ paths: [String], checker: PlanChecker) throws -> Int {
+            var unreadable = 0
+            try destination.stream { out in
+                var json = JSONWriter()
+                var first = true
+                out.write("[")
+                checker.check(paths: paths, status: status, planDate: planDate) { outcome in
+                    switch outcome {
+                    case .success(let plan):
+                        if !first { out.write(",") }
+                        first = false
+                        json.removeAll()
+                        PlanCheckJSON.write(plan, into: &json)
+                        json.withBytes { out.write(bytes: $0) }
+                    case .failure(let error):
+                        StandardError.line("\(error)")
+                        unreadable += 1
+                    }
+                }
+                out.write("]\n")
+            }
+            return unreadable
         }
 
         /// Stores each plan's counts; the same document checked again changes nothing.

@@ -31,6 +31,21 @@ struct ReportDestination: ParsableArguments {
         try file.commit()
         StandardError.line("Wrote \(output).")
     }
+
+    /// Writes what `body` writes as it writes it: to standard output, or to the file, whole
+    /// or not at all.
+    func stream(_ body: (Output) throws -> Void) throws {
+        guard let output else { return try body(Output.standard) }
+        let file = try AtomicFile(path: output)
+        do {
+            try body(file.output)
+            try file.commit()
+        } catch {
+            file.discard()
+            throw error
+        }
+        StandardError.line("Wrote \(output).")
+    }
 }
 
 /// How a document report (advice, learning) is written.
