@@ -31,7 +31,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // Reads plan documents (.docx, .odt) and writes the synthetic ones.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
-        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
         // Documentation only: `swift package generate-documentation --target EHCPAudit`.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -92,8 +91,6 @@ let package = Package(
                 // Threads for the store and bcrypt, off Swift's cooperative pool (BlockingWork).
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
-                // Plan documents uploaded as multipart/form-data.
-                .product(name: "MultipartKit", package: "multipart-kit"),
             ],
             // Only what this module imports is in scope: GRDB's string-building `SQL` must not
             // take over the page templates' string literals.
