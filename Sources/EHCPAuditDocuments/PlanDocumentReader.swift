@@ -22,9 +22,6 @@ import Foundation
 ///
 /// Reading keeps the text in memory only; nothing is written or logged.
 public enum PlanDocumentReader {
-    /// The most bytes a document may have as given: 20 MiB.
-    public static let mostBytes = DocumentLimits.standard.documentBytes
-
     /// Reads the document at `path`, named in errors as given.
     public static func read(path: String) throws(PlanDocumentError) -> PlanDocument {
         try read(path: path, limits: .standard)
@@ -36,21 +33,29 @@ public enum PlanDocumentReader {
         try read(bytes: bytes, fileName: fileName, limits: .standard)
     }
 
-    static func read(path: String, limits: DocumentLimits) throws(PlanDocumentError) -> PlanDocument {
+    /// The bytes of the file at `path`, read only as far as one byte past the document
+    /// bound (enough to refuse it as too large): for a caller that needs them as well as the
+    /// document, such as a digest.
+    public static func bytes(path: String) throws(PlanDocumentError) -> [UInt8] {
+        try bytes(path: path, limits: .standard)
+    }
+
+    static func bytes(path: String, limits: DocumentLimits) throws(PlanDocumentError) -> [UInt8] {
         let cannotOpen = { (reason: String) in PlanDocumentError(file: path, message: "cannot read the file: \(reason)")
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw cannotOpen("it does not exist or is not readable")
         }
         defer { try? handle.close() }
-        let data: Data?
         do {
-            data = try handle.read(upToCount: limits.documentBytes + 1)
+            return try handle.read(upToCount: limits.documentBytes + 1).map { [UInt8]($0) } ?? []
         } catch {
             throw cannotOpen("it could not be read")
         }
-        let bytes = data.map { [UInt8]($0) } ?? []
-        return try read(bytes: bytes, fileName: path, limits: limits)
+    }
+
+    static func read(path: String, limits: DocumentLimits) throws(PlanDocumentError) -> PlanDocument {
+        try read(bytes: try bytes(path: path, limits: limits), fileName: path, limits: limits)
     }
 
     static func read(

@@ -23,18 +23,7 @@ extension PlanChecker {
     public func check(
         path: String, status: PlanCheckReport.Status? = nil, planDate: CalendarDate? = nil
     ) throws(PlanDocumentError) -> CheckedPlan {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw PlanDocumentError(file: path, message: "cannot read the file: it does not exist or is not readable")
-        }
-        defer { try? handle.close() }
-        let data: Data?
-        do {
-            // One byte past the bound is enough to refuse the document as too large.
-            data = try handle.read(upToCount: PlanDocumentReader.mostBytes + 1)
-        } catch {
-            throw PlanDocumentError(file: path, message: "cannot read the file: \(error.localizedDescription)")
-        }
-        return try check(bytes: data.map { [UInt8]($0) } ?? [], fileName: path, status: status, planDate: planDate)
+        try check(bytes: try PlanDocumentReader.bytes(path: path), fileName: path, status: status, planDate: planDate)
     }
 }
 

@@ -93,3 +93,28 @@ public struct FixtureError: Error, CustomStringConvertible {
     public var message: String
     public var description: String { message }
 }
+
+extension AuditRecord {
+    /// The record without source lines, which differ between a file, its XML twin and the
+    /// store's JSON.
+    public var withoutLines: AuditRecord {
+        var copy = self
+        copy.line = nil
+        copy.judgements = judgements.map {
+            var j = $0
+            j.line = nil
+            return j
+        }
+        copy.advices = advices.map { advice in
+            var a = advice
+            a.line = nil
+            a.judgements = advice.judgements.map {
+                var j = $0
+                j.line = nil
+                return j
+            }
+            return a
+        }
+        return copy
+    }
+}
