@@ -31,6 +31,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // Reads plan documents (.docx, .odt) and writes the synthetic ones.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // OpenID Connect sign-in: the provider's discovery document and keys, and the ID token's check.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
         // Documentation only: `swift package generate-documentation --target EHCPAudit`.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -91,6 +94,9 @@ let package = Package(
                 // Threads for the store and bcrypt, off Swift's cooperative pool (BlockingWork).
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "JWTKit", package: "jwt-kit"),
             ],
             // Only what this module imports is in scope: GRDB's string-building `SQL` must not
             // take over the page templates' string literals.
@@ -132,7 +138,7 @@ let package = Package(
             dependencies: [
                 "EHCPAuditServer", "EHCPAuditTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "JWTKit", package: "jwt-kit"),
             ]
         ),
         .testTarget(name: "CLITests", dependencies: ["ehcp-audit", "CLibXML2", "EHCPAuditTestSupport"]),

@@ -25,10 +25,12 @@ extension Workspace {
                 lockUntil: Security.timestamp(now.addingTimeInterval(Security.lockout)), at: Security.timestamp(now))
         }
         let passwords = passwords
-        let hash: String
-        if case .check(let known) = attempt { hash = known } else { hash = Passwords.decoy }
-        let right = try await passwordWork.run { passwords.verify(password, hash) }
-        guard case .check = attempt, right else {
+        // A user made by the identity provider has no password: no password is right.
+        var hash = Passwords.decoy
+        if case .check(let known) = attempt, !known.isEmpty { hash = known }
+        let checked = hash
+        let right = try await passwordWork.run { passwords.verify(password, checked) }
+        guard case .check(let known) = attempt, !known.isEmpty, right else {
             if case .check = attempt {
                 try await withStore { try $0.recordFailedSignIn(name: name, at: Security.timestamp(now)) }
             }
@@ -36,20 +38,25 @@ extension Workspace {
                 error: "The name or the password is not right, or the account is locked.", next: next,
                 status: .unauthorized)
         }
+        try await withStore { try $0.recordSignIn(name: name, at: Security.timestamp(now)) }
+        return .redirect(
+            to: next.map { Link(address: $0) } ?? .home,
+            cookies: [
+                try await startSession(for: name, at: now),
+                Security.cookie(Security.signInCookie, "", secure: secureCookies, maxAge: 0),
+            ])
+    }
+
+    /// A new session for a user who has just proved who they are: its cookie.
+    func startSession(for name: String, at now: Date) async throws -> Cookie {
         let session = WorkspaceContext.Session(id: Security.randomToken(), csrf: Security.randomToken())
         let value = try JSONEncoder().encode(KeptSession(csrf: session.csrf))
         try await withStore { store in
-            try store.recordSignIn(name: name, at: Security.timestamp(now))
             try store.createSession(
                 id: session.id, user: name, value: value,
                 expires: Security.timestamp(now.addingTimeInterval(Security.idleSession)))
         }
-        return .redirect(
-            to: next.map { Link(address: $0) } ?? .home,
-            cookies: [
-                Security.cookie(Security.sessionCookie, session.id, secure: secureCookies),
-                Security.cookie(Security.signInCookie, "", secure: secureCookies, maxAge: 0),
-            ])
+        return Security.cookie(Security.sessionCookie, session.id, secure: secureCookies)
     }
 
     /// `POST /logout`: ends the session.
@@ -72,8 +79,18 @@ extension Workspace {
     private func signInForm(error: String?, next: String?, status: HTTPResponse.Status) -> Response {
         let token = Security.signInToken(key: signInKey)
         let message = error.map { text -> HTML in "<div class=\"error-summary\" role=\"alert\"><p>\(text)</p></div>" }
-        let body: HTML = """
-            \(message ?? .empty)
+        var provider = HTML.empty
+        if let openID {
+            let start = Link("login", "start", query: ["next": next])
+            provider = """
+                <p><a class="button" href="\(start)">Sign in with \(openID.settings.providerName)</a></p>
+                \(allowsPasswords ? "<h2>Or sign in with a name and password</h2>" : HTML.empty)
+                """
+        }
+        let passwordForm: HTML =
+            !allowsPasswords
+            ? .empty
+            : """
             <form method="post" action="/login">
             <input type="hidden" name="csrf" value="\(token)">\
             \(next.map { next -> HTML in "<input type=\"hidden\" name=\"next\" value=\"\(next)\">" } ?? .empty)
@@ -84,6 +101,7 @@ extension Workspace {
             <div class="buttons"><button type="submit">Sign in</button></div>
             </form>
             """
+        let body: HTML = "\(message ?? .empty)\(provider)\(passwordForm)"
         var response = Response.html(Page.render(title: "Sign in", user: nil, csrf: nil, body: body), status: status)
         response.setCookie(Security.cookie(Security.signInCookie, token, secure: secureCookies, maxAge: 3600))
         return response

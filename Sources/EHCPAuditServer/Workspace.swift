@@ -34,16 +34,27 @@ public struct Workspace: Sendable {
     let reports = ReportCache()
     /// The plan-check rules (`serve --rules`), as checkers by framework.
     let planCheckers: PlanCheckers
+    /// The council's identity provider (`serve --oidc`), when people sign in through it.
+    let openID: OpenIDProvider?
+    /// Whether a name and password may sign in (`serve --no-passwords` turns it off).
+    let allowsPasswords: Bool
 
     /// How long the workspace's store should let a write wait for another process's (an
     /// import's), in seconds, before the page says "try again" (503): open it with this.
     public static let busyTimeout = Security.busyTimeout
 
-    /// `planCheckRules`: the plan-check rules file's name and text, for "Check a plan".
-    public init(store: AuditStore, secureCookies: Bool = false, planCheckRules: (file: String, text: String)? = nil) {
+    /// `planCheckRules`: the plan-check rules file's name and text, for "Check a plan";
+    /// `openID`: sign-in through the council's identity provider; `passwords`: whether a
+    /// name and password may also sign in.
+    public init(
+        store: AuditStore, secureCookies: Bool = false, planCheckRules: (file: String, text: String)? = nil,
+        openID: OpenIDSettings? = nil, passwords: Bool = true
+    ) {
         self.store = store
         self.secureCookies = secureCookies
         planCheckers = PlanCheckers(rules: planCheckRules)
+        self.openID = openID.map { OpenIDProvider(settings: $0) }
+        allowsPasswords = passwords
     }
 
     /// The application serving the workspace on `host:port`, logging one line per request
@@ -71,9 +82,14 @@ public struct Workspace: Sendable {
         router.post("/api/audits", use: importThroughAPI)  // a bearer token, no session
 
         let site = router.group().add(middleware: SessionMiddleware(workspace: self))
-        site.group("/login").add(middleware: CSRFMiddleware<WorkspaceContext>(limits: .signIn, secure: secureCookies))
-            .get(use: signInPage)
-            .post(use: signIn)
+        let signIn = site.group("/login").add(
+            middleware: CSRFMiddleware<WorkspaceContext>(limits: .signIn, secure: secureCookies)
+        )
+        .get(use: signInPage)
+        // `serve --no-passwords`: there is no password sign-in to send a form to.
+        if allowsPasswords { signIn.post(use: self.signIn) }
+        site.get("/login/start", use: startProviderSignIn)
+        site.get(RouterPath(OpenIDSettings.callbackPath), use: finishProviderSignIn)
 
         let signedIn = site.group(context: SignedInContext.self)
         // A plan document is uploaded with the form: its own, larger, limit.

@@ -172,7 +172,7 @@ extension AuditStore {
             arguments: [time, user, action, subject])
     }
 
-    private static func user(_ row: Row) -> User? {
+    static func user(_ row: Row) -> User? {
         guard let role = Role(rawValue: row["role"]) else { return nil }
         return User(
             name: row["name"], role: role, agency: (row["agency"] as String?).flatMap(Agency.init),

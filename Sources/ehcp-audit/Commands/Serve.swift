@@ -33,6 +33,18 @@ extension EHCPAuditCommand {
         @Flag(name: .long, help: "Mark the session cookie Secure, behind TLS.")
         var secureCookies = false
 
+        @Option(name: .long, help: "Sign in through the council's OpenID Connect provider: its settings (YAML).")
+        var oidc: String?
+
+        @Flag(name: .long, help: "Only the identity provider signs people in: no passwords (needs --oidc).")
+        var noPasswords = false
+
+        func validate() throws {
+            if noPasswords && oidc == nil {
+                throw ValidationError("--no-passwords needs --oidc: otherwise no one could sign in")
+            }
+        }
+
         func run() async throws {
             let store = try store.open(busyTimeout: Workspace.busyTimeout)
             _ = try Inputs.storedFrameworks(store, adding: criteria)
@@ -40,8 +52,12 @@ extension EHCPAuditCommand {
             if rules == nil {
                 StandardError.line("\(rulesFile): cannot read the plan-check rules; \"Check a plan\" is off.")
             }
+            // Every role but admin, which works through the command line only.
+            let roles = AuditStore.Role.allCases.filter { $0 != .admin }.map(\.rawValue)
+            let openID = try oidc.map { try OpenIDSettings.read(path: $0, roles: roles) }
             let workspace = Workspace(
-                store: store, secureCookies: secureCookies, planCheckRules: rules.map { (rulesFile, $0) })
+                store: store, secureCookies: secureCookies, planCheckRules: rules.map { (rulesFile, $0) },
+                openID: openID, passwords: !noPasswords)
             StandardError.line("Serving \(store.path) on http://\(host):\(port)/ (Ctrl-C to stop).")
             // One line per request on standard error, with the signed-in user (docs/workspace.md, "The log").
             let logger = Logger(label: "ehcp-audit.serve") { StreamLogHandler.standardError(label: $0) }
