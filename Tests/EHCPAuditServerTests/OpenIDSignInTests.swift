@@ -31,7 +31,7 @@ struct OpenIDSignInTests: WorkspaceTesting {
     ) -> TestIdentityProvider.SignedClaims {
         .init(
             iss: issuer, sub: "subject-1", aud: TestIdentityProvider.clientId,
-            exp: Int(Date().timeIntervalSince1970) + 300, nonce: nonce, preferred_username: name, groups: groups)
+            exp: Int(Date().timeIntervalSince1970) + 300, nonce: nonce, preferredUsername: name, groups: groups)
     }
 
     /// Runs `body` with the provider and a workspace signing in through it.

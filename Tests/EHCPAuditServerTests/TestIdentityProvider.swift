@@ -57,8 +57,13 @@ final class TestIdentityProvider: Sendable {
         var aud: String
         var exp: Int
         var nonce: String
-        var preferred_username: String
+        var preferredUsername: String
         var groups: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case iss, sub, aud, exp, nonce, groups
+            case preferredUsername = "preferred_username"
+        }
 
         func verify(using algorithm: some JWTAlgorithm) async throws {}
     }
