@@ -87,3 +87,14 @@ struct OpenIDSettingsTests {
         #expect(large.first?.message.contains("larger than") == true)
     }
 }
+
+extension OpenIDSettingsTests {
+    @Test func theExampleForEntraIDIsRight() throws {
+        let folder = try temporaryFolder()
+        let path = folder.appending(path: "oidc.yaml").path
+        try FileManager.default.copyItem(atPath: Project.path("deploy/oidc.example.yaml"), toPath: path)
+        try "secret".write(to: folder.appending(path: "oidc-client-secret"), atomically: true, encoding: .utf8)
+        let settings = try OpenIDSettings.read(path: path, roles: Self.roles)
+        #expect(settings.roles.count == 5 && settings.mapping(for: ["EHCP.DSCO"])?.agency == .socialCare)
+    }
+}
