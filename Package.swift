@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Module arrows point inward: the executable and the readers/renderers depend on the
-// pure core `EHCPAudit`; the core depends on nothing but the standard library.
+// pure core `EHCPAudit`; the core depends on nothing but the standard library and
+// swift-numerics' RealModule (pure mathematics).
 let package = Package(
     name: "ehcp-audit",
     platforms: [.macOS(.v14)],
@@ -21,6 +22,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The core's only dependency: log, exp and log-gamma for the funnel plot's exact binomial.
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
@@ -38,7 +41,7 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
-        .target(name: "EHCPAudit"),
+        .target(name: "EHCPAudit", dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
         .target(
             name: "EHCPAuditFormats",
             dependencies: ["EHCPAudit", "EHCPAuditSampling", .product(name: "Yams", package: "Yams")]
