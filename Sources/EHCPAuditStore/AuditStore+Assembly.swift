@@ -69,7 +69,25 @@ extension AuditStore {
             grouping: grouping, period: period, current: try groupFacts(grouping, for: period, framework: framework.id),
             previous: try groupFacts(grouping, for: period.previous, framework: framework.id), framework: framework,
             reaudits: grouping.judgesAdvice
-                ? [] : try reaudits(for: period, framework: framework, keepingRatings: false))
+                ? [] : try reaudits(for: period, framework: framework, keepingRatings: false),
+            adviceOnTime: grouping.judgesAdvice ? try adviceOnTime(for: period, framework: framework.id) : [])
+    }
+
+    /// Each provider's advice received with its timeliness known (exceptions left out) and,
+    /// of it, received on time: every agency's together, as the learning packs group them.
+    func adviceOnTime(for period: ReportPeriod, framework: String) throws -> [FunnelPlot.Count] {
+        let figures = try adviceFigures(for: period, framework: framework, agency: nil, provider: nil)
+        var counts: [FunnelPlot.Count] = []
+        for group in figures {
+            let name = group.provider ?? "(not recorded)"
+            if let at = counts.firstIndex(where: { $0.name == name }) {
+                counts[at].n += group.timely + group.late
+                counts[at].y += group.timely
+            } else {
+                counts.append(.init(name: name, n: group.timely + group.late, y: group.timely))
+            }
+        }
+        return counts.sorted { $0.name < $1.name }
     }
 
     /// How far auditors agree over `period` (docs/moderation.md), comparing one framework:

@@ -66,7 +66,7 @@ struct FunnelPlotTests {
                     .init(name: "East", n: 100, y: 10), .init(name: "Tiny", n: 4, y: 0),
                 ]))
         #expect(abs(funnel.target - 150.0 / 304) < 1e-12, "θ counts the unit too small to plot")
-        #expect(funnel.tooFew == ["Tiny"] && funnel.units.map(\.name) == ["North", "South", "East"])
+        #expect(funnel.tooFew.map(\.name) == ["Tiny"] && funnel.units.map(\.name) == ["North", "South", "East"])
         #expect(funnel.units.map(\.position) == [.above998, .within, .below998])
         #expect(!funnel.widened, "fewer than ten units are never widened")
         #expect(FunnelPlot.build(measure: .goodOrBetter, units: [.init(name: "None", n: 0, y: 0)]) == nil)

@@ -48,15 +48,19 @@ public struct LearningReport: Sendable, Equatable {
     public var grades: [Grade]
     public var partnership: Pack
     public var packs: [Pack]
+    /// The groups compared fairly (docs/comparison.md): teams and caseworkers on Good or
+    /// better, providers on advice received on time; nil by auditor, or with nothing to plot.
+    public var funnel: FunnelPlot? = nil
 
     public static let gapsShown = 5
     public static let focusShown = 5
 
     /// Builds the packs for `current` (the period) against `previous` (the period of the
-    /// same length just before).
+    /// same length just before); `adviceOnTime` is each provider's advice received (`n`)
+    /// and received on time (`y`), for their funnel plot.
     public static func build(
         grouping: Grouping, period: ReportPeriod, current: [GroupFacts], previous: [GroupFacts], framework: Framework,
-        reaudits: [Reaudit] = []
+        reaudits: [Reaudit] = [], adviceOnTime: [FunnelPlot.Count] = []
     ) -> LearningReport {
         let grades = grouping.judgesAdvice ? (framework.advice?.grades ?? []) : framework.grades.grades
         let criteria =
@@ -93,7 +97,7 @@ public struct LearningReport: Sendable, Equatable {
         }
         let byTeam = grouping == .team ? Dictionary(grouping: reaudits) { $0.latest.team } : [:]
 
-        return LearningReport(
+        var report = LearningReport(
             grouping: grouping, period: period,
             grades: grades, partnership: pack(all, before: allBefore, reaudited: grouping.judgesAdvice ? [] : reaudits),
             packs: current.sorted { ($0.group ?? "\u{10FFFF}") < ($1.group ?? "\u{10FFFF}") }.map { facts in
@@ -101,5 +105,14 @@ public struct LearningReport: Sendable, Equatable {
                     facts, before: previous.first { $0.group == facts.group }, reaudited: byTeam[facts.group] ?? [])
             }
         )
+        switch grouping {
+        case .auditor: break
+        case .provider: report.funnel = FunnelPlot.build(measure: .adviceOnTime, units: adviceOnTime)
+        case .team, .caseworker:
+            report.funnel = FunnelPlot.build(
+                measure: .goodOrBetter,
+                units: report.packs.map { .init(name: $0.name, n: $0.count, y: $0.goodOrBetter?.count ?? 0) })
+        }
+        return report
     }
 }

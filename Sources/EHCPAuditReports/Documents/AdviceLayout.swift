@@ -69,6 +69,11 @@ public enum LearningLayout {
                 """
             ),
         ]
+        if let funnel = report.funnel {
+            blocks += FunnelLayout.blocks(
+                funnel, units: report.grouping.rawValue + "s",
+                of: report.grouping.judgesAdvice ? "advices received" : "audits")
+        }
         for pack in [report.partnership] + report.packs {
             blocks.append(.heading(pack.name))
             var text = "\(pack.count) \(unit) in \(period)"

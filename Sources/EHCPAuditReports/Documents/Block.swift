@@ -1,3 +1,5 @@
+import EHCPAudit
+
 /// A report laid out as blocks (headings, paragraphs, tables, charts) that the text,
 /// Markdown and HTML renderers each draw in their own way, so the three always agree.
 public enum Block: Sendable, Equatable {
@@ -35,6 +37,9 @@ public enum Chart: Sendable, Equatable {
     /// A control chart: a share per label with its limits (nil where none) and the centre
     /// line; signals are marked.
     case control(title: String, summary: String, labels: [String], points: [ControlPoint], centre: Double?)
+    /// A funnel plot: each unit's share against its number, the target and the 95% and
+    /// 99.8% limits as curves.
+    case funnel(title: String, summary: String, funnel: FunnelPlot)
 }
 
 /// A point on a plane, for a scatter chart.

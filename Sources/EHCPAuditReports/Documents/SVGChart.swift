@@ -15,6 +15,7 @@ enum SVGChart {
             (title, summary, svg) = (t, s, differences(points, mean: mean, low: low, high: high))
         case let .control(t, s, labels, points, centre):
             (title, summary, svg) = (t, s, control(labels: labels, points: points, centre: centre))
+        case let .funnel(t, s, funnel): (title, summary, svg) = (t, s, funnelDrawing(funnel))
         }
         let e = HTMLRenderer.escape
         return """

@@ -28,6 +28,17 @@ enum Words {
 
     static func percent(_ share: Double?) -> String { share.map(percent) ?? withheld }
 
+    /// Where a unit lies on a funnel plot, in words: "above the 99.8% limit".
+    static func position(_ position: FunnelPlot.Position) -> String {
+        switch position {
+        case .above998: "above the 99.8% limit"
+        case .above95: "above the 95% limit"
+        case .within: "within the limits"
+        case .below95: "below the 95% limit"
+        case .below998: "below the 99.8% limit"
+        }
+    }
+
     /// "19.0%–31.2%".
     static func interval(_ share: Share?) -> String {
         share.map { "\(percent($0.low))–\(percent($0.high))" } ?? withheld

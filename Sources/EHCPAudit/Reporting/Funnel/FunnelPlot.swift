@@ -67,8 +67,8 @@ public struct FunnelPlot: Sendable, Equatable {
     public var widened: Bool
     /// The plotted units (n ≥ ``smallest``), in the order given.
     public var units: [Unit]
-    /// The units too small to judge, by name.
-    public var tooFew: [String]
+    /// The units too small to judge (n < ``smallest``), in the order given.
+    public var tooFew: [Count]
 
     /// A unit with fewer than this is not plotted.
     public static let smallest = 5
@@ -85,7 +85,7 @@ public struct FunnelPlot: Sendable, Equatable {
             && Double(plotted.count) * phi > SpecialFunctions.chiSquaredQuantile(0.95, degrees: plotted.count - 1)
         var funnel = FunnelPlot(
             measure: measure, target: target, phi: phi, widened: widened, units: [],
-            tooFew: counts.filter { $0.n < smallest }.map(\.name))
+            tooFew: counts.filter { $0.n < smallest })
         funnel.units = plotted.map { count in
             let limits = funnel.limits(at: count.n)
             let share = Double(count.y) / Double(count.n)

@@ -13,6 +13,8 @@ extension EHCPAuditCommand.Report {
                 """
         )
 
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown, json, html }
+
         @OptionGroup var store: StoreOptions
 
         @Option(name: .long, help: "auditor, team, caseworker or provider.")
@@ -20,8 +22,8 @@ extension EHCPAuditCommand.Report {
 
         @OptionGroup var period: PeriodOptions
 
-        @Option(name: .long, help: "text, markdown or html.")
-        var format: DocumentFormat = .text
+        @Option(name: .long, help: "text, markdown, html or json (with the funnel plot's figures).")
+        var format: Format = .text
 
         @Option(name: .long, help: "Report audits made against this framework id (default: the most used).")
         var framework: String?
@@ -32,7 +34,12 @@ extension EHCPAuditCommand.Report {
             let report = try store.read {
                 try $0.learningReport(by: by, for: period.period, framework: framework)
             }
-            try destination.write(format.render(LearningLayout.blocks(report)))
+            switch format {
+            case .json: try destination.write(LearningReportJSON.render(report))
+            case .text: try destination.write(TextRenderer.render(LearningLayout.blocks(report)))
+            case .markdown: try destination.write(MarkdownRenderer.render(LearningLayout.blocks(report)))
+            case .html: try destination.write(HTMLRenderer.render(LearningLayout.blocks(report)))
+            }
         }
     }
 }
