@@ -134,6 +134,7 @@ public enum MonthlyReportJSON {
                 json.object { json in
                     json.member("centre", spc.centre, places: 4)
                     json.member("finding", spc.finding.rawValue)
+                    json.member("baselineFrom", spc.baselineFrom?.description)
                     json.key("months")
                     json.list(spc.points) { json, point in
                         json.newline()
@@ -143,7 +144,10 @@ public enum MonthlyReportJSON {
                             json.member("share", point.share, places: 4)
                             json.member("lower", point.lower, places: 4)
                             json.member("upper", point.upper, places: 4)
+                            json.member("centre", point.centre, places: 4)
                             json.member("signal", point.signal)
+                            json.member("improvement", point.improvement)
+                            json.member("concern", point.concern)
                         }
                     }
                 }

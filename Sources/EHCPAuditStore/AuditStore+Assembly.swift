@@ -16,7 +16,7 @@ extension AuditStore {
     /// reviews, say) it leaves to their own report. The months before and the re-audits are
     /// read on a thread and connection of their own while the month itself is read.
     public func monthlyReport(
-        for month: YearMonth, isPublic: Bool, framework id: String? = nil
+        for month: YearMonth, isPublic: Bool, framework id: String? = nil, baselineFrom: YearMonth? = nil
     ) throws
         -> MonthlyReport
     {
@@ -42,7 +42,7 @@ extension AuditStore {
         return MonthlyReport.build(
             figures: grades + [figures], progress: progress, framework: framework, isPublic: isPublic,
             moderation: moderation, otherFrameworks: otherFrameworks,
-            reaudits: ReauditSummary(reaudits, framework: framework), census: census)
+            reaudits: ReauditSummary(reaudits, framework: framework), census: census, baselineFrom: baselineFrom)
     }
 
     /// Advice quality and timeliness by provider over `period`, optionally narrowed to

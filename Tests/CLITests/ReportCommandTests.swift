@@ -43,6 +43,16 @@ struct ReportCommandTests {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
+    @Test func baselineFromStartsTheControlChartAgain() throws {
+        let run = try report(["monthly", "--month", "2025-06", "--format", "json", "--baseline-from", "2025-06"])
+        let spc = try #require(try json(run.stdout)["spc"] as? [String: Any])
+        #expect(spc["baselineFrom"] as? String == "2025-06")
+        let months = try #require(spc["months"] as? [[String: Any]])
+        #expect(months.allSatisfy { $0["improvement"] is Bool && $0["concern"] is Bool && $0["centre"] is Double })
+        let bad = try report(["monthly", "--month", "2025-06", "--baseline-from", "June"])
+        #expect(bad.status != 0 && bad.stderr.contains("baseline-from"))
+    }
+
     @Test func monthlyJSONCountsTheMonthsFinalRoutineAndMultiAgencyAuditsOnly() throws {
         let run = try report(["monthly", "--month", "2025-06", "--format", "json"])
         #expect(run.status == 0, "\(run.stderr)")

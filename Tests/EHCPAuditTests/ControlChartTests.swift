@@ -91,3 +91,35 @@ struct ControlChartTests {
         #expect(Self.signals(unbroken) == Array(0...15) && unbroken.finding == .deterioration)
     }
 }
+
+/// Making Data Count: improvement and concern apart, and a chart started again after a
+/// deliberate change.
+extension ControlChartTests {
+    @Test func improvementAndConcernAreMarkedApart() {
+        let up = Self.chart([50, 50, 50, 50, 90], n: 100)
+        #expect(up.points[4].improvement && !up.points[4].concern)
+        let down = Self.chart([50, 50, 50, 50, 10], n: 100)
+        #expect(down.points[4].concern && !down.points[4].improvement && down.finding == .deterioration)
+        #expect(down.points[0...3].allSatisfy { !$0.signal })
+    }
+
+    /// Six months at 4 of 10, then seven at 8 of 10 after a change: one chart sees a shift
+    /// (the latest seven above the single average); started again from the change, each
+    /// stretch has its own average and the latest months are ordinary variation.
+    @Test func aBaselineStartsTheLimitsAgain() throws {
+        let first = YearMonth("2024-07")!
+        let months = [4, 4, 5, 4, 3, 4, 8, 8, 7, 8, 9, 8, 8].enumerated().map { (first.adding(months: $0), $1, 10) }
+        let whole = ControlChart.build(months)
+        #expect(whole.points.allSatisfy { $0.centre == whole.centre } && whole.finding == .improvement)
+        let from = first.adding(months: 6)
+        let restarted = ControlChart.build(months, baselineFrom: from)
+        #expect(restarted.baselineFrom == from && restarted.points.count == 13)
+        #expect(abs(restarted.points[0].centre - 24.0 / 60) < 1e-12)
+        #expect(
+            abs(try #require(restarted.centre) - 56.0 / 70) < 1e-12 && restarted.points[12].centre == restarted.centre)
+        #expect(restarted.finding == .commonCause && !restarted.points.contains(where: \.signal))
+        // Each stretch's limits are its own: the first stretch's are those of its months alone.
+        let before = ControlChart.build(Array(months.prefix(6)))
+        #expect(restarted.points[0].upper == before.points[0].upper)
+    }
+}

@@ -14,7 +14,12 @@
 /// Signals: a point outside its limits; a run of 7 or more points on one side of the
 /// centre line (a point on it breaks the run); a run of 7 or more points each higher (or
 /// each lower) than the one before (an equal share breaks it). Every point of a run is
-/// marked.
+/// marked, as an improvement (higher: more plans Good or better) or a concern (lower), as
+/// Making Data Count colours them.
+///
+/// After a deliberate change to the process (a new template, say), `baselineFrom` starts
+/// the chart again: the months before it and the months from it each get their own centre
+/// line, limits and runs.
 public struct ControlChart: Sendable, Equatable {
     public struct Point: Sendable, Equatable {
         public var month: YearMonth
@@ -22,8 +27,14 @@ public struct ControlChart: Sendable, Equatable {
         public var share: Double
         public var lower: Double?
         public var upper: Double?
-        /// Part of a signal (special-cause variation).
-        public var signal: Bool
+        /// The centre line of the point's stretch of months (before or from the baseline).
+        public var centre: Double
+        /// Part of a signal that the share is higher than ordinary variation explains.
+        public var improvement: Bool
+        /// Part of a signal that the share is lower than ordinary variation explains.
+        public var concern: Bool
+        /// Part of a signal either way (special-cause variation).
+        public var signal: Bool { improvement || concern }
     }
 
     /// What the chart says about the latest month, in the direction of "Good or better",
@@ -46,18 +57,41 @@ public struct ControlChart: Sendable, Equatable {
     /// The constant d2 for moving ranges of two.
     public static let d2 = 1.128
 
+    /// The centre line of the latest stretch of months.
     public var centre: Double?
     public var points: [Point]
     public var finding: Finding
+    /// The month the limits were calculated again from, when the chart was started again.
+    public var baselineFrom: YearMonth? = nil
 
     /// The chart of `months`: each month's count Good or better and its audits. Months
-    /// without audits are not plotted.
-    public static func build(_ months: [(month: YearMonth, count: Int, total: Int)]) -> ControlChart {
+    /// without audits are not plotted. With `baselineFrom`, the months before it and the
+    /// months from it are charted apart (each stretch its own centre, limits and runs);
+    /// the finding is about the latest month, in its stretch.
+    public static func build(
+        _ months: [(month: YearMonth, count: Int, total: Int)], baselineFrom: YearMonth? = nil
+    ) -> ControlChart {
         let plotted = months.filter { $0.total > 0 }
-        guard !plotted.isEmpty else { return ControlChart(centre: nil, points: [], finding: .tooFewMonths) }
+        let stretches =
+            baselineFrom.map { from in [plotted.filter { $0.month < from }, plotted.filter { $0.month >= from }] }
+            ?? [plotted]
+        var chart = ControlChart(centre: nil, points: [], finding: .tooFewMonths, baselineFrom: baselineFrom)
+        for stretch in stretches where !stretch.isEmpty {
+            let part = stretchChart(stretch)
+            chart.points += part.points
+            chart.centre = part.centre
+            chart.finding = part.finding
+        }
+        return chart
+    }
+
+    /// One stretch of months, charted on its own.
+    private static func stretchChart(_ plotted: [(month: YearMonth, count: Int, total: Int)]) -> ControlChart {
         let centre = Double(plotted.reduce(0) { $0 + $1.count }) / Double(plotted.reduce(0) { $0 + $1.total })
         var points = plotted.map {
-            Point(month: $0.month, n: $0.total, share: Double($0.count) / Double($0.total), signal: false)
+            Point(
+                month: $0.month, n: $0.total, share: Double($0.count) / Double($0.total), centre: centre,
+                improvement: false, concern: false)
         }
         let hasLimits = points.count >= 3 && centre > 0 && centre < 1
         if hasLimits {
@@ -87,7 +121,10 @@ public struct ControlChart: Sendable, Equatable {
                 if run.direction > 0 { up[i] = true } else { down[i] = true }
             }
         }
-        for i in points.indices { points[i].signal = up[i] || down[i] }
+        for i in points.indices {
+            points[i].improvement = up[i]
+            points[i].concern = down[i]
+        }
         let finding: Finding =
             switch (up.last ?? false, down.last ?? false) {
             case (true, true): .mixed

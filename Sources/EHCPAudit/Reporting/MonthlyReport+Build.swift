@@ -14,7 +14,7 @@ extension MonthlyReport {
     public static func build(
         figures: [MonthFigures], progress: [MonthProgress], framework: Framework, isPublic: Bool,
         moderation: ModerationReport? = nil, otherFrameworks: [(framework: String, audits: Int)] = [],
-        reaudits: ReauditSummary? = nil, census: PlanCheckCensus? = nil
+        reaudits: ReauditSummary? = nil, census: PlanCheckCensus? = nil, baselineFrom: YearMonth? = nil
     ) -> MonthlyReport {
         let current = figures.last ?? MonthFigures(month: progress.last?.month ?? YearMonth(year: 2000, month: 1)!)
         let month = current.month
@@ -144,7 +144,7 @@ extension MonthlyReport {
             suppressed: plan.suppressed,
             caseload: census.map(Caseload.init)
         )
-        report.spc = controlChart(report.trend, isPublic: isPublic)
+        report.spc = controlChart(report.trend, isPublic: isPublic, baselineFrom: baselineFrom)
         report.suppressed += report.caseload?.suppressed ?? []
         return report
     }
@@ -294,9 +294,10 @@ extension MonthlyReport {
     /// The control chart of "Good or better" over the trend's months. A public report
     /// shows it only when every month with audits shows its share, so that the chart
     /// reveals nothing the trend hides.
-    static func controlChart(_ trend: [TrendRow], isPublic: Bool) -> ControlChart? {
+    static func controlChart(_ trend: [TrendRow], isPublic: Bool, baselineFrom: YearMonth?) -> ControlChart? {
         if isPublic && trend.contains(where: { $0.goodOrBetter == nil && $0.completed != .shown(0) }) { return nil }
         return ControlChart.build(
-            trend.compactMap { row in row.goodOrBetter.map { (row.month, $0.count, $0.total) } })
+            trend.compactMap { row in row.goodOrBetter.map { (row.month, $0.count, $0.total) } },
+            baselineFrom: baselineFrom)
     }
 }

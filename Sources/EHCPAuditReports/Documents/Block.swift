@@ -34,9 +34,10 @@ public enum Chart: Sendable, Equatable {
     /// Bland–Altman: each pair's difference against its mean percent, with the mean
     /// difference and the limits of agreement as lines.
     case differences(title: String, summary: String, points: [PlotPoint], mean: Double?, low: Double?, high: Double?)
-    /// A control chart: a share per label with its limits (nil where none) and the centre
-    /// line; signals are marked.
-    case control(title: String, summary: String, labels: [String], points: [ControlPoint], centre: Double?)
+    /// A control chart: a share per label with its limits (nil where none) and its centre
+    /// line; improvement and concern marked as Making Data Count colours them; a chart
+    /// started again at `restart` (an index into the points) is drawn in two stretches.
+    case control(title: String, summary: String, labels: [String], points: [ControlPoint], restart: Int?)
     /// A funnel plot: each unit's share against its number, the target and the 95% and
     /// 99.8% limits as curves.
     case funnel(title: String, summary: String, funnel: FunnelPlot)
@@ -53,7 +54,11 @@ public struct ControlPoint: Sendable, Equatable {
     public var share: Double
     public var lower: Double?
     public var upper: Double?
-    public var signal: Bool
+    /// The centre line of the month's stretch (a chart started again has two).
+    public var centre: Double
+    /// Special-cause variation in the better direction, or in the worse.
+    public var improvement: Bool
+    public var concern: Bool
 }
 
 /// A share with its interval, for a chart.

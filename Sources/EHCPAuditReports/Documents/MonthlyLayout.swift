@@ -350,26 +350,32 @@ public enum MonthlyLayout {
             [
                 Words.month(point.month), String(point.n), Words.percent(point.share),
                 point.lower.map(Words.percent) ?? Words.withheld, point.upper.map(Words.percent) ?? Words.withheld,
-                point.signal ? "yes" : "",
+                point.improvement && point.concern
+                    ? "both ways" : point.improvement ? "improvement" : point.concern ? "concern" : "common cause",
             ]
         }
         return [
             .paragraph(Words.controlChartFinding(spc)),
+            .paragraph(Words.readingTheControlChart(spc)),
             .chart(
                 .control(
                     title: "Good or better, by month, with control limits",
                     summary: """
                         Share of audits graded Good or better each month against its average and control limits \
-                        (a p′ chart); larger orange dots are signals.
+                        (a p′ chart): blue upward triangles are improvement, orange downward triangles concern, grey \
+                        dots common-cause variation.
                         """,
                     labels: spc.points.map { Words.shortMonth($0.month) },
                     points: spc.points.map {
-                        ControlPoint(share: $0.share, lower: $0.lower, upper: $0.upper, signal: $0.signal)
-                    }, centre: spc.centre)),
+                        ControlPoint(
+                            share: $0.share, lower: $0.lower, upper: $0.upper, centre: $0.centre,
+                            improvement: $0.improvement, concern: $0.concern)
+                    }, restart: spc.baselineFrom.flatMap { from in spc.points.firstIndex { $0.month >= from } })),
             .table(
                 Table(
                     caption: "Good or better by month, with control limits",
-                    header: ["Month", "Audits", "Good or better", "Lower limit", "Upper limit", "Signal"], rows: rows)),
+                    header: ["Month", "Audits", "Good or better", "Lower limit", "Upper limit", "Variation"],
+                    rows: rows)),
         ]
     }
 

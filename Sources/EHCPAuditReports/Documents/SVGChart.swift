@@ -13,8 +13,8 @@ enum SVGChart {
         case let .bars(t, s, labels, shares): (title, summary, svg) = (t, s, bars(labels: labels, shares: shares))
         case let .differences(t, s, points, mean, low, high):
             (title, summary, svg) = (t, s, differences(points, mean: mean, low: low, high: high))
-        case let .control(t, s, labels, points, centre):
-            (title, summary, svg) = (t, s, control(labels: labels, points: points, centre: centre))
+        case let .control(t, s, labels, points, restart):
+            (title, summary, svg) = (t, s, control(labels: labels, points: points, restart: restart))
         case let .funnel(t, s, funnel): (title, summary, svg) = (t, s, funnelDrawing(funnel))
         }
         let e = HTMLRenderer.escape

@@ -58,6 +58,26 @@ enum Words {
     /// What a control chart says about the latest month, for a board: a signal of
     /// improvement or deterioration, or only ordinary month-to-month variation (naming
     /// any earlier months that were signals).
+    /// How to read the control chart, as NHS England's "Making Data Count" teaches a board:
+    /// what the colours and the variation icon mean, that higher is better here, why there
+    /// is no assurance icon, and where the limits were calculated again.
+    static func readingTheControlChart(_ chart: ControlChart) -> String {
+        var text = """
+            Reading the chart (Making Data Count): higher is better. Grey points are common-cause variation, the \
+            ordinary ups and downs of a stable process; blue points are special-cause improvement and orange \
+            points special-cause concern: a point outside its limits, or part of a run of 7 on one side of the \
+            average or 7 rising or falling. There is no assurance icon: no target is set for the share Good or \
+            better, so the chart cannot say whether a target will be met.
+            """
+        if let from = chart.baselineFrom {
+            text += """
+                 The limits were calculated again from \(month(from)), after a deliberate change to the process: \
+                the months before and from it each have their own average and limits.
+                """
+        }
+        return text
+    }
+
     static func controlChartFinding(_ chart: ControlChart) -> String {
         let centre = chart.centre.map { percent($0) } ?? withheld
         let latest = chart.points.last.map { month($0.month) } ?? ""

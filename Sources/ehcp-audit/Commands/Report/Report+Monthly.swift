@@ -33,12 +33,17 @@ extension EHCPAuditCommand.Report {
         @Flag(name: .long, help: "Apply disclosure control for publication.")
         var `public` = false
 
+        @Option(
+            name: .long,
+            help: "Calculate the control chart's limits again from this month (YYYY-MM), after a deliberate change.")
+        var baselineFrom: YearMonth?
+
         @OptionGroup var rules: PlanCheckRulesOptions
         @OptionGroup var destination: ReportDestination
 
         func run() throws {
             let report = try store.read {
-                try $0.monthlyReport(for: month, isPublic: `public`, framework: framework)
+                try $0.monthlyReport(for: month, isPublic: `public`, framework: framework, baselineFrom: baselineFrom)
             }
             try destination.write(render(report))
         }
