@@ -29,6 +29,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // The workspace's /metrics (serve --metrics-port): swift-metrics, kept in Prometheus's text format.
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         // Reads plan documents (.docx, .odt) and writes the synthetic ones.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // Documentation only: `swift package generate-documentation --target EHCPAudit`.
@@ -91,6 +94,8 @@ let package = Package(
                 // Threads for the store and bcrypt, off Swift's cooperative pool (BlockingWork).
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             // Only what this module imports is in scope: GRDB's string-building `SQL` must not
             // take over the page templates' string literals.
@@ -103,6 +108,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
             ]
         ),
         .target(

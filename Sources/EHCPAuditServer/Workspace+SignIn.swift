@@ -29,6 +29,7 @@ extension Workspace {
         if case .check(let known) = attempt { hash = known } else { hash = Passwords.decoy }
         let right = try await passwordWork.run { passwords.verify(password, hash) }
         guard case .check = attempt, right else {
+            metrics?.signInFailed()
             if case .check = attempt {
                 try await withStore { try $0.recordFailedSignIn(name: name, at: Security.timestamp(now)) }
             }
