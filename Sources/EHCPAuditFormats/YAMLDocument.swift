@@ -13,7 +13,8 @@ enum YAMLDocument {
     static func parse(_ text: String, file: String, kind: String = "framework") throws(Diagnostic) -> DocumentNode {
         if let line = firstAliasLine(text) {
             throw Diagnostic(
-                file: file, line: line, message: "YAML aliases (*name) are not allowed in \(kind)s: write the value out")
+                file: file, line: line, message: "YAML aliases (*name) are not allowed in \(kind)s: write the value out"
+            )
         }
         let root: Node?
         do {
@@ -49,7 +50,8 @@ enum YAMLDocument {
             return DocumentNode(.object(members), line: line)
         case .alias:
             throw Diagnostic(
-                file: file, line: line, message: "YAML aliases (*name) are not allowed in \(kind)s: write the value out")
+                file: file, line: line, message: "YAML aliases (*name) are not allowed in \(kind)s: write the value out"
+            )
         }
     }
 

@@ -52,7 +52,8 @@ struct JSONLogHandlerTests: WorkspaceTesting {
             pairs.append(("comment.F1", distinctive))
             var headers = auditor.cookie
             headers[.contentType] = "application/x-www-form-urlencoded"
-            let created = try await client.execute(uri: "/audits", method: .post, headers: headers, body: Self.form(pairs))
+            let created = try await client.execute(
+                uri: "/audits", method: .post, headers: headers, body: Self.form(pairs))
             #expect(created.status == .seeOther)
             _ = try await page(client, "/find?q=QUERY-VALUE-9183", as: auditor)
         }
@@ -61,7 +62,9 @@ struct JSONLogHandlerTests: WorkspaceTesting {
         for secret in secrets {
             #expect(!log.contains { $0.contains(secret) }, "the log never holds \(secret)")
         }
-        let requests = Self.objects(log).compactMap { $0["metadata"] as? [String: String] }.filter { $0["route"] != nil }
+        let requests = Self.objects(log).compactMap { $0["metadata"] as? [String: String] }.filter {
+            $0["route"] != nil
+        }
         let post = try #require(requests.first { $0["method"] == "POST" && $0["route"] == "/audits" })
         #expect(post["status"] == "303" && post["user"] == "auditor-03" && Int(post["duration_ms"] ?? "") != nil)
         #expect(requests.contains { $0["route"] == "/login" && $0["status"] == "303" && $0["user"] == nil })

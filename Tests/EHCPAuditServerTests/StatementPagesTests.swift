@@ -14,7 +14,8 @@ struct StatementPagesTests: WorkspaceTesting {
 
     init() throws { store = try Self.makeStore() }
 
-    static let footer = #"<footer><ul><li><a href="/accessibility">Accessibility statement</a></li>"#
+    static let footer =
+        #"<footer><ul><li><a href="/accessibility">Accessibility statement</a></li>"#
         + #"<li><a href="/privacy">Privacy notice</a></li></ul></footer>"#
 
     static func council(_ extra: String = "") throws -> SiteInfo {

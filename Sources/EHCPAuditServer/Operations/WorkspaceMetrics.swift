@@ -1,7 +1,7 @@
+import CoreMetrics
 import EHCPAuditKit
 import Foundation
 import HTTPTypes
-import CoreMetrics
 import Prometheus
 
 /// What the workspace measures for `/metrics` (`serve --metrics-port`, docs/deploying.md):

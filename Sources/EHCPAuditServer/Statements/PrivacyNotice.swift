@@ -29,8 +29,8 @@ enum PrivacyNotice {
             the grade, and each advice's agency, dates and ratings.</li>\
             <li>The plans to be audited: their references, locality, phase of education, primary need, and the \
             team's and caseworker's references.</li>\
-            <li>Checks of plan documents: how many findings of each kind, and a fingerprint of the document; the \
-            document itself is read and never kept.</li>\
+            <li>Checks of plan documents: the plan's reference, its status and dates, how many findings of each \
+            kind, and a fingerprint of the document; the document itself is read and never kept.</li>\
             <li>The people who use it: a user name, a role, a designated officer's agency, and a password and any \
             API token kept only in a form from which they cannot be read back.</li>\
             <li>A trail of who did what and when, including sign-ins, and a server log of each request (the \

@@ -50,6 +50,8 @@ extension EHCPAuditCommand {
         }
 
         func run() async throws {
+            // Read before the store is opened: a mistake in it changes nothing.
+            let siteInfo = try siteInfo.map { try SiteInfoLoader.load(path: $0) }
             let store = try store.open(busyTimeout: Workspace.busyTimeout)
             _ = try Inputs.storedFrameworks(store, adding: criteria)
             let rules = try? String(contentsOfFile: rulesFile, encoding: .utf8)
@@ -58,7 +60,7 @@ extension EHCPAuditCommand {
             }
             var workspace = Workspace(
                 store: store, secureCookies: secureCookies, planCheckRules: rules.map { (rulesFile, $0) })
-            workspace.siteInfo = try siteInfo.map { try SiteInfoLoader.load(path: $0) }
+            workspace.siteInfo = siteInfo
             workspace.logFields = logFormat == .json
             if metricsPort != nil {
                 let metrics = WorkspaceMetrics()
