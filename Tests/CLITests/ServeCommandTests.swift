@@ -23,7 +23,7 @@ struct ServeCommandTests {
 
     @Test func anUnknownLogFormatIsRefusedWithTheFormatsThereAre() throws {
         let run = try CLIRunner.run(["serve", "--db", path("store.sqlite"), "--log-format", "xml"], in: folder)
-        #expect(run.status != 0 && run.stderr.contains("text, json"), "\(run.stderr)")
+        #expect(run.status != 0 && run.stderr.contains("'text' and 'json'"), "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: path("store.sqlite")))
     }
 }

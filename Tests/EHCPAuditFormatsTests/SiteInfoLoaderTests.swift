@@ -62,9 +62,9 @@ struct SiteInfoLoaderTests {
         let text = Self.valid.replacingOccurrences(of: "2026-01-15", with: "2026-02-30") + "\nprivacy: \" \"\nfax: x\n"
         let found = diagnostics(text)
         #expect(found.count == 3)
-        #expect(found.contains { $0.hasPrefix("site.yaml:11: error: at fax: unknown field \"fax\"") })
+        #expect(found.contains { $0.hasPrefix("site.yaml:10: error: at fax: unknown field \"fax\"") })
         #expect(found.contains { $0.hasPrefix("site.yaml:3: error: at statementDate: ") && $0.contains("2026-02-30") })
-        #expect(found.contains("site.yaml:10: error: at privacy: \"privacy\" must not be empty"))
+        #expect(found.contains("site.yaml:9: error: at privacy: \"privacy\" must not be empty"))
     }
 
     @Test func aliasesAndEmptyFilesAreRefusedInTheirOwnWords() {

@@ -55,8 +55,8 @@ struct StatementPagesTests: WorkspaceTesting {
 
     @Test func everyPageLinksToBothFromItsFooter() async throws {
         try await test { client in
-            let signIn = try await client.execute(uri: "/login", method: .get)
-            #expect(String(buffer: signIn.body).contains(Self.footer))
+            let login = try await client.execute(uri: "/login", method: .get)
+            #expect(String(buffer: login.body).contains(Self.footer))
             let missing = try await client.execute(uri: "/no-such-page", method: .get)
             #expect(missing.status == .notFound && String(buffer: missing.body).contains(Self.footer))
             let auditor = try await signIn(client, as: "auditor-03")

@@ -44,7 +44,7 @@ public struct JSONLogHandler: LogHandler {
         let all = metadata.merging(event.metadata ?? [:]) { $1 }
         var json = JSONWriter(capacity: 256)
         json.object {
-            $0.member("time", time.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true)))
+            $0.member("time", time.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
             $0.member("level", event.level.rawValue)
             $0.member("label", label)
             $0.member("message", event.message.description)
