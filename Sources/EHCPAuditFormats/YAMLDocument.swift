@@ -7,12 +7,14 @@ import Yams
 /// Aliases (`*name`) are refused before Yams composes the document: Yams expands them
 /// while composing, so a few hundred bytes of nested aliases would otherwise grow into
 /// gigabytes (the "billion laughs" of YAML).
+///
+/// `kind` names the document in messages: "framework", "site-information file".
 enum YAMLDocument {
-    static func parse(_ text: String, file: String) throws(Diagnostic) -> DocumentNode {
+    static func parse(_ text: String, file: String, kind: String = "framework") throws(Diagnostic) -> DocumentNode {
         if let line = firstAliasLine(text) {
             throw Diagnostic(
-                file: file, line: line,
-                message: "YAML aliases (*name) are not allowed in frameworks: write the value out")
+                file: file, line: line, message: "YAML aliases (*name) are not allowed in \(kind)s: write the value out"
+            )
         }
         let root: Node?
         do {
@@ -21,19 +23,19 @@ enum YAMLDocument {
             throw Diagnostic(file: file, line: line(of: error), message: "invalid YAML: \(problem(of: error))")
         }
         guard let root else {
-            throw Diagnostic(file: file, line: 1, message: "the file is empty: expected a framework")
+            throw Diagnostic(file: file, line: 1, message: "the file is empty: expected a \(kind)")
         }
-        return try convert(root, file: file)
+        return try convert(root, file: file, kind: kind)
     }
 
-    private static func convert(_ node: Node, file: String) throws(Diagnostic) -> DocumentNode {
+    private static func convert(_ node: Node, file: String, kind: String) throws(Diagnostic) -> DocumentNode {
         let line = node.mark?.line ?? 1
         switch node {
         case .scalar(let scalar):
             return DocumentNode(value(of: scalar, tag: Tag.Name(rawValue: node.tag.rawValue)), line: line)
         case .sequence(let sequence):
             var elements: [DocumentNode] = []
-            for element in sequence { elements.append(try convert(element, file: file)) }
+            for element in sequence { elements.append(try convert(element, file: file, kind: kind)) }
             return DocumentNode(.array(elements), line: line)
         case .mapping(let mapping):
             var members: [DocumentNode.Member] = []
@@ -42,13 +44,14 @@ enum YAMLDocument {
                     throw Diagnostic(
                         file: file, line: key.mark?.line ?? line, message: "mapping keys must be plain words")
                 }
-                members.append(DocumentNode.Member(key: keyScalar.string, node: try convert(value, file: file)))
+                members.append(
+                    DocumentNode.Member(key: keyScalar.string, node: try convert(value, file: file, kind: kind)))
             }
             return DocumentNode(.object(members), line: line)
         case .alias:
             throw Diagnostic(
-                file: file, line: line,
-                message: "YAML aliases (*name) are not allowed in frameworks: write the value out")
+                file: file, line: line, message: "YAML aliases (*name) are not allowed in \(kind)s: write the value out"
+            )
         }
     }
 

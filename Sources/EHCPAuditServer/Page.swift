@@ -4,7 +4,8 @@ import Foundation
 /// The workspace's HTML: one layout, built from ``HTML`` so that every text is escaped, no
 /// inline script or style (the Content-Security-Policy allows only the server's own files).
 enum Page {
-    /// A whole page. `user` and `csrf` give the navigation and the sign-out form.
+    /// A whole page. `user` and `csrf` give the navigation and the sign-out form; every page's
+    /// footer links to the accessibility statement and the privacy notice.
     static func render(title: String, user: AuditStore.User?, csrf: String?, body: HTML) -> HTML {
         var navigation = HTML.empty
         if let user, let csrf {
@@ -37,6 +38,8 @@ enum Page {
             <h1>\(title)</h1>
             \(body)
             </main>
+            <footer><ul><li><a href="/accessibility">Accessibility statement</a></li>\
+            <li><a href="/privacy">Privacy notice</a></li></ul></footer>
             </body>
             </html>
 

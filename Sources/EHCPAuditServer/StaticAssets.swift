@@ -90,9 +90,11 @@ enum StaticAssets {
         border-bottom:1px solid #c8c8c8;padding:.3rem 0}
         .summary-row dt{font-weight:700}
         .summary-row dd{margin:0;overflow-wrap:anywhere}
+        footer{border-top:2px solid #1d4f91;margin-top:2rem;padding:1rem}
+        footer ul{list-style:none;display:flex;flex-wrap:wrap;gap:1rem;max-width:60rem;margin:0 auto;padding:0}
         button:focus,a:focus,input:focus,select:focus,textarea:focus,summary:focus{outline:3px solid #f0a202;\
         outline-offset:2px;box-shadow:0 0 0 5px #0b0c0c}
-        @media print{header,nav,.no-print,.buttons,.skip-link,form button{display:none}\
+        @media print{header,nav,footer,.no-print,.buttons,.skip-link,form button{display:none}\
         main{max-width:none;padding:0}a{color:#000;text-decoration:none}.table{overflow:visible}\
         h2{break-after:avoid}tr{break-inside:avoid}}
         """

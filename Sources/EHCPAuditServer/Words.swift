@@ -98,4 +98,11 @@ enum Words {
         stratum.split(separator: "|", omittingEmptySubsequences: false)
             .map { $0.isEmpty ? "none given" : value(String($0)) }.joined(separator: ", ")
     }
+
+    /// A day as the GOV.UK style writes it: "15 January 2026".
+    static func date(_ date: CalendarDate) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.locale = Locale(identifier: "en_GB")
+        return "\(date.day) \(calendar.monthSymbols[date.month - 1]) \(date.year)"
+    }
 }

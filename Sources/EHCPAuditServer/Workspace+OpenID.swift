@@ -104,6 +104,7 @@ extension Workspace {
             case .refused(let text): "You could not be signed in: \(text)"
             case nil: "You could not be signed in"
             }
+        metrics?.signInFailed()
         let time = Security.timestamp(now())
         _ = try? await withStore { try $0.log(user: nil, action: "sign-in.refused", subject: reason, at: time) }
         let status = if case .provider = error as? OpenIDError { HTTPResponse.Status.badGateway } else { status }

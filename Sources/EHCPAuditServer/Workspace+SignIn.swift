@@ -31,6 +31,7 @@ extension Workspace {
         let checked = hash
         let right = try await passwordWork.run { passwords.verify(password, checked) }
         guard case .check(let known) = attempt, !known.isEmpty, right else {
+            metrics?.signInFailed()
             if case .check = attempt {
                 try await withStore { try $0.recordFailedSignIn(name: name, at: Security.timestamp(now)) }
             }

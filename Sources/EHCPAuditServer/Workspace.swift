@@ -38,6 +38,14 @@ public struct Workspace: Sendable {
     let openID: OpenIDProvider?
     /// Whether a name and password may sign in (`serve --no-passwords` turns it off).
     let allowsPasswords: Bool
+    /// What `/metrics` reports (`serve --metrics-port`); nil: nothing is measured.
+    public var metrics: WorkspaceMetrics?
+    /// The request log's facts (method, route, status, duration) also as the line's metadata,
+    /// for a structured log (`serve --log-format json`); the line itself is the same.
+    public var logFields = false
+    /// The council's name, contact and texts for `/accessibility` and `/privacy`
+    /// (`serve --site-info`); nil: the pages' own words, naming no council.
+    public var siteInfo: SiteInfo?
 
     /// How long the workspace's store should let a write wait for another process's (an
     /// import's), in seconds, before the page says "try again" (503): open it with this.
@@ -58,20 +66,30 @@ public struct Workspace: Sendable {
     }
 
     /// The application serving the workspace on `host:port`, logging one line per request
-    /// to `logger`; a connection idle for 30 seconds is closed.
-    public func application(host: String, port: Int, logger: Logger? = nil) -> some ApplicationProtocol {
-        Application(
+    /// to `logger`; a connection idle for 30 seconds is closed. With ``metrics`` and a
+    /// `metricsPort`, `/metrics` is served beside it on 127.0.0.1:`metricsPort`, started and
+    /// stopped with it.
+    public func application(
+        host: String, port: Int, metricsPort: Int? = nil, logger: Logger? = nil
+    ) -> some ApplicationProtocol {
+        precondition(metricsPort == nil || metrics != nil, "a metrics port needs the workspace's metrics")
+        var application = Application(
             router: router(), server: .http1(configuration: .init(idleTimeout: idleTimeout)),
             configuration: .init(address: .hostname(host, port: port), serverName: "ehcp-audit"), logger: logger)
+        if let metrics, let metricsPort {
+            application.addServices(metricsApplication(metrics, port: metricsPort, logger: logger))
+        }
+        return application
     }
 
     /// Every route, who may use it, and the middleware around it.
     public func router() -> Router<WorkspaceContext> {
         let router = Router(context: WorkspaceContext.self)
+        if let metrics { router.add(middleware: RequestMetricsMiddleware(metrics: metrics)) }
         router.addMiddleware {
             SecurityHeadersMiddleware(secure: secureCookies)
-            RequestLogMiddleware()
-            ErrorPageMiddleware()
+            RequestLogMiddleware(fields: logFields)
+            ErrorPageMiddleware(metrics: metrics)
         }
         // Outside the session group: these never read the store's sessions.
         router.get("/healthz") { _, _ in "ok" }
@@ -90,6 +108,10 @@ public struct Workspace: Sendable {
         if allowsPasswords { signIn.post(use: self.signIn) }
         site.get("/login/start", use: startProviderSignIn)
         site.get(RouterPath(OpenIDSettings.callbackPath), use: finishProviderSignIn)
+
+        // Public: the statements a public body publishes, with the navigation when signed in.
+        site.get("/accessibility", use: accessibilityStatement)
+        site.get("/privacy", use: privacyNotice)
 
         let signedIn = site.group(context: SignedInContext.self)
         // A plan document is uploaded with the form: its own, larger, limit.

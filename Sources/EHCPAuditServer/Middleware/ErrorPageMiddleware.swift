@@ -10,6 +10,8 @@ import Logging
 /// the page. The security headers are added outside it, so error pages have them too.
 struct ErrorPageMiddleware: RouterMiddleware {
     typealias Context = WorkspaceContext
+    /// Counts the answers "the store is busy" (``WorkspaceMetrics``), when measured.
+    var metrics: WorkspaceMetrics?
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -35,6 +37,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
                     status: refusal.status)
             }
             if refusal.status == .serviceUnavailable { response.headers[.retryAfter] = "5" }
+            if AuditStore.isBusy(error) { metrics?.storeWasBusy() }
             if refusal.status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer" }
             return response
         }

@@ -4,6 +4,7 @@ import EHCPAuditServer
 import Foundation
 import Hummingbird
 import Logging
+import Metrics
 
 extension EHCPAuditCommand {
     struct Serve: AsyncParsableCommand {
@@ -39,6 +40,21 @@ extension EHCPAuditCommand {
         @Flag(name: .long, help: "Only the identity provider signs people in: no passwords (needs --oidc).")
         var noPasswords = false
 
+        @Option(name: .long, help: "Serve /metrics (Prometheus) on 127.0.0.1 at this port; off when not given.")
+        var metricsPort: Int?
+
+        @Option(name: .long, help: "The request log: text (one line per request) or json (one JSON object per line).")
+        var logFormat: LogFormat = .text
+
+        @Option(
+            name: .long,
+            help: "The council's name, contact and texts for /accessibility and /privacy (YAML; docs/deploying.md).")
+        var siteInfo: String?
+
+        enum LogFormat: String, ExpressibleByArgument, CaseIterable {
+            case text, json
+        }
+
         func validate() throws {
             if noPasswords && oidc == nil {
                 throw ValidationError("--no-passwords needs --oidc: otherwise no one could sign in")
@@ -46,6 +62,8 @@ extension EHCPAuditCommand {
         }
 
         func run() async throws {
+            // Read before the store is opened: a mistake in it changes nothing.
+            let siteInfo = try siteInfo.map { try SiteInfoLoader.load(path: $0) }
             let store = try store.open(busyTimeout: Workspace.busyTimeout)
             _ = try Inputs.storedFrameworks(store, adding: criteria)
             let rules = try? String(contentsOfFile: rulesFile, encoding: .utf8)
@@ -55,13 +73,28 @@ extension EHCPAuditCommand {
             // Every role but admin, which works through the command line only.
             let roles = AuditStore.Role.allCases.filter { $0 != .admin }.map(\.rawValue)
             let openID = try oidc.map { try OpenIDSettings.read(path: $0, roles: roles) }
-            let workspace = Workspace(
+            var workspace = Workspace(
                 store: store, secureCookies: secureCookies, planCheckRules: rules.map { (rulesFile, $0) },
                 openID: openID, passwords: !noPasswords)
+            workspace.siteInfo = siteInfo
+            workspace.logFields = logFormat == .json
+            if metricsPort != nil {
+                let metrics = WorkspaceMetrics()
+                // Anything else in the process that measures through swift-metrics lands in the same registry.
+                MetricsSystem.bootstrap(metrics.factory)
+                workspace.metrics = metrics
+            }
             StandardError.line("Serving \(store.path) on http://\(host):\(port)/ (Ctrl-C to stop).")
+            if let metricsPort { StandardError.line("Metrics on http://127.0.0.1:\(metricsPort)/metrics.") }
             // One line per request on standard error, with the signed-in user (docs/workspace.md, "The log").
-            let logger = Logger(label: "ehcp-audit.serve") { StreamLogHandler.standardError(label: $0) }
-            try await workspace.application(host: host, port: port, logger: logger).runService()
+            let logger = Logger(label: "ehcp-audit.serve") { label in
+                switch logFormat {
+                case .text: StreamLogHandler.standardError(label: label)
+                case .json: JSONLogHandler.standardError(label: label)
+                }
+            }
+            try await workspace.application(host: host, port: port, metricsPort: metricsPort, logger: logger)
+                .runService()
         }
     }
 }
