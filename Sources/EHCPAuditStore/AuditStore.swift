@@ -108,7 +108,7 @@ public final class AuditStore: Sendable {
     /// Refuses a file that is not an ehcp-audit store without writing a byte to it: an
     /// ehcp-audit store has our application id, or (made before the id was set) the
     /// schema's migration record and its audits table.
-    private static func checkIdentity(_ path: String) throws {
+    static func checkIdentity(_ path: String) throws {
         var configuration = Configuration()
         configuration.readonly = true
         do {
@@ -154,8 +154,8 @@ public final class AuditStore: Sendable {
     }
 
     /// A value that changes whenever anything a report reads changes: audits (every change
-    /// to an audit is an import), frameworks, populations and samples. Equal stamps mean a
-    /// report made under one is still right under the other.
+    /// to an audit is an import, or a removal the trail records), frameworks, populations
+    /// and samples. Equal stamps mean a report made under one is still right under the other.
     public func changeStamp() throws -> String {
         try pool.read { db in
             let row = try Row.fetchOne(
@@ -163,9 +163,11 @@ public final class AuditStore: Sendable {
                 sql: """
                     SELECT (SELECT MAX(id) FROM imports), (SELECT COUNT(*) FROM frameworks),
                         (SELECT MAX(id) FROM populations), (SELECT COUNT(*) FROM samples),
-                        (SELECT MAX(rowid) FROM samples)
+                        (SELECT MAX(rowid) FROM samples),
+                        (SELECT id FROM audit_trail WHERE action IN ('records.retention', 'records.erase')
+                            ORDER BY id DESC LIMIT 1)
                     """)
-            return (0..<5).map { (row?[$0] as Int64?).map(String.init) ?? "-" }.joined(separator: ":")
+            return (0..<6).map { (row?[$0] as Int64?).map(String.init) ?? "-" }.joined(separator: ":")
         }
     }
 
@@ -228,6 +230,11 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case notModeratable(auditId: String)
     /// An auditor asked to moderate their own audit.
     case ownAudit(name: String, auditId: String)
+    /// A backup was refused: the target is the store itself, a store in use, not a
+    /// regular file, or cannot be written.
+    case cannotBackUp(path: String, reason: String)
+    /// An erasure named a plan of which the store holds no audit and no plan check.
+    case unknownPlan(planId: String)
 
     public var description: String {
         switch self {
@@ -262,6 +269,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "audit \(auditId) cannot be moderated: only a stored final audit that is not itself a moderation can"
         case .ownAudit(let name, let auditId):
             "\(name) made audit \(auditId), so cannot moderate it: a moderation is a second, independent audit"
+        case .cannotBackUp(let path, let reason): "\(path): cannot back up the store here: \(reason)"
+        case .unknownPlan(let planId):
+            "the store holds no audit and no plan check of plan \(planId), so nothing was erased; check the reference"
         case .auditConflict(let id):
             """
             audit \(id) is already stored with different content; replace it on purpose to store this version \

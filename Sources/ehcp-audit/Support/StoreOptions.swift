@@ -21,6 +21,12 @@ struct StoreOptions: ParsableArguments {
         try explained { try AuditStore(path: path, access: .readWrite, busyTimeout: busyTimeout) }
     }
 
+    /// Opens an existing store for writing: a missing one is an error, never made.
+    func openExisting() throws -> AuditStore {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path: path) }
+        return try open()
+    }
+
     /// Opens the store read-only, which never makes or changes a file, and reads it while
     /// its integrity check runs alongside (``AuditStore/reading(path:_:)``).
     func read<T>(_ body: (AuditStore) throws -> T) throws -> T {
