@@ -34,6 +34,9 @@ let package = Package(
                 .product(name: "EHCPAuditSampling", package: root),
             ], swiftSettings: fuzzer),
         .executableTarget(
+            name: "FuzzBenchmarkBundle",
+            dependencies: ["FuzzSupport", .product(name: "EHCPAuditKit", package: root)], swiftSettings: fuzzer),
+        .executableTarget(
             name: "FuzzPlanDocuments",
             dependencies: ["FuzzSupport", .product(name: "EHCPAuditDocuments", package: root)], swiftSettings: fuzzer),
     ]

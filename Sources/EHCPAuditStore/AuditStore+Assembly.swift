@@ -150,3 +150,27 @@ extension AuditStore {
         }.map { (agency: $0.agency, provider: $0.provider) }
     }
 }
+
+extension AuditStore {
+    /// This council's benchmark figures for the twelve months ending with `to`
+    /// (docs/comparison.md), under disclosure control: the month figures the monthly
+    /// report counts, added up, and the open plans of the latest sample drawn in the window.
+    public func benchmarkFigures(
+        council: String, to: YearMonth, framework id: String? = nil
+    ) throws
+        -> BenchmarkFigures
+    {
+        let period = ReportPeriod.year(endingWith: to)
+        let framework = try reportFramework(for: period, id: id)
+        var months: [MonthFigures] = []
+        var month = period.first
+        while month <= period.last {
+            months.append(try monthFigures(month, framework: framework.id))
+            month = month.adding(months: 1)
+        }
+        let openPlans = try progress(for: period, framework: framework.id).months.last { $0.openPlans != nil }?
+            .openPlans
+        return BenchmarkFigures.build(
+            council: council, framework: framework, period: period, months: months, openPlans: openPlans)
+    }
+}

@@ -17,7 +17,7 @@ struct EHCPAuditCommand: AsyncParsableCommand {
         subcommands: [
             Score.self, Validate.self, Criteria.self, Convert.self, Import.self, Status.self, Population.self,
             Sample.self, Progress.self, Report.self, Generate.self, Serve.self, User.self, Check.self,
-            Backup.self, VerifyStore.self, Retention.self, Erase.self,
+            Backup.self, VerifyStore.self, Retention.self, Erase.self, Benchmark.self,
         ]
     )
 

@@ -4,14 +4,17 @@ import EHCPAudit
 /// the chart, and a table with each unit's position, so that text and Markdown have it too.
 enum FunnelLayout {
     /// `units` names what is compared, plural ("teams"); `of` what is counted ("audits").
-    static func blocks(_ funnel: FunnelPlot, units: String, of counted: String) -> [Block] {
+    /// `whole` names the target's owner: "the partnership's", "all councils'".
+    static func blocks(
+        _ funnel: FunnelPlot, units: String, of counted: String, whole: String = "the partnership's"
+    ) -> [Block] {
         let measure =
             switch funnel.measure {
             case .goodOrBetter: "Good or better"
             case .adviceOnTime: "received on time"
             case .within20Weeks: "issued within 20 weeks"
             }
-        let summary = sentence(funnel, units: units, measure: measure)
+        let summary = sentence(funnel, units: units, measure: measure, whole: whole)
         return [
             .heading("Compared fairly: \(units) on \(measure)"),
             .paragraph(summary),
@@ -23,7 +26,8 @@ enum FunnelLayout {
                 Table(
                     caption: "Where each of the \(units) lies",
                     header: [
-                        String(units.prefix(1)).uppercased() + units.dropFirst(), counted.capitalized, measure,
+                        String(units.prefix(1)).uppercased() + units.dropFirst(),
+                        String(counted.prefix(1)).uppercased() + counted.dropFirst(), measure,
                         "Position", "95% limits",
                     ],
                     rows: funnel.units.map { unit in
@@ -40,19 +44,19 @@ enum FunnelLayout {
     }
 
     /// "2 of 14 teams are above the upper 95% limit, …": what the plot says, in words.
-    static func sentence(_ funnel: FunnelPlot, units: String, measure: String) -> String {
+    static func sentence(_ funnel: FunnelPlot, units: String, measure: String, whole: String) -> String {
         let plotted = funnel.units.count
         guard plotted > 0 else {
             return """
                 None of the \(funnel.tooFew.count) \(units) has \(FunnelPlot.smallest) or more: too few to judge any \
-                against the partnership's \(Words.percent(funnel.target)) \(measure).
+                against \(whole) \(Words.percent(funnel.target)) \(measure).
                 """
         }
         let above = funnel.count(.above95) + funnel.count(.above998)
         let below = funnel.count(.below95) + funnel.count(.below998)
         var text = """
             \(above) of \(plotted) \(units) \(above == 1 ? "is" : "are") above the upper 95% limit and \(below) \
-            below the lower one; the other \(plotted - above - below) differ from the partnership's \
+            below the lower one; the other \(plotted - above - below) differ from \(whole) \
             \(Words.percent(funnel.target)) \(measure) by no more than chance.
             """
         let beyond = funnel.count(.above998) + funnel.count(.below998)
