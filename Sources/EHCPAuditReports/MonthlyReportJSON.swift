@@ -154,6 +154,24 @@ public enum MonthlyReportJSON {
             } else {
                 json.null()
             }
+            json.key("teamFunnel")
+            if let funnel = report.teamFunnel, !report.isPublic {
+                FunnelJSON.write(funnel, into: &json)
+            } else if let funnel = report.teamFunnel {
+                // Published: how many teams lie where, no team and no team's figures.
+                json.object { json in
+                    json.member("measure", funnel.measure.rawValue)
+                    json.key("positions")
+                    json.object { json in
+                        for position in FunnelPlot.Position.allCases {
+                            json.member(position.rawValue, funnel.count(position))
+                        }
+                    }
+                    json.member("tooFew", funnel.tooFew.count)
+                }
+            } else {
+                json.null()
+            }
             json.key("caseload")
             caseload(report.caseload, &json)
             json.key("suppressed")

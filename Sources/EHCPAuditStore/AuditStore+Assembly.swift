@@ -42,7 +42,8 @@ extension AuditStore {
         return MonthlyReport.build(
             figures: grades + [figures], progress: progress, framework: framework, isPublic: isPublic,
             moderation: moderation, otherFrameworks: otherFrameworks,
-            reaudits: ReauditSummary(reaudits, framework: framework), census: census, baselineFrom: baselineFrom)
+            reaudits: ReauditSummary(reaudits, framework: framework), census: census, baselineFrom: baselineFrom,
+            teams: try groupFacts(.team, for: ReportPeriod(month: month), framework: framework.id))
     }
 
     /// Advice quality and timeliness by provider over `period`, optionally narrowed to

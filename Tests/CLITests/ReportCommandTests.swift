@@ -43,6 +43,20 @@ struct ReportCommandTests {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
+    @Test func theMonthsTeamsOnAFunnelNamedOnlyInTheInternalVersion() throws {
+        let whole = try json(try report(["monthly", "--month", "2025-06", "--format", "json"]).stdout)
+        let funnel = try #require(whole["teamFunnel"] as? [String: Any])
+        let units = try #require(funnel["units"] as? [[String: Any]])
+        let tooFew = try #require(funnel["tooFew"] as? Int)
+        #expect(units.count + tooFew > 1 && funnel["measure"] as? String == "goodOrBetter")
+        let run = try report(["monthly", "--month", "2025-06", "--format", "json", "--public"])
+        let published = try json(run.stdout)["teamFunnel"]
+        if let published = published as? [String: Any] {
+            #expect(published["units"] == nil && published["positions"] is [String: Int])
+        }
+        for team in ["North-1", "Central-2"] { #expect(!run.stdout.contains(team)) }
+    }
+
     @Test func baselineFromStartsTheControlChartAgain() throws {
         let run = try report(["monthly", "--month", "2025-06", "--format", "json", "--baseline-from", "2025-06"])
         let spc = try #require(try json(run.stdout)["spc"] as? [String: Any])

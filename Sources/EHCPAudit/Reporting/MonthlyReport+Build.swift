@@ -14,7 +14,8 @@ extension MonthlyReport {
     public static func build(
         figures: [MonthFigures], progress: [MonthProgress], framework: Framework, isPublic: Bool,
         moderation: ModerationReport? = nil, otherFrameworks: [(framework: String, audits: Int)] = [],
-        reaudits: ReauditSummary? = nil, census: PlanCheckCensus? = nil, baselineFrom: YearMonth? = nil
+        reaudits: ReauditSummary? = nil, census: PlanCheckCensus? = nil, baselineFrom: YearMonth? = nil,
+        teams: [GroupFacts] = []
     ) -> MonthlyReport {
         let current = figures.last ?? MonthFigures(month: progress.last?.month ?? YearMonth(year: 2000, month: 1)!)
         let month = current.month
@@ -145,6 +146,13 @@ extension MonthlyReport {
             caseload: census.map(Caseload.init)
         )
         report.spc = controlChart(report.trend, isPublic: isPublic, baselineFrom: baselineFrom)
+        report.teamFunnel = FunnelPlot.build(
+            measure: .goodOrBetter,
+            units: teams.map { team in
+                .init(
+                    name: team.group ?? "(not recorded)", n: team.count,
+                    y: good.reduce(0) { $0 + (team.grades[$1] ?? 0) })
+            })
         report.suppressed += report.caseload?.suppressed ?? []
         return report
     }

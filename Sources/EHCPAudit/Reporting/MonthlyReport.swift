@@ -104,6 +104,9 @@ public struct MonthlyReport: Sendable, Equatable {
     /// "Good or better" as a control chart over the trend's months; nil in a public report
     /// when a month's share is withheld.
     public var spc: ControlChart?
+    /// The month's teams compared fairly on "Good or better" (docs/comparison.md); a public
+    /// report shows only how many teams lie where, never a team or its figures.
+    public var teamFunnel: FunnelPlot? = nil
     /// Every suppressed cell, by name, for readers of the JSON.
     public var suppressed: [String]
     /// The plan checks across the whole caseload by the end of the month; nil when the

@@ -32,6 +32,7 @@ public enum MonthlyLayout {
         }
         blocks += target(report)
         blocks += grades(report)
+        blocks += teams(report)
         blocks += caseload(report, words: words)
         blocks += sections(report)
         blocks += actions(report)
@@ -376,6 +377,21 @@ public enum MonthlyLayout {
                     caption: "Good or better by month, with control limits",
                     header: ["Month", "Audits", "Good or better", "Lower limit", "Upper limit", "Variation"],
                     rows: rows)),
+        ]
+    }
+
+    /// The month's teams on a funnel plot; the public version says only how many teams lie
+    /// where, naming none and showing no team's figures.
+    static func teams(_ report: MonthlyReport) -> [Block] {
+        guard let funnel = report.teamFunnel else { return [] }
+        guard report.isPublic else { return FunnelLayout.blocks(funnel, units: "teams", of: "audits") }
+        // The sentence gives the month's share: not where the published version withholds it.
+        guard report.goodOrBetterShare != nil else { return [] }
+        return [
+            .heading("Compared fairly: teams on Good or better"),
+            .paragraph(
+                FunnelLayout.sentence(funnel, units: "teams", measure: "Good or better", whole: "the partnership's")
+                    + " The published version names no team and shows no team's figures."),
         ]
     }
 
