@@ -18,7 +18,7 @@ extension EHCPAuditCommand {
 
         @OptionGroup var store: StoreOptions
 
-        @Option(name: .long, help: "A framework to store before serving (YAML or JSON), as import does. Repeatable.")
+        @Option(name: .long, help: CriteriaHelp.framework(" Stored before serving, as import does. Repeatable."))
         var criteria: [String] = []
 
         @Option(name: .long, help: "The address to listen on.")
@@ -27,8 +27,8 @@ extension EHCPAuditCommand {
         @Option(name: .long, help: "The port to listen on.")
         var port = 8080
 
-        @Option(name: .customLong("rules"), help: "The plan-check rules for \"Check a plan\".")
-        var rulesFile = "criteria/plan-checks.yaml"
+        @Option(name: .customLong("rules"), help: CriteriaHelp.rules)
+        var rulesName = "plan-checks"
 
         @Flag(name: .long, help: "Mark the session cookie Secure, behind TLS.")
         var secureCookies = false
@@ -36,12 +36,12 @@ extension EHCPAuditCommand {
         func run() async throws {
             let store = try store.open(busyTimeout: Workspace.busyTimeout)
             _ = try Inputs.storedFrameworks(store, adding: criteria)
-            let rules = try? String(contentsOfFile: rulesFile, encoding: .utf8)
+            let rules = try? CriteriaSource.planCheckRules(rulesName)
             if rules == nil {
-                StandardError.line("\(rulesFile): cannot read the plan-check rules; \"Check a plan\" is off.")
+                StandardError.line("\(rulesName): cannot read the plan-check rules; \"Check a plan\" is off.")
             }
             let workspace = Workspace(
-                store: store, secureCookies: secureCookies, planCheckRules: rules.map { (rulesFile, $0) })
+                store: store, secureCookies: secureCookies, planCheckRules: rules.map { ($0.file, $0.text) })
             StandardError.line("Serving \(store.path) on http://\(host):\(port)/ (Ctrl-C to stop).")
             // One line per request on standard error, with the signed-in user (docs/workspace.md, "The log").
             let logger = Logger(label: "ehcp-audit.serve") { StreamLogHandler.standardError(label: $0) }
