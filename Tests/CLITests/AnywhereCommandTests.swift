@@ -72,11 +72,13 @@ struct AnywhereCommandTests {
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        // Everything said before it listens: the line saying it serves, or why it stopped.
+        // Everything said before it listens: the line saying it serves, or why it stopped (the
+        // pipe then closes). `availableData` gives what has come, where `read(upToCount:)` waits
+        // for the whole count.
         var said = ""
-        while !said.contains("Serving"), let chunk = try err.fileHandleForReading.read(upToCount: 1024),
-            !chunk.isEmpty
-        {
+        while !said.contains("Serving") {
+            let chunk = err.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
             said += String(decoding: chunk, as: UTF8.self)
         }
         process.terminate()
