@@ -63,18 +63,17 @@ struct AnywhereCommandTests {
         #expect(builtIn.stdout == files.stdout)
     }
 
-    @Test func serveFindsItsRulesBuiltIn() throws {
+    /// What `serve` says on standard error until it listens (or stops), then it is stopped.
+    func serveSays(_ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = Self.binary
-        process.arguments = ["serve", "--db", "store.sqlite", "--criteria", "ehcp-qa", "--port", "0"]
+        process.arguments = ["serve", "--db", "store.sqlite", "--port", "0"] + arguments
         process.currentDirectoryURL = folder
         let err = Pipe()
         process.standardError = err
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        // Everything said before it listens: the line saying it serves, or why it stopped (the
-        // pipe then closes). `availableData` gives what has come, where `read(upToCount:)` waits
-        // for the whole count.
+        // `availableData` gives what has come, where `read(upToCount:)` waits for the whole count.
         var said = ""
         while !said.contains("Serving") {
             let chunk = err.fileHandleForReading.availableData
@@ -83,8 +82,17 @@ struct AnywhereCommandTests {
         }
         process.terminate()
         process.waitUntilExit()
+        return said
+    }
+
+    @Test func serveFindsItsRulesBuiltIn() throws {
+        let said = try serveSays(["--criteria", "ehcp-qa"])
         #expect(said.contains("Serving"), "\(said)")
-        #expect(!said.contains("cannot read the plan-check rules"))
+        #expect(!said.contains("is off"))
+        let unknown = try serveSays(["--rules", "plan-chex"])
+        #expect(unknown.contains("plan-chex: error: no such file, and no built-in plan-check rules of that name"))
+        #expect(unknown.contains("plan-chex: without plan-check rules, \"Check a plan\" is off."))
+        #expect(unknown.contains("Serving"))
     }
 
     @Test func aFileNamedLikeABuiltInFrameworkIsReadInstead() throws {

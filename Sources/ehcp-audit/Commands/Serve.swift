@@ -36,9 +36,12 @@ extension EHCPAuditCommand {
         func run() async throws {
             let store = try store.open(busyTimeout: Workspace.busyTimeout)
             _ = try Inputs.storedFrameworks(store, adding: criteria)
-            let rules = try? CriteriaSource.planCheckRules(rulesName)
-            if rules == nil {
-                StandardError.line("\(rulesName): cannot read the plan-check rules; \"Check a plan\" is off.")
+            var rules: CriteriaSource?
+            do {
+                rules = try CriteriaSource.planCheckRules(rulesName)
+            } catch {
+                StandardError.report(error.diagnostics)
+                StandardError.line("\(rulesName): without plan-check rules, \"Check a plan\" is off.")
             }
             let workspace = Workspace(
                 store: store, secureCookies: secureCookies, planCheckRules: rules.map { ($0.file, $0.text) })
