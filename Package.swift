@@ -83,11 +83,21 @@ let package = Package(
             name: "EHCPAuditDocuments",
             dependencies: ["EHCPAudit", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
+        // The shipped frameworks and plan-check rules, criteria/*.yaml (through the symlink
+        // Sources/EHCPAuditBuiltIn/criteria), built into the binary so it runs in any folder.
+        .target(
+            name: "EHCPAuditBuiltIn",
+            resources: [
+                .embedInCode("criteria/ehcp-qa.yaml"), .embedInCode("criteria/annual-review.yaml"),
+                .embedInCode("criteria/plan-checks.yaml"),
+            ]
+        ),
         .target(
             name: "EHCPAuditKit",
             dependencies: [
-                "EHCPAudit", "EHCPAuditFormats", "EHCPAuditReports", "EHCPAuditXML", "EHCPAuditSampling",
-                "EHCPAuditStore", "EHCPAuditDocuments", .product(name: "Crypto", package: "swift-crypto"),
+                "EHCPAudit", "EHCPAuditBuiltIn", "EHCPAuditFormats", "EHCPAuditReports", "EHCPAuditXML",
+                "EHCPAuditSampling", "EHCPAuditStore", "EHCPAuditDocuments",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(
@@ -125,6 +135,7 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "EHCPAuditTests", dependencies: ["EHCPAudit", "EHCPAuditTestSupport"]),
+        .testTarget(name: "EHCPAuditBuiltInTests", dependencies: ["EHCPAuditBuiltIn", "EHCPAuditTestSupport"]),
         .testTarget(name: "EHCPAuditFormatsTests", dependencies: ["EHCPAuditFormats", "EHCPAuditTestSupport"]),
         .testTarget(name: "EHCPAuditReportsTests", dependencies: ["EHCPAuditReports", "EHCPAuditTestSupport"]),
         .testTarget(name: "EHCPAuditXMLTests", dependencies: ["EHCPAuditXML", "CLibXML2", "EHCPAuditTestSupport"]),

@@ -17,7 +17,9 @@ final class PlanCheckers: @unchecked Sendable {
     /// The checker for `framework`: a page error naming the problems when the rules do not fit it.
     func checker(for framework: Framework) throws -> PlanChecker {
         guard let rules else {
-            throw PageError(.notFound, "Plan checks are not set up here: start the workspace with --rules FILE")
+            throw PageError(
+                .notFound,
+                "Plan checks are not set up here: start the workspace with --rules plan-checks (built in) or a file")
         }
         let key = framework.id + "\u{0}" + framework.version
         if let known = lock.withLock({ made[key] }) { return known }

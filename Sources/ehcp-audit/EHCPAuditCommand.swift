@@ -10,10 +10,14 @@ struct EHCPAuditCommand: AsyncParsableCommand {
         commandName: "ehcp-audit",
         abstract: "Score quality-assurance audits of Education, Health and Care Plans.",
         discussion: """
-            Audits are JSON (.json, .jsonl, .ndjson) or XML (.xml) records rated against a criteria framework \
-            (YAML or JSON, see criteria/ehcp-qa.yaml). Errors go to standard error as \
-            FILE:LINE: error: MESSAGE; the exit status is 0 only when everything was valid.
+            Audits are JSON (.json, .jsonl, .ndjson) or XML (.xml) records rated against a criteria framework: \
+            ehcp-qa, built in, by default; `ehcp-audit criteria` lists the built-in ones, and a YAML or JSON file \
+            may be given instead. Errors go to standard error as FILE:LINE: error: MESSAGE; the exit status is 0 \
+            only when everything was valid.
+
+            \(CriteriaHelp.names)
             """,
+        version: Release.version,
         subcommands: [
             Score.self, Validate.self, Criteria.self, Convert.self, Import.self, Status.self, Population.self,
             Sample.self, Progress.self, Report.self, Generate.self, Serve.self, User.self, Check.self,

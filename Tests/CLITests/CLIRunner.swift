@@ -22,7 +22,8 @@ struct CLIRunner {
         return projectRoot.appendingPathComponent(".build/debug/ehcp-audit")
     }()
 
-    static func run(_ arguments: [String], in directory: URL = projectRoot) throws -> Run {
+    static func run(_ arguments: [String], in directory: URL = projectRoot, executable: URL = executable) throws -> Run
+    {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

@@ -48,8 +48,8 @@ extension EHCPAuditCommand {
         @Option(name: .customLong("last-month"), help: "The last month of audits (YYYY-MM).")
         var lastMonth = YearMonth(year: 2025, month: 6)!
 
-        @Option(name: .long, help: "The framework the audits are made against.")
-        var criteria: String = "criteria/ehcp-qa.yaml"
+        @Option(name: .long, help: CriteriaHelp.framework(" The audits are made against it."))
+        var criteria: String = "ehcp-qa"
 
         /// Ten million audits: some 25 years of a national programme.
         static let mostAudits = 10_000_000

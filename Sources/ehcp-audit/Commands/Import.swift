@@ -16,7 +16,7 @@ extension EHCPAuditCommand {
 
         @OptionGroup var store: StoreOptions
 
-        @Option(name: .long, help: "A framework to store and score with (YAML or JSON). Repeatable.")
+        @Option(name: .long, help: CriteriaHelp.framework(" Stored and scored with. Repeatable."))
         var criteria: [String] = []
 
         @Flag(name: .long, help: "Store a changed audit over the stored one, keeping the earlier version in history.")

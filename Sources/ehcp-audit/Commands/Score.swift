@@ -18,7 +18,7 @@ extension EHCPAuditCommand {
 
         @Option(
             name: .long,
-            help: "A criteria framework (YAML or JSON). Repeat to score records made against several versions.")
+            help: CriteriaHelp.framework(" Repeat to score records made against several versions."))
         var criteria: [String]
 
         @Option(name: .long, help: "text (for a person), json (docs/scoring.md §5) or csv (one row per record).")
@@ -28,7 +28,9 @@ extension EHCPAuditCommand {
         var files: [String]
 
         func validate() throws {
-            if criteria.isEmpty { throw ValidationError("give a framework with --criteria FILE") }
+            if criteria.isEmpty {
+                throw ValidationError("give a framework with --criteria NAME or FILE (ehcp-qa is built in)")
+            }
             if files.isEmpty { throw ValidationError("give at least one audit record file") }
         }
 

@@ -19,7 +19,7 @@ extension EHCPAuditCommand {
 
         @OptionGroup var store: StoreOptions
 
-        @Option(name: .long, help: "A framework to store before serving (YAML or JSON), as import does. Repeatable.")
+        @Option(name: .long, help: CriteriaHelp.framework(" Stored before serving, as import does. Repeatable."))
         var criteria: [String] = []
 
         @Option(name: .long, help: "The address to listen on.")
@@ -28,8 +28,8 @@ extension EHCPAuditCommand {
         @Option(name: .long, help: "The port to listen on.")
         var port = 8080
 
-        @Option(name: .customLong("rules"), help: "The plan-check rules for \"Check a plan\".")
-        var rulesFile = "criteria/plan-checks.yaml"
+        @Option(name: .customLong("rules"), help: CriteriaHelp.rules)
+        var rulesName = "plan-checks"
 
         @Flag(name: .long, help: "Mark the session cookie Secure, behind TLS.")
         var secureCookies = false
@@ -66,15 +66,18 @@ extension EHCPAuditCommand {
             let siteInfo = try siteInfo.map { try SiteInfoLoader.load(path: $0) }
             let store = try store.open(busyTimeout: Workspace.busyTimeout)
             _ = try Inputs.storedFrameworks(store, adding: criteria)
-            let rules = try? String(contentsOfFile: rulesFile, encoding: .utf8)
-            if rules == nil {
-                StandardError.line("\(rulesFile): cannot read the plan-check rules; \"Check a plan\" is off.")
+            var rules: CriteriaSource?
+            do {
+                rules = try CriteriaSource.planCheckRules(rulesName)
+            } catch {
+                StandardError.report(error.diagnostics)
+                StandardError.line("\(rulesName): without plan-check rules, \"Check a plan\" is off.")
             }
             // Every role but admin, which works through the command line only.
             let roles = AuditStore.Role.allCases.filter { $0 != .admin }.map(\.rawValue)
             let openID = try oidc.map { try OpenIDSettings.read(path: $0, roles: roles) }
             var workspace = Workspace(
-                store: store, secureCookies: secureCookies, planCheckRules: rules.map { (rulesFile, $0) },
+                store: store, secureCookies: secureCookies, planCheckRules: rules.map { ($0.file, $0.text) },
                 openID: openID, passwords: !noPasswords)
             workspace.siteInfo = siteInfo
             workspace.logFields = logFormat == .json

@@ -12,14 +12,16 @@ extension EHCPAuditCommand {
                 """
         )
 
-        @Option(name: .long, help: "A criteria framework (YAML or JSON). Repeatable.")
+        @Option(name: .long, help: CriteriaHelp.framework(" Repeatable."))
         var criteria: [String]
 
         @Argument(help: "Audit record files: .json, .jsonl or .ndjson.")
         var files: [String] = []
 
         func validate() throws {
-            if criteria.isEmpty { throw ValidationError("give a framework with --criteria FILE") }
+            if criteria.isEmpty {
+                throw ValidationError("give a framework with --criteria NAME or FILE (ehcp-qa is built in)")
+            }
         }
 
         func run() throws {

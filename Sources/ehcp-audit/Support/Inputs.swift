@@ -4,18 +4,19 @@ import Foundation
 
 /// Opening the command's inputs: frameworks and record files.
 enum Inputs {
-    /// Loads every framework, reporting every problem; throws (exit 1) if any is invalid.
-    static func frameworks(_ paths: [String]) throws -> FrameworkCatalog {
+    /// Loads every framework, built in or from a file (``CriteriaSource``), reporting every
+    /// problem; throws (exit 1) if any is invalid.
+    static func frameworks(_ names: [String]) throws -> FrameworkCatalog {
         var catalog = FrameworkCatalog()
         var failed = false
-        for path in paths {
+        for name in names {
             do {
-                try catalog.add(try FrameworkLoader.load(path: path))
+                try catalog.add(try FrameworkLoader.load(named: name))
             } catch let error as FrameworkLoadError {
                 StandardError.report(error.diagnostics)
                 failed = true
             } catch {
-                StandardError.line("\(path): error: \(error)")
+                StandardError.line("\(name): error: \(error)")
                 failed = true
             }
         }
@@ -23,15 +24,15 @@ enum Inputs {
         return catalog
     }
 
-    /// The frameworks stored, plus any given (which are stored first).
-    static func storedFrameworks(_ store: AuditStore, adding paths: [String]) throws -> FrameworkCatalog {
+    /// The frameworks stored, plus any given, built in or from a file (which are stored first).
+    static func storedFrameworks(_ store: AuditStore, adding names: [String]) throws -> FrameworkCatalog {
         var failed = false
-        for path in paths {
+        for name in names {
             do {
-                try store.addFramework(
-                    text: try String(contentsOfFile: path, encoding: .utf8), file: path, at: Clock.now())
+                let source = try CriteriaSource.framework(name)
+                try store.addFramework(text: source.text, file: source.file, at: Clock.now())
             } catch {
-                if !Messages.report(error) { StandardError.line("\(path): error: \(error)") }
+                if !Messages.report(error) { StandardError.line("\(name): error: \(error)") }
                 failed = true
             }
         }

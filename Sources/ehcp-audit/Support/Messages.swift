@@ -9,7 +9,8 @@ enum Messages {
             audit \(id) is already stored with different content; import with --replace to store this version and \
             keep the earlier one in history
             """
-        case .noFramework(let path): "\(path): the store holds no framework; import audits with --criteria FILE first"
+        case .noFramework(let path):
+            "\(path): the store holds no framework; import audits with --criteria ehcp-qa (built in) or FILE first"
         case .missing(let path):
             "\(path): no store here (check the path or --db; `import` or `population import` makes one)"
         case .unknownFramework(let id, let version):
