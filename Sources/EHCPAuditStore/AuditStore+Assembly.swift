@@ -13,8 +13,10 @@ extension AuditStore {
     /// The monthly board report for `month`, with the trend over the twelve months
     /// ending with it: the audits made against one framework id (`framework`, else the
     /// one most used in the month), naming how many audits under other frameworks (annual
-    /// reviews, say) it leaves to their own report. The months before and the re-audits are
-    /// read on a thread and connection of their own while the month itself is read.
+    /// reviews, say) it leaves to their own report, and the family's view beside the
+    /// auditor's over the same twelve months (``familyVoice(for:beside:)``). The months before
+    /// and the re-audits are read on a thread and connection of their own while the month
+    /// itself is read.
     public func monthlyReport(
         for month: YearMonth, isPublic: Bool, framework id: String? = nil, baselineFrom: YearMonth? = nil
     ) throws
@@ -38,11 +40,13 @@ extension AuditStore {
             for: ReportPeriod(month: month), framework: (framework.id, framework.version), informs: [:])
         let otherFrameworks = try countedAudits(in: month).filter { $0.framework != framework.id }
         let census = try planCheckCensus(for: month, isPublic: isPublic, followUp: 0)
+        let familyVoice = try familyVoice(for: year, beside: framework)
         let (grades, progress, reaudits) = try yearSoFar.value
         return MonthlyReport.build(
             figures: grades + [figures], progress: progress, framework: framework, isPublic: isPublic,
             moderation: moderation, otherFrameworks: otherFrameworks,
-            reaudits: ReauditSummary(reaudits, framework: framework), census: census, baselineFrom: baselineFrom)
+            reaudits: ReauditSummary(reaudits, framework: framework), census: census, baselineFrom: baselineFrom,
+            familyVoice: familyVoice)
     }
 
     /// Advice quality and timeliness by provider over `period`, optionally narrowed to
