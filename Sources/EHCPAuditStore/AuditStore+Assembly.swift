@@ -129,16 +129,17 @@ extension AuditStore {
     }
 
     /// The framework a report over `period` is about, and whose words it uses: of id `id`
-    /// when given (else any), the version most of the period's audits were made against,
-    /// else the latest stored. Throws ``StoreError/noFramework(path:)`` when the store holds
+    /// when given (else any but family voice, which is set beside the others), the version
+    /// most of the period's audits were made against, else the latest stored. Throws ``StoreError/noFramework(path:)`` when the store holds
     /// none, ``StoreError/unknownFramework(id:version:)`` when it holds none of id `id`, and
     /// `FrameworkLoadError` if the stored text no longer loads.
     public func reportFramework(for period: ReportPeriod, id: String? = nil) throws -> Framework {
         let stored = try storedFrameworks().filter { id == nil || $0.id == id }
-        let used = try frameworkUse(for: period)
+        // Unasked, family voice is never the report's framework: it is set beside another.
+        let used = try frameworkUse(for: period).filter { id != nil || $0.id != FamilyVoice.frameworkId }
         let mostUsed = used.lazy.compactMap { use in stored.first { $0.id == use.id && $0.version == use.version } }
             .first
-        guard let chosen = mostUsed ?? stored.last else {
+        guard let chosen = mostUsed ?? stored.last(where: { $0.id != FamilyVoice.frameworkId }) ?? stored.last else {
             if let id { throw StoreError.unknownFramework(id: id, version: nil) }
             throw StoreError.noFramework(path: path)
         }

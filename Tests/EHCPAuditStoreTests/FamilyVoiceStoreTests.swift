@@ -45,7 +45,8 @@ struct FamilyVoiceStoreTests {
         var grades: [String: String] = [:]
         while let entry = try source.next() {
             guard case .scored(let record, let result) = catalog.evaluate(entry, file: name) else {
-                throw FixtureError(message: "\(name) record #\(entry.index) should be valid")
+                Issue.record("\(name) record #\(entry.index) should be valid")
+                continue
             }
             grades[record.planId] = result.grade.id
         }
@@ -85,6 +86,14 @@ struct FamilyVoiceStoreTests {
         let negative = try #require(voice.familyGrades.firstIndex { $0.id == "negative" })
         #expect(voice.table[outstanding][negative] == 1, "P0001234's later record replaces its earlier one")
         #expect(voice.plans == 6, "a draft changes nothing, and a record before the twelve months pairs nothing")
+    }
+
+    @Test func familyVoiceIsNeverTheReportsFrameworkUnasked() throws {
+        let store = try store(["family-voice-2025-06.json"])
+        let report = try store.monthlyReport(for: june, isPublic: false)
+        #expect(report.framework.contains("ehcp-qa") && report.familyVoice == nil)
+        #expect(report.otherFrameworks.map(\.framework) == ["family-voice"])
+        #expect(try store.reportFramework(for: ReportPeriod(month: june.adding(months: 1))).id == "ehcp-qa")
     }
 
     @Test func noPlanWithBothMeansNoSection() throws {
