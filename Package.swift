@@ -89,7 +89,7 @@ let package = Package(
             name: "EHCPAuditBuiltIn",
             resources: [
                 .embedInCode("criteria/ehcp-qa.yaml"), .embedInCode("criteria/annual-review.yaml"),
-                .embedInCode("criteria/plan-checks.yaml"),
+                .embedInCode("criteria/family-voice.yaml"), .embedInCode("criteria/plan-checks.yaml"),
             ]
         ),
         .target(

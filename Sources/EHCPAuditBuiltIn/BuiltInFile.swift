@@ -1,5 +1,6 @@
 /// A file of `criteria/` built into the binary, so that `ehcp-audit` works in any folder:
-/// a framework (`ehcp-qa`, `annual-review`) or the plan-check rules (`plan-checks`).
+/// a framework (`ehcp-qa`, `annual-review`, `family-voice`) or the plan-check rules
+/// (`plan-checks`).
 ///
 /// ```swift
 /// let framework = BuiltInFile.frameworks.first { $0.name == "ehcp-qa" }!
@@ -23,6 +24,7 @@ public struct BuiltInFile: Sendable, Equatable {
     public static let frameworks = [
         BuiltInFile("ehcp-qa.yaml", PackageResources.ehcp_qa_yaml),
         BuiltInFile("annual-review.yaml", PackageResources.annual_review_yaml),
+        BuiltInFile("family-voice.yaml", PackageResources.family_voice_yaml),
     ]
 
     /// The shipped plan-check rules (docs/plan-checks.md).

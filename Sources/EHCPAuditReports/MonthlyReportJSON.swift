@@ -174,6 +174,8 @@ public enum MonthlyReportJSON {
             }
             json.key("caseload")
             caseload(report.caseload, &json)
+            json.key("familyVoice")
+            familyVoice(report.familyVoice, &json)
             json.key("suppressed")
             json.list(report.suppressed) { json, key in json.string(key) }
         }
@@ -195,6 +197,32 @@ public enum MonthlyReportJSON {
                     json.member("check", figure.check.rawValue)
                     json.member("plans", figure.plans.value)
                 }
+            }
+        }
+    }
+
+    /// The family's view beside the auditor's, or null: the plans, and for each plan grade
+    /// its plans and their family grades, then the plans by family grade.
+    private static func familyVoice(_ voice: FamilyVoiceRows?, _ json: inout JSONWriter) {
+        guard let v = voice else { return json.null() }
+        json.object { json in
+            json.member("from", v.period.first.description)
+            json.member("to", v.period.last.description)
+            json.member("plans", v.plans.value)
+            json.key("grades")
+            json.list(Array(v.planGrades.indices)) { json, r in
+                json.object { json in
+                    json.member("grade", v.planGrades[r].id)
+                    json.member("plans", v.byPlanGrade[r].value)
+                    json.key("family")
+                    json.object { json in
+                        for (c, grade) in v.familyGrades.enumerated() { json.member(grade.id, v.table[r][c].value) }
+                    }
+                }
+            }
+            json.key("family")
+            json.object { json in
+                for (c, grade) in v.familyGrades.enumerated() { json.member(grade.id, v.byFamilyGrade[c].value) }
             }
         }
     }
@@ -308,6 +336,18 @@ public enum MonthlyReportCSV {
             }
             for (status, value) in zip(Reaudit.ActionStatus.allCases, r.outcomes) {
                 add("re-audited plans", "actions", status.rawValue, count(value))
+            }
+        }
+        if let v = report.familyVoice {
+            add("family voice", "all", "plans", count(v.plans))
+            for (r, grade) in v.planGrades.enumerated() {
+                add("family voice", grade.id, "plans", count(v.byPlanGrade[r]))
+                for (c, family) in v.familyGrades.enumerated() {
+                    add("family voice", grade.id, family.id, count(v.table[r][c]))
+                }
+            }
+            for (c, family) in v.familyGrades.enumerated() {
+                add("family voice", "all", family.id, count(v.byFamilyGrade[c]))
             }
         }
         for other in report.otherFrameworks {

@@ -95,9 +95,14 @@ struct AuditFormPage {
             <div id="preview" class="live" aria-live="polite">\(preview)</div>
             <details class="sections-list"><summary>Sections</summary><ol class="task-list">\(items)\
             <li><a href="#section-details">The plan and the audit</a></li>\
-            <li><a href="#section-advice">Advice</a></li></ol></details>
+            \(adviceItem)</ol></details>
             </aside>
             """
+    }
+
+    /// The progress panel's link to the advice, for a framework that judges advice.
+    private var adviceItem: HTML {
+        framework.advice == nil ? .empty : "<li><a href=\"#section-advice\">Advice</a></li>"
     }
 
     private func details() -> HTML {

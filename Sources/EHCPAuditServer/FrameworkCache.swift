@@ -21,7 +21,9 @@ final class FrameworkCache: @unchecked Sendable {
     /// with no id, of the framework most stored audits use (else the latest stored).
     func current(_ store: AuditStore, id: String? = nil, now: Date) throws -> Framework? {
         let stored = try store.storedFrameworks()
-        let chosen = try id ?? mostUsedId(store, now: now) ?? stored.last?.id
+        // A fresh store opens the plan audit's form, not family voice's (asked for by id).
+        let fallback = stored.last { $0.id != FamilyVoice.frameworkId } ?? stored.last
+        let chosen = try id ?? mostUsedId(store, now: now) ?? fallback?.id
         guard let latest = stored.last(where: { $0.id == chosen }) else { return nil }
         return try framework(latest)
     }

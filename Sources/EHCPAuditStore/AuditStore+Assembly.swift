@@ -13,8 +13,10 @@ extension AuditStore {
     /// The monthly board report for `month`, with the trend over the twelve months
     /// ending with it: the audits made against one framework id (`framework`, else the
     /// one most used in the month), naming how many audits under other frameworks (annual
-    /// reviews, say) it leaves to their own report. The months before and the re-audits are
-    /// read on a thread and connection of their own while the month itself is read.
+    /// reviews, say) it leaves to their own report, and the family's view beside the
+    /// auditor's over the same twelve months (``familyVoice(for:beside:)``). The months before
+    /// and the re-audits are read on a thread and connection of their own while the month
+    /// itself is read.
     public func monthlyReport(
         for month: YearMonth, isPublic: Bool, framework id: String? = nil, baselineFrom: YearMonth? = nil
     ) throws
@@ -38,12 +40,14 @@ extension AuditStore {
             for: ReportPeriod(month: month), framework: (framework.id, framework.version), informs: [:])
         let otherFrameworks = try countedAudits(in: month).filter { $0.framework != framework.id }
         let census = try planCheckCensus(for: month, isPublic: isPublic, followUp: 0)
+        let familyVoice = try familyVoice(for: year, beside: framework)
         let (grades, progress, reaudits) = try yearSoFar.value
         return MonthlyReport.build(
             figures: grades + [figures], progress: progress, framework: framework, isPublic: isPublic,
             moderation: moderation, otherFrameworks: otherFrameworks,
             reaudits: ReauditSummary(reaudits, framework: framework), census: census, baselineFrom: baselineFrom,
-            teams: try groupFacts(.team, for: ReportPeriod(month: month), framework: framework.id))
+            teams: try groupFacts(.team, for: ReportPeriod(month: month), framework: framework.id),
+            familyVoice: familyVoice)
     }
 
     /// Advice quality and timeliness by provider over `period`, optionally narrowed to
@@ -126,16 +130,17 @@ extension AuditStore {
     }
 
     /// The framework a report over `period` is about, and whose words it uses: of id `id`
-    /// when given (else any), the version most of the period's audits were made against,
-    /// else the latest stored. Throws ``StoreError/noFramework(path:)`` when the store holds
+    /// when given (else any but family voice, which is set beside the others), the version
+    /// most of the period's audits were made against, else the latest stored. Throws ``StoreError/noFramework(path:)`` when the store holds
     /// none, ``StoreError/unknownFramework(id:version:)`` when it holds none of id `id`, and
     /// `FrameworkLoadError` if the stored text no longer loads.
     public func reportFramework(for period: ReportPeriod, id: String? = nil) throws -> Framework {
         let stored = try storedFrameworks().filter { id == nil || $0.id == id }
-        let used = try frameworkUse(for: period)
+        // Unasked, family voice is never the report's framework: it is set beside another.
+        let used = try frameworkUse(for: period).filter { id != nil || $0.id != FamilyVoice.frameworkId }
         let mostUsed = used.lazy.compactMap { use in stored.first { $0.id == use.id && $0.version == use.version } }
             .first
-        guard let chosen = mostUsed ?? stored.last else {
+        guard let chosen = mostUsed ?? stored.last(where: { $0.id != FamilyVoice.frameworkId }) ?? stored.last else {
             if let id { throw StoreError.unknownFramework(id: id, version: nil) }
             throw StoreError.noFramework(path: path)
         }

@@ -7,7 +7,7 @@ import Testing
 /// The frameworks that ship in criteria/: every criterion grounded in a source and saying
 /// what good looks like, and the rules the law asks of them (docs/scoring.md).
 struct ShippedFrameworkTests {
-    static let files = ["criteria/ehcp-qa.yaml", "criteria/annual-review.yaml"]
+    static let files = ["criteria/ehcp-qa.yaml", "criteria/annual-review.yaml", "criteria/family-voice.yaml"]
 
     @Test(arguments: files) func everyCriterionCitesASourceAndSaysWhatGoodLooksLike(_ file: String) throws {
         let framework = try FrameworkLoader.load(path: Project.path(file))

@@ -10,12 +10,13 @@ extension MonthlyReport {
     /// registered, then what to hide is decided, then the report is read off the plan.
     /// `moderation`, the month's moderation figures, gives the grade agreement; `census`,
     /// the plan checks at the end of the month (built with the same `isPublic`), the whole
-    /// caseload paragraph.
+    /// caseload paragraph; `familyVoice`, the plans with a family-voice record as well, the
+    /// family's view beside the auditor's (left out of a public report that would hide it all).
     public static func build(
         figures: [MonthFigures], progress: [MonthProgress], framework: Framework, isPublic: Bool,
         moderation: ModerationReport? = nil, otherFrameworks: [(framework: String, audits: Int)] = [],
         reaudits: ReauditSummary? = nil, census: PlanCheckCensus? = nil, baselineFrom: YearMonth? = nil,
-        teams: [GroupFacts] = []
+        teams: [GroupFacts] = [], familyVoice: FamilyVoice? = nil
     ) -> MonthlyReport {
         let current = figures.last ?? MonthFigures(month: progress.last?.month ?? YearMonth(year: 2000, month: 1)!)
         let month = current.month
@@ -88,6 +89,7 @@ extension MonthlyReport {
         }
         for other in otherFrameworks { plan.cell("otherFrameworks.\(other.framework)", other.audits) }
         if let reaudits { registerReaudits(reaudits, &plan) }
+        if let familyVoice { registerFamilyVoice(familyVoice, &plan) }
         plan.solve()
 
         let audits = "\(month).audits"
@@ -154,6 +156,13 @@ extension MonthlyReport {
                     y: good.reduce(0) { $0 + (team.grades[$1] ?? 0) })
             })
         report.suppressed += report.caseload?.suppressed ?? []
+        if let familyVoice {
+            report.familyVoice = familyVoiceRows(familyVoice, plan)
+            // A section left out is named once, not by each of its hidden cells.
+            if report.familyVoice == nil && familyVoice.plans > 0 {
+                report.suppressed = report.suppressed.filter { !$0.hasPrefix("familyVoice.") } + ["familyVoice"]
+            }
+        }
         return report
     }
 

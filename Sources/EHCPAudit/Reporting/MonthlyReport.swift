@@ -107,11 +107,16 @@ public struct MonthlyReport: Sendable, Equatable {
     /// The month's teams compared fairly on "Good or better" (docs/comparison.md); a public
     /// report shows only how many teams lie where, never a team or its figures.
     public var teamFunnel: FunnelPlot? = nil
-    /// Every suppressed cell, by name, for readers of the JSON.
+    /// Every suppressed cell, by name, for readers of the JSON; `familyVoice` when the
+    /// family's view is left out of a public report because it would all be hidden.
     public var suppressed: [String]
     /// The plan checks across the whole caseload by the end of the month; nil when the
     /// store holds no plan check made by then.
     public var caseload: Caseload?
+    /// The family's view beside the auditor's grade, for plans with both over the twelve
+    /// months ending with `month`; nil when no plan has both, or when a public report would
+    /// hide it all.
+    public var familyVoice: FamilyVoiceRows? = nil
 }
 
 /// Audits of the month under another framework id, reported separately.

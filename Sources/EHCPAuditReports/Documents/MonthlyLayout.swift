@@ -37,6 +37,7 @@ public enum MonthlyLayout {
         blocks += sections(report)
         blocks += actions(report)
         blocks += reaudits(report)
+        blocks += familyVoice(report)
         blocks += timeliness(report)
         blocks += advice(report)
         blocks += moderation(report)
@@ -84,7 +85,7 @@ public enum MonthlyLayout {
             [$0.grade.label, Words.count($0.count), Words.percent($0.share?.share), Words.interval($0.share)]
         }
         rows.append([
-            "Good or better", Words.count(report.goodOrBetter), Words.percent(report.goodOrBetterShare?.share),
+            orBetter(report), Words.count(report.goodOrBetter), Words.percent(report.goodOrBetterShare?.share),
             Words.interval(report.goodOrBetterShare),
         ])
         rows.append(["All audits", Words.count(report.audits), "", ""])
@@ -92,7 +93,7 @@ public enum MonthlyLayout {
         if let share = report.goodOrBetterShare {
             summary =
                 """
-                \(Words.percent(share.share)) of the plans audited were Good or better (very likely between \
+                \(Words.percent(share.share)) of the plans audited were \(orBetter(report)) (very likely between \
                 \(Words.percent(share.low)) and \(Words.percent(share.high))).
                 """
         }
@@ -320,6 +321,13 @@ public enum MonthlyLayout {
         ] + goodOrBetterTrend(report)
     }
 
+    /// "Good or better" in the report framework's words: the lowest of the grades counted as
+    /// good or better, then "or better" ("Positive or better" for family voice).
+    static func orBetter(_ report: MonthlyReport) -> String {
+        let lowest = report.gradeScale.last { report.goodOrBetterGrades.contains($0.id) }
+        return "\(lowest?.label ?? "Good") or better"
+    }
+
     /// "Good or better" over the months: a control chart that says whether a change is a
     /// signal or ordinary variation, or (where a public report withholds a month) the
     /// shares with their intervals.
@@ -335,15 +343,17 @@ public enum MonthlyLayout {
                         : "No month has audits to chart."),
                 .chart(
                     .shareWithBand(
-                        title: "Good or better, by month",
-                        summary: "Share of audits graded Good or better each month, with its 95% interval as a band.",
+                        title: "\(orBetter(report)), by month",
+                        summary: """
+                            Share of audits graded \(orBetter(report)) each month, with its 95% interval as a band.
+                            """,
                         labels: report.trend.map { Words.shortMonth($0.month) },
                         points: report.trend.map {
                             $0.goodOrBetter.map { BandPoint(share: $0.share, low: $0.low, high: $0.high) }
                         })),
                 .table(
                     Table(
-                        caption: "Good or better by month", header: ["Month", "Good or better", "95% interval"],
+                        caption: "\(orBetter(report)) by month", header: ["Month", orBetter(report), "95% interval"],
                         rows: rows)),
             ]
         }
@@ -360,9 +370,9 @@ public enum MonthlyLayout {
             .paragraph(Words.readingTheControlChart(spc)),
             .chart(
                 .control(
-                    title: "Good or better, by month, with control limits",
+                    title: "\(orBetter(report)), by month, with control limits",
                     summary: """
-                        Share of audits graded Good or better each month against its average and control limits \
+                        Share of audits graded \(orBetter(report)) each month against its average and control limits \
                         (a p′ chart): blue upward triangles are improvement, orange downward triangles concern, grey \
                         dots common-cause variation.
                         """,
@@ -374,8 +384,8 @@ public enum MonthlyLayout {
                     }, restart: spc.baselineFrom.flatMap { from in spc.points.firstIndex { $0.month >= from } })),
             .table(
                 Table(
-                    caption: "Good or better by month, with control limits",
-                    header: ["Month", "Audits", "Good or better", "Lower limit", "Upper limit", "Variation"],
+                    caption: "\(orBetter(report)) by month, with control limits",
+                    header: ["Month", "Audits", orBetter(report), "Lower limit", "Upper limit", "Variation"],
                     rows: rows)),
         ]
     }
