@@ -42,7 +42,7 @@ struct CriteriaSourceTests {
             framework?.diagnostics.first?.description
                 == """
                 ehcp-qb: error: no such file, and no built-in framework of that name (built in: ehcp-qa, \
-                annual-review); give a file's path ending in .yaml or .json, or one of those names
+                annual-review, family-voice); give a file's path ending in .yaml or .json, or one of those names
                 """)
         let rules = #expect(throws: FrameworkLoadError.self) { try CriteriaSource.planCheckRules("ehcp-qa") }
         #expect(
