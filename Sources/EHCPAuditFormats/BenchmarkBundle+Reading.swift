@@ -6,19 +6,7 @@ extension BenchmarkBundle {
     /// named with the file, line and path. The digest and signature are checked by
     /// EHCPAuditKit's `BenchmarkSigning`, not here.
     public static func read(path: String) throws(FrameworkLoadError) -> BenchmarkBundle {
-        let data: Data
-        do {
-            let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
-            guard size <= mostBytes else {
-                throw FrameworkLoadError([Diagnostic(file: path, message: "a bundle is at most 1 MiB")])
-            }
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch let error as FrameworkLoadError {
-            throw error
-        } catch {
-            throw FrameworkLoadError([Diagnostic(file: path, message: "cannot read: \(error.localizedDescription)")])
-        }
-        return try parse(Array(data), file: path)
+        try parse(BoundedFile.bytes(path, mostBytes: mostBytes, what: "a benchmark bundle"), file: path)
     }
 
     public static func parse(_ bytes: [UInt8], file: String) throws(FrameworkLoadError) -> BenchmarkBundle {
@@ -32,12 +20,7 @@ extension BenchmarkBundle {
             throw FrameworkLoadError([Diagnostic(file: file, line: error.line, message: error.message)])
         }
         let log = ProblemLog()
-        let bundle = decode(root, log: log)
-        let problems = log.problems.map {
-            Diagnostic(file: file, line: $0.line, path: String($0.path.trimmingPrefix("$.")), message: $0.message)
-        }
-        guard let bundle, problems.isEmpty else { throw FrameworkLoadError(problems) }
-        return bundle
+        return try log.decoded(decode(root, log: log), file: file)
     }
 
     private static func decode(_ root: DocumentNode, log: ProblemLog) -> BenchmarkBundle? {

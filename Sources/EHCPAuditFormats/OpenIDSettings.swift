@@ -75,7 +75,7 @@ public struct OpenIDSettings: Sendable, Equatable {
     /// Reads and checks a settings file; `roles` are the role names a mapping may give.
     /// Every problem is named with the file and line.
     public static func read(path: String, roles: [String]) throws(FrameworkLoadError) -> OpenIDSettings {
-        let text = try readText(path, mostBytes: 64 << 10, what: "the sign-in settings")
+        let text = try BoundedFile.text(path, mostBytes: 64 << 10, what: "the sign-in settings")
         let root: DocumentNode
         do throws(Diagnostic) {
             root = try YAMLDocument.parse(text, file: path)
@@ -92,7 +92,7 @@ public struct OpenIDSettings: Sendable, Equatable {
         guard var settings, diagnostics.isEmpty, let secretFile else { throw FrameworkLoadError(diagnostics) }
         let secretPath = secretFile.path.hasPrefix("/") ? secretFile.path : folder.appending(path: secretFile.path).path
         do throws(FrameworkLoadError) {
-            let secret = try readText(secretPath, mostBytes: 4 << 10, what: "the client secret")
+            let secret = try BoundedFile.text(secretPath, mostBytes: 4 << 10, what: "the client secret")
             settings.clientSecret = secret.trimmingCharacters(in: .whitespacesAndNewlines)
         } catch {
             diagnostics = error.diagnostics.map {
@@ -190,21 +190,5 @@ public struct OpenIDSettings: Sendable, Equatable {
 
     private static func addressProblem(_ key: String, _ text: String) -> String {
         "\(key) \"\(text)\" must be an https:// address (http:// only for 127.0.0.1 or localhost)"
-    }
-
-    private static func readText(_ path: String, mostBytes: Int, what: String) throws(FrameworkLoadError) -> String {
-        do {
-            let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
-            guard size <= mostBytes else {
-                throw FrameworkLoadError([Diagnostic(file: path, message: "\(what) is larger than \(mostBytes) bytes")])
-            }
-            return try String(contentsOfFile: path, encoding: .utf8)
-        } catch let error as FrameworkLoadError {
-            throw error
-        } catch {
-            throw FrameworkLoadError([
-                Diagnostic(file: path, message: "cannot read \(what): \(error.localizedDescription)")
-            ])
-        }
     }
 }

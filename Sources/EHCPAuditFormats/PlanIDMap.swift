@@ -17,19 +17,8 @@ public struct PlanIDMap: Sendable {
     static let mostBytes = 64 << 20
 
     public static func read(path: String) throws(FrameworkLoadError) -> PlanIDMap {
-        let data: Data
-        do {
-            let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
-            guard size <= mostBytes else {
-                throw FrameworkLoadError([Diagnostic(file: path, message: "the map is larger than 64 MiB")])
-            }
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch let error as FrameworkLoadError {
-            throw error
-        } catch {
-            throw FrameworkLoadError([Diagnostic(file: path, message: "cannot read: \(error.localizedDescription)")])
-        }
-        return try parse(String(decoding: data, as: UTF8.self), file: path)
+        let bytes = try BoundedFile.bytes(path, mostBytes: mostBytes, what: "the plan id map")
+        return try parse(String(decoding: bytes, as: UTF8.self), file: path)
     }
 
     public static func parse(_ text: String, file: String) throws(FrameworkLoadError) -> PlanIDMap {

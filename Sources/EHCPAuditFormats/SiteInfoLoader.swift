@@ -17,25 +17,7 @@ public enum SiteInfoLoader {
     public static let maxBytes = 64 << 10
 
     public static func load(path: String) throws(FrameworkLoadError) -> SiteInfo {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw FrameworkLoadError([
-                Diagnostic(file: path, message: "cannot read the site information: \(error.localizedDescription)")
-            ])
-        }
-        guard data.count <= maxBytes else {
-            throw FrameworkLoadError([
-                Diagnostic(
-                    file: path,
-                    message: "the site information is \(data.count) bytes, more than \(maxBytes >> 10) KB: shorten it")
-            ])
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw FrameworkLoadError([Diagnostic(file: path, message: "the site information is not UTF-8 text")])
-        }
-        return try load(text: text, file: path)
+        try load(text: BoundedFile.text(path, mostBytes: maxBytes, what: "the site information"), file: path)
     }
 
     public static func load(text: String, file: String) throws(FrameworkLoadError) -> SiteInfo {
@@ -46,12 +28,7 @@ public enum SiteInfoLoader {
             throw FrameworkLoadError([error])
         }
         let log = ProblemLog()
-        let info = decode(root, log: log)
-        let diagnostics = log.problems.map {
-            Diagnostic(file: file, line: $0.line, path: String($0.path.trimmingPrefix("$.")), message: $0.message)
-        }
-        guard let info, diagnostics.isEmpty else { throw FrameworkLoadError(diagnostics) }
-        return info
+        return try log.decoded(decode(root, log: log), file: file)
     }
 
     private static func decode(_ root: DocumentNode, log: ProblemLog) -> SiteInfo? {

@@ -80,7 +80,8 @@ struct SiteInfoLoaderTests {
         #expect {
             try SiteInfoLoader.load(path: path)
         } throws: { error in
-            (error as? FrameworkLoadError)?.diagnostics.first?.description.contains("more than 64 KB: shorten it")
+            (error as? FrameworkLoadError)?.diagnostics.first?.description.contains(
+                "larger than 64 KiB, the most read: shorten it")
                 == true
         }
         #expect {
