@@ -15,8 +15,14 @@ enum FunnelLayout {
             case .within20Weeks: "issued within 20 weeks"
             }
         let summary = sentence(funnel, units: units, measure: measure, whole: whole)
+        let heading =
+            switch funnel.measure {
+            case .goodOrBetter: "Good or better"
+            case .adviceOnTime: "advice received on time"
+            case .within20Weeks: "new plans issued within 20 weeks"
+            }
         return [
-            .heading("Compared fairly: \(units) on \(measure)"),
+            .heading("Compared fairly: \(units) on \(heading)"),
             .paragraph(summary),
             .chart(
                 .funnel(
