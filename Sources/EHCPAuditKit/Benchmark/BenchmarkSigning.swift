@@ -1,6 +1,7 @@
 import Crypto
 import EHCPAudit
 import EHCPAuditFormats
+import EHCPAuditSampling
 import Foundation
 
 /// Digests, Ed25519 keys and signatures for benchmark bundles (docs/comparison.md), with
@@ -25,20 +26,23 @@ public enum BenchmarkSigning {
 
     public static func newKey() -> PrivateKey { PrivateKey() }
 
-    public static func digest(_ figures: BenchmarkFigures) -> String {
-        SHA256.hash(data: Data(BenchmarkBundle.canonical(figures).utf8)).map { String(format: "%02x", $0) }.joined()
+    public static func digest(_ figures: BenchmarkFigures) -> String { Hex.lowercase(digestBytes(figures)) }
+
+    /// The SHA-256 of the figures' canonical JSON: what the digest writes and the signature signs.
+    private static func digestBytes(_ figures: BenchmarkFigures) -> Data {
+        Data(SHA256.hash(data: Data(BenchmarkBundle.canonical(figures).utf8)))
     }
 
     /// The bundle of `figures`: its digest, and a signature when a key is given.
     public static func bundle(_ figures: BenchmarkFigures, signingWith key: PrivateKey? = nil) throws -> BenchmarkBundle
     {
-        let digest = digest(figures)
+        let bytes = digestBytes(figures)
         let signature = try key.map { key in
             BenchmarkBundle.Signature(
                 key: key.publicKey.rawRepresentation.base64EncodedString(),
-                value: try key.signature(for: Data(hex: digest)).base64EncodedString())
+                value: try key.signature(for: bytes).base64EncodedString())
         }
-        return BenchmarkBundle(figures: figures, digest: digest, signature: signature)
+        return BenchmarkBundle(figures: figures, digest: Hex.lowercase(bytes), signature: signature)
     }
 
     /// Refuses a bundle whose digest does not match its figures or whose signature fails;
@@ -47,13 +51,14 @@ public enum BenchmarkSigning {
     public static func check(_ bundle: BenchmarkBundle, trust: [String: String]? = nil) throws(Refusal) {
         let council = bundle.figures.council
         func refuse(_ reason: String) -> Refusal { Refusal(council: council, reason: reason) }
-        guard digest(bundle.figures) == bundle.digest else {
+        let bytes = digestBytes(bundle.figures)
+        guard Hex.lowercase(bytes) == bundle.digest else {
             throw refuse("its figures do not match its digest: the bundle was changed after it was made")
         }
         if let signature = bundle.signature {
             guard let keyBytes = Data(base64Encoded: signature.key), let value = Data(base64Encoded: signature.value),
                 let key = try? Curve25519.Signing.PublicKey(rawRepresentation: keyBytes),
-                key.isValidSignature(value, for: Data(hex: bundle.digest))
+                key.isValidSignature(value, for: bytes)
             else { throw refuse("its signature does not verify") }
         }
         guard let trust else { return }
@@ -116,23 +121,5 @@ public enum BenchmarkSigning {
             trust[member.key] = key
         }
         return trust
-    }
-}
-
-extension Data {
-    /// The bytes of an even-length hex string (a digest checked as 64 hex digits).
-    fileprivate init(hex: String) {
-        var bytes: [UInt8] = []
-        var high: UInt8?
-        for digit in hex.utf8 {
-            let value = UInt8(Character(Unicode.Scalar(digit)).hexDigitValue ?? 0)
-            if let h = high {
-                bytes.append(h << 4 | value)
-                high = nil
-            } else {
-                high = value
-            }
-        }
-        self.init(bytes)
     }
 }
