@@ -37,16 +37,10 @@ extension AuditStore {
                 try log(db, user: nil, action: "user.role", subject: "\(name) \(role.rawValue)", at: time)
             case .some: break
             case .none:
-                try db.execute(
-                    sql: """
-                        INSERT INTO users (name, role, agency, password_hash, disabled, failed_sign_ins, created_at)
-                        VALUES (?, ?, ?, '', 0, 0, ?)
-                        """, arguments: [name, role.rawValue, agency?.rawValue, time])
+                try insertUser(db, name: name, role: role, agency: agency, passwordHash: "", at: time)
                 try log(db, user: nil, action: "user.add", subject: "\(name) (first sign-in)", at: time)
             }
-            try db.execute(
-                sql: "UPDATE users SET failed_sign_ins = 0, locked_until = NULL WHERE name = ?", arguments: [name])
-            try log(db, user: name, action: "sign-in", subject: name, at: time)
+            try recordSignIn(db, name: name, at: time)
             return .signedIn(
                 User(name: name, role: role, agency: agency, passwordHash: known?.passwordHash ?? ""))
         }

@@ -54,13 +54,20 @@ extension AuditStore {
             guard try Int.fetchOne(db, sql: "SELECT 1 FROM users WHERE name = ?", arguments: [name]) == nil else {
                 throw StoreError.userExists(name: name)
             }
-            try db.execute(
-                sql: """
-                    INSERT INTO users (name, role, agency, password_hash, disabled, failed_sign_ins, created_at)
-                    VALUES (?, ?, ?, ?, 0, 0, ?)
-                    """, arguments: [name, role.rawValue, agency?.rawValue, passwordHash, time])
+            try insertUser(db, name: name, role: role, agency: agency, passwordHash: passwordHash, at: time)
             try log(db, user: nil, action: "user.add", subject: name, at: time)
         }
+    }
+
+    /// A new, enabled user with no failed sign-ins (the caller has checked the name is free).
+    func insertUser(
+        _ db: Database, name: String, role: Role, agency: Agency?, passwordHash: String, at time: String
+    ) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO users (name, role, agency, password_hash, disabled, failed_sign_ins, created_at)
+                VALUES (?, ?, ?, ?, 0, 0, ?)
+                """, arguments: [name, role.rawValue, agency?.rawValue, passwordHash, time])
     }
 
     public func user(named name: String) throws -> User? {
@@ -145,11 +152,13 @@ extension AuditStore {
 
     /// Records a sign-in, clearing the count of failures.
     public func recordSignIn(name: String, at time: String) throws {
-        try pool.write { db in
-            try db.execute(
-                sql: "UPDATE users SET failed_sign_ins = 0, locked_until = NULL WHERE name = ?", arguments: [name])
-            try log(db, user: name, action: "sign-in", subject: name, at: time)
-        }
+        try pool.write { db in try recordSignIn(db, name: name, at: time) }
+    }
+
+    func recordSignIn(_ db: Database, name: String, at time: String) throws {
+        try db.execute(
+            sql: "UPDATE users SET failed_sign_ins = 0, locked_until = NULL WHERE name = ?", arguments: [name])
+        try log(db, user: name, action: "sign-in", subject: name, at: time)
     }
 
     /// Adds a line to the trail of who did what, when.
