@@ -70,9 +70,7 @@ public enum LearningLayout {
             ),
         ]
         if let funnel = report.funnel {
-            blocks += FunnelLayout.blocks(
-                funnel, units: report.grouping.rawValue + "s",
-                of: report.grouping.judgesAdvice ? "advices received" : "audits")
+            blocks += FunnelLayout.blocks(funnel, units: report.grouping.rawValue + "s")
         }
         for pack in [report.partnership] + report.packs {
             blocks.append(.heading(pack.name))

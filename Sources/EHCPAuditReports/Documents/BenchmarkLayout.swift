@@ -20,13 +20,7 @@ public enum BenchmarkLayout {
         ]
         blocks += leftOut(comparison)
         for funnel in comparison.funnels {
-            let counted =
-                switch funnel.measure {
-                case .goodOrBetter: "audits"
-                case .adviceOnTime: "advices received"
-                case .within20Weeks: "new plans"
-                }
-            blocks += FunnelLayout.blocks(funnel, units: "councils", of: counted, whole: "all councils'")
+            blocks += FunnelLayout.blocks(funnel, units: "councils", whole: "all councils'")
         }
         func count(_ value: Int?) -> String { value.map(String.init) ?? Words.hidden }
         func share(_ part: Int?, _ whole: Int?) -> String {

@@ -3,24 +3,11 @@ import EHCPAudit
 /// A funnel plot as report blocks (docs/comparison.md): a sentence a board member reads,
 /// the chart, and a table with each unit's position, so that text and Markdown have it too.
 enum FunnelLayout {
-    /// `units` names what is compared, plural ("teams"); `of` what is counted ("audits").
-    /// `whole` names the target's owner: "the partnership's", "all councils'".
-    static func blocks(
-        _ funnel: FunnelPlot, units: String, of counted: String, whole: String = "the partnership's"
-    ) -> [Block] {
-        let measure =
-            switch funnel.measure {
-            case .goodOrBetter: "Good or better"
-            case .adviceOnTime: "received on time"
-            case .within20Weeks: "issued within 20 weeks"
-            }
+    /// `units` names what is compared, plural ("teams"); `whole` names the target's owner:
+    /// "the partnership's", "all councils'".
+    static func blocks(_ funnel: FunnelPlot, units: String, whole: String = "the partnership's") -> [Block] {
+        let (measure, heading, counted) = Words.measure(funnel.measure)
         let summary = sentence(funnel, units: units, measure: measure, whole: whole)
-        let heading =
-            switch funnel.measure {
-            case .goodOrBetter: "Good or better"
-            case .adviceOnTime: "advice received on time"
-            case .within20Weeks: "new plans issued within 20 weeks"
-            }
         return [
             .heading("Compared fairly: \(units) on \(heading)"),
             .paragraph(summary),
@@ -32,8 +19,7 @@ enum FunnelLayout {
                 Table(
                     caption: "Where each of the \(units) lies",
                     header: [
-                        String(units.prefix(1)).uppercased() + units.dropFirst(),
-                        String(counted.prefix(1)).uppercased() + counted.dropFirst(), measure,
+                        Words.capitalised(units), Words.capitalised(counted), measure,
                         "Position", "95% limits",
                     ],
                     rows: funnel.units.map { unit in

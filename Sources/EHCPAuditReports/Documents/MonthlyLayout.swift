@@ -394,13 +394,14 @@ public enum MonthlyLayout {
     /// where, naming none and showing no team's figures.
     static func teams(_ report: MonthlyReport) -> [Block] {
         guard let funnel = report.teamFunnel else { return [] }
-        guard report.isPublic else { return FunnelLayout.blocks(funnel, units: "teams", of: "audits") }
+        guard report.isPublic else { return FunnelLayout.blocks(funnel, units: "teams") }
         // The sentence gives the month's share: not where the published version withholds it.
         guard report.goodOrBetterShare != nil else { return [] }
         return [
             .heading("Compared fairly: teams on Good or better"),
             .paragraph(
-                FunnelLayout.sentence(funnel, units: "teams", measure: "Good or better", whole: "the partnership's")
+                FunnelLayout.sentence(
+                    funnel, units: "teams", measure: Words.measure(funnel.measure).share, whole: "the partnership's")
                     + " The published version names no team and shows no team's figures."),
         ]
     }

@@ -72,7 +72,7 @@ extension SVGChart {
             limits</text><line x1="\(f(left + 200))" y1="291" x2="\(f(left + 220))" y2="291" stroke="#343a40" \
             stroke-dasharray="2 3"/><text x="\(f(left + 226))" y="296" font-size="12">99.8% limits</text>\
             <text x="\(f((left + right) / 2))" y="\(f(bottom + 32))" font-size="12" text-anchor="middle">\
-            \(funnel.measure == .adviceOnTime ? "Advices received" : "Audits")</text>
+            \(Words.capitalised(Words.measure(funnel.measure).counted))</text>
             """)
         return Drawing(viewBox: "viewBox=\"0 0 720 310\"", shapes: shapes.joined(separator: "\n"))
     }

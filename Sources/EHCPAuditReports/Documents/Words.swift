@@ -28,6 +28,19 @@ enum Words {
 
     static func percent(_ share: Double?) -> String { share.map(percent) ?? withheld }
 
+    /// A funnel plot's measure in words: the share ("received on time"), the same in a
+    /// heading ("advice received on time"), and what it is a share of ("advices received").
+    static func measure(_ measure: FunnelPlot.Measure) -> (share: String, heading: String, counted: String) {
+        switch measure {
+        case .goodOrBetter: ("Good or better", "Good or better", "audits")
+        case .adviceOnTime: ("received on time", "advice received on time", "advices received")
+        case .within20Weeks: ("issued within 20 weeks", "new plans issued within 20 weeks", "new plans")
+        }
+    }
+
+    /// `text` with its first letter a capital: "Audits".
+    static func capitalised(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+
     /// Where a unit lies on a funnel plot, in words: "above the 99.8% limit".
     static func position(_ position: FunnelPlot.Position) -> String {
         switch position {
