@@ -46,7 +46,7 @@ extension AuditStore {
             figures: grades + [figures], progress: progress, framework: framework, isPublic: isPublic,
             moderation: moderation, otherFrameworks: otherFrameworks,
             reaudits: ReauditSummary(reaudits, framework: framework), census: census, baselineFrom: baselineFrom,
-            teams: try groupFacts(.team, for: ReportPeriod(month: month), framework: framework.id),
+            teams: try groupFacts(.team, for: ReportPeriod(month: month), framework: framework.id, ratings: false),
             familyVoice: familyVoice)
     }
 
@@ -72,7 +72,9 @@ extension AuditStore {
         let framework = try reportFramework(for: period, id: id)
         return LearningReport.build(
             grouping: grouping, period: period, current: try groupFacts(grouping, for: period, framework: framework.id),
-            previous: try groupFacts(grouping, for: period.previous, framework: framework.id), framework: framework,
+            // The previous period gives each pack its earlier count and grades only.
+            previous: try groupFacts(grouping, for: period.previous, framework: framework.id, ratings: false),
+            framework: framework,
             reaudits: grouping.judgesAdvice
                 ? [] : try reaudits(for: period, framework: framework, keepingRatings: false),
             adviceOnTime: grouping.judgesAdvice ? try adviceOnTime(for: period, framework: framework.id) : [])

@@ -3,9 +3,11 @@ internal import GRDB
 
 extension AuditStore {
     /// Grades and ratings per auditor, team, caseworker or advice provider over a period,
-    /// counting final routine and multi-agency audits.
+    /// counting final routine and multi-agency audits; without `ratings`, only the counts
+    /// and grades (every rating tallied is most of the work, and a comparison needs none).
     public func groupFacts(
-        _ grouping: LearningReport.Grouping, for period: ReportPeriod, framework: String
+        _ grouping: LearningReport.Grouping, for period: ReportPeriod, framework: String,
+        ratings withRatings: Bool = true
     ) throws
         -> [GroupFacts]
     {
@@ -44,6 +46,7 @@ extension AuditStore {
                 groups[at].count += count
                 if let grade: String = row[1] { groups[at].grades[grade, default: 0] += count }
             }
+            guard withRatings else { return groups }
             var criteria = WordTable(), ratings = WordTable()
             var tallies = [RatingTally](repeating: RatingTally(), count: groups.count)
             let rows = try Row.fetchCursor(db, sql: ratingSQL, arguments: arguments)
