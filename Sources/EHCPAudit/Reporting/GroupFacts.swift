@@ -27,9 +27,12 @@ public struct GroupFacts: Sendable, Equatable {
     }
 
     /// The mean criterion percent of a criterion's ratings (na left out), if any were rated.
+    /// Added in the ratings' id order, so that the same facts give the same figure to the
+    /// last bit in every run (a dictionary's order changes from run to run, and packs sort
+    /// criteria by these means).
     public func meanPercent(_ criterion: String, framework: Framework) -> Double? {
         var sum = 0.0, n = 0
-        for (id, count) in ratings[criterion] ?? [:] {
+        for (id, count) in (ratings[criterion] ?? [:]).sorted(by: { $0.key < $1.key }) {
             guard let rating = framework.rating(id) else { continue }
             sum += Double(count) * framework.percent(of: rating)
             n += count
