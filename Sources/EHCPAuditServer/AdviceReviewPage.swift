@@ -32,8 +32,8 @@ struct AdviceReviewPage {
             <form method="post" action="\(form.action)" novalidate>
             <input type="hidden" name="csrf" value="\(form.csrf)">\(form.versionField)
             <p class="hint">Advice is on time when it comes within \(form.framework.advice?.deadlineDays ?? 42) days of \
-            the request. When it identified no needs, answer N/A for \(needs): that is not applicable, \
-            not inadequate.</p>
+            the request. When it identified no needs, leave \(needs) unrated: they are rated N/A for you, since \
+            they do not apply (they are not inadequate).</p>
             \(form.input(prefix + "requested", "Date requested", type: "date"))
             \(form.input(prefix + "received", "Date received", type: "date"))
             \(form.select(

@@ -180,8 +180,8 @@ struct AuditFormPage {
         }
         return """
             <section id="section-advice"><h2>Advice behind the plan</h2>
-            <p class="hint">Leave the agency blank for no advice. When an advice identified no needs, answer N/A for \
-            \(needs): that is not applicable, not inadequate.</p>
+            <p class="hint">Leave the agency blank for no advice. When an advice identified no needs, leave \
+            \(needs) unrated: the form rates them N/A, since they do not apply (they are not inadequate).</p>
             \(blocks)
             <div class="buttons"><button type="submit" name="action" value="add-advice" class="secondary">\
             Add another advice</button></div>

@@ -59,17 +59,23 @@ enum Page {
             """
     }
 
-    /// A table in a scrollable region: the first cell of each row is its header.
-    static func table(_ caption: String, _ header: [String], _ rows: [[HTML]]) -> HTML {
+    /// A table in a scrollable region: the first cell of each row is its header. A `stacked`
+    /// table shows each row as a card on a phone, every cell under its column's name, so a
+    /// row's action is never off the screen.
+    static func table(_ caption: String, _ header: [String], _ rows: [[HTML]], stacked: Bool = false) -> HTML {
         let head = header.map { text -> HTML in "<th scope=\"col\">\(text)</th>" }
         let body = rows.map { cells -> HTML in
             let row = cells.enumerated().map { i, cell -> HTML in
-                i == 0 ? "<th scope=\"row\">\(cell)</th>" : "<td>\(cell)</td>"
+                // A stacked cell's content is one grid item beside its column's name.
+                let label: HTML = stacked && i < header.count ? " data-label=\"\(header[i])\"" : ""
+                let content: HTML = stacked ? "<span>\(cell)</span>" : cell
+                return i == 0 ? "<th scope=\"row\"\(label)>\(content)</th>" : "<td\(label)>\(content)</td>"
             }
             return "<tr>\(row)</tr>"
         }
+        let kind: HTML = stacked ? " class=\"stacked\"" : ""
         return """
-            <div class="table" role="region" aria-label="\(caption)" tabindex="0"><table>\
+            <div class="table" role="region" aria-label="\(caption)" tabindex="0"><table\(kind)>\
             <caption>\(caption)</caption><thead><tr>\(head)</tr></thead><tbody>\(body)</tbody></table></div>
             """
     }

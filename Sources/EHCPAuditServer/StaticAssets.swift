@@ -42,6 +42,12 @@ enum StaticAssets {
         .table{overflow-x:auto}
         table{border-collapse:collapse;width:100%}
         th,td{border-bottom:1px solid #c8c8c8;padding:.3rem .5rem;text-align:left}
+        @media (max-width:40rem){table.stacked thead{position:absolute;width:1px;height:1px;overflow:hidden;\
+        clip:rect(0 0 0 0)}table.stacked,table.stacked caption,table.stacked tbody,table.stacked tr{display:block}\
+        table.stacked caption{text-align:left}table.stacked tr{border-bottom:2px solid #b1b4b6;padding:.4rem 0}\
+        table.stacked th,table.stacked td{display:grid;grid-template-columns:7.5rem 1fr;gap:.5rem;border:0;\
+        padding:.1rem 0;overflow-wrap:anywhere}table.stacked [data-label]::before{content:attr(data-label);\
+        font-weight:700}}
         .facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}
         .facts dt{font-weight:700}
         .facts dd{margin:0}

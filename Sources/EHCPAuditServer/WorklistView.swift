@@ -91,7 +91,7 @@ struct WorklistView {
 
     private func mine(_ items: [AuditStore.WorkItem]) -> HTML {
         guard !items.isEmpty else { return "<p>No plans of this sample are assigned to you.</p>" }
-        // The row's action second, so that it stays on a phone's screen.
+        // The row's action second, so that it comes first after the plan on a phone.
         let rows = items.map { item -> [HTML] in
             [
                 "\(item.planId)",
@@ -100,7 +100,7 @@ struct WorklistView {
                 "\(Words.stratum(item.stratum))", "\(item.progress.rawValue.capitalized)",
             ]
         }
-        return Page.table("Plans assigned to you", ["Plan", "Audit", "Stratum", "Progress"], rows)
+        return Page.table("Plans assigned to you", ["Plan", "Audit", "Stratum", "Progress"], rows, stacked: true)
     }
 
     /// The month's plans to share out: each row a plan to select with its auditor so far, and
@@ -142,7 +142,7 @@ struct WorklistView {
             <p>Showing \(items.count) of the \(all.count) plans sampled.</p>
             <form method="post" action="\(Link("sample", month.description, "assign"))">
             <input type="hidden" name="csrf" value="\(csrf)">
-            \(Page.table("The month's sampled plans", ["Plan", "Stratum", "Auditor", "Progress", "Audit"], rows))
+            \(Page.table("The month's sampled plans", ["Plan", "Stratum", "Auditor", "Progress", "Audit"], rows, stacked: true))
             <div class="sticky-actions">
             <div class="field"><label for="f-to">Assign the selected plans to</label><select id="f-to" name="to">\
             \(auditors.map { option($0, $0, nil) })\(option("", "Nobody (take them back)", nil))</select> \
@@ -172,7 +172,7 @@ struct WorklistView {
         }
         let caption = user.role == .lead ? "Moderations asked for" : "Moderations asked of you"
         return "<h2>Moderation</h2>"
-            + Page.table(caption, ["Plan", "Audit moderated", "Moderator", "Moderation"], rows)
+            + Page.table(caption, ["Plan", "Audit moderated", "Moderator", "Moderation"], rows, stacked: true)
     }
 
     /// A designated officer's agency's advice: awaiting review, then the latest reviewed.
@@ -198,8 +198,11 @@ struct WorklistView {
         var html: HTML = "<h2>\(agency.rawValue.capitalized) advice awaiting your review</h2>"
         html +=
             waiting.isEmpty
-            ? "<p>None: every advice is reviewed.</p>" : Page.table("Awaiting review", header, rows(waiting))
-        if !done.isEmpty { html += "<h2>Reviewed recently</h2>" + Page.table("Reviewed recently", header, rows(done)) }
+            ? "<p>None: every advice is reviewed.</p>"
+            : Page.table("Awaiting review", header, rows(waiting), stacked: true)
+        if !done.isEmpty {
+            html += "<h2>Reviewed recently</h2>" + Page.table("Reviewed recently", header, rows(done), stacked: true)
+        }
         return html
     }
 

@@ -89,7 +89,8 @@ extension Workspace {
         adviceId: String, by user: AuditStore.User, _ store: AuditStore, _ now: Date
     ) throws -> [AuditForm.Problem] {
         let form = AuditForm(
-            fields: fields, framework: framework, auditor: record.auditor, assignedId: record.auditId,
+            fields: AuditForm.withNotApplicableFilledIn(fields, framework: framework), framework: framework,
+            auditor: record.auditor, assignedId: record.auditId,
             status: record.status)
         let problems = form.evaluate(with: catalog).problems
         guard problems.isEmpty else { return problems }

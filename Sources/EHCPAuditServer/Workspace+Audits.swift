@@ -233,6 +233,7 @@ extension Workspace {
                 try editing.flatMap { catalog.framework($0.framework) }
                 ?? frameworks.current(store, id: fields["framework.id"], now: now)
             guard let framework = chosen else { throw PageError(.serviceUnavailable, "No framework is stored yet") }
+            fields = AuditForm.withNotApplicableFilledIn(fields, framework: framework)
             let month = CalendarDate(fields["auditDate"] ?? "").map(YearMonth.init) ?? YearMonth(Security.day(now))
             if let editing {
                 // The audit keeps its id and its auditor, whoever edits it.
@@ -252,7 +253,9 @@ extension Workspace {
             }
             switch fields["action"] {
             case "add-advice":
-                blocks.append((blocks.max() ?? -1) + 1)
+                let last = blocks.max()
+                blocks.append((last ?? -1) + 1)
+                fields = AuditForm.addingAdvice(blocks[blocks.count - 1], to: fields, after: last)
                 return context.page(title, formPage([]))
             case let action? where action.hasPrefix("remove-advice-"):
                 let n = String(action.dropFirst("remove-advice-".count))

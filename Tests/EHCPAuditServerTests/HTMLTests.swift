@@ -31,4 +31,14 @@ struct HTMLTests {
         #expect(Page.fieldId("advice.0.judgement.K1") == "f-advice-0-judgement-K1")
         #expect(Page.fieldId("plan.a\"b c") == "f-plan-a-b-c")
     }
+
+    @Test func aStackedTableNamesEveryCellsColumnForAPhone() {
+        let rows: [[HTML]] = [["P1", "<a href=\"/a\">Start</a>"]]
+        let stacked = Page.table("Plans", ["Plan", "Audit & status"], rows, stacked: true).text
+        #expect(stacked.contains("<table class=\"stacked\">"))
+        #expect(stacked.contains("<th scope=\"row\" data-label=\"Plan\"><span>P1</span></th>"))
+        #expect(stacked.contains("<td data-label=\"Audit &amp; status\"><span><a href=\"/a\">Start</a></span></td>"))
+        let plain = Page.table("Plans", ["Plan", "Audit"], rows).text
+        #expect(plain.contains("<table><caption>") && !plain.contains("data-label") && !plain.contains("<span>"))
+    }
 }
