@@ -320,12 +320,19 @@ extension Workspace {
                 check.unknownPlan = try store.populationPlan(record.planId) == nil && store.status().populations > 0
                 return context.page("Check your answers before submitting", check.render())
             }
-            // An id the server assigns may be taken by a form submitted at the same moment:
-            // then the next free one is tried.
+            // An id the server assigns is read and used under one lock (``AuditIdAssignment``);
+            // should an import take it meanwhile, the next free one is tried.
             let assigning = editing == nil && fields.text("auditId") == nil
-            for attempt in 1...5 where problems.isEmpty || (assigning && problems.first?.field == "auditId") {
-                if attempt > 1 { form.assignedId = try store.nextAuditId(month: month) }
-                problems = try Self.save(form, catalog, replacing: editing != nil, store: store, at: now)
+            for _ in 1...5 where problems.isEmpty || (assigning && problems.first?.field == "auditId") {
+                if assigning {
+                    problems = try auditIds.assigning {
+                        form.assignedId = try store.nextAuditId(month: month)
+                        return try Self.save(form, catalog, replacing: false, newAudit: true, store: store, at: now)
+                    }
+                } else {
+                    problems = try Self.save(
+                        form, catalog, replacing: editing != nil, newAudit: false, store: store, at: now)
+                }
                 if problems.isEmpty {
                     let stored = fields.text("auditId") ?? form.assignedId
                     let action = editing == nil ? "audit.create" : "audit.change"
@@ -339,9 +346,11 @@ extension Workspace {
     }
 
     /// Stores a checked form as `import` would; the problems when it is not stored (an
-    /// audit id already taken, on `auditId`).
+    /// audit id already taken, on `auditId`). A `newAudit` must be stored as new: an audit
+    /// already stored under its id, even with the same content, is not this one.
     private static func save(
-        _ form: AuditForm, _ catalog: FrameworkCatalog, replacing: Bool, store: AuditStore, at now: Date
+        _ form: AuditForm, _ catalog: FrameworkCatalog, replacing: Bool, newAudit: Bool, store: AuditStore,
+        at now: Date
     ) throws -> [AuditForm.Problem] {
         var conflicts: [AuditForm.Problem] = []
         let summary = try store.importRecords(
@@ -351,6 +360,9 @@ extension Workspace {
             if case .conflict(_, let error) = event {
                 conflicts.append(AuditForm.Problem(field: "auditId", message: "\(error)"))
             }
+        }
+        if newAudit, summary.committed, summary.imported == 0 {
+            return [AuditForm.Problem(field: "auditId", message: "The audit reference \(form.assignedId) is taken")]
         }
         if summary.committed { return [] }
         return conflicts.isEmpty ? [AuditForm.Problem(field: nil, message: "The audit was not stored")] : conflicts

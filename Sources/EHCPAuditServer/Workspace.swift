@@ -32,6 +32,7 @@ public struct Workspace: Sendable {
     /// before then is simply shown again).
     let signInKey = SymmetricKey(size: .bits256)
     let reports = ReportCache()
+    let auditIds = AuditIdAssignment()
     /// The plan-check rules (`serve --rules`), as checkers by framework.
     let planCheckers: PlanCheckers
     /// The council's identity provider (`serve --oidc`), when people sign in through it.
