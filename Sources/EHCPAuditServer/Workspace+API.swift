@@ -27,7 +27,7 @@ extension Workspace {
         let body = Array(try await request.body.collect(upTo: Self.apiLimit).readableBytesView)
         let contentType = request.headers[.contentType] ?? ""
         let time = Security.timestamp(now())
-        return try await withStore { store in
+        return try await withStore(writing: true) { store in
             let source: any RecordSource
             do throws(Diagnostic) {
                 source = StoredBy(

@@ -23,7 +23,7 @@ extension Workspace {
         let banner = Banner.html(request.uri.queryParameters["done"])
         let access = context.access, user = context.user, csrf = context.session.csrf
         let now = now()
-        return try await withStore { store -> Response in
+        return try await withStore(writing: submitted != nil) { store -> Response in
             let record = try Self.record(store, auditId)
             guard let number = record.advices.firstIndex(where: { $0.id == adviceId }) else {
                 throw PageError(.notFound, "Audit \(auditId) has no advice \(adviceId)")

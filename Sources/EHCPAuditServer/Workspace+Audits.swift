@@ -224,7 +224,11 @@ extension Workspace {
         let user = context.user, access = context.access, csrf = context.session.csrf
         let now = now()
         let submitted = context.form
-        return try await withStore { store -> Response in
+        // Only a draft, or final answers confirmed, are stored; everything else shows a page.
+        let saving =
+            !preview && submitted["action"] == nil
+            && (submitted["status"] != AuditStatus.final.rawValue || submitted["confirmed"] == "yes")
+        return try await withStore(writing: saving) { store -> Response in
             var fields = submitted
             let editing = try id.map { try Self.record(store, $0) }
             if let editing, !access.mayEdit(editing) { throw PageError.notAllowed }

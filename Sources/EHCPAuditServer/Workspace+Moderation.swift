@@ -12,7 +12,7 @@ extension Workspace {
         let moderator = context.form.text("moderator")
         let lead = context.user.name
         let time = Security.timestamp(now())
-        try await withStore { store in
+        try await withStore(writing: true) { store in
             let record = try Self.record(store, auditId)
             guard let moderator, let user = try store.user(named: moderator), AccessPolicy(user).mayModerate(record)
             else {

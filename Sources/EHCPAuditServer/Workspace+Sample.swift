@@ -14,7 +14,7 @@ extension Workspace {
                 .unprocessableContent, "Give a seed: anyone with it and the population can draw the same plans")
         }
         let lead = context.user.name, time = Security.timestamp(now())
-        try await withStore { store in
+        try await withStore(writing: true) { store in
             do {
                 let sample = try store.drawSample(try SampleParameters(month: month, seed: seed), at: time)
                 try store.log(
@@ -60,7 +60,7 @@ extension Workspace {
         default: break
         }
         let lead = context.user.name, time = Security.timestamp(now()), chosen = assignments
-        try await withStore { store in
+        try await withStore(writing: true) { store in
             let auditors = Set(try store.users().filter { AccessPolicy($0).mayAudit }.map(\.name))
             guard chosen.allSatisfy({ $0.auditor.isEmpty || auditors.contains($0.auditor) }) else {
                 throw PageError(.unprocessableContent, "Plans can be assigned only to auditors and leads")

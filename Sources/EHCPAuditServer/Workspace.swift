@@ -24,8 +24,10 @@ public struct Workspace: Sendable {
     /// A connection that sends nothing for this long is closed (slow or stalled clients).
     var idleTimeout = Security.idleConnection
     /// Store access waits (for another process's write); sixteen threads keep pages answering
-    /// while a few wait.
+    /// while a few wait. What stores an audit, a review, an assignment or a sample waits on
+    /// threads of its own, so writers held up by an import never take every reader's thread.
     let storeWork = BlockingWork(threads: 16)
+    let writeWork = BlockingWork(threads: 4)
     let passwordWork = BlockingWork(threads: max(2, ProcessInfo.processInfo.activeProcessorCount))
     let frameworks = FrameworkCache()
     /// Signs the sign-in form's tokens; made anew when the server starts (a form opened
@@ -157,10 +159,13 @@ public struct Workspace: Sendable {
         return router
     }
 
-    /// Runs `body` with the store on a thread that may wait (``BlockingWork``).
-    func withStore<T: Sendable>(_ body: @escaping @Sendable (AuditStore) throws -> T) async throws -> T {
+    /// Runs `body` with the store on a thread that may wait (``BlockingWork``): one of the
+    /// writers' threads when it is `writing`.
+    func withStore<T: Sendable>(
+        writing: Bool = false, _ body: @escaping @Sendable (AuditStore) throws -> T
+    ) async throws -> T {
         let store = store
-        return try await storeWork.run { try body(store) }
+        return try await (writing ? writeWork : storeWork).run { try body(store) }
     }
 
     /// A stored audit, read back from its canonical JSON.
