@@ -1,7 +1,7 @@
 import EHCPAudit
 import Foundation
 
-/// A benchmark bundle (docs/comparison.md): one council's ``BenchmarkFigures`` as JSON,
+/// A benchmark bundle (docs/comparison.md): one council's `BenchmarkFigures` as JSON,
 /// with the SHA-256 digest of their canonical form and, when signed, an Ed25519 signature
 /// over that digest (made and checked by EHCPAuditKit's `BenchmarkSigning`).
 ///

@@ -2,7 +2,7 @@ import EHCPAuditBuiltIn
 import Foundation
 
 /// A framework or the plan-check rules as the command line names them: one built into the
-/// binary by its name (`ehcp-qa`, `annual-review`, `plan-checks`; see ``BuiltInFile``), or a
+/// binary by its name (`ehcp-qa`, `annual-review`, `plan-checks`; see `BuiltInFile`), or a
 /// file.
 ///
 /// A name is a file when a file of that name exists or when it ends in `.yaml`, `.yml` or

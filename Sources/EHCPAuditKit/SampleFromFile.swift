@@ -1,6 +1,6 @@
 extension SampleDraw {
     /// Draws the sample of the population CSV at `path`, reading the file on a thread of its
-    /// own while this one ranks each plan as it arrives (``SampleFrame``): the same sample,
+    /// own while this one ranks each plan as it arrives (`SampleFrame`): the same sample,
     /// and the same errors, as reading the whole file with `PopulationCSV` and then drawing.
     ///
     /// ```swift

@@ -17,6 +17,7 @@ import Darwin
 public enum SampleDraw {
     /// - Parameters:
     ///   - population: unique plan ids, in any order.
+    ///   - parameters: the month, the seed, the rate, the strata and the look-back.
     ///   - lastAudits: latest audit date per plan from elsewhere (the store); the later of
     ///     this and the plan's own `lastAudited` counts.
     public static func draw(

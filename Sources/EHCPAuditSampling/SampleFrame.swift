@@ -22,6 +22,7 @@ public struct SampleFrame {
     private var candidates: [Candidate] = []
 
     /// - Parameters:
+    ///   - parameters: the month, the seed, the rate, the strata and the look-back.
     ///   - lastAudits: latest audit date per plan from elsewhere (the store); the later of
     ///     this and the plan's own `lastAudited` counts.
     ///   - capacity: how many plans to make room for at once, when known.

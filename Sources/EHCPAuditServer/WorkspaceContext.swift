@@ -3,7 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// What every request knows: who is signed in, once ``SessionMiddleware`` has read the
+/// What every request knows: who is signed in, once `SessionMiddleware` has read the
 /// session cookie (nil before, and on routes outside the session group).
 public struct WorkspaceContext: RequestContext, FormContext {
     public var coreContext: CoreRequestContextStorage

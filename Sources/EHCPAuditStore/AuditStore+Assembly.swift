@@ -100,7 +100,7 @@ extension AuditStore {
     /// How far auditors agree over `period` (docs/moderation.md), comparing one framework:
     /// `framework` (an id, with or without a version) or else the one with the most
     /// matched moderation audits; and how far they agree with the plan checks
-    /// (``PlanCheckAgreement``), each check informing the criteria `informs` gives it (the
+    /// (`PlanCheckAgreement`), each check informing the criteria `informs` gives it (the
     /// plan-check rules' mapping; empty, no such table).
     public func moderationReport(
         for period: ReportPeriod, framework asked: (id: String, version: String?)? = nil,

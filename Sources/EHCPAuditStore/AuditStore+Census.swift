@@ -1,7 +1,7 @@
 import EHCPAudit
 
 extension AuditStore {
-    /// The plan checks across the caseload at the end of `month` (``PlanCheckCensus``):
+    /// The plan checks across the caseload at the end of `month` (`PlanCheckCensus`):
     /// each plan's latest check made by then, against the latest population snapshot as of
     /// the month's last day (else the latest of all). Nil when no check was made by then.
     public func planCheckCensus(

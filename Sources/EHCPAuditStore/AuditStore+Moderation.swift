@@ -40,7 +40,7 @@ extension AuditStore {
     }
 
     /// The final, non-moderation audits dated in `period` against `framework` that carry
-    /// `planChecks`, with their counts (``PlanCheckAgreement`` picks the latest of each plan).
+    /// `planChecks`, with their counts (`PlanCheckAgreement` picks the latest of each plan).
     public func planCheckedAudits(for period: ReportPeriod, framework: FrameworkReference) throws -> [AuditSummary] {
         try pool.read { db in
             var words = WordInterner()

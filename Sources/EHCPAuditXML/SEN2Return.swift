@@ -5,7 +5,7 @@ import Foundation
 /// Reads the open plans of a DfE SEN2 person-level return (`Message/Persons/Person`).
 ///
 /// The return holds names, birth dates, postcodes and UPNs. None of them leaves this
-/// reader: the UPN (or the LA's person id) becomes a keyed ``PlanReference``, the birth
+/// reader: the UPN (or the LA's person id) becomes a keyed `PlanReference`, the birth
 /// date becomes a phase of education, and the rest is never read. Unknown elements are
 /// ignored, as DfE adds fields from year to year.
 public enum SEN2Return {

@@ -2,16 +2,16 @@ import CLibXML2
 import EHCPAudit
 
 /// Reads audit records from XML (docs/records.md) straight from libxml2's SAX2 parser,
-/// checking each `<audit>` against the record schema as it is built (``XMLRecordBuilder``,
-/// ``RecordGrammar``).
+/// checking each `<audit>` against the record schema as it is built (`XMLRecordBuilder`,
+/// `RecordGrammar`).
 ///
 /// No tree is built: the file is parsed a chunk at a time and each record is handed out
 /// as soon as its `</audit>` is read, so a file of any size is read in flat memory, and
 /// every problem belongs to the record it is in, with its line.
 ///
-/// The document is untrusted (``XMLEventStream``): a DOCTYPE is refused before libxml2
+/// The document is untrusted (`XMLEventStream`): a DOCTYPE is refused before libxml2
 /// reads anything, no external resource is ever loaded, libxml2's size limits stay in
-/// force, and an `<audit>` of more than ``InputLimits/largestRecord`` bytes is refused.
+/// force, and an `<audit>` of more than `InputLimits.largestRecord` bytes is refused.
 public final class XMLRecordSource: RecordSource, XMLEventHandler {
     public static let extensions = ["xml"]
 

@@ -1,4 +1,4 @@
-/// A phrase of the rules file, matched on whole words of a ``PlanText``.
+/// A phrase of the rules file, matched on whole words of a `PlanText`.
 ///
 /// Written as the words themselves ("access to", "e.g."), where `#` stands for a number in
 /// digits or in words from one to twelve ("# times a week") and `*` for any one word

@@ -1,8 +1,8 @@
 import EHCPAudit
 
-/// Writes an ``AuditRecord`` back as a JSON record (docs/records.md), field for field, so
+/// Writes an `AuditRecord` back as a JSON record (docs/records.md), field for field, so
 /// that `convert` loses nothing: optional fields appear only when set. The field names
-/// come from ``RecordField``, the table the readers follow too.
+/// come from `RecordField`, the table the readers follow too.
 public enum RecordJSONWriter {
     public static func record(_ record: AuditRecord) -> String {
         var json = JSONWriter(capacity: 3072)

@@ -1,6 +1,6 @@
 import EHCPAudit
 
-/// Writes ``AuditRecord``s as the XML of docs/records.md, so that `convert` can move exports
+/// Writes `AuditRecord`s as the XML of docs/records.md, so that `convert` can move exports
 /// between systems without losing anything (judgement comments included).
 public enum RecordXMLWriter {
     public static let namespace = "urn:ehcp-audit:record:1"
@@ -13,7 +13,7 @@ public enum RecordXMLWriter {
         public var character: UInt32
     }
 
-    /// One `<audit>` element, indented to sit inside `<audits>`; names from ``RecordField``.
+    /// One `<audit>` element, indented to sit inside `<audits>`; names from `RecordField`.
     public static func record(_ record: AuditRecord) throws(UnwritableText) -> String {
         typealias Field = RecordField.Audit
         let top: [(Field, String?)] = [
