@@ -151,7 +151,9 @@ let package = Package(
         ),
         .testTarget(
             name: "EHCPAuditStoreTests",
-            dependencies: ["EHCPAuditStore", "EHCPAuditTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["EHCPAuditStore", "EHCPAuditTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            // Golden files the tests read from this folder (StoredJSONGoldenTests).
+            exclude: ["Fixtures"]),
         .testTarget(name: "EHCPAuditKitTests", dependencies: ["EHCPAuditKit", "EHCPAuditTestSupport"]),
         .testTarget(
             name: "EHCPAuditServerTests",
