@@ -64,7 +64,7 @@ let package = Package(
         ),
         .target(
             name: "EHCPAuditReports",
-            dependencies: ["EHCPAudit", "EHCPAuditFormats", "EHCPAuditSampling", "EHCPAuditStore"]),
+            dependencies: ["EHCPAudit", "EHCPAuditFormats", "EHCPAuditSampling"]),
         .target(
             name: "EHCPAuditSynthetic",
             dependencies: ["EHCPAudit", "EHCPAuditSampling", .product(name: "ZIPFoundation", package: "ZIPFoundation")]

@@ -1,3 +1,4 @@
+import EHCPAudit
 import Foundation
 internal import GRDB
 

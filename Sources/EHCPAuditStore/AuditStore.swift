@@ -130,22 +130,12 @@ public final class AuditStore: Sendable {
     }
 
     /// What the store holds.
-    public struct Status: Sendable, Equatable {
-        public var audits: Int
-        public var frameworks: Int
-        public var populations: Int
-        public var samples: Int
-        public var imports: Int
-        /// The latest month that has audits, if any.
-        public var latestMonth: String?
-    }
-
-    public func status() throws -> Status {
+    public func status() throws -> StoreStatus {
         try pool.read { db in
             func count(_ table: String) throws -> Int {
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
             }
-            return Status(
+            return StoreStatus(
                 audits: try count("audits"), frameworks: try count("frameworks"), populations: try count("populations"),
                 samples: try count("samples"), imports: try count("imports"),
                 latestMonth: try String.fetchOne(db, sql: "SELECT MAX(month) FROM audits")
