@@ -64,7 +64,7 @@ let package = Package(
         ),
         .target(
             name: "EHCPAuditReports",
-            dependencies: ["EHCPAudit", "EHCPAuditFormats", "EHCPAuditSampling", "EHCPAuditStore"]),
+            dependencies: ["EHCPAudit", "EHCPAuditFormats", "EHCPAuditSampling"]),
         .target(
             name: "EHCPAuditSynthetic",
             dependencies: ["EHCPAudit", "EHCPAuditSampling", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
@@ -154,7 +154,9 @@ let package = Package(
         ),
         .testTarget(
             name: "EHCPAuditStoreTests",
-            dependencies: ["EHCPAuditStore", "EHCPAuditTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["EHCPAuditStore", "EHCPAuditTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            // Golden files the tests read from this folder (StoredJSONGoldenTests).
+            exclude: ["Fixtures"]),
         .testTarget(name: "EHCPAuditKitTests", dependencies: ["EHCPAuditKit", "EHCPAuditTestSupport"]),
         .testTarget(
             name: "EHCPAuditServerTests",

@@ -4,6 +4,8 @@ import EHCPAudit
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
+#elseif canImport(Musl)
+import Musl
 #endif
 
 /// Reads a file a chunk at a time, so that a file of any size is never held whole; or

@@ -4,6 +4,8 @@ import EHCPAudit
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
+#elseif canImport(Musl)
+import Musl
 #endif
 
 /// The fast path for well-formed JSON records: bytes straight to ``AuditRecord``, with no

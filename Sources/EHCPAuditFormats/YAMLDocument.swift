@@ -1,20 +1,27 @@
-import CYaml
 import EHCPAudit
 import Yams
 
 /// Parses YAML text into a ``DocumentNode`` through Yams, keeping each node's line.
 ///
-/// Aliases (`*name`) are refused before Yams composes the document: Yams expands them
-/// while composing, so a few hundred bytes of nested aliases would otherwise grow into
-/// gigabytes (the "billion laughs" of YAML).
+/// Anchors (`&name`) and aliases (`*name`) are refused before Yams composes the document,
+/// found by a scan of the text (``YAMLAnchorScan``): Yams expands aliases while composing,
+/// so a few hundred bytes of nested aliases would otherwise grow into gigabytes (the
+/// "billion laughs" of YAML), and an anchor is of no use without them. A document with
+/// both is refused for its first alias.
 ///
 /// `kind` names the document in messages: "framework", "site-information file".
 enum YAMLDocument {
     static func parse(_ text: String, file: String, kind: String = "framework") throws(Diagnostic) -> DocumentNode {
-        if let line = firstAliasLine(text) {
+        let found = YAMLAnchorScan.find(in: text)
+        if let line = found.alias {
             throw Diagnostic(
                 file: file, line: line, message: "YAML aliases (*name) are not allowed in \(kind)s: write the value out"
             )
+        }
+        if let line = found.anchor {
+            throw Diagnostic(
+                file: file, line: line,
+                message: "YAML anchors (&name) are not allowed in \(kind)s: write the value without one")
         }
         let root: Node?
         do {
@@ -52,29 +59,6 @@ enum YAMLDocument {
             throw Diagnostic(
                 file: file, line: line, message: "YAML aliases (*name) are not allowed in \(kind)s: write the value out"
             )
-        }
-    }
-
-    /// The line of the first alias in `text`, read as a stream of libyaml events (nothing is
-    /// built); nil when there is none or the text stops parsing first (Yams then reports it).
-    static func firstAliasLine(_ text: String) -> Int? {
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else { return nil }
-        defer { yaml_parser_delete(&parser) }
-        let bytes = Array(text.utf8)
-        return bytes.withUnsafeBufferPointer { buffer -> Int? in
-            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            var event = yaml_event_t()
-            while yaml_parser_parse(&parser, &event) == 1 {
-                defer { yaml_event_delete(&event) }
-                switch event.type {
-                case YAML_ALIAS_EVENT: return Int(event.start_mark.line) + 1
-                case YAML_STREAM_END_EVENT: return nil
-                default: continue
-                }
-            }
-            return nil
         }
     }
 

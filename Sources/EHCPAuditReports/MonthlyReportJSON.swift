@@ -388,7 +388,7 @@ public enum MonthlyReportCSV {
             }
             add("trend", row.month.description, "good or better", share(row.goodOrBetter?.share))
         }
-        return rows.map { $0.map(Formatting.csvField).joined(separator: ",") }.joined(separator: "\n")
+        return rows.map { $0.map(CSVField.encoded).joined(separator: ",") }.joined(separator: "\n")
     }
 }
 

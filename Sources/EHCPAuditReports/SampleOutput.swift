@@ -41,7 +41,7 @@ public enum SampleOutput {
 
     public static func csv(_ sample: Sample) -> String {
         (["plan_id,stratum,rank"]
-            + sample.selected.map { [$0.planId, $0.stratum, $0.rank].map(Formatting.csvField).joined(separator: ",") })
+            + sample.selected.map { [$0.planId, $0.stratum, $0.rank].map(CSVField.encoded).joined(separator: ",") })
             .joined(separator: "\n")
     }
 

@@ -1,4 +1,5 @@
 import EHCPAudit
+import EHCPAuditFormats
 
 /// `score --format csv`: one row per record, for spreadsheets.
 ///
@@ -17,7 +18,7 @@ public struct ScoreCSV: Sendable {
 
     public var header: String {
         (["auditId", "planId", "percent", "grade", "boundaryGrade", "caps", "actions"] + sectionIDs)
-            .map(Formatting.csvField).joined(separator: ",")
+            .map(CSVField.encoded).joined(separator: ",")
     }
 
     public func row(_ result: AuditResult) -> String {
@@ -36,6 +37,6 @@ public struct ScoreCSV: Sendable {
                 result.boundaryGrade.id,
                 caps, String(result.actions.count),
             ] + percents
-        return fields.map(Formatting.csvField).joined(separator: ",")
+        return fields.map(CSVField.encoded).joined(separator: ",")
     }
 }

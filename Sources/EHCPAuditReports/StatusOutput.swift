@@ -1,9 +1,9 @@
+import EHCPAudit
 import EHCPAuditFormats
-import EHCPAuditStore
 
 /// `status` output: what the store holds, for a person or as JSON.
 public enum StatusOutput {
-    public static func json(_ status: AuditStore.Status) -> String {
+    public static func json(_ status: StoreStatus) -> String {
         var json = JSONWriter(capacity: 160)
         json.object { json in
             json.member("audits", status.audits)
@@ -16,7 +16,7 @@ public enum StatusOutput {
         return json.text
     }
 
-    public static func text(_ status: AuditStore.Status, path: String) -> String {
+    public static func text(_ status: StoreStatus, path: String) -> String {
         """
         Store \(path)
           audits:      \(status.audits)

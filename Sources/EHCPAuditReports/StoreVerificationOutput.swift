@@ -1,5 +1,5 @@
+import EHCPAudit
 import EHCPAuditFormats
-import EHCPAuditStore
 
 /// `verify-store` and `backup` output: a store's soundness, schema and counts, for a person
 /// or as JSON.

@@ -5,6 +5,8 @@ import EHCPAudit
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
+#elseif canImport(Musl)
+import Musl
 #endif
 
 /// Draws the monthly sample exactly as docs/sampling.md's normative algorithm says, so that

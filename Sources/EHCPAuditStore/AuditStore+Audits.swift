@@ -63,15 +63,18 @@ extension AuditStore {
     }
 
     /// A record's JSON from its column (of `audit_records` or `audit_history`), packed or not
-    /// (``StoredJSON``); throws ``StoreError/corrupt(path:detail:)`` if it cannot be unpacked.
+    /// (``StoredJSON``); throws ``StoreError/laterRecordFormat(path:auditId:version:)`` if a
+    /// later version of ehcp-audit packed it, ``StoreError/corrupt(path:detail:)`` if it
+    /// cannot be unpacked.
     func recordJSON(_ value: DatabaseValue, auditId: String) throws -> String {
         switch value.storage {
         case .blob(let data):
             do {
                 return try StoredJSON.unpack(data)
-            } catch {
-                throw StoreError.corrupt(
-                    path: path, detail: "the record of audit \(auditId) holds byte \(error.byte), which names nothing")
+            } catch .laterVersion(let version) {
+                throw StoreError.laterRecordFormat(path: path, auditId: auditId, version: version)
+            } catch .damaged(let what) {
+                throw StoreError.corrupt(path: path, detail: "the record of audit \(auditId) \(what)")
             }
         case .string(let text):
             return text

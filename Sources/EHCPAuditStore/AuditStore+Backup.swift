@@ -1,3 +1,4 @@
+import EHCPAudit
 import Foundation
 internal import GRDB
 
@@ -5,6 +6,8 @@ internal import GRDB
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
+#elseif canImport(Musl)
+import Musl
 #endif
 
 /// A copy of the store made with SQLite's online backup, safe while `serve` and imports

@@ -80,7 +80,9 @@ extension AuditStore {
         SELECT a.audit_id, a.plan_id, a.audit_date, a.grade, a.percent, a.team, a.ratings, a.actions FROM audits a
         """
 
-    /// The plan's counted audit just before `record` under the same framework id, if any.
+    /// The previous audit of `record`, if any: the rule of `PreviousAudits` (the latest
+    /// counted audit of the same plan under the same framework id before it, by date and
+    /// then audit id), in SQL.
     public func previousAudit(of record: AuditRecord) throws -> Reaudit.Audit? {
         try pool.read { db in
             try Row.fetchOne(

@@ -130,22 +130,12 @@ public final class AuditStore: Sendable {
     }
 
     /// What the store holds.
-    public struct Status: Sendable, Equatable {
-        public var audits: Int
-        public var frameworks: Int
-        public var populations: Int
-        public var samples: Int
-        public var imports: Int
-        /// The latest month that has audits, if any.
-        public var latestMonth: String?
-    }
-
-    public func status() throws -> Status {
+    public func status() throws -> StoreStatus {
         try pool.read { db in
             func count(_ table: String) throws -> Int {
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
             }
-            return Status(
+            return StoreStatus(
                 audits: try count("audits"), frameworks: try count("frameworks"), populations: try count("populations"),
                 samples: try count("samples"), imports: try count("imports"),
                 latestMonth: try String.fetchOne(db, sql: "SELECT MAX(month) FROM audits")
@@ -204,6 +194,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case corrupt(path: String, detail: String)
     /// The store was made by an older version and must be opened for writing once.
     case needsUpgrade(path: String)
+    /// An audit's record was stored in a later format (`version`) than this version of
+    /// ehcp-audit reads, by a later version of it.
+    case laterRecordFormat(path: String, auditId: String, version: Int)
     /// A sample for the month was already drawn with other inputs.
     case sampleAlreadyDrawn(month: String, inputs: String)
     /// A framework id and version already stored with different content.
@@ -246,6 +239,11 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path): the store is damaged (SQLite's check says: \(detail)); restore it from a backup"
         case .needsUpgrade(let path):
             "\(path): the store was made by an older version; open it for writing once to upgrade it"
+        case .laterRecordFormat(let path, let auditId, let version):
+            """
+            \(path): audit \(auditId) was stored by a later version of ehcp-audit, in record format \(version), \
+            which this version (format \(StoredJSON.version)) cannot read; open the store with that later version
+            """
         case .sampleAlreadyDrawn(let month, let inputs):
             """
             a sample for \(month) was already drawn with other inputs (\(inputs)); draw it again only on purpose, \

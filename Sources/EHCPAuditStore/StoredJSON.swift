@@ -7,11 +7,32 @@
 /// smaller, which an import writes twice (the write-ahead log, then the file) and every
 /// command's integrity check reads. A text with a control byte of its own is kept as text.
 ///
+/// ## Format versions
+/// A packed record's first byte says how the rest is packed:
+/// - `{`: version 1, the piece table below. The byte is the JSON's own opening brace, which
+///   is never packed. Every record's JSON opens with `{"auditId"`, which no piece matches, so
+///   every record stored before the format was given a version begins with `{` too: a store
+///   of any age reads as it is, and none needs rewriting.
+/// - 0x00, then the version: a later format (a changed piece table, say). This code
+///   refuses it (``Unreadable/laterVersion(_:)``) rather than misread it, as does code
+///   written before formats had versions, to which 0x00 names no piece.
+///
+/// Nothing else begins a packed record. A new format takes the next version, and this
+/// code's golden files (Tests/EHCPAuditStoreTests/Fixtures/StoredJSON) keep reading as
+/// they do now.
+///
 /// ```swift
 /// let stored = StoredJSON.pack(json)               // nil: keep `json` as it is
 /// try StoredJSON.unpack(stored!) == json           // true
 /// ```
 enum StoredJSON {
+    /// The format ``pack(_:)`` writes: the only one ``unpack(_:)`` reads.
+    static let version = 1
+    /// The byte that begins a record of ``version`` 1: the JSON's opening brace.
+    private static let opening = UInt8(ascii: "{")
+    /// The byte that begins a record of a later version, followed by its version.
+    private static let laterFormat: UInt8 = 0x00
+
     /// The pieces, by control byte (0x01 is the first); only what starts with `{`, `"` or `,`.
     private static let pieces: [[UInt8]] = [
         #"{"criterion":""#, #",{"criterion":""#, #"","rating":"outstanding"}"#, #"","rating":"good"}"#,
@@ -43,10 +64,11 @@ enum StoredJSON {
         return (joined, places)
     }()
 
-    /// The packed bytes of `json`, or nil when it holds a control byte (no canonical JSON does).
+    /// The packed bytes of `json` (version 1), or nil when it does not open with `{` or holds a
+    /// control byte (no canonical JSON does either).
     static func pack(_ json: String) -> [UInt8]? {
         var json = json
-        var clean = true
+        var clean = json.utf8.first == opening
         let packed = json.withUTF8 { text in
             // Read through pointers: the loop runs over every byte of a national year's records.
             Self.candidates.withUnsafeBufferPointer { candidates in
@@ -54,7 +76,10 @@ enum StoredJSON {
                     Self.joined.withUnsafeBufferPointer { joined in
                         Self.places.withUnsafeBufferPointer { places in
                             [UInt8](unsafeUninitializedCapacity: text.count) { out, written in
-                                var i = 0, o = 0
+                                guard clean else { return }
+                                // The opening brace is kept as it is: it says which version this is.
+                                out[0] = opening
+                                var i = 1, o = 1
                                 scan: while i < text.count {
                                     let byte = text[i]
                                     if byte < 0x20 {
@@ -87,8 +112,14 @@ enum StoredJSON {
         return clean ? packed : nil
     }
 
-    /// The JSON `pack` was given; throws when a control byte names no piece (a damaged store).
-    static func unpack(_ packed: some Collection<UInt8>) throws(Damage) -> String {
+    /// The JSON `pack` was given; throws when the bytes are of a later version, or are not of
+    /// any (a damaged store).
+    static func unpack(_ packed: some Collection<UInt8>) throws(Unreadable) -> String {
+        guard let first = packed.first else { throw .damaged("is empty") }
+        if first == laterFormat, let version = packed.dropFirst().first, version > Self.version {
+            throw .laterVersion(Int(version))
+        }
+        guard first == opening else { throw .damaged("begins with byte \(first), which begins no stored format") }
         var text: [UInt8] = []
         text.reserveCapacity(packed.count * 5)
         for byte in packed {
@@ -97,15 +128,18 @@ enum StoredJSON {
             } else if byte > 0, Int(byte) <= pieces.count {
                 text += pieces[Int(byte) - 1]
             } else {
-                throw Damage(byte: byte)
+                throw .damaged("holds byte \(byte), which names nothing")
             }
         }
         return String(decoding: text, as: UTF8.self)
     }
 
-    /// A packed record holding a control byte that names no piece.
-    struct Damage: Error {
-        var byte: UInt8
+    /// Why packed bytes give no JSON.
+    enum Unreadable: Error, Equatable {
+        /// Stored in a later format, by a later version of ehcp-audit.
+        case laterVersion(Int)
+        /// Of no format: what is wrong with the bytes, worded to follow "the record of audit …".
+        case damaged(String)
     }
 
     /// A record's JSON as it is written to the store: packed, else as it is.

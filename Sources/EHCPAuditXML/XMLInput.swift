@@ -1,5 +1,13 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#elseif canImport(Musl)
+import Musl
+#endif
+
 /// The bytes of an XML document, from a file descriptor or from memory, handed to the
 /// parser a chunk at a time and counted as they go.
 final class XMLInput {
@@ -18,7 +26,7 @@ final class XMLInput {
         self.bytes = bytes
     }
 
-    deinit { if descriptor >= 0 { Glibc.close(descriptor) } }
+    deinit { if descriptor >= 0 { close(descriptor) } }
 
     /// The document's first `count` bytes (fewer if it is shorter), without consuming them.
     func prolog(_ count: Int) -> [UInt8] {
@@ -32,7 +40,7 @@ final class XMLInput {
     func read(into buffer: UnsafeMutablePointer<CChar>, count: Int) -> Int32 {
         var n: Int
         if descriptor >= 0 {
-            repeat { n = Glibc.read(descriptor, buffer, count) } while n < 0 && errno == EINTR
+            repeat { n = readFile(descriptor, buffer, count) } while n < 0 && errno == EINTR
             if n < 0 { return -1 }
         } else {
             n = min(count, bytes.count - delivered)
@@ -43,4 +51,10 @@ final class XMLInput {
         delivered += n
         return Int32(n)
     }
+}
+
+/// read(2) under a name of its own: inside ``XMLInput``, `read` is its own method, and the C
+/// library that declares read(2) differs from one system to another.
+private func readFile(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
 }

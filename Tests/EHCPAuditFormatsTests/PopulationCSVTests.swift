@@ -71,4 +71,25 @@ struct PopulationCSVTests {
         #expect(plans.count > 200)
         #expect(plans.contains { $0.planId == "P0005002" })
     }
+
+    /// What the writer writes, the reader reads back as the same plans, awkward text and all.
+    @Test func writtenPlansReadBackTheSame() throws {
+        let plans = [
+            PopulationPlan(
+                planId: "P1", locality: "North, East", phase: "primary", primaryNeed: "ASD", team: "Team \"A\"",
+                caseworker: "cw-1", planStart: CalendarDate("2024-01-31"), lastAudited: CalendarDate("2025-02-28")),
+            PopulationPlan(planId: "P2"),
+            PopulationPlan(planId: "P3", locality: "Ynys Môn", team: "Tîm 1"),
+        ]
+        var lines: [String] = []
+        PopulationCSV.write(plans) { lines.append($0) }
+        #expect(
+            lines == [
+                "plan_id,locality,phase,primary_need,team,caseworker,plan_start,last_audited",
+                "P1,\"North, East\",primary,ASD,\"Team \"\"A\"\"\",cw-1,2024-01-31,2025-02-28",
+                "P2,,,,,,,",
+                "P3,Ynys Môn,,,Tîm 1,,,",
+            ])
+        #expect(try read(lines.map { $0 + "\n" }.joined()) == plans)
+    }
 }

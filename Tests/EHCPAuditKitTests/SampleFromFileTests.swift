@@ -19,14 +19,8 @@ struct SampleFromFileTests {
     }
 
     private func csv(_ plans: [PopulationPlan], extra: String = "") throws -> String {
-        var text = PopulationCSV.columns.joined(separator: ",") + "\n"
-        for plan in plans {
-            text +=
-                [
-                    plan.planId, plan.locality, plan.phase, plan.primaryNeed, plan.team, plan.caseworker,
-                    plan.planStart?.description, plan.lastAudited?.description,
-                ].map { $0 ?? "" }.joined(separator: ",") + "\n"
-        }
+        var text = ""
+        PopulationCSV.write(plans) { text += $0 + "\n" }
         return try temporaryFile("population.csv", text + extra)
     }
 

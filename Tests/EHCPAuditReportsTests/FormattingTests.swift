@@ -12,12 +12,6 @@ struct FormattingTests {
         #expect(Formatting.fixed2(value) == text)
     }
 
-    @Test func quotesCSVFieldsOnlyWhenNeeded() {
-        #expect(Formatting.csvField("plain") == "plain")
-        #expect(Formatting.csvField("a,b") == "\"a,b\"")
-        #expect(Formatting.csvField("say \"hi\"") == "\"say \"\"hi\"\"\"")
-    }
-
     @Test func wrapsAtTheWidth() {
         let text = Formatting.wrap(String(repeating: "word ", count: 40), width: 30, indent: "  ")
         #expect(text.split(separator: "\n").allSatisfy { $0.count <= 30 && $0.hasPrefix("  ") })

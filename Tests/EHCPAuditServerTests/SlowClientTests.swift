@@ -10,6 +10,8 @@ import Testing
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
+#elseif canImport(Musl)
+import Musl
 #endif
 
 /// Slow clients (issue 30): a connection that trickles a request and then stops is closed
@@ -74,8 +76,10 @@ private final class RawSocket {
     func close() {
         #if canImport(Glibc)
         _ = Glibc.close(descriptor)
-        #else
+        #elseif canImport(Darwin)
         _ = Darwin.close(descriptor)
+        #elseif canImport(Musl)
+        _ = Musl.close(descriptor)
         #endif
     }
 }

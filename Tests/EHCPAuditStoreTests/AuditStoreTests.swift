@@ -12,7 +12,7 @@ struct AuditStoreTests {
         let store = try temporaryStore()
         #expect(
             try store.status()
-                == AuditStore.Status(audits: 0, frameworks: 0, populations: 0, samples: 0, imports: 0, latestMonth: nil)
+                == StoreStatus(audits: 0, frameworks: 0, populations: 0, samples: 0, imports: 0, latestMonth: nil)
         )
         let again = try AuditStore(path: store.path)
         #expect(try again.status().audits == 0)

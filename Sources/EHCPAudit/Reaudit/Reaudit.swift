@@ -129,12 +129,12 @@ public struct Reaudit: Sendable, Equatable {
             && a.lowered == b.lowered
     }
 
-    /// The re-audits among `audits` (final, non-moderation audits of one framework id, in
-    /// any order): for each plan with an audit dated within `period`, its latest there
-    /// paired with the audit just before it, if any. Plans in order of id.
+    /// The re-audits among `audits` (counted audits of one framework id, in any order): for
+    /// each plan with an audit dated within `period`, its latest there paired with its
+    /// previous audit (``PreviousAudits``), if any. Plans in order of id.
     public static func pairs(_ audits: [Audit], within period: ReportPeriod) -> [(previous: Audit, latest: Audit)] {
         Dictionary(grouping: audits, by: \.planId).sorted { $0.key < $1.key }.compactMap { _, plan in
-            let ordered = plan.sorted { ($0.date, $0.auditId) < ($1.date, $1.auditId) }
+            let ordered = plan.sorted { precedes(($0.date, $0.auditId), ($1.date, $1.auditId)) }
             guard let last = ordered.lastIndex(where: { period.contains(YearMonth($0.date)) }), last > 0 else {
                 return nil
             }

@@ -1,4 +1,5 @@
 import EHCPAudit
+import EHCPAuditFormats
 
 /// `report checks --format csv`: one row per group and check (the whole caseload first,
 /// as dimension and group `all`), so a spreadsheet can pivot it any way. Hidden counts
@@ -34,6 +35,6 @@ public enum PlanCheckCensusCSV {
                     group.checks)
             }
         }
-        return rows.map { $0.map(Formatting.csvField).joined(separator: ",") }.joined(separator: "\n")
+        return rows.map { $0.map(CSVField.encoded).joined(separator: ",") }.joined(separator: "\n")
     }
 }

@@ -5,6 +5,8 @@ import EHCPAuditKit
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
+#elseif canImport(Musl)
+import Musl
 #endif
 
 extension EHCPAuditCommand {

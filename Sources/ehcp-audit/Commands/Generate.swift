@@ -98,17 +98,7 @@ extension EHCPAuditCommand {
             let asOf = lastMonth.firstDay
             let population = SyntheticPopulation(count: plans, seed: seed, asOf: asOf).plans
 
-            try write("population.csv") { out in
-                out.line(PopulationCSV.columns.joined(separator: ","))
-                for plan in population {
-                    out.line(
-                        [
-                            plan.planId, plan.locality, plan.phase, plan.primaryNeed, plan.team, plan.caseworker,
-                            plan.planStart?.description, plan.lastAudited?.description,
-                        ]
-                        .map { Formatting.csvField($0 ?? "") }.joined(separator: ","))
-                }
-            }
+            try write("population.csv") { out in PopulationCSV.write(population, line: out.line) }
             try write("sen2.xml") { out in
                 var random = SeededRandom(seed: seed + ":sen2")
                 out.line(SEN2Writer.header)

@@ -69,13 +69,12 @@ extension EHCPAuditCommand {
             if counts.refused + counts.unreadable > 0 { throw ExitCode.failure }
         }
 
-        /// For a person: each record's score, and what changed since the plan's audit before
-        /// (final, not moderation) in the files given, in file order.
+        /// For a person: each record's score, and what changed since its previous audit
+        /// (`PreviousAudits`) among those before it in the files given, in file order.
         private func text(_ catalog: FrameworkCatalog) -> (scored: Int, refused: Int, unreadable: Int) {
             let out = Output.standard
             var first = true
-            // Each plan's audits so far, by framework id.
-            var earlier: [String: [Reaudit.Audit]] = [:]
+            var earlier = PreviousAudits<Reaudit.Audit>()
             // Scored on every core; written here, in order, as each needs the ones before.
             return Inputs.score(
                 files, catalog: catalog, empty: { [(AuditRecord, AuditResult)]() },
@@ -86,18 +85,14 @@ extension EHCPAuditCommand {
                         first = false
                         let framework = catalog.framework(record.framework)!
                         out.line(ScoreText.record(result, framework: framework))
-                        guard record.status == .final, record.kind != .moderation else { continue }
+                        guard record.isCounted else { continue }
                         let audit = Reaudit.Audit(record, result)
-                        let key = "\(record.framework.id)\u{1F}\(record.planId)"
-                        let before = earlier[key, default: []].filter {
-                            ($0.date, $0.auditId) < (audit.date, audit.auditId)
-                        }
-                        if let previous = before.max(by: { ($0.date, $0.auditId) < ($1.date, $1.auditId) }) {
+                        if let previous = earlier.previous(of: record) {
                             out.line(
                                 ScoreText.change(
                                     Reaudit(previous: previous, latest: audit, framework: framework), framework))
                         }
-                        earlier[key, default: []].append(audit)
+                        earlier.add(record, audit)
                     }
                 })
         }

@@ -4,6 +4,8 @@ import EHCPAuditKit
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
+#elseif canImport(Musl)
+import Musl
 #endif
 
 /// Buffered output to a file descriptor (standard output by default): large runs write
