@@ -1,6 +1,9 @@
 import CLibXML2
 import EHCPAudit
 
+// Longer than 300 lines on purpose: one state machine over the record grammar, whose
+// element, attribute and text rules read best side by side.
+
 /// Builds one ``AuditRecord`` from the events inside an `<audit>`, checking as it goes
 /// everything the shipped schema checks (``RecordGrammar``): which elements may appear
 /// where and in what order, which attributes each takes, their types and word lists, and

@@ -289,32 +289,3 @@ extension MonthlyReport {
         return grades.prefix(cut + 1).map(\.id).filter { id in scale.contains { $0.id == id } }
     }
 }
-
-extension Framework {
-    /// The section holding a plan criterion.
-    public func section(of criterion: String) -> Section? {
-        guard case .section(let s, _)? = locations[criterion] else { return nil }
-        return sections[s]
-    }
-
-    /// A plan or advice criterion by id.
-    public func criterion(_ id: String) -> Criterion? {
-        switch locations[id] {
-        case .section(let s, let c)?: sections[s].criteria[c]
-        case .advice(let c)?: advice?.criteria[c]
-        case nil: nil
-        }
-    }
-}
-
-extension MonthlyReport {
-    /// The control chart of "Good or better" over the trend's months. A public report
-    /// shows it only when every month with audits shows its share, so that the chart
-    /// reveals nothing the trend hides.
-    static func controlChart(_ trend: [TrendRow], isPublic: Bool, baselineFrom: YearMonth?) -> ControlChart? {
-        if isPublic && trend.contains(where: { $0.goodOrBetter == nil && $0.completed != .shown(0) }) { return nil }
-        return ControlChart.build(
-            trend.compactMap { row in row.goodOrBetter.map { (row.month, $0.count, $0.total) } },
-            baselineFrom: baselineFrom)
-    }
-}
