@@ -45,6 +45,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "EHCPAudit", dependencies: [.product(name: "RealModule", package: "swift-numerics")]),
+        // Threads that overlap reading, scoring and storing: a target, not a product, so
+        // embedders never see it (its header says why it is not a package off the shelf).
+        .target(name: "EHCPAuditConcurrency"),
         .target(
             name: "EHCPAuditFormats",
             dependencies: ["EHCPAudit", "EHCPAuditSampling", .product(name: "Yams", package: "Yams")]
@@ -56,7 +59,8 @@ let package = Package(
         .target(
             name: "EHCPAuditStore",
             dependencies: [
-                "EHCPAudit", "EHCPAuditFormats", "EHCPAuditSampling", .product(name: "GRDB", package: "GRDB.swift"),
+                "EHCPAudit", "EHCPAuditConcurrency", "EHCPAuditFormats", "EHCPAuditSampling",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, for binding bulk inserts (RowInsert) without boxing each value.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -95,8 +99,8 @@ let package = Package(
         .target(
             name: "EHCPAuditKit",
             dependencies: [
-                "EHCPAudit", "EHCPAuditBuiltIn", "EHCPAuditFormats", "EHCPAuditReports", "EHCPAuditXML",
-                "EHCPAuditSampling", "EHCPAuditStore", "EHCPAuditDocuments",
+                "EHCPAudit", "EHCPAuditBuiltIn", "EHCPAuditConcurrency", "EHCPAuditFormats", "EHCPAuditReports",
+                "EHCPAuditXML", "EHCPAuditSampling", "EHCPAuditStore", "EHCPAuditDocuments",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -135,6 +139,7 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "EHCPAuditTests", dependencies: ["EHCPAudit", "EHCPAuditTestSupport"]),
+        .testTarget(name: "EHCPAuditConcurrencyTests", dependencies: ["EHCPAuditConcurrency"]),
         .testTarget(name: "EHCPAuditBuiltInTests", dependencies: ["EHCPAuditBuiltIn", "EHCPAuditTestSupport"]),
         .testTarget(name: "EHCPAuditFormatsTests", dependencies: ["EHCPAuditFormats", "EHCPAuditTestSupport"]),
         .testTarget(
@@ -154,10 +159,14 @@ let package = Package(
         ),
         .testTarget(
             name: "EHCPAuditStoreTests",
-            dependencies: ["EHCPAuditStore", "EHCPAuditTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "EHCPAuditStore", "EHCPAuditConcurrency", "EHCPAuditTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             // Golden files the tests read from this folder (StoredJSONGoldenTests).
             exclude: ["Fixtures"]),
-        .testTarget(name: "EHCPAuditKitTests", dependencies: ["EHCPAuditKit", "EHCPAuditTestSupport"]),
+        .testTarget(
+            name: "EHCPAuditKitTests", dependencies: ["EHCPAuditKit", "EHCPAuditConcurrency", "EHCPAuditTestSupport"]),
         .testTarget(
             name: "EHCPAuditServerTests",
             dependencies: [

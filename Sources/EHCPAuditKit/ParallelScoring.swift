@@ -1,3 +1,4 @@
+internal import EHCPAuditConcurrency
 import Foundation
 
 /// Records read, scored and rendered on every core at once, handed back in file order:
@@ -5,8 +6,8 @@ import Foundation
 ///
 /// One thread splits the file into batches of records; worker threads each decode a batch
 /// (JSON: each its own decoder; XML is decoded as it is split, by libxml2's one reader),
-/// score it (each with its own ``Framework/unshared()`` copy of the frameworks) and render
-/// its scored records; this thread takes the batches back in order.
+/// score it (each with its own `unshared()` copy of the frameworks) and render its scored
+/// records; this thread takes the batches back in order (an `OrderedParallelMap`).
 /// The outcome is exactly that of reading the source with ``RecordSource/next()`` and
 /// ``FrameworkCatalog/evaluate(_:file:)`` one record at a time; only the work moves.
 ///
@@ -43,7 +44,7 @@ public enum ParallelScoring {
         each: (Batch<Rendering>) -> Void
     ) throws(Diagnostic) {
         let file = source.file
-        let work = OrderedWork(workers: threads, make: batches(of: source)) {
+        let work = OrderedParallelMap(workers: threads, make: batches(of: source)) {
             var decoder = JSONRecordSource.Decoder(file: file)
             // Texts of its own, so that no two threads count references to the same text.
             let catalog = catalog.unshared()

@@ -1,4 +1,5 @@
 import Crypto
+internal import EHCPAuditConcurrency
 import EHCPAuditDocuments
 import Foundation
 
@@ -32,8 +33,8 @@ extension PlanChecker {
     /// this thread with each document's outcome in the order of `paths`: exactly what
     /// ``check(path:status:planDate:)`` gives for each path in turn, sooner.
     ///
-    /// A few documents are in flight at a time (``OrderedWork``'s bound), so memory stays
-    /// flat however many are checked.
+    /// A few documents are in flight at a time (an `OrderedParallelMap`'s window), so memory
+    /// stays flat however many are checked.
     ///
     /// ```swift
     /// checker.check(paths: try PlanDocumentFiles.expand(["plans/"])) { outcome in
@@ -46,9 +47,9 @@ extension PlanChecker {
         each: (Result<CheckedPlan, PlanDocumentError>) -> Void
     ) {
         var next = 0
-        let work = OrderedWork(
+        let work = OrderedParallelMap(
             workers: threads,
-            make: { () throws(Diagnostic) -> String? in
+            make: { () throws(Never) -> String? in
                 guard next < paths.count else { return nil }
                 defer { next += 1 }
                 return paths[next]
@@ -58,8 +59,7 @@ extension PlanChecker {
                     Result { () throws(PlanDocumentError) in try check(path: path, status: status, planDate: planDate) }
                 }
             })
-        // `make` never throws, so neither does `next()`.
-        while let outcome = try? work.next() { each(outcome) }
+        while let outcome = work.next() { each(outcome) }
     }
 }
 

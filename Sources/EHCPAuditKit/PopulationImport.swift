@@ -1,3 +1,5 @@
+internal import EHCPAuditConcurrency
+
 /// Storing a population snapshot from a population CSV or a DfE SEN2 return (XML),
 /// from a file or from bytes in memory.
 ///

@@ -1,9 +1,11 @@
+internal import EHCPAuditConcurrency
+
 /// A record source read ahead of its reader on a thread of its own, so that parsing the
 /// next records overlaps with scoring, storing or writing the ones before.
 ///
 /// The entries, and the error that stops the file, come out exactly as the wrapped source
-/// gives them and in the same order; only the work moves. At most ``depth`` batches of
-/// ``batchSize`` entries wait at any time, so memory stays flat whatever the file holds.
+/// gives them and in the same order; only the work moves. A few batches of records wait at
+/// most (`Batching.records`), so memory stays flat whatever the file holds.
 /// Dropping the reader stops the thread after the batch it is reading.
 ///
 /// ```swift
@@ -11,16 +13,13 @@
 /// while let entry = try source.next() { ... }
 /// ```
 public final class ReadAhead: RecordSource {
-    public static var batchSize: Int { MadeAhead<RecordEntry>.batchSize }
-    public static var depth: Int { MadeAhead<RecordEntry>.depth }
-
     public let file: String
-    private let entries: MadeAhead<RecordEntry>
+    private let entries: MadeAhead<RecordEntry, Void, Diagnostic>
 
     /// Starts reading `source` at once. From here on only the reading thread touches it.
     public init(_ source: RecordSource) {
         file = source.file
-        entries = MadeAhead(make: source.next, mark: { source.bytesRead })
+        entries = MadeAhead(.records, mark: { source.bytesRead }, make: source.next)
     }
 
     /// Bytes the wrapped source had read when it finished the batch being handed out.
@@ -43,7 +42,7 @@ extension AuditStore {
         replace: Bool = false, observe: (ImportEvent) -> Void = { _ in }
     ) throws -> ImportSummary {
         let file = source.file
-        let prepared = MadeAhead<PreparedRecord> { () throws(Diagnostic) in
+        let prepared = MadeAhead<PreparedRecord, Void, Diagnostic>(.records) { () throws(Diagnostic) in
             try source.next().map {
                 PreparedRecord($0, scoringWith: catalog, file: file, bytesRead: source.bytesRead)
             }

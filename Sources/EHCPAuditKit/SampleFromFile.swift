@@ -1,3 +1,5 @@
+internal import EHCPAuditConcurrency
+
 extension SampleDraw {
     /// Draws the sample of the population CSV at `path`, reading the file on a thread of its
     /// own while this one ranks each plan as it arrives (`SampleFrame`): the same sample,

@@ -1,4 +1,5 @@
 import EHCPAudit
+internal import EHCPAuditConcurrency
 import EHCPAuditFormats
 
 /// The reports, assembled from the store: each picks its framework, reads the months it
@@ -25,7 +26,7 @@ extension AuditStore {
         let year = ReportPeriod.year(endingWith: month)
         let framework = try reportFramework(for: ReportPeriod(month: month), id: id)
         // The year so far and the re-audits on one thread, the month itself on this one.
-        let yearSoFar = Concurrent {
+        let yearSoFar = Future {
             (
                 grades: try self.gradeCounts(
                     for: ReportPeriod(from: year.first, to: month.adding(months: -1))!, framework: framework.id),

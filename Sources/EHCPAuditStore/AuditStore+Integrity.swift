@@ -1,3 +1,4 @@
+internal import EHCPAuditConcurrency
 import Foundation
 internal import GRDB
 
@@ -44,11 +45,11 @@ extension AuditStore {
     }
 }
 
-extension Concurrent<Void> {
+extension Future<Void> {
     /// The quick check, on a read-only connection of its own with SQLite's default page
     /// cache (it reads every page once).
-    static func integrityCheck(path: String) -> Concurrent<Void> {
-        Concurrent {
+    static func integrityCheck(path: String) -> Future<Void> {
+        Future {
             var configuration = Configuration()
             configuration.readonly = true
             let connection: DatabaseQueue

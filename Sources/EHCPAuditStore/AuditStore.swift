@@ -1,4 +1,5 @@
 import EHCPAudit
+internal import EHCPAuditConcurrency
 import Foundation
 internal import GRDB
 
@@ -32,7 +33,7 @@ public final class AuditStore: Sendable {
     let pool: DatabasePool
     public let path: String
     /// The integrity check running alongside the first reads, if the store was opened so.
-    let integrityCheck: Concurrent<Void>?
+    let integrityCheck: Future<Void>?
 
     /// Opens the store at `path`. Throws ``StoreError`` when the file is missing (for
     /// reading), is not an ehcp-audit store (checked before anything is written to it),

@@ -1,3 +1,4 @@
+import EHCPAuditConcurrency
 import EHCPAuditTestSupport
 import Foundation
 import Testing
@@ -73,7 +74,7 @@ struct ImportReadingAheadTests {
     }
 
     @Test func manyBatchesLandWholeOrNotAtAll() throws {
-        let count = ReadAhead.batchSize * ReadAhead.depth * 2 + 7
+        let count = Batching.records.size * Batching.records.depth * 2 + 7
         let sources: [() throws -> RecordSource] = [
             { try RecordReader.source(bytes: manyRecords(count, broken: count - 5), name: "broken.jsonl") },
             { try RecordReader.source(bytes: manyRecords(count), name: "whole.jsonl") },
@@ -93,7 +94,7 @@ struct ImportReadingAheadTests {
 
     @Test func aFileThatStopsStoresNothingAndThrowsItsError() throws {
         // A JSON array cut short after three batches of records: the file stops there.
-        let lines = try String(decoding: manyRecords(ReadAhead.batchSize * 3), as: UTF8.self).split(separator: "\n")
+        let lines = try String(decoding: manyRecords(Batching.records.size * 3), as: UTF8.self).split(separator: "\n")
         let bytes = Array(("[" + lines.joined(separator: ",\n") + ",\n{\"auditId\": \"AUD-CUT\", \"plan").utf8)
         let source = { try RecordReader.source(bytes: bytes, name: "cut.json") }
         let ahead = try importing([source], readingAhead: true)

@@ -1,3 +1,4 @@
+import EHCPAuditConcurrency
 import EHCPAuditTestSupport
 import Foundation
 import GRDB
@@ -47,7 +48,7 @@ struct AuditStoreBackupTests {
         // Each writer, on its own connection, commits one small file after another: at
         // least five, and on until the backup is done, so that writes go on around it.
         let writers = (0..<20).map { writer in
-            Concurrent<Int> {
+            Future<Int> {
                 let store = try AuditStore(path: path)
                 var files = 0
                 while files < 5 || !log.isBackedUp {

@@ -1,18 +1,20 @@
+import EHCPAuditConcurrency
 import Foundation
 import Testing
 
-@testable import EHCPAuditKit
-
-struct OrderedWorkTests {
-    static let broken = Diagnostic(file: "numbers", line: 7, message: "the numbers stop here")
+/// Inputs mapped on several threads come back in the order made, then the maker's error;
+/// only a window of them is out at once, and dropping the map stops every thread.
+struct OrderedParallelMapTests {
+    struct Broken: Error, Equatable {}
+    static let broken = Broken()
 
     /// Batches `0..<count`, then `end`; each worker sleeps a little on some batches so that
     /// later batches often finish first.
-    private func run(count: Int, workers: Int, end: Diagnostic? = nil) -> (outputs: [Int], error: Diagnostic?) {
+    private func run(count: Int, workers: Int, end: Broken? = nil) -> (outputs: [Int], error: Broken?) {
         var made = 0
-        let work = OrderedWork<Int, Int>(
+        let work = OrderedParallelMap<Int, Int, Broken>(
             workers: workers,
-            make: { () throws(Diagnostic) -> Int? in
+            make: { () throws(Broken) -> Int? in
                 guard made < count else {
                     if let end { throw end }
                     return nil
@@ -27,7 +29,7 @@ struct OrderedWorkTests {
                 }
             })
         var outputs: [Int] = []
-        do throws(Diagnostic) {
+        do throws(Broken) {
             while let output = try work.next() { outputs.append(output) }
             return (outputs, nil)
         } catch {
@@ -49,6 +51,39 @@ struct OrderedWorkTests {
         #expect(error == Self.broken)
     }
 
+    @Test(arguments: [1, 3])
+    func atMostAWindowOfInputsIsOutAtOnce(_ workers: Int) {
+        final class Made: @unchecked Sendable {
+            private let lock = NSLock()
+            private var stored = 0
+            var value: Int { lock.withLock { stored } }
+            func add() -> Int {
+                lock.withLock {
+                    stored += 1
+                    return stored
+                }
+            }
+        }
+        let made = Made()
+        let work = OrderedParallelMap<Int, Int, Never>(
+            workers: workers,
+            make: { () -> Int? in
+                let n = made.add()
+                return n <= 1000 ? n : nil
+            },
+            makeWorker: { { $0 } })
+        var handed = 0
+        var mostOut = 0
+        while let output = work.next() {
+            handed += 1
+            #expect(output == handed)
+            mostOut = max(mostOut, made.value - handed)
+        }
+        #expect(handed == 1000)
+        // The window, and the one input made and waiting for room.
+        #expect(mostOut <= OrderedParallelMap<Int, Int, Never>.window(workers: workers) + 1)
+    }
+
     @Test func droppingTheTakerStopsEveryThread() async throws {
         final class Endless: @unchecked Sendable {
             var made = 0
@@ -57,9 +92,9 @@ struct OrderedWorkTests {
         do {
             let endless = Endless()
             weakEndless = endless
-            let work = OrderedWork<Int, Int>(
+            let work = OrderedParallelMap<Int, Int, Broken>(
                 workers: 2,
-                make: { () throws(Diagnostic) -> Int? in
+                make: { () throws(Broken) -> Int? in
                     endless.made += 1
                     return endless.made
                 }, makeWorker: { { $0 } })

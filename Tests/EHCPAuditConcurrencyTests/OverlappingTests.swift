@@ -1,9 +1,10 @@
+import EHCPAuditConcurrency
 import Foundation
 import Testing
 
-@testable import EHCPAuditKit
-
-struct HandoffTests {
+/// A producer on a thread of its own, a consumer on this one: every item in order, then
+/// the result or the first error of either.
+struct OverlappingTests {
     struct Broken: Error, Equatable { var after: Int }
 
     /// A number both threads may touch.
@@ -14,7 +15,7 @@ struct HandoffTests {
         func set(_ value: Int) { lock.withLock { stored = value } }
     }
 
-    @Test(arguments: [0, 1, 255, 256, 257, 3000])
+    @Test(arguments: [0, 1, Batching.plans.size - 1, Batching.plans.size, Batching.plans.size + 1, 3000])
     func everyItemComesInOrderThenTheResult(_ count: Int) throws {
         var seen: [Int] = []
         let result = try overlapping(
