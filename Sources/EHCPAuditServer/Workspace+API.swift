@@ -37,9 +37,10 @@ extension Workspace {
                 return .json(JSONOutput.error(error.message), status: .unsupportedMediaType)
             }
             var errors: [Diagnostic] = []
-            var summary = AuditStore.ImportSummary(file: "request")
+            var summary = AuditImport.Summary(file: "request")
             do {
-                summary = try store.importRecords(from: source, scoringWith: try frameworks.catalog(store), at: time) {
+                summary = try AuditImport(into: store, at: time).run(source, scoringWith: try frameworks.catalog(store))
+                {
                     switch $0 {
                     case .refused(let diagnostics): errors += diagnostics
                     case .conflict(let place, _): errors.append(place)

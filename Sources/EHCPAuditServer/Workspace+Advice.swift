@@ -94,9 +94,8 @@ extension Workspace {
             status: record.status)
         let problems = form.evaluate(with: catalog).problems
         guard problems.isEmpty else { return problems }
-        let summary = try store.importRecords(
-            from: JSONRecordSource(bytes: Array(form.json.utf8), name: "form"), scoringWith: catalog,
-            at: Security.timestamp(now), replace: true)
+        let summary = try AuditImport(into: store, at: Security.timestamp(now), replace: true).run(
+            JSONRecordSource(bytes: Array(form.json.utf8), name: "form"), scoringWith: catalog)
         guard summary.committed else { return [AuditForm.Problem(field: nil, message: "The review was not stored")] }
         try store.recordAdviceReview(
             auditId: record.auditId, adviceId: adviceId, by: user.name, at: Security.timestamp(now))

@@ -357,9 +357,8 @@ extension Workspace {
         at now: Date
     ) throws -> [AuditForm.Problem] {
         var conflicts: [AuditForm.Problem] = []
-        let summary = try store.importRecords(
-            from: JSONRecordSource(bytes: Array(form.json.utf8), name: "form"), scoringWith: catalog,
-            at: Security.timestamp(now), replace: replacing
+        let summary = try AuditImport(into: store, at: Security.timestamp(now), replace: replacing).run(
+            JSONRecordSource(bytes: Array(form.json.utf8), name: "form"), scoringWith: catalog
         ) { event in
             if case .conflict(_, let error) = event {
                 conflicts.append(AuditForm.Problem(field: "auditId", message: "\(error)"))

@@ -5,23 +5,22 @@ import EHCPAuditFormats
 /// digested, its lists packed; or refused, with every reason and the counted rules it broke.
 ///
 /// Making one touches no database, so a reader can make the next records on a thread of
-/// its own while the store writes the ones before (`importRecords(readingAhead:…)` in
-/// EHCPAuditKit); ``AuditStore/importRecords(from:scoringWith:at:replace:observe:)`` makes
-/// them as it goes.
+/// its own while the store writes the ones before (``AuditImport/run(_:scoringWith:readingAhead:observe:)``
+/// with `readingAhead`), or as the import goes.
 ///
 /// ```swift
 /// let prepared = PreparedRecord(entry, scoringWith: catalog, file: source.file, bytesRead: source.bytesRead)
 /// ```
-public struct PreparedRecord: Sendable {
+struct PreparedRecord: Sendable {
     /// 1-based position in the file.
-    public let index: Int
+    let index: Int
     /// The record's own path in the file (`$`, `$[4]`, `audit[5]`), which problem paths continue.
-    public let root: String
-    public let line: Int?
+    let root: String
+    let line: Int?
     /// The record's auditId, when it could be read (even if the record was refused).
-    public let auditId: String?
+    let auditId: String?
     /// Bytes of the file read when the record had been read, for progress.
-    public let bytesRead: Int
+    let bytesRead: Int
     let content: Content
 
     enum Content: Sendable {
@@ -58,7 +57,7 @@ public struct PreparedRecord: Sendable {
         }
     }
 
-    public init(_ entry: RecordEntry, scoringWith catalog: FrameworkCatalog, file: String, bytesRead: Int) {
+    init(_ entry: RecordEntry, scoringWith catalog: FrameworkCatalog, file: String, bytesRead: Int) {
         index = entry.index
         root = entry.root
         line = entry.line

@@ -28,10 +28,10 @@ struct EmbeddingTests {
     @Test func importsARequestBodyIntoAStoreOnceOnly() throws {
         let store = try temporaryStore()
         try store.addFramework(text: frameworkYAML, file: "ehcp-qa.yaml", at: time)
-        func upload() throws -> AuditStore.ImportSummary {
+        func upload() throws -> AuditImport.Summary {
             let source = try RecordReader.source(
                 bytes: body, name: "POST /api/audits", contentType: "application/json; charset=utf-8")
-            return try store.importRecords(from: source, scoringWith: try store.frameworkCatalog(), at: time)
+            return try AuditImport(into: store, at: time).run(source, scoringWith: try store.frameworkCatalog())
         }
         let first = try upload()
         let samples = try scoredSamples().count
@@ -50,7 +50,7 @@ struct EmbeddingTests {
             contentsOfFile: Project.path("samples/invalid/no-needs-advice-rated.json"), encoding: .utf8)
         let source = try RecordReader.source(bytes: Array(bad.utf8), name: "request", contentType: "application/json")
         var messages: [Diagnostic] = []
-        let summary = try store.importRecords(from: source, scoringWith: try store.frameworkCatalog(), at: time) {
+        let summary = try AuditImport(into: store, at: time).run(source, scoringWith: try store.frameworkCatalog()) {
             event in
             if case .refused(let diagnostics) = event { messages += diagnostics }
         }

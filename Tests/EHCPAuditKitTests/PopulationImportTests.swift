@@ -8,7 +8,7 @@ struct PopulationImportTests {
     @Test func aCSVFileIsStoredWithItsDigest() throws {
         let store = try temporaryStore()
         let path = Project.path("samples/population-2025-06.csv")
-        let stored = try store.importPopulation(path: path, asOf: asOf, at: "t")
+        let stored = try PopulationImport(into: store, asOf: asOf, at: "t").run(path: path)
         let expected = try PopulationCSV.read(path: path)
         #expect(stored.plans == expected.count && stored.children == nil)
         let snapshot = try #require(try store.population(asOf: asOf))
@@ -19,8 +19,8 @@ struct PopulationImportTests {
     @Test func aSEN2ReturnFromMemoryKeepsNoPersonalData() throws {
         let store = try temporaryStore()
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: Project.path("samples/sen2-2025.xml"))))
-        let stored = try store.importPopulation(
-            bytes: bytes, name: "upload.xml", asOf: CalendarDate("2025-01-16")!, at: "t")
+        let stored = try PopulationImport(into: store, asOf: CalendarDate("2025-01-16")!, at: "t").run(
+            bytes: bytes, name: "upload.xml")
         #expect(stored.children == 30 && stored.plans > 0 && stored.plans <= 30)
         let plans = try #require(try store.population(asOf: CalendarDate("2025-01-16")!)).plans
         let text = String(decoding: bytes, as: UTF8.self)
@@ -31,11 +31,11 @@ struct PopulationImportTests {
         let store = try temporaryStore()
         let csv = "plan_id,phase\nP1,primary\nP1,primary\n"
         #expect(throws: PopulationCSVError.self) {
-            try store.importPopulation(bytes: Array(csv.utf8), name: "dup.csv", asOf: asOf, at: "t")
+            try PopulationImport(into: store, asOf: asOf, at: "t").run(bytes: Array(csv.utf8), name: "dup.csv")
         }
         #expect(try store.status().populations == 0)
         #expect(throws: Diagnostic.self) {
-            try store.importPopulation(bytes: Array(csv.utf8), name: "plans.txt", asOf: asOf, at: "t")
+            try PopulationImport(into: store, asOf: asOf, at: "t").run(bytes: Array(csv.utf8), name: "plans.txt")
         }
     }
 
@@ -43,7 +43,7 @@ struct PopulationImportTests {
         let store = try store(with: try scoredSamples().map(\.0))
         let parameters = try SampleParameters(month: YearMonth("2025-07")!, seed: "july")
         #expect(throws: StoreError.noPopulation(month: "2025-07")) { try store.drawSample(parameters, at: "t") }
-        try store.importPopulation(path: Project.path("samples/population-2025-06.csv"), asOf: asOf, at: "t")
+        try PopulationImport(into: store, asOf: asOf, at: "t").run(path: Project.path("samples/population-2025-06.csv"))
         let sample = try store.drawSample(parameters, at: "t")
         let plans = try PopulationCSV.read(path: Project.path("samples/population-2025-06.csv"))
         let alone = try SampleDraw.draw(plans, parameters: parameters)

@@ -48,9 +48,8 @@ struct InjectionTests: WorkspaceTesting {
             return record
         }
         let json = "[" + records.map(RecordJSONWriter.record).joined(separator: ",") + "]"
-        let summary = try store.importRecords(
-            from: JSONRecordSource(bytes: Array(json.utf8), name: "injected.json"),
-            scoringWith: try store.frameworkCatalog(), at: "t")
+        let summary = try AuditImport(into: store, at: "t").run(
+            JSONRecordSource(bytes: Array(json.utf8), name: "injected.json"), scoringWith: try store.frameworkCatalog())
         #expect(summary.committed)
     }
 

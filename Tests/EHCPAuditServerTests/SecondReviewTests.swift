@@ -87,9 +87,9 @@ struct SecondReviewTests: WorkspaceTesting {
         record.auditId = "XML-1"
         record.status = .draft
         record.judgements[0].comment = "not\u{FFFE}xml"
-        _ = try store.importRecords(
-            from: JSONRecordSource(bytes: Array(RecordJSONWriter.record(record).utf8), name: "x.json"),
-            scoringWith: try store.frameworkCatalog(), at: "t")
+        _ = try AuditImport(into: store, at: "t").run(
+            JSONRecordSource(bytes: Array(RecordJSONWriter.record(record).utf8), name: "x.json"),
+            scoringWith: try store.frameworkCatalog())
         try await test { client in
             let lead = try await signIn(client, as: "lead-1")
             let xml = try await page(client, "/audits/XML-1/record/xml", as: lead)

@@ -198,16 +198,14 @@ struct SecurityReviewTests: WorkspaceTesting {
         }
         let json = "[" + renamed.map(RecordJSONWriter.record).joined(separator: ",") + "]"
         var refused: [String] = []
-        let summary = try store.importRecords(
-            from: JSONRecordSource(bytes: Array(json.utf8), name: "ids.json"),
-            scoringWith: try store.frameworkCatalog(),
-            at: "t"
+        let summary = try AuditImport(into: store, at: "t").run(
+            JSONRecordSource(bytes: Array(json.utf8), name: "ids.json"), scoringWith: try store.frameworkCatalog()
         ) { if case .refused(let diagnostics) = $0 { refused += diagnostics.map(\.description) } }
         #expect(!summary.committed && refused.count == 2)
         #expect(refused.allSatisfy { $0.contains("; an audit id may hold only letters A-Z and a-z, digits") })
         // As a store made before ids were checked holds them.
         let catalog = try store.frameworkCatalog()
-        _ = try store.importFile("ids.json", at: "t", replace: false) { session in
+        _ = try AuditImport(into: store, at: "t").transaction(for: "ids.json") { session in
             for (id, record) in zip(ids, records) {
                 var (stored, result) = (record, try catalog.score(record))
                 stored.auditId = id

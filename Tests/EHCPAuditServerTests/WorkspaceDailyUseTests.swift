@@ -50,8 +50,8 @@ struct WorkspaceDailyUseTests: WorkspaceTesting {
     }
 
     @Test func aPlanNotInThePopulationIsWarnedOfButNotRefused() async throws {
-        try store.importPopulation(
-            path: Project.path("samples/population-2025-06.csv"), asOf: CalendarDate("2025-06-01")!, at: "t")
+        try PopulationImport(into: store, asOf: CalendarDate("2025-06-01")!, at: "t").run(
+            path: Project.path("samples/population-2025-06.csv"))
         try await test { client in
             let auditor = try await signIn(client, as: "auditor-03")
             var fields = Array(try Self.workedExample(csrf: auditor.csrf).dropFirst())
@@ -134,8 +134,8 @@ struct WorkspaceDailyUseTests: WorkspaceTesting {
     }
 
     @Test func theLeadAssignsTheSelectedPlansOrSharesThemInTurn() async throws {
-        try store.importPopulation(
-            path: Project.path("samples/population-2025-06.csv"), asOf: CalendarDate("2025-06-01")!, at: "t")
+        try PopulationImport(into: store, asOf: CalendarDate("2025-06-01")!, at: "t").run(
+            path: Project.path("samples/population-2025-06.csv"))
         let sample = try store.drawSample(try SampleParameters(month: YearMonth("2025-07")!, seed: "july"), at: "t")
         let plans = sample.selected.map(\.planId)
         try addUser("auditor-04", .auditor)

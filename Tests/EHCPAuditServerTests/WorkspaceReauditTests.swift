@@ -19,7 +19,7 @@ struct WorkspaceReauditTests: WorkspaceTesting {
             return judgement
         }
         let source = JSONRecordSource(bytes: Array(RecordJSONWriter.record(march).utf8), name: "march.json")
-        _ = try store.importRecords(from: source, scoringWith: try store.frameworkCatalog(), at: "t")
+        _ = try AuditImport(into: store, at: "t").run(source, scoringWith: try store.frameworkCatalog())
     }
 
     @Test func theAuditPageSaysWhatChangedAndWhichActionsWereActedOn() async throws {

@@ -84,7 +84,7 @@ struct WorkspaceRouteTests: WorkspaceTesting {
             let stored = try #require(try store.recordJSON(auditId: "AUD-2025-06-0001"))
             // The same record as a file: the import changes nothing.
             let source = JSONRecordSource(bytes: Array(stored.utf8), name: "same.json")
-            let again = try store.importRecords(from: source, scoringWith: try store.frameworkCatalog(), at: "t")
+            let again = try AuditImport(into: store, at: "t").run(source, scoringWith: try store.frameworkCatalog())
             #expect(again.committed && again.unchanged == 1 && again.imported == 0)
             #expect(stored.contains("\"auditor\":\"auditor-03\""), "the auditor is the signed-in user")
             let page = try await client.execute(uri: "/audits/AUD-2025-06-0001", method: .get, headers: auditor.cookie)
@@ -144,8 +144,8 @@ struct WorkspaceRouteTests: WorkspaceTesting {
     }
 
     @Test func theLeadAssignsTheMonthsSampleAndTheAuditorSeesTheirPlans() async throws {
-        try store.importPopulation(
-            path: Project.path("samples/population-2025-06.csv"), asOf: CalendarDate("2025-06-01")!, at: "t")
+        try PopulationImport(into: store, asOf: CalendarDate("2025-06-01")!, at: "t").run(
+            path: Project.path("samples/population-2025-06.csv"))
         let sample = try store.drawSample(try SampleParameters(month: YearMonth("2025-07")!, seed: "july"), at: "t")
         let plan = try #require(sample.selected.first?.planId)
         try await test { client in
@@ -217,7 +217,7 @@ struct WorkspaceRouteTests: WorkspaceTesting {
         let source = JSONRecordSource(
             bytes: Array(("[" + records.map(RecordJSONWriter.record).joined(separator: ",") + "]").utf8), name: "s.json"
         )
-        _ = try store.importRecords(from: source, scoringWith: try store.frameworkCatalog(), at: "t")
+        _ = try AuditImport(into: store, at: "t").run(source, scoringWith: try store.frameworkCatalog())
         try await test { client in
             let auditor = try await signIn(client, as: "auditor-03")
             for route in ["/reports/advice?month=2025-06", "/reports/learning?month=2025-06", "/reports/moderation"] {

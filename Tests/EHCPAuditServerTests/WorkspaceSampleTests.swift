@@ -12,8 +12,8 @@ struct WorkspaceSampleTests: WorkspaceTesting {
     init(population: Bool) throws {
         store = try Self.makeStore()
         guard population else { return }
-        try store.importPopulation(
-            path: Project.path("samples/population-2025-06.csv"), asOf: CalendarDate("2025-06-01")!, at: "t")
+        try PopulationImport(into: store, asOf: CalendarDate("2025-06-01")!, at: "t").run(
+            path: Project.path("samples/population-2025-06.csv"))
     }
 
     @Test func theLeadDrawsTheSampleFromThePageAsTheCommandWould() async throws {

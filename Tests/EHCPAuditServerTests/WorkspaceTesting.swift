@@ -139,6 +139,6 @@ extension WorkspaceTesting {
         let records = try scoredSamples().map(\.0)
         let json = "[" + records.map(RecordJSONWriter.record).joined(separator: ",") + "]"
         let source = JSONRecordSource(bytes: Array(json.utf8), name: "samples.json")
-        _ = try store.importRecords(from: source, scoringWith: try store.frameworkCatalog(), at: "t")
+        _ = try AuditImport(into: store, at: "t").run(source, scoringWith: try store.frameworkCatalog())
     }
 }

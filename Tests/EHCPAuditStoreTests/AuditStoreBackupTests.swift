@@ -56,7 +56,8 @@ struct AuditStoreBackupTests {
                         let (record, result) = samples[(files * 2 + n) % samples.count]
                         var copy = record
                         copy.auditId = "W\(writer)-\(files)-\(n)"
-                        _ = try store.importFile("w\(writer)-\(files).json", at: "t", replace: false) { session in
+                        _ = try AuditImport(into: store, at: "t").transaction(for: "w\(writer)-\(files).json") {
+                            session in
                             _ = try session.add(.init(copy, result))
                         }
                         return copy.auditId

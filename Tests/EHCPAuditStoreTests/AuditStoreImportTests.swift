@@ -19,7 +19,7 @@ struct AuditStoreImportTests {
     /// Imports `records` written as one JSON or XML file; what was refused, as text.
     func importing(
         _ records: [AuditRecord], as format: String, into store: AuditStore, name: String = "upload"
-    ) throws -> (summary: AuditStore.ImportSummary, errors: [String]) {
+    ) throws -> (summary: AuditImport.Summary, errors: [String]) {
         let text =
             format == "xml"
             ? "<audits xmlns=\"urn:ehcp-audit:record:1\">\n" + (try records.map(RecordXMLWriter.record).joined())
@@ -27,7 +27,7 @@ struct AuditStoreImportTests {
             : "[" + records.map(RecordJSONWriter.record).joined(separator: ",\n") + "]"
         let source = try RecordReader.source(bytes: Array(text.utf8), name: "\(name).\(format)")
         var errors: [String] = []
-        let summary = try store.importRecords(from: source, scoringWith: try store.frameworkCatalog(), at: "t") {
+        let summary = try AuditImport(into: store, at: "t").run(source, scoringWith: try store.frameworkCatalog()) {
             if case .refused(let diagnostics) = $0 { errors += diagnostics.map(\.description) }
         }
         return (summary, errors)
@@ -123,7 +123,7 @@ struct AuditStoreImportTests {
         let store = try emptyStore()
         let source = try RecordReader.source(bytes: Array(text.utf8), name: "draft.json")
         var errors: [String] = []
-        let summary = try store.importRecords(from: source, scoringWith: try store.frameworkCatalog(), at: "t") {
+        let summary = try AuditImport(into: store, at: "t").run(source, scoringWith: try store.frameworkCatalog()) {
             if case .refused(let diagnostics) = $0 { errors += diagnostics.map(\.description) }
         }
         #expect(!summary.committed, "\(what)")

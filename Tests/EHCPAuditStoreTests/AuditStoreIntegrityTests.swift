@@ -9,7 +9,7 @@ struct AuditStoreIntegrityTests {
     /// A store of the June samples, closed, at a path of its own.
     private func storedSamples() throws -> String {
         let store = try temporaryStore()
-        _ = try store.importFile("a.json", at: "t", replace: false) { session in
+        _ = try AuditImport(into: store, at: "t").transaction(for: "a.json") { session in
             for (record, result) in try scoredSamples() { _ = try session.add(.init(record, result)) }
         }
         return store.path

@@ -21,7 +21,7 @@ struct AuditStoreTests {
     @Test func importsAFileAndLogsIt() throws {
         let store = try temporaryStore()
         let records = try scoredSamples()
-        let summary = try store.importFile("a.json", at: "t", replace: false) { session in
+        let summary = try AuditImport(into: store, at: "t").transaction(for: "a.json") { session in
             for (record, result) in records {
                 let outcome = try session.add(.init(record, result))
                 #expect(outcome == .imported)
@@ -35,7 +35,7 @@ struct AuditStoreTests {
     @Test func oneRefusedRecordAndNothingOfTheFileIsStored() throws {
         let store = try temporaryStore()
         let records = try scoredSamples()
-        let summary = try store.importFile("a.json", at: "t", replace: false) { session in
+        let summary = try AuditImport(into: store, at: "t").transaction(for: "a.json") { session in
             for (i, (record, result)) in records.enumerated() {
                 if i == 3 {
                     session.refuse(
@@ -63,7 +63,7 @@ struct AuditStoreTests {
         let store = try temporaryStore()
         let records = try scoredSamples()
         #expect(throws: Broken.self) {
-            try store.importFile("a.json", at: "t", replace: false) { session in
+            try AuditImport(into: store, at: "t").transaction(for: "a.json") { session in
                 _ = try session.add(.init(records[0].0, records[0].1))
                 throw Broken()
             }
@@ -75,11 +75,11 @@ struct AuditStoreTests {
         let store = try temporaryStore()
         let records = try scoredSamples()
         for _ in 0..<2 {
-            _ = try store.importFile("a.json", at: "t", replace: false) { session in
+            _ = try AuditImport(into: store, at: "t").transaction(for: "a.json") { session in
                 for (record, result) in records { _ = try session.add(.init(record, result)) }
             }
         }
-        let second = try store.importFile("a.json", at: "t", replace: false) { session in
+        let second = try AuditImport(into: store, at: "t").transaction(for: "a.json") { session in
             for (record, result) in records {
                 let outcome = try session.add(.init(record, result))
                 #expect(outcome == .unchanged)
@@ -92,17 +92,17 @@ struct AuditStoreTests {
     @Test func changedContentIsRefusedUnlessReplacedAndHistoryKeepsTheEarlierVersion() throws {
         let store = try temporaryStore()
         let (record, result) = try scoredSamples()[0]
-        _ = try store.importFile("a.json", at: "t1", replace: false) { session in
+        _ = try AuditImport(into: store, at: "t1").transaction(for: "a.json") { session in
             _ = try session.add(.init(record, result))
         }
         var changed = record
         changed.auditor = "auditor-99"
-        let refused = try store.importFile("b.json", at: "t2", replace: false) { session in
+        let refused = try AuditImport(into: store, at: "t2").transaction(for: "b.json") { session in
             let outcome = try session.add(.init(changed, result))
             #expect(outcome == .conflict)
         }
         #expect(!refused.committed && refused.refused == 1)
-        let replaced = try store.importFile("b.json", at: "t3", replace: true) { session in
+        let replaced = try AuditImport(into: store, at: "t3", replace: true).transaction(for: "b.json") { session in
             let outcome = try session.add(.init(changed, result))
             #expect(outcome == .replaced)
         }
@@ -224,7 +224,7 @@ struct AuditStoreTests {
     @Test func progressCountsStoredAuditsAndLastAuditDatesFeedTheSample() throws {
         let store = try temporaryStore()
         let records = try scoredSamples() + scoredSamples("audits-2025-06-late.jsonl")
-        _ = try store.importFile("a", at: "t", replace: false) { session in
+        _ = try AuditImport(into: store, at: "t").transaction(for: "a") { session in
             for (record, result) in records { _ = try session.add(.init(record, result)) }
         }
         let progress = try store.progress(for: ReportPeriod(month: YearMonth("2025-06")!)).months[0]

@@ -21,7 +21,7 @@ struct FamilyVoiceStoreTests {
         for (n, body) in (samples + extra.map { "[\($0)]" }).enumerated() {
             let source = try RecordReader.source(bytes: Array(body.utf8), name: "file-\(n).json")
             var problems: [String] = []
-            let summary = try store.importRecords(from: source, scoringWith: try store.frameworkCatalog(), at: "t") {
+            let summary = try AuditImport(into: store, at: "t").run(source, scoringWith: try store.frameworkCatalog()) {
                 if case .refused(let diagnostics) = $0 { problems += diagnostics.map(\.description) }
             }
             #expect(summary.committed, "\(problems)")

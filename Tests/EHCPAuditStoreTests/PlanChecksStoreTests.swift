@@ -11,7 +11,7 @@ import Testing
 struct PlanChecksStoreTests {
     func importSamples(_ store: AuditStore, _ name: String) throws -> [(AuditRecord, AuditResult)] {
         let records = try scoredSamples(name)
-        _ = try store.importFile(name, at: "t", replace: false) { session in
+        _ = try AuditImport(into: store, at: "t").transaction(for: name) { session in
             for (record, result) in records { _ = try session.add(.init(record, result)) }
         }
         return records

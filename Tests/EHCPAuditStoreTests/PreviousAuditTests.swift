@@ -59,7 +59,7 @@ struct PreviousAuditTests {
         let text = "[" + Self.history.map { RecordJSONWriter.record($0.0) }.joined(separator: ",\n") + "]"
         let source = try RecordReader.source(bytes: Array(text.utf8), name: "history.json")
         var refused: [String] = []
-        let summary = try store.importRecords(from: source, scoringWith: try store.frameworkCatalog(), at: "t") {
+        let summary = try AuditImport(into: store, at: "t").run(source, scoringWith: try store.frameworkCatalog()) {
             if case .refused(let diagnostics) = $0 { refused += diagnostics.map(\.description) }
         }
         #expect(refused == [])

@@ -42,9 +42,9 @@ struct StoredJSONGoldenTests {
         }
         let text = "[" + (try Self.auditIds.map { try Self.golden($0).json }).joined(separator: ",\n") + "]"
         var refused: [String] = []
-        _ = try store.importRecords(
-            from: try RecordReader.source(bytes: Array(text.utf8), name: "golden.json"),
-            scoringWith: try store.frameworkCatalog(), at: "t"
+        _ = try AuditImport(into: store, at: "t").run(
+            try RecordReader.source(bytes: Array(text.utf8), name: "golden.json"),
+            scoringWith: try store.frameworkCatalog()
         ) {
             if case .refused(let diagnostics) = $0 { refused += diagnostics.map(\.description) }
         }

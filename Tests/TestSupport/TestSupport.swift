@@ -79,8 +79,8 @@ public func store(with records: [AuditRecord]) throws -> AuditStore {
     let json = "[" + records.map(RecordJSONWriter.record).joined(separator: ",\n") + "]"
     let source = try RecordReader.source(bytes: Array(json.utf8), name: "seeded.json")
     var problems: [String] = []
-    let summary = try store.importRecords(
-        from: source, scoringWith: try store.frameworkCatalog(), at: "2025-07-01T00:00:00Z"
+    let summary = try AuditImport(into: store, at: "2025-07-01T00:00:00Z").run(
+        source, scoringWith: try store.frameworkCatalog()
     ) {
         if case .refused(let diagnostics) = $0 { problems += diagnostics.map(\.description) }
     }

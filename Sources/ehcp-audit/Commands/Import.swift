@@ -28,14 +28,14 @@ extension EHCPAuditCommand {
         func run() throws {
             let store = try store.open()
             let catalog = try Inputs.storedFrameworks(store, adding: criteria)
-            var totals = AuditStore.ImportSummary(file: "")
+            var totals = AuditImport.Summary(file: "")
             var unstored = 0
             for path in files {
                 do {
                     let source = try RecordReader.source(path: path)
                     let progress = ProgressLine(file: path)
-                    let summary = try store.importRecords(
-                        readingAhead: source, scoringWith: catalog, at: Clock.now(), replace: replace
+                    let summary = try AuditImport(into: store, at: Clock.now(), replace: replace).run(
+                        source, scoringWith: catalog, readingAhead: true
                     ) {
                         switch $0 {
                         case .refused(let diagnostics): StandardError.report(diagnostics)
@@ -67,7 +67,7 @@ extension EHCPAuditCommand {
             if unstored > 0 { throw ExitCode.failure }
         }
 
-        private func report(_ summary: AuditStore.ImportSummary) {
+        private func report(_ summary: AuditImport.Summary) {
             if summary.committed {
                 var parts = ["\(summary.imported) imported", "\(summary.unchanged) unchanged"]
                 if summary.replaced > 0 {

@@ -32,9 +32,9 @@ extension EHCPAuditCommand.Population {
 
         func run() throws {
             let store = try store.open()
-            let stored: AuditStore.PopulationImport
+            let stored: PopulationImport.Stored
             do {
-                stored = try store.importPopulation(path: file, asOf: asOf, at: Clock.now())
+                stored = try PopulationImport(into: store, asOf: asOf, at: Clock.now()).run(path: file)
             } catch {
                 guard Messages.report(error) else { throw error }
                 StandardError.line("\(file): nothing of this file was stored.")

@@ -3,15 +3,15 @@ import EHCPAuditTestSupport
 import Foundation
 import Testing
 
-/// `importRecords(readingAhead:)` reads and scores on a thread of its own: whatever a file
-/// holds, the store must end as `importRecords(from:)` leaves it, with the same summary and
+/// An import reading ahead reads and scores on a thread of its own: whatever a file holds,
+/// the store must end as an import without leaves it, with the same summary and
 /// the same events in the same order.
-struct ImportReadingAheadTests {
+struct AuditImportReadingAheadTests {
     let time = "2025-07-01T09:00:00Z"
 
     /// What one import did: its summary, its events, and what the store then holds.
     struct Outcome: Equatable {
-        var summary: AuditStore.ImportSummary?
+        var summary: AuditImport.Summary?
         var thrown: String?
         var events: [String]
         var audits: Int
@@ -26,15 +26,15 @@ struct ImportReadingAheadTests {
         try store.addFramework(text: text, file: "ehcp-qa.yaml", at: time)
         return try sources.map { open in
             var events: [String] = []
-            func observe(_ event: AuditStore.ImportEvent) { events.append("\(event)") }
+            func observe(_ event: AuditImport.Event) { events.append("\(event)") }
             var outcome = Outcome(summary: nil, thrown: nil, events: [], audits: 0, refusals: [])
             do {
                 let source = try open()
                 outcome.summary =
                     readingAhead
-                    ? try store.importRecords(
-                        readingAhead: source, scoringWith: Project.catalog, at: time, observe: observe)
-                    : try store.importRecords(from: source, scoringWith: Project.catalog, at: time, observe: observe)
+                    ? try AuditImport(into: store, at: time).run(
+                        source, scoringWith: Project.catalog, readingAhead: true, observe: observe)
+                    : try AuditImport(into: store, at: time).run(source, scoringWith: Project.catalog, observe: observe)
             } catch {
                 outcome.thrown = "\(error)"
             }
