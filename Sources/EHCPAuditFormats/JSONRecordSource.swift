@@ -40,27 +40,27 @@ public final class JSONRecordSource: RecordSource {
     // MARK: Split, then decoded elsewhere
 
     /// One record's text, split from the file but not yet decoded.
-    public struct Split: Sendable {
+    package struct Split: Sendable {
         fileprivate let item: JSONRecordStream.Item
     }
 
     /// The next record's text, not yet decoded, or nil at the end of the file; throws
     /// where ``next()`` would. Splitting is quick; decoding is most of the work, so
     /// several threads may each decode with a ``Decoder`` of their own.
-    public func nextSplit() throws(Diagnostic) -> Split? {
+    package func nextSplit() throws(Diagnostic) -> Split? {
         try stream.next().map(Split.init)
     }
 
     /// Decodes split records into the entries ``next()`` would give. Each thread needs its
     /// own: it keeps the words it has seen, to make each only once.
-    public struct Decoder {
+    package struct Decoder {
         /// The file name diagnostics use.
-        public let file: String
+        package let file: String
         private var words = WordCache()
 
-        public init(file: String) { self.file = file }
+        package init(file: String) { self.file = file }
 
-        public mutating func entry(_ split: Split) -> RecordEntry {
+        package mutating func entry(_ split: Split) -> RecordEntry {
             let item = split.item
             if item.tooLong {
                 return RecordEntry(

@@ -12,18 +12,18 @@ internal import EHCPAuditConcurrency
 /// let source = ReadAhead(try RecordReader.source(path: "audits.xml"))
 /// while let entry = try source.next() { ... }
 /// ```
-public final class ReadAhead: RecordSource {
-    public let file: String
+package final class ReadAhead: RecordSource {
+    package let file: String
     private let entries: MadeAhead<RecordEntry, Void, Diagnostic>
 
     /// Starts reading `source` at once. From here on only the reading thread touches it.
-    public init(_ source: RecordSource) {
+    package init(_ source: RecordSource) {
         file = source.file
         entries = MadeAhead(.records, mark: { source.bytesRead }, make: source.next)
     }
 
     /// Bytes the wrapped source had read when it finished the batch being handed out.
-    public var bytesRead: Int { entries.mark }
+    package var bytesRead: Int { entries.mark }
 
-    public func next() throws(Diagnostic) -> RecordEntry? { try entries.next() }
+    package func next() throws(Diagnostic) -> RecordEntry? { try entries.next() }
 }

@@ -15,17 +15,17 @@ extension ScoreJSON {
     /// one's criterion, section and text again was a third of writing the scores. An action
     /// is written from its criterion's pieces only when they are its own (the same
     /// criterion, section and text), so the bytes are exactly those
-    /// ``write(_:to:actions:)`` writes without pieces.
+    /// ``write(_:to:actions:)`` writes without pieces. ``Writer`` owns them.
     ///
     /// Every thread writing scores reads the pieces at once, each scoring with its own copy
-    /// of the frameworks (``Framework/unshared()``): the pieces and the texts they stand for
+    /// of the frameworks (`Framework.unshared()`): the pieces and the texts they stand for
     /// are kept as bytes in memory of their own, so that reading them counts no reference.
     ///
     /// ```swift
     /// let actions = ScoreJSON.ActionPieces(frameworks: catalog.frameworks)
     /// ScoreJSON.appendLine(result, to: &json, actions: actions)
     /// ```
-    public final class ActionPieces: @unchecked Sendable {
+    final class ActionPieces: @unchecked Sendable {
         // `@unchecked`: everything is set in `init` and only read after.
         /// Each entry's criterion id, and the entries by id: `slots` is an open-addressed
         /// table of entry numbers (-1 empty) at a hash of the id's bytes, since hashing a
@@ -41,7 +41,7 @@ extension ScoreJSON {
         /// Where each entry's text and pieces end in `bytes`.
         private let ends: [(text: Int, opening: Int, middle: Int, closing: Int)]
 
-        public init(frameworks: [Framework]) {
+        init(frameworks: [Framework]) {
             var first: [String: Int] = [:], next: [Int] = [], sections: [String] = []
             var all: [UInt8] = [], ends: [(Int, Int, Int, Int)] = []
             for framework in frameworks {

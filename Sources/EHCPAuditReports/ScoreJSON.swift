@@ -17,7 +17,12 @@ public enum ScoreJSON {
 
     /// Appends one record as a line of the list: a comma first unless `json` is empty, a
     /// line break after. Lines written in batches are joined with a comma between batches.
-    public static func appendLine(_ result: AuditResult, to json: inout JSONWriter, actions: ActionPieces? = nil) {
+    /// (``Writer/appendLine(_:to:)`` writes the same bytes, sooner.)
+    public static func appendLine(_ result: AuditResult, to json: inout JSONWriter) {
+        appendLine(result, to: &json, actions: nil)
+    }
+
+    static func appendLine(_ result: AuditResult, to json: inout JSONWriter, actions: ActionPieces?) {
         if !json.isEmpty { json.separator(UInt8(ascii: ",")) }
         write(result, to: &json, actions: actions)
         json.separator(0x0A)
@@ -25,7 +30,7 @@ public enum ScoreJSON {
 
     /// One record object; improvement actions from `actions`' pieces where it has them (the
     /// same bytes, sooner).
-    public static func write(_ result: AuditResult, to json: inout JSONWriter, actions: ActionPieces? = nil) {
+    static func write(_ result: AuditResult, to json: inout JSONWriter, actions: ActionPieces? = nil) {
         json.object { json in
             json.member(Key.auditId, result.auditId)
             json.member(Key.planId, result.planId)

@@ -211,12 +211,13 @@ struct StrataTable {
 }
 
 /// A string compared and hashed by its UTF-8 bytes, not by Unicode equivalence.
-public struct UTF8Key: Hashable, Sendable {
-    public let text: String
+/// (`@inlinable`, as the population reader hashes one for every row.)
+@usableFromInline package struct UTF8Key: Hashable, Sendable {
+    @usableFromInline package let text: String
 
-    public init(_ text: String) { self.text = text }
+    @inlinable package init(_ text: String) { self.text = text }
 
-    public static func == (a: UTF8Key, b: UTF8Key) -> Bool {
+    @inlinable package static func == (a: UTF8Key, b: UTF8Key) -> Bool {
         var x = a.text, y = b.text
         return x.withUTF8 { p in
             y.withUTF8 { q in p.count == q.count && (p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0)
@@ -224,7 +225,7 @@ public struct UTF8Key: Hashable, Sendable {
         }
     }
 
-    public func hash(into hasher: inout Hasher) {
+    @inlinable package func hash(into hasher: inout Hasher) {
         var copy = text
         copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }

@@ -23,9 +23,10 @@ extension AuditStore {
     }
 
     /// Stores a snapshot whose plans `body` hands over one at a time, in one transaction:
-    /// if `body` throws, nothing is stored. Returns the snapshot's id.
+    /// if `body` throws, nothing is stored. Returns the snapshot's id. (`PopulationImport`
+    /// reads a file into it as the plans are stored.)
     @discardableResult
-    public func savePopulation(
+    package func savePopulation(
         asOf: CalendarDate, source: String, digest: String, at time: String,
         _ body: (_ add: (PopulationPlan) throws -> Void) throws -> Void
     ) throws -> Int64 {

@@ -5,18 +5,18 @@ import Testing
 
 @testable import EHCPAuditReports
 
-/// Improvement actions written from pieces cut beforehand must be byte for byte what
-/// writing them in full gives, whatever the action holds.
+/// Improvement actions written from pieces cut beforehand (`ScoreJSON.Writer`) must be byte
+/// for byte what writing them in full gives, whatever the action holds.
 struct ActionPiecesTests {
-    private func bothWays(_ result: AuditResult, _ pieces: ScoreJSON.ActionPieces) -> (String, String) {
+    private func bothWays(_ result: AuditResult, _ pieces: ScoreJSON.Writer) -> (String, String) {
         var full = JSONWriter(), cut = JSONWriter()
         ScoreJSON.appendLine(result, to: &full)
-        ScoreJSON.appendLine(result, to: &cut, actions: pieces)
+        pieces.appendLine(result, to: &cut)
         return (cut.text, full.text)
     }
 
     @Test func generatedScoresReadAsWrittenInFull() throws {
-        let pieces = ScoreJSON.ActionPieces(frameworks: [Project.framework])
+        let pieces = ScoreJSON.Writer(frameworks: [Project.framework])
         let plans = SyntheticPopulation(count: 300, seed: "pieces", asOf: CalendarDate("2025-01-01")!).plans
         let records = SyntheticAudits(
             framework: Project.framework, plans: plans, count: 1_000, months: 6, last: YearMonth("2025-06")!,
@@ -61,7 +61,7 @@ struct ActionPiecesTests {
         var scratch = JSONWriter()
         #expect(variants.map { pieces.write($0, to: &scratch) } == [true, false, false, false, true, true])
         result.actions = variants
-        let (cut, full) = bothWays(result, pieces)
+        let (cut, full) = bothWays(result, ScoreJSON.Writer(frameworks: [framework, other]))
         #expect(cut == full)
         #expect(full.contains(#""text":"Quantify \"all\" provision,\nhours and who."}"#))
     }

@@ -6,7 +6,7 @@ extension Framework {
     /// and copying a text counts a reference to its storage. Threads scoring at once with
     /// one framework all count on the same few texts, and cores counting on the same memory
     /// wait for each other; `ParallelScoring` gives each thread a copy of its own.
-    public func unshared() -> Framework {
+    package func unshared() -> Framework {
         func copy(_ text: String) -> String { String(decoding: Array(text.utf8), as: UTF8.self) }
         func copy(_ grade: Grade) -> Grade {
             Grade(id: copy(grade.id), label: copy(grade.label), minPercent: grade.minPercent)
@@ -38,7 +38,7 @@ extension Framework {
 
 extension FrameworkCatalog {
     /// The same frameworks, each ``Framework/unshared()``: a catalog for one thread of many.
-    public func unshared() -> FrameworkCatalog {
+    package func unshared() -> FrameworkCatalog {
         var catalog = FrameworkCatalog()
         for framework in frameworks {
             do { try catalog.add(framework.unshared()) } catch { preconditionFailure("\(error)") }

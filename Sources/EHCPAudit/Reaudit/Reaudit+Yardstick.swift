@@ -7,7 +7,7 @@ extension Reaudit {
     /// let yardstick = Reaudit.Yardstick(framework)
     /// let marks = yardstick.marks(["A1": "good", "F2": "inadequate"])
     /// ```
-    public final class Yardstick: Sendable {
+    package final class Yardstick: Sendable {
         let framework: Framework
         /// Every criterion of the framework's sections, in order.
         let criteria: [String]
@@ -20,7 +20,7 @@ extension Reaudit {
         private let criterionBytes: [[UInt8]]
         private let ratingBytes: [[UInt8]]
 
-        public init(_ framework: Framework) {
+        package init(_ framework: Framework) {
             self.framework = framework
             let located = framework.sections.flatMap { section in section.criteria.map { (section.id, $0.id) } }
             criteria = located.map(\.1)
@@ -32,7 +32,7 @@ extension Reaudit {
         }
 
         /// Lays a dictionary of ratings (criterion → rating id) along the yardstick.
-        public func marks(_ ratings: [String: String]) -> Marks {
+        package func marks(_ ratings: [String: String]) -> Marks {
             var marks = Marks(self)
             for (criterion, rating) in ratings {
                 var criterion = criterion, rating = rating
@@ -48,7 +48,7 @@ extension Reaudit {
         /// Records one rating, given as the UTF-8 bytes of its criterion and rating ids:
         /// ignored when the criterion is not the framework's; a rating not on its scale
         /// (`na`, say) leaves the criterion unrated, as it counts no points.
-        public func mark(_ marks: inout Marks, criterion: UnsafeRawBufferPointer, rating: UnsafeRawBufferPointer) {
+        package func mark(_ marks: inout Marks, criterion: UnsafeRawBufferPointer, rating: UnsafeRawBufferPointer) {
             // Ratings are mostly stored in the framework's order: try the next place first.
             let next = marks.next
             let position: Int
@@ -73,14 +73,14 @@ extension Reaudit {
 
     /// An audit's ratings laid along a ``Yardstick``: for each of its criteria, the place of
     /// the rating on the framework's scale, if it has one.
-    public struct Marks: Sendable, Equatable {
+    package struct Marks: Sendable, Equatable {
         fileprivate static let unrated: Int32 = -1
         fileprivate var places: [Int32]
         /// Where the next rating is looked for first; not part of what the marks say.
         fileprivate var next = 0
 
         /// No criterion rated yet.
-        public init(_ yardstick: Yardstick) {
+        package init(_ yardstick: Yardstick) {
             places = [Int32](repeating: Self.unrated, count: yardstick.criteria.count)
         }
 
@@ -90,6 +90,6 @@ extension Reaudit {
             return place == Self.unrated ? nil : Int(place)
         }
 
-        public static func == (a: Marks, b: Marks) -> Bool { a.places == b.places }
+        package static func == (a: Marks, b: Marks) -> Bool { a.places == b.places }
     }
 }

@@ -89,7 +89,7 @@ public struct Reaudit: Sendable, Equatable {
     }
 
     /// Compares two audits of a plan against a yardstick made once for many pairs.
-    public init(previous: Audit, latest: Audit, yardstick: Yardstick) {
+    package init(previous: Audit, latest: Audit, yardstick: Yardstick) {
         self.init(
             previous: previous, latest: latest,
             marks: (yardstick.marks(previous.ratings), yardstick.marks(latest.ratings)), yardstick: yardstick)
@@ -98,7 +98,7 @@ public struct Reaudit: Sendable, Equatable {
     /// Compares two audits of a plan from their ratings laid along `yardstick`: how a
     /// report compares tens of thousands of pairs, without a dictionary of ratings for each
     /// audit (the audits' own `ratings` are not read).
-    public init(previous: Audit, latest: Audit, marks: (previous: Marks, latest: Marks), yardstick: Yardstick) {
+    package init(previous: Audit, latest: Audit, marks: (previous: Marks, latest: Marks), yardstick: Yardstick) {
         self.previous = previous
         self.latest = latest
         self.marks = marks

@@ -85,10 +85,12 @@ public struct JSONWriter: @unchecked Sendable {
     }
 
     /// A key quoted and escaped once, for keys written many times (a record's judgements).
-    public struct Key: Sendable {
+    /// (Members with such keys are `@inlinable`, so that writing a score's many members
+    /// costs no call each.)
+    @usableFromInline package struct Key: Sendable {
         fileprivate let quoted: [UInt8]
 
-        public init(_ name: String) {
+        package init(_ name: String) {
             var json = JSONWriter(capacity: name.utf8.count * 6 + 3)
             json.appendString(name)
             json.write(UInt8(ascii: ":"))
@@ -97,7 +99,7 @@ public struct JSONWriter: @unchecked Sendable {
     }
 
     /// A key made once, whose value the next call writes.
-    public mutating func key(_ key: Key) {
+    @usableFromInline package mutating func key(_ key: Key) {
         separate()
         key.quoted.withUnsafeBufferPointer { write($0) }
         first = true
@@ -216,19 +218,19 @@ public struct JSONWriter: @unchecked Sendable {
     }
 
     // The same, with a key made once: for objects written many times (a score per record).
-    public mutating func member(_ key: Key, _ value: String?) {
+    @inlinable package mutating func member(_ key: Key, _ value: String?) {
         self.key(key)
         string(value)
     }
-    public mutating func member(_ key: Key, _ value: Int?) {
+    @inlinable package mutating func member(_ key: Key, _ value: Int?) {
         self.key(key)
         number(value)
     }
-    public mutating func member(_ key: Key, _ value: Bool?) {
+    @inlinable package mutating func member(_ key: Key, _ value: Bool?) {
         self.key(key)
         bool(value)
     }
-    public mutating func member(_ key: Key, _ value: Double?, places: Int) {
+    @inlinable package mutating func member(_ key: Key, _ value: Double?, places: Int) {
         self.key(key)
         number(value, places: places)
     }
@@ -245,11 +247,11 @@ public struct JSONWriter: @unchecked Sendable {
     /// Where a piece of JSON written beforehand goes: it opens a value, or continues the
     /// value being written, up to a key (whose value the next call writes), or it ends the
     /// value. See ``write(piece:_:)``.
-    public enum PiecePlace: Sendable { case opening, continuing, closing }
+    package enum PiecePlace: Sendable { case opening, continuing, closing }
 
     /// Writes JSON written beforehand and kept (``ScoreJSON``'s improvement actions) as it
     /// is, with the comma before it when it opens a value that needs one.
-    public mutating func write(piece: UnsafeBufferPointer<UInt8>, _ place: PiecePlace) {
+    package mutating func write(piece: UnsafeBufferPointer<UInt8>, _ place: PiecePlace) {
         if place == .opening { separate() }
         write(piece)
         first = place != .closing

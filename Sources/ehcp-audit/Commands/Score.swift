@@ -40,12 +40,12 @@ extension EHCPAuditCommand {
             let counts: (scored: Int, refused: Int, unreadable: Int)
             switch format {
             case .json:
-                let actions = ScoreJSON.ActionPieces(frameworks: catalog.frameworks)
+                let writer = ScoreJSON.Writer(frameworks: catalog.frameworks)
                 out.line(ScoreJSON.header)
                 var any = false
                 counts = Inputs.score(
                     files, catalog: catalog, empty: { JSONWriter(capacity: 1 << 19) },
-                    render: { json, _, result in ScoreJSON.appendLine(result, to: &json, actions: actions) },
+                    render: { json, _, result in writer.appendLine(result, to: &json) },
                     each: { json in
                         guard !json.isEmpty else { return }
                         if any { out.write(",") }
