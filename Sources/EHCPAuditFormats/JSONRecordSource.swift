@@ -56,7 +56,7 @@ public final class JSONRecordSource: RecordSource {
     package struct Decoder {
         /// The file name diagnostics use.
         package let file: String
-        private var words = WordCache()
+        private var words = WordTextCache()
 
         package init(file: String) { self.file = file }
 

@@ -47,7 +47,7 @@ extension AuditStore {
                 if let grade: String = row[1] { groups[at].grades[grade, default: 0] += count }
             }
             guard withRatings else { return groups }
-            var criteria = WordTable(), ratings = WordTable()
+            var criteria = WordNumbering(), ratings = WordNumbering()
             var tallies = [RatingTally](repeating: RatingTally(), count: groups.count)
             let rows = try Row.fetchCursor(db, sql: ratingSQL, arguments: arguments)
             while let row = try rows.next() {

@@ -12,7 +12,7 @@ extension AuditStore {
                 a.audit_id, a.plan_id, a.framework_id, a.framework_version, a.auditor, a.audit_date, a.kind, a.status,
                 a.moderates, a.percent, a.grade, a.ratings
                 """
-            var words = WordInterner()
+            var words = WordNumbering()
             let moderations = try Row.fetchAll(
                 db,
                 sql: """
@@ -43,7 +43,7 @@ extension AuditStore {
     /// `planChecks`, with their counts (`PlanCheckAgreement` picks the latest of each plan).
     public func planCheckedAudits(for period: ReportPeriod, framework: FrameworkReference) throws -> [AuditSummary] {
         try pool.read { db in
-            var words = WordInterner()
+            var words = WordNumbering()
             return try Row.fetchAll(
                 db,
                 sql: """
@@ -71,13 +71,13 @@ extension AuditStore {
 
     /// An audit as moderation compares it, from a row of the columns above, read by position;
     /// `words` shares criterion and rating ids between audits.
-    private func summary(_ row: Row, _ words: inout WordInterner) throws -> AuditSummary? {
+    private func summary(_ row: Row, _ words: inout WordNumbering) throws -> AuditSummary? {
         guard let date = CalendarDate(row[5] as String), let kind = AuditKind(rawValue: row[6]),
             let status = AuditStatus(rawValue: row[7])
         else { return nil }
         var ratings: [String: String] = [:]
         try Packed.forEachItem(in: row, at: 11) { item in
-            if item.count == 2 { ratings[words.intern(item.text(0))] = words.intern(item.text(1)) }
+            if item.count == 2 { ratings[words.text(item[0])] = words.text(item[1]) }
         }
         return AuditSummary(
             auditId: row[0], planId: row[1], framework: FrameworkReference(id: row[2], version: row[3]),

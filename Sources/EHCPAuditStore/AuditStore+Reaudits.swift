@@ -39,7 +39,7 @@ extension AuditStore {
                         actions: []))
             }
             let yardstick = Reaudit.Yardstick(framework)
-            var words = WordInterner()
+            var words = WordNumbering()
             var reaudits: [Reaudit] = []
             let pairs = Reaudit.pairs(dated, within: period)
             for start in stride(from: 0, to: pairs.count, by: 250) {
@@ -97,7 +97,7 @@ extension AuditStore {
                     record.auditId,
                 ]
             ).flatMap { row in
-                var words = WordInterner()
+                var words = WordNumbering()
                 var ratings: [String: String] = [:]
                 var audit = try Self.reauditAudit(row, &words) { ratings[$0.text(0)] = $0.text(1) }
                 audit?.ratings = ratings
@@ -110,23 +110,16 @@ extension AuditStore {
     /// (criterion and rating, as bytes); `words` shares the criterion ids of actions between
     /// audits.
     private static func reauditAudit(
-        _ row: Row, _ words: inout WordInterner, rate: (Packed.Fields) -> Void
+        _ row: Row, _ words: inout WordNumbering, rate: (Packed.Fields) -> Void
     ) throws -> Reaudit.Audit? {
         guard let date = CalendarDate(row[2] as String) else { return nil }
         try Packed.forEachItem(in: row, at: 6) { item in
             if item.count == 2 { rate(item) }
         }
         var actions: [String] = []
-        try Packed.forEachItem(in: row, at: 7) { actions.append(words.intern($0.text(0))) }
+        try Packed.forEachItem(in: row, at: 7) { actions.append(words.text($0[0])) }
         return Reaudit.Audit(
             auditId: row[0], planId: row[1], date: date, grade: row[3], percent: row[4], team: row[5], ratings: [:],
             actions: actions)
     }
-}
-
-/// Short words (criterion and rating ids) made into strings once and shared.
-struct WordInterner {
-    private var words: Set<String> = []
-
-    mutating func intern(_ word: String) -> String { words.insert(word).memberAfterInsert }
 }

@@ -26,8 +26,8 @@ extension AuditStore {
                 figures.grades[row["grade"]] = row["n"]
                 figures.audits += row["n"] as Int
             }
-            // Sections, grades and criteria are counted by number (`WordTable`), in the order first seen.
-            var sectionIds = WordTable(), gradeIds = WordTable(), criteria = WordTable()
+            // Sections, grades and criteria are counted by number (`WordNumbering`), in the order first seen.
+            var sectionIds = WordNumbering(), gradeIds = WordNumbering(), criteria = WordNumbering()
             var sections: [SectionFigures] = [], sectionGrades = RatingTally(), actions: [Int] = []
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT sections, actions FROM audits a WHERE \(Self.counted)", arguments: key)
@@ -134,7 +134,7 @@ extension AuditStore {
     {
         try pool.read { db in
             struct Provider: Hashable { var provider: String?, agency: String }
-            var criteria = WordTable(), ratings = WordTable()
+            var criteria = WordNumbering(), ratings = WordNumbering()
             var providers: [Provider] = [], providerAt: [Provider: Int] = [:], tallies: [RatingTally] = []
             let rows = try Row.fetchCursor(
                 db,

@@ -1,7 +1,7 @@
 internal import GRDB
 
 /// How often each criterion was given each rating, counted by the words' numbers in two
-/// ``WordTable``s shared by every tally of a report. (A month's sections and their grades
+/// ``WordNumbering``s shared by every tally of a report. (A month's sections and their grades
 /// are counted the same way: a grade is the section's rating.)
 ///
 /// ```swift
@@ -24,7 +24,7 @@ struct RatingTally {
     /// Adds every rating of the packed ratings (criterion, rating) in `column` of `row`,
     /// looking each criterion up first where the one before it left off.
     mutating func addRatings(
-        in row: Row, at column: Int, criteria: inout WordTable, ratings: inout WordTable
+        in row: Row, at column: Int, criteria: inout WordNumbering, ratings: inout WordNumbering
     ) throws {
         var next = 0
         try Packed.forEachItem(in: row, at: column) { item in
@@ -36,7 +36,7 @@ struct RatingTally {
     }
 
     /// Criterion → rating → how often, for the ratings given at least once.
-    func counts(criteria: WordTable, ratings: WordTable) -> [String: [String: Int]] {
+    func counts(criteria: WordNumbering, ratings: WordNumbering) -> [String: [String: Int]] {
         var named: [String: [String: Int]] = [:]
         for (criterion, row) in counts.enumerated() {
             for (rating, count) in row.enumerated() where count > 0 {

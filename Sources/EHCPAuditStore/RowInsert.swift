@@ -23,11 +23,11 @@ struct RowInsert {
     }
 
     /// Binds the row's values in order with `bind`, runs the statement and resets it.
-    func run(_ bind: (inout Row) -> Void) throws {
+    func run(_ bind: (inout Values) -> Void) throws {
         let handle = statement.sqliteStatement
-        var row = Row(handle: handle)
-        bind(&row)
-        precondition(row.index == sqlite3_bind_parameter_count(handle), "a RowInsert binds every parameter")
+        var values = Values(handle: handle)
+        bind(&values)
+        precondition(values.index == sqlite3_bind_parameter_count(handle), "a RowInsert binds every parameter")
         let code = sqlite3_step(handle)
         sqlite3_reset(handle)
         guard code == SQLITE_DONE else {
@@ -37,8 +37,9 @@ struct RowInsert {
         }
     }
 
-    /// The values of one row, bound one after another.
-    struct Row {
+    /// The values of the row being inserted, each bound to the statement's next parameter
+    /// (named so as not to be taken for GRDB's `Row`, a row read).
+    struct Values {
         fileprivate let handle: SQLiteStatement
         fileprivate var index: Int32 = 0
 

@@ -9,7 +9,7 @@ import Testing
 /// way on anything else.
 struct FastRecordDecoderTests {
     func bothWays(_ text: String, line: Int = 1) -> (fast: AuditRecord?, general: AuditRecord?) {
-        var words = WordCache()
+        var words = WordTextCache()
         let fast = FastRecordDecoder.decode(Array(text.utf8), firstLine: line, words: &words)
         let log = ProblemLog()
         let general = (try? JSONParser.parse(Array(text.utf8), firstLine: line)).flatMap {
@@ -20,8 +20,8 @@ struct FastRecordDecoderTests {
 
     /// Words are found again by their bytes: whatever words come, in whatever order (many
     /// sharing a place in the table, some longer than it holds), each reads as its bytes.
-    @Test func theWordCacheGivesBackEachWordsOwnText() {
-        var words = WordCache()
+    @Test func theWordTextCacheGivesBackEachWordsOwnText() {
+        var words = WordTextCache()
         var generator = SystemRandomNumberGenerator()
         let letters = ["a", "b", "\u{0}", "é", "-"]
         let random = (0..<2_000).map { _ in

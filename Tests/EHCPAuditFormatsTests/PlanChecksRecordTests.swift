@@ -16,7 +16,7 @@ struct PlanChecksRecordTests {
 
     func bothWays(_ extra: String) -> (fast: AuditRecord?, general: AuditRecord?) {
         let text = recordJSON("AUD-7", extra: extra)
-        var words = WordCache()
+        var words = WordTextCache()
         let fast = FastRecordDecoder.decode(Array(text.utf8), firstLine: 1, words: &words)
         let log = ProblemLog()
         let general = (try? JSONParser.parse(Array(text.utf8), firstLine: 1)).flatMap {
@@ -90,7 +90,7 @@ struct PlanChecksRecordTests {
             json.contains(
                 #""status":"final","planChecks":{"rules":"2026.1","counts":{"missing-section":0,"vague-wording":3,"#
                     + #""repeated-text":1}},"judgements""#))
-        var words = WordCache()
+        var words = WordTextCache()
         #expect(FastRecordDecoder.decode(Array(json.utf8), firstLine: 1, words: &words) == record, "round trip")
         record.planChecks = nil
         #expect(!RecordJSONWriter.record(record).contains("planChecks"))

@@ -2,14 +2,15 @@ import Testing
 
 @testable import EHCPAuditStore
 
-/// Words read as bytes are numbered once each, in the order first seen, whatever the hint.
-struct WordTableTests {
-    func number(_ table: inout WordTable, _ word: String, hint: Int = 0) -> Int {
+/// Words read as bytes are numbered once each, in the order first seen, whatever the hint,
+/// and each word's text is made once.
+struct WordNumberingTests {
+    func number(_ table: inout WordNumbering, _ word: String, hint: Int = 0) -> Int {
         Array(word.utf8).withUnsafeBytes { table.number($0, hint: hint) }
     }
 
     @Test func eachWordHasOneNumberInTheOrderFirstSeen() {
-        var table = WordTable()
+        var table = WordNumbering()
         // More than the few words compared one by one, some longer than Swift keeps inline.
         let words = (1...40).map { "criterion-\($0)" } + ["é", "", "requires-improvement"]
         for (i, word) in words.enumerated() {
@@ -24,8 +25,23 @@ struct WordTableTests {
         #expect(table.words == words)
     }
 
+    @Test func eachWordsTextIsMadeOnceAndSharedAfter() {
+        var table = WordNumbering()
+        func text(_ word: String) -> String { Array(word.utf8).withUnsafeBytes { table.text($0) } }
+        let words = (1...40).map { "criterion-\($0)" } + ["é", "", "a criterion id too long to keep inline"]
+        #expect(words.map(text) == words)
+        #expect(words.reversed().map(text) == words.reversed())
+        #expect(table.words == words, "a word's text and its number come together")
+        // Shared: a text too long for Swift to keep inline is the same storage each time.
+        func storage(_ text: String) -> UnsafePointer<UInt8>? {
+            text.utf8.withContiguousStorageIfAvailable { $0.baseAddress } ?? nil
+        }
+        let long = words.last!
+        #expect(storage(text(long)) != nil && storage(text(long)) == storage(text(long)))
+    }
+
     @Test func aTallyCountsEachRatingOfEachCriterion() {
-        var criteria = WordTable(), ratings = WordTable(), tally = RatingTally()
+        var criteria = WordNumbering(), ratings = WordNumbering(), tally = RatingTally()
         for (criterion, rating) in [("A1", "good"), ("A2", "na"), ("A1", "good"), ("A1", "inadequate"), ("B9", "good")]
         {
             tally.add(number(&criteria, criterion), number(&ratings, rating))
