@@ -8,8 +8,8 @@ import Foundation
 /// (JSON: each its own decoder; XML is decoded as it is split, by libxml2's one reader),
 /// score it (each with its own `unshared()` copy of the frameworks) and render its scored
 /// records; this thread takes the batches back in order (an `OrderedParallelMap`).
-/// The outcome is exactly that of reading the source with ``RecordSource/next()`` and
-/// ``FrameworkCatalog/evaluate(_:file:)`` one record at a time; only the work moves.
+/// The outcome is exactly that of reading the source with `RecordSource.next()` and
+/// `FrameworkCatalog.evaluate(_:file:)` one record at a time; only the work moves.
 ///
 /// ```swift
 /// let source = try RecordReader.source(path: "audits.jsonl")
