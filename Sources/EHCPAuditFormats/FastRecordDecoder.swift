@@ -8,6 +8,10 @@ import Darwin
 import Musl
 #endif
 
+// Longer than 300 lines on purpose: one hand-written decoder of the record format, field by
+// field, kept in one place so that it can be read against docs/records.md and the general
+// reader it must agree with (FastRecordDecoderTests hold the two to the same records).
+
 /// The fast path for well-formed JSON records: bytes straight to ``AuditRecord``, with no
 /// intermediate tree and no text made for what is not kept.
 ///

@@ -29,7 +29,7 @@ extension MonthlyReport {
                 ("familyVoice.plan.\(row)", byRow[r]),
                 columns.indices.map { ("familyVoice.\(row).\(columns[$0])", voice.table[r][$0]) })
         }
-        for (c, column) in columns.enumerated() {
+        for column in columns {
             plan.group(keys: ["familyVoice.family.\(column)"] + rows.map { "familyVoice.\($0).\(column)" })
         }
     }

@@ -1,3 +1,6 @@
+// Longer than 300 lines on purpose: the one JSON writer, its escaping and number formatting
+// beside the members that use them.
+
 /// Compact JSON written straight into one byte buffer, commas placed as it goes: the one
 /// way ehcp-audit writes JSON (records, scores, reports, samples, status).
 ///
