@@ -38,6 +38,7 @@ extension Workspace {
         let user = context.user, access = context.access, csrf = context.session.csrf
         let now = now()
         let submitted = context.form
+        let deadline = Date(timeIntervalSinceNow: Security.busyTimeout)  // the real clock, not the workspace's
         // Only a draft, or final answers confirmed, are stored; everything else shows a page.
         let saving =
             !preview && submitted["action"] == nil
@@ -143,7 +144,7 @@ extension Workspace {
             let assigning = editing == nil && fields.text("auditId") == nil
             for _ in 1...5 where problems.isEmpty || (assigning && problems.first?.field == "auditId") {
                 if assigning {
-                    problems = try auditIds.assigning {
+                    problems = try auditIds.assigning(until: deadline) {
                         form.assignedId = try store.nextAuditId(month: month)
                         return try Self.save(form, catalog, replacing: false, newAudit: true, store: store, at: now)
                     }

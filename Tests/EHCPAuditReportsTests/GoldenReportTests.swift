@@ -7,6 +7,10 @@ import Testing
 /// The monthly, advice, learning and moderation reports of a small seeded year, rendered as
 /// text, Markdown, HTML and each chart's SVG, compared byte for byte with golden files
 /// (see ``Golden``). The seed is fixed, so the reports are the same in every run.
+///
+/// Serialized, and each report built once: the fixture is built on first use, and every
+/// test waiting for it would hold one of the few threads the server tests also need.
+@Suite(.serialized)
 struct GoldenReportTests {
     /// 240 audits of 300 plans over the twelve months to June 2025, a population as of
     /// June and June's sample drawn from it. Each locality is one team (eight, not the
@@ -32,8 +36,8 @@ struct GoldenReportTests {
     /// The reports, by the name their golden files start with.
     static let reports = ["monthly", "monthly-public", "advice", "learning-team", "moderation"]
 
-    /// A report as blocks, for the renderers.
-    static func blocks(_ report: String) throws -> [Block] {
+    /// A report laid out as blocks, for the renderers.
+    static func build(_ report: String) throws -> [Block] {
         let june = YearMonth("2025-06")!
         switch report {
         case "monthly": return MonthlyLayout.blocks(try store.monthlyReport(for: june, isPublic: false))
@@ -47,6 +51,15 @@ struct GoldenReportTests {
                     for: ReportPeriod("2024-07", "2025-06"), informs: Project.planCheckRules.informedCriteria))
         default: throw UnknownReport(name: report)
         }
+    }
+
+    /// Each report's blocks, built once.
+    static let built = Dictionary(
+        uniqueKeysWithValues: reports.map { report in (report, Result { try build(report) }) })
+
+    /// A report's blocks.
+    static func blocks(_ report: String) throws -> [Block] {
+        try built[report, default: .failure(UnknownReport(name: report))].get()
     }
 
     /// The charts of a report, in order.
