@@ -13,10 +13,7 @@ final class AuditIdAssignment: Sendable {
     /// `store` run while no other form is being given an id.
     func assigning<T>(until deadline: Date, _ store: () throws -> T) throws -> T {
         // Past the deadline the lock is still taken if it is free.
-        guard lock.lock(before: deadline) else {
-            throw PageError(
-                .serviceUnavailable, "The store is busy with another task, such as an import: try again in a moment")
-        }
+        guard lock.lock(before: deadline) else { throw PageError.storeBusy }
         defer { lock.unlock() }
         return try store()
     }

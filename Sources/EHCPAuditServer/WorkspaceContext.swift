@@ -88,4 +88,7 @@ struct PageError: Error {
 
     static let notAllowed = PageError(.forbidden, "You do not have access to this page")
     static let expired = PageError(.forbidden, "This form has expired: go back, reload the page and try again")
+    /// A write that waited too long for another's (an import's): worth trying again.
+    static let storeBusy = PageError(
+        .serviceUnavailable, "The store is busy with another task, such as an import: try again in a moment")
 }

@@ -54,8 +54,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
         case let error as HTTPResponseError where error.status.code < 500:
             return PageError(error.status, "The request could not be understood (\(error.status.reasonPhrase))")
         case _ where AuditStore.isBusy(error):
-            return PageError(
-                .serviceUnavailable, "The store is busy with another task, such as an import: try again in a moment")
+            return .storeBusy
         default:
             return PageError(.internalServerError, "Something went wrong on the server; the details are in its log")
         }
