@@ -61,11 +61,8 @@ extension AuditStore {
     /// SQLite's online backup of `path` into the empty file `temporary`, in one step (so
     /// from one snapshot of the source), left in rollback-journal mode: one file.
     private static func copy(_ path: String, to temporary: String) throws {
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.busyMode = .timeout(120)
         do {
-            let source = try DatabaseQueue(path: path, configuration: configuration)
+            let source = try DatabaseQueue(path: path, configuration: checkingConfiguration())
             let destination = try DatabaseQueue(path: temporary)
             try source.backup(to: destination)
             try destination.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }

@@ -50,11 +50,9 @@ extension Future<Void> {
     /// cache (it reads every page once).
     static func integrityCheck(path: String) -> Future<Void> {
         Future {
-            var configuration = Configuration()
-            configuration.readonly = true
             let connection: DatabaseQueue
             do {
-                connection = try DatabaseQueue(path: path, configuration: configuration)
+                connection = try DatabaseQueue(path: path, configuration: AuditStore.checkingConfiguration())
             } catch let error as DatabaseError {
                 throw StoreError.corrupt(path: path, detail: error.message ?? "\(error)")
             }

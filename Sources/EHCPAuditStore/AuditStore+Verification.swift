@@ -15,11 +15,9 @@ extension AuditStore {
             throw StoreError.notAStore(path: path)
         }
         try checkIdentity(path)
-        var configuration = Configuration()
-        configuration.readonly = true
         let queue: DatabaseQueue
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
+            queue = try DatabaseQueue(path: path, configuration: checkingConfiguration())
         } catch let error as DatabaseError {
             throw StoreError.unreadable(path: path, reason: error.message ?? "\(error)")
         }

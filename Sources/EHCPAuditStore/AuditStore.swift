@@ -110,10 +110,8 @@ public final class AuditStore: Sendable {
     /// ehcp-audit store has our application id, or (made before the id was set) the
     /// schema's migration record and its audits table.
     static func checkIdentity(_ path: String) throws {
-        var configuration = Configuration()
-        configuration.readonly = true
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let queue = try DatabaseQueue(path: path, configuration: checkingConfiguration())
             let known = try queue.read { db -> Bool in
                 let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 if id == applicationID { return true }
@@ -128,6 +126,17 @@ public final class AuditStore: Sendable {
             if error.resultCode == .SQLITE_NOTADB { throw StoreError.notAStore(path: path) }
             throw StoreError.unreadable(path: path, reason: error.message ?? "\(error)")
         }
+    }
+
+    /// A read-only connection's settings for a look at the store beside the pool (its
+    /// identity, a verification, an integrity check, a backup's source). It waits for
+    /// others' writes like the pool does: even a reader can be told "database is locked"
+    /// while a writer resets the write-ahead log or another connection recovers it.
+    static func checkingConfiguration() -> Configuration {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(120)
+        return configuration
     }
 
     /// What the store holds.

@@ -1,4 +1,5 @@
 import EHCPAudit
+import EHCPAuditConcurrency
 import EHCPAuditSampling
 import EHCPAuditTestSupport
 import Foundation
@@ -16,6 +17,29 @@ struct AuditStoreTests {
         )
         let again = try AuditStore(path: store.path)
         #expect(try again.status().audits == 0)
+    }
+
+    /// Opening, verifying and backing up wait for a connection that holds the store for a
+    /// moment, as writes do, rather than fail at once with "database is locked".
+    @Test func openingVerifyingAndBackingUpWaitForAStoreHeldForAMoment() throws {
+        let path = try store(with: try scoredSamples().map(\.0)).path
+        for look in [
+            { _ = try AuditStore(path: path) },
+            { _ = try AuditStore(path: path, access: .readOnly) },
+            { _ = try AuditStore.verify(path: path) },
+            { _ = try AuditStore.backup(path: path, to: try temporaryFolder().appendingPathComponent("b").path) },
+        ] as [() throws -> Void] {
+            var configuration = Configuration()
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE") }
+            let holder = try DatabaseQueue(path: path, configuration: configuration)
+            try holder.write { db in try db.execute(sql: "PRAGMA user_version = 0") }  // takes the lock and keeps it
+            let released = Future<Void> {
+                Thread.sleep(forTimeInterval: 0.3)
+                try holder.close()
+            }
+            try look()
+            try released.value
+        }
     }
 
     @Test func importsAFileAndLogsIt() throws {
