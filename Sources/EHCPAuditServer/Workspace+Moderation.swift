@@ -71,7 +71,7 @@ extension Workspace {
                 first: (first, firstResult), second: (record, result), framework: framework
             ).render()
         }
-        guard access.mayLead, record.status == .final, record.kind != .moderation else { return .empty }
+        guard access.mayLead, record.isCounted else { return .empty }
         let current = try store.moderator(of: record.auditId)
         let names = try store.users().filter { AccessPolicy($0).mayModerate(record) }.map(\.name)
         let options = names.map { name -> HTML in

@@ -51,7 +51,7 @@ extension AuditStore {
                         a.status, a.moderates, a.percent, a.grade, a.ratings, a.plan_checks
                     FROM audits a
                     WHERE a.month BETWEEN ? AND ? AND a.framework_id = ? AND a.framework_version = ?
-                        AND a.status = 'final' AND a.kind != 'moderation' AND a.plan_checks IS NOT NULL
+                        AND \(Self.countedAudits) AND a.plan_checks IS NOT NULL
                     """,
                 arguments: [period.first.description, period.last.description, framework.id, framework.version]
             ).compactMap { row in

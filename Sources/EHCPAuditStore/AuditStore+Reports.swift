@@ -4,7 +4,7 @@ internal import GRDB
 extension AuditStore {
     /// The audits a report counts, as SQL over `audits a`: final routine and multi-agency
     /// audits (moderation audits are second opinions, drafts are unfinished). The one
-    /// statement of the rule in SQL; `AuditRecord.isCounted` says it in Swift.
+    /// statement of the rule in SQL; `CountedAudit.isCounted` says it in Swift.
     static let countedAudits = "a.status = 'final' AND a.kind != 'moderation'"
     /// Counted audits of one month under one framework (two arguments: the month and the
     /// framework id). Each report is about one framework: plan audits and annual-review

@@ -64,7 +64,7 @@ extension AuditStore {
     /// What the store holds; a table a older store lacks is left out.
     private static func counts(_ db: Database) throws -> [StoreVerification.Count] {
         let queries: [(name: String, table: String, sql: String)] = [
-            ("final audits", "audits", "SELECT COUNT(*) FROM audits WHERE status = 'final' AND kind != 'moderation'"),
+            ("final audits", "audits", "SELECT COUNT(*) FROM audits a WHERE \(countedAudits)"),
             ("draft audits", "audits", "SELECT COUNT(*) FROM audits WHERE status = 'draft' AND kind != 'moderation'"),
             ("moderation audits", "audits", "SELECT COUNT(*) FROM audits WHERE kind = 'moderation'"),
             ("plans audited", "audits", "SELECT COUNT(DISTINCT plan_id) FROM audits"),

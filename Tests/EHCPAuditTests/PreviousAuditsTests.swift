@@ -19,13 +19,6 @@ struct PreviousAuditsTests {
         return record
     }
 
-    @Test func onlyFinalAuditsThatAreNotModerationsCount() {
-        #expect(audit("A", "2025-01-01").isCounted)
-        #expect(audit("A", "2025-01-01", kind: .multiAgency).isCounted)
-        #expect(!audit("A", "2025-01-01", status: .draft).isCounted)
-        #expect(!audit("A", "2025-01-01", kind: .moderation).isCounted)
-    }
-
     @Test func thePreviousAuditIsTheLatestKeptBeforeByDateThenId() {
         var earlier = PreviousAudits<String>()
         let june = audit("AUD-6", "2025-06-01")

@@ -129,7 +129,7 @@ public struct ModerationLinks: Sendable, Equatable {
     ) -> Result<AuditSummary, Reason> {
         guard let id = link.moderates else {
             let earlier = audits.filter {
-                $0.status == .final && $0.kind != .moderation && $0.planId == moderation.planId
+                $0.isCounted && $0.planId == moderation.planId
                     && $0.framework == moderation.framework && $0.auditDate <= link.auditDate
             }
             guard let latest = earlier.max(by: { ($0.auditDate, $0.auditId) < ($1.auditDate, $1.auditId) }) else {

@@ -61,7 +61,7 @@ public struct PlanCheckAgreement: Sendable, Equatable {
         let reference = FrameworkReference(id: framework.id, version: framework.version)
         var latest: [String: AuditSummary] = [:]
         for audit in audits
-        where audit.planChecks != nil && audit.status == .final && audit.kind != .moderation
+        where audit.planChecks != nil && audit.isCounted
             && audit.framework == reference
         {
             if let held = latest[audit.planId],

@@ -1,5 +1,5 @@
 /// "The previous audit" of a plan's audit, the one it is compared with (docs/reports.md,
-/// "Re-audited plans"): of the counted audits (``AuditRecord/isCounted``: final, and not
+/// "Re-audited plans"): of the counted audits (``CountedAudit/isCounted``: final, and not
 /// moderations), the latest of the same plan under the same framework id that comes before
 /// it, by date and then by audit id, so that two audits of one day are taken in the order
 /// of their ids.
@@ -48,13 +48,6 @@ public struct PreviousAudits<Value> {
 }
 
 extension PreviousAudits: Sendable where Value: Sendable {}
-
-extension AuditRecord {
-    /// Whether the audit counts in reports and re-audits (docs/reports.md, "Which audits
-    /// count"): a final audit, and not a moderation, which is a second opinion of a plan
-    /// already audited. The store's queries say the same (`AuditStore.countedAudits`).
-    public var isCounted: Bool { status == .final && kind != .moderation }
-}
 
 extension Reaudit {
     /// The order of a plan's audits: by date, then by audit id.
