@@ -61,7 +61,7 @@ extension AuditStore {
         return damage
     }
 
-    /// What the store holds; a table a older store lacks is left out.
+    /// What the store holds; a table an older store lacks is left out.
     private static func counts(_ db: Database) throws -> [StoreVerification.Count] {
         let queries: [(name: String, table: String, sql: String)] = [
             ("final audits", "audits", "SELECT COUNT(*) FROM audits a WHERE \(countedAudits)"),
