@@ -48,11 +48,12 @@ extension AuditStore {
 extension Future<Void> {
     /// The quick check, on a read-only connection of its own with SQLite's default page
     /// cache (it reads every page once).
-    static func integrityCheck(path: String) -> Future<Void> {
+    static func integrityCheck(path: String, busyTimeout: TimeInterval) -> Future<Void> {
         Future {
             let connection: DatabaseQueue
             do {
-                connection = try DatabaseQueue(path: path, configuration: AuditStore.checkingConfiguration())
+                connection = try DatabaseQueue(
+                    path: path, configuration: AuditStore.checkingConfiguration(busyTimeout: busyTimeout))
             } catch let error as DatabaseError {
                 throw StoreError.corrupt(path: path, detail: error.message ?? "\(error)")
             }

@@ -60,7 +60,7 @@ public final class AuditStore: Sendable {
         } else if access == .readOnly {
             throw StoreError.missing(path: path)
         }
-        if size > 0 { try Self.checkIdentity(path) }
+        if size > 0 { try Self.checkIdentity(path, busyTimeout: busyTimeout) }
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
@@ -88,7 +88,8 @@ public final class AuditStore: Sendable {
         } catch let error as DatabaseError {
             throw StoreError.unreadable(path: path, reason: error.message ?? "\(error)")
         }
-        integrityCheck = access == .readOnly && checkingAlongside ? .integrityCheck(path: path) : nil
+        integrityCheck =
+            access == .readOnly && checkingAlongside ? .integrityCheck(path: path, busyTimeout: busyTimeout) : nil
         if integrityCheck == nil { try Self.checkIntegrity(pool, path: path) }
         switch access {
         case .readWrite:
@@ -109,9 +110,9 @@ public final class AuditStore: Sendable {
     /// Refuses a file that is not an ehcp-audit store without writing a byte to it: an
     /// ehcp-audit store has our application id, or (made before the id was set) the
     /// schema's migration record and its audits table.
-    static func checkIdentity(_ path: String) throws {
+    static func checkIdentity(_ path: String, busyTimeout: TimeInterval = 120) throws {
         do {
-            let queue = try DatabaseQueue(path: path, configuration: checkingConfiguration())
+            let queue = try DatabaseQueue(path: path, configuration: checkingConfiguration(busyTimeout: busyTimeout))
             let known = try queue.read { db -> Bool in
                 let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 if id == applicationID { return true }
@@ -130,12 +131,12 @@ public final class AuditStore: Sendable {
 
     /// A read-only connection's settings for a look at the store beside the pool (its
     /// identity, a verification, an integrity check, a backup's source). It waits for
-    /// others' writes like the pool does: even a reader can be told "database is locked"
-    /// while a writer resets the write-ahead log or another connection recovers it.
-    static func checkingConfiguration() -> Configuration {
+    /// others' writes as long as the pool does: even a reader can be told "database is
+    /// locked" while a writer resets the write-ahead log or another connection recovers it.
+    static func checkingConfiguration(busyTimeout: TimeInterval = 120) -> Configuration {
         var configuration = Configuration()
         configuration.readonly = true
-        configuration.busyMode = .timeout(120)
+        configuration.busyMode = .timeout(busyTimeout)
         return configuration
     }
 

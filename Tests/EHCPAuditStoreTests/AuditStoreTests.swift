@@ -20,7 +20,8 @@ struct AuditStoreTests {
     }
 
     /// Opening, verifying and backing up wait for a connection that holds the store for a
-    /// moment, as writes do, rather than fail at once with "database is locked".
+    /// moment, as writes do, rather than fail at once with "database is locked"; as long
+    /// as the store's busy timeout, and no longer.
     @Test func openingVerifyingAndBackingUpWaitForAStoreHeldForAMoment() throws {
         let path = try store(with: try scoredSamples().map(\.0)).path
         for look in [
@@ -33,6 +34,9 @@ struct AuditStoreTests {
             configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA locking_mode = EXCLUSIVE") }
             let holder = try DatabaseQueue(path: path, configuration: configuration)
             try holder.write { db in try db.execute(sql: "PRAGMA user_version = 0") }  // takes the lock and keeps it
+            #expect(throws: StoreError.self, "a short wait is as short for the store's identity") {
+                try AuditStore(path: path, busyTimeout: 0.05)
+            }
             let released = Future<Void> {
                 Thread.sleep(forTimeInterval: 0.3)
                 try holder.close()
