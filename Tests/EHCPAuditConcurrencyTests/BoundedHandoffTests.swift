@@ -5,22 +5,14 @@ import Testing
 /// Items pass from one thread to another in order, a few at most waiting, and a taker
 /// that goes releases the maker.
 struct BoundedHandoffTests {
-    /// How many puts the maker has made, read by the taker.
-    final class Count: @unchecked Sendable {
-        private let lock = NSLock()
-        private var stored = 0
-        var value: Int { lock.withLock { stored } }
-        func add() { lock.withLock { stored += 1 } }
-    }
-
     @Test(arguments: [1, 4])
     func itemsComeInOrderWithAtMostTheCapacityWaiting(_ capacity: Int) {
         let handoff = BoundedHandoff<Int>(capacity: capacity)
-        let put = Count()
+        let put = SharedCount()
         startThread {
             for n in 0..<2000 {
                 _ = handoff.put(n)
-                put.add()
+                _ = put.add()
             }
             handoff.finish()
         }
@@ -37,12 +29,12 @@ struct BoundedHandoffTests {
 
     @Test func aTakerThatGoesReleasesTheMakerAndDropsWhatWaits() {
         let handoff = BoundedHandoff<Int>(capacity: 2)
-        let put = Count()
+        let put = SharedCount()
         startThread {
             // Puts until the taker has gone: without `cancel` this would wait for room for ever.
             var n = 0
             while handoff.put(n) {
-                put.add()
+                _ = put.add()
                 n += 1
             }
             handoff.finish()

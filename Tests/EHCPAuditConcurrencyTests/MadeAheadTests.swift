@@ -7,14 +7,6 @@ import Testing
 struct MadeAheadTests {
     struct Broken: Error, Equatable { var after: Int }
 
-    /// A count the making thread writes and the test reads.
-    final class Shared: @unchecked Sendable {
-        private let lock = NSLock()
-        private var stored = 0
-        var value: Int { lock.withLock { stored } }
-        func set(_ value: Int) { lock.withLock { stored = value } }
-    }
-
     static let small = Batching(size: 8, depth: 2)
 
     /// Takes every item, then how the making ended.
@@ -79,7 +71,7 @@ struct MadeAheadTests {
     }
 
     @Test func eachBatchCarriesTheMarkReadWhenItWasMade() throws {
-        let made = Shared()
+        let made = SharedCount()
         var next = 0
         let items = MadeAhead<Int, Void, Broken>(
             Self.small, mark: { made.value * 10 },
@@ -97,7 +89,7 @@ struct MadeAheadTests {
     }
 
     @Test func theMakerRunsAtMostAFewBatchesAhead() throws {
-        let made = Shared()
+        let made = SharedCount()
         var next = 0
         let items = MadeAhead<Int, Void, Broken>(Self.small) { () throws(Broken) -> Int? in
             guard next < 2000 else { return nil }
@@ -117,8 +109,8 @@ struct MadeAheadTests {
     }
 
     @Test func stoppingWaitsForTheMakerWhichStopsAtTheEndOfItsBatch() throws {
-        let made = Shared()
-        let stopped = Shared()
+        let made = SharedCount()
+        let stopped = SharedCount()
         // Endless: it stops only when `yield` says the taker has gone.
         let items = MadeAhead<Int, Void, Broken>(Self.small) { (yield) throws(Broken) in
             defer { stopped.set(1) }
@@ -136,22 +128,16 @@ struct MadeAheadTests {
     }
 
     @Test func droppingTheTakerReleasesTheMakerAndWhatItHolds() async throws {
-        final class Endless: @unchecked Sendable {
-            var made = 0
-        }
         weak var weakEndless: Endless?
         do {
             let endless = Endless()
             weakEndless = endless
-            let items = MadeAhead<Int, Void, Broken>(Self.small) { () throws(Broken) -> Int? in
-                endless.made += 1
-                return endless.made
-            }
+            let items = MadeAhead<Int, Void, Broken>(Self.small) { () throws(Broken) -> Int? in endless.next() }
             #expect(try items.next() == 1)
         }
         // The maker is waiting for room; dropping the taker must release it, and with it
         // whatever `make` holds. (Polled: the thread lets go in its own time.)
-        for _ in 0..<500 where weakEndless != nil { try await Task.sleep(for: .milliseconds(10)) }
+        try await waitForRelease { weakEndless != nil }
         #expect(weakEndless == nil)
     }
 }

@@ -53,18 +53,7 @@ struct OrderedParallelMapTests {
 
     @Test(arguments: [1, 3])
     func atMostAWindowOfInputsIsOutAtOnce(_ workers: Int) {
-        final class Made: @unchecked Sendable {
-            private let lock = NSLock()
-            private var stored = 0
-            var value: Int { lock.withLock { stored } }
-            func add() -> Int {
-                lock.withLock {
-                    stored += 1
-                    return stored
-                }
-            }
-        }
-        let made = Made()
+        let made = SharedCount()
         let work = OrderedParallelMap<Int, Int, Never>(
             workers: workers,
             make: { () -> Int? in
@@ -85,25 +74,19 @@ struct OrderedParallelMapTests {
     }
 
     @Test func droppingTheTakerStopsEveryThread() async throws {
-        final class Endless: @unchecked Sendable {
-            var made = 0
-        }
         weak var weakEndless: Endless?
         do {
             let endless = Endless()
             weakEndless = endless
             let work = OrderedParallelMap<Int, Int, Broken>(
                 workers: 2,
-                make: { () throws(Broken) -> Int? in
-                    endless.made += 1
-                    return endless.made
-                }, makeWorker: { { $0 } })
+                make: { () throws(Broken) -> Int? in endless.next() }, makeWorker: { { $0 } })
             #expect(try work.next() == 1)
             #expect(try work.next() == 2)
         }
         // The maker is blocked waiting for room; dropping the taker must release it, and with
         // it whatever `make` holds.
-        for _ in 0..<500 where weakEndless != nil { try await Task.sleep(for: .milliseconds(10)) }
+        try await waitForRelease { weakEndless != nil }
         #expect(weakEndless == nil)
     }
 }

@@ -7,14 +7,6 @@ import Testing
 struct OverlappingTests {
     struct Broken: Error, Equatable { var after: Int }
 
-    /// A number both threads may touch.
-    final class Shared: @unchecked Sendable {
-        private let lock = NSLock()
-        private var stored = 0
-        var value: Int { lock.withLock { stored } }
-        func set(_ value: Int) { lock.withLock { stored = value } }
-    }
-
     @Test(arguments: [0, 1, Batching.plans.size - 1, Batching.plans.size, Batching.plans.size + 1, 3000])
     func everyItemComesInOrderThenTheResult(_ count: Int) throws {
         var seen: [Int] = []
@@ -43,8 +35,8 @@ struct OverlappingTests {
     }
 
     @Test func theConsumersErrorStopsTheProducerBeforeReturning() {
-        let made = Shared()
-        let stopped = Shared()
+        let made = SharedCount()
+        let stopped = SharedCount()
         #expect(throws: Broken(after: 300)) {
             _ = try overlapping(
                 produce: { (yield: (Int) throws -> Void) throws -> Int in
